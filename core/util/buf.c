@@ -1,0 +1,92 @@
+#include "util/buf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void imrx_buf_init(imrx_buf_t *b)
+{
+    memset(b, 0, sizeof *b);
+}
+
+void imrx_buf_free(imrx_buf_t *b)
+{
+    free(b->data);
+    memset(b, 0, sizeof *b);
+}
+
+void imrx_buf_clear(imrx_buf_t *b)
+{
+    b->len = 0;
+    b->failed = 0;
+    if (b->data) b->data[0] = '\0';
+}
+
+imrx_status_t imrx_buf_reserve(imrx_buf_t *b, size_t n)
+{
+    if (b->failed) return IMRX_ENOMEM;
+    if (b->cap - b->len > n) return IMRX_OK;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap - b->len <= n) {
+        if (cap > ((size_t)-1) / 2) {
+            b->failed = 1;
+            return IMRX_ENOMEM;
+        }
+        cap *= 2;
+    }
+    char *p = realloc(b->data, cap);
+    if (!p) {
+        b->failed = 1;
+        return IMRX_ENOMEM;
+    }
+    b->data = p;
+    b->cap = cap;
+    return IMRX_OK;
+}
+
+void imrx_buf_append(imrx_buf_t *b, const void *p, size_t n)
+{
+    if (imrx_buf_reserve(b, n) != IMRX_OK) return;
+    if (n) memcpy(b->data + b->len, p, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void imrx_buf_puts(imrx_buf_t *b, const char *s)
+{
+    imrx_buf_append(b, s, strlen(s));
+}
+
+void imrx_buf_putc(imrx_buf_t *b, char c)
+{
+    if (imrx_buf_reserve(b, 1) != IMRX_OK) return;
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+}
+
+void imrx_buf_vprintf(imrx_buf_t *b, const char *fmt, va_list ap)
+{
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    if (n < 0 || imrx_buf_reserve(b, (size_t)n) != IMRX_OK) return;
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    b->len += (size_t)n;
+}
+
+void imrx_buf_printf(imrx_buf_t *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    imrx_buf_vprintf(b, fmt, ap);
+    va_end(ap);
+}
+
+char *imrx_buf_take(imrx_buf_t *b)
+{
+    char *p = b->data;
+    if (!p) p = calloc(1, 1);
+    memset(b, 0, sizeof *b);
+    return p;
+}

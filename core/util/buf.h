@@ -1,0 +1,30 @@
+/* A growable byte buffer, always NUL-terminated. */
+#ifndef IMRX_BUF_H
+#define IMRX_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#include "imrx/plugin.h"
+
+typedef struct imrx_buf {
+    char *data;
+    size_t len;
+    size_t cap;
+    int failed; /* an allocation failed; the content is truncated */
+} imrx_buf_t;
+
+void imrx_buf_init(imrx_buf_t *b);
+void imrx_buf_free(imrx_buf_t *b);
+void imrx_buf_clear(imrx_buf_t *b);
+/* Makes room for n more bytes; IMRX_ENOMEM (and `failed`) if it cannot. */
+imrx_status_t imrx_buf_reserve(imrx_buf_t *b, size_t n);
+void imrx_buf_append(imrx_buf_t *b, const void *p, size_t n);
+void imrx_buf_puts(imrx_buf_t *b, const char *s);
+void imrx_buf_putc(imrx_buf_t *b, char c);
+void imrx_buf_printf(imrx_buf_t *b, const char *fmt, ...) IMRX_PRINTF(2, 3);
+void imrx_buf_vprintf(imrx_buf_t *b, const char *fmt, va_list ap);
+/* Hands the data over to the caller (who frees it) and empties the buffer. */
+char *imrx_buf_take(imrx_buf_t *b);
+
+#endif
