@@ -68,13 +68,17 @@ void imrx_arena_reset(imrx_arena_t *a)
     imrx_arena_chunk_t *keep = NULL;
     for (imrx_arena_chunk_t *c = a->head, *next; c; c = next) {
         next = c->next;
-        if (!keep && c->size == a->chunk_size) keep = c;
-        else free(c);
+        if (!keep && c->size == a->chunk_size)
+            keep = c;
+        else
+            free(c);
     }
     for (imrx_arena_chunk_t *c = a->free, *next; c; c = next) {
         next = c->next;
-        if (!keep && c->size == a->chunk_size) keep = c;
-        else free(c);
+        if (!keep && c->size == a->chunk_size)
+            keep = c;
+        else
+            free(c);
     }
     a->head = NULL;
     a->free = keep;

@@ -39,6 +39,7 @@ imrx_status_t imrx_buf_reserve(imrx_buf_t *b, size_t n)
         b->failed = 1;
         return IMRX_ENOMEM;
     }
+    if (!b->data) p[0] = '\0';
     b->data = p;
     b->cap = cap;
     return IMRX_OK;

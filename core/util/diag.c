@@ -27,10 +27,14 @@ void imrx_diag_destroy(imrx_diag_t *d)
 static const char *level_name(imrx_level_t level)
 {
     switch (level) {
-    case IMRX_LOG_DEBUG: return "debug";
-    case IMRX_LOG_INFO: return "info";
-    case IMRX_LOG_WARN: return "warning";
-    default: return "error";
+    case IMRX_LOG_DEBUG:
+        return "debug";
+    case IMRX_LOG_INFO:
+        return "info";
+    case IMRX_LOG_WARN:
+        return "warning";
+    default:
+        return "error";
     }
 }
 
@@ -46,8 +50,10 @@ void imrx_vdiag(imrx_diag_t *d, imrx_level_t level, const char *where, const cha
             d->emit(d->user, level, where, msg);
         } else {
             if (stderr_hook) stderr_hook();
-            if (where) fprintf(stderr, "imrx: %s: %s: %s\n", level_name(level), where, msg);
-            else fprintf(stderr, "imrx: %s: %s\n", level_name(level), msg);
+            if (where)
+                fprintf(stderr, "imrx: %s: %s: %s\n", level_name(level), where, msg);
+            else
+                fprintf(stderr, "imrx: %s: %s\n", level_name(level), msg);
         }
     }
     pthread_mutex_unlock(&d->lock);

@@ -141,12 +141,12 @@ typedef struct imrx_section {
 
 /* One letter, as the plugin sees it. Owned by the host; valid during one extract call. */
 typedef struct imrx_letter {
-    uint32_t struct_size;             /* sizeof(imrx_letter_t) of the host */
-    const char *source;               /* "path" or "archive.tar:member" */
-    const char *text;                 /* normalised UTF-8, NUL-terminated */
-    uint32_t length;                  /* bytes of text, without the NUL */
-    const char *layout;               /* "A", "B", "C", "D" or "unknown" */
-    const imrx_section_t *sections;   /* in text order */
+    uint32_t struct_size;           /* sizeof(imrx_letter_t) of the host */
+    const char *source;             /* "path" or "archive.tar:member" */
+    const char *text;               /* normalised UTF-8, NUL-terminated */
+    uint32_t length;                /* bytes of text, without the NUL */
+    const char *layout;             /* "A", "B", "C", "D" or "unknown" */
+    const imrx_section_t *sections; /* in text order */
     uint32_t section_count;
 } imrx_letter_t;
 
@@ -246,7 +246,7 @@ typedef struct imrx_host_api {
 } imrx_host_api_t;
 
 /* True when the host's table has `member` (an entry added after ABI 1.0). */
-#define IMRX_API_HAS(api, member)                                                              \
+#define IMRX_API_HAS(api, member)                                                                  \
     ((api)->struct_size >= offsetof(imrx_host_api_t, member) + sizeof((api)->member))
 
 /* What `init` receives. */
@@ -259,12 +259,12 @@ typedef struct imrx_init_args {
 } imrx_init_args_t;
 
 typedef struct imrx_plugin {
-    uint32_t abi_major;   /* IMRX_ABI_MAJOR the plugin was built against */
-    uint32_t abi_minor;   /* IMRX_ABI_MINOR the plugin was built against */
-    uint32_t struct_size; /* sizeof(imrx_plugin_t) the plugin was built with */
-    const char *name;     /* unique, [a-z0-9_]+; the file is normally <name>.so */
-    const char *version;  /* the plugin's own version, e.g. "1.2.0" */
-    const char *summary;  /* one line for `imrx plugins` */
+    uint32_t abi_major;          /* IMRX_ABI_MAJOR the plugin was built against */
+    uint32_t abi_minor;          /* IMRX_ABI_MINOR the plugin was built against */
+    uint32_t struct_size;        /* sizeof(imrx_plugin_t) the plugin was built with */
+    const char *name;            /* unique, [a-z0-9_]+; the file is normally <name>.so */
+    const char *version;         /* the plugin's own version, e.g. "1.2.0" */
+    const char *summary;         /* one line for `imrx plugins` */
     const char *const *sections; /* NULL-terminated: the sections it reads ("*" = whole text) */
     const char *const *fields;   /* NULL-terminated: the record paths it fills */
     const char *const *after;    /* NULL-terminated or NULL: plugins that must run before it */
@@ -278,7 +278,7 @@ typedef struct imrx_plugin {
 } imrx_plugin_t;
 
 /* Fills the first three members of an imrx_plugin_t initialiser. */
-#define IMRX_PLUGIN_HEADER                                                                     \
+#define IMRX_PLUGIN_HEADER                                                                         \
     .abi_major = IMRX_ABI_MAJOR, .abi_minor = IMRX_ABI_MINOR, .struct_size = sizeof(imrx_plugin_t)
 
 /* The entry point every plugin exports (see IMRX_PLUGIN_ENTRY_SYMBOL). */

@@ -1,0 +1,238 @@
+/* imrx extract: letters in, one record per letter out. */
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "input/source.h"
+#include "report/outfile.h"
+#include "util/hashset.h"
+
+static const char usage[] =
+    "usage: imrx extract [options] PATH...\n"
+    "\n"
+    "Reads IMR determination letters and writes one JSON record per letter (JSON Lines).\n"
+    "PATH is a letter (.txt or .pdf), a folder (searched recursively for .txt and .pdf), an\n"
+    "archive (.tar, .tar.gz, .zip, ...), or - for a list of paths on standard input.\n"
+    "\n"
+    "options:\n"
+    "  -o, --output FILE         write records to FILE (default: standard output); FILE appears\n"
+    "                            only when the run is complete (FILE.partial until then)\n"
+    "  -j, --jobs N              worker threads (default: one per core)\n"
+    "      --unordered           write records as letters finish, not in input order\n"
+    "      --resume              continue an interrupted run from FILE.partial\n"
+    "      --shard K/N           process only the K-th of N deterministic shards of the input\n"
+    "      --max-size SIZE       refuse letters bigger than SIZE unread (default 8M)\n"
+    "      --all-files           in folders and archives, read every file, not only .txt/.pdf\n"
+    "      --no-provenance       leave out the provenance map (which plugin set each value, "
+    "where)\n"
+    "  -q, --quiet               no progress line, no summary\n" IMRX_PLUGIN_HELP
+    "  -h, --help                this help\n"
+    "\n"
+    "exit status: 0 all letters read; 1 some letters failed (their records say why);\n"
+    "2 usage error, plugin error, or output not writable.\n";
+
+typedef struct jsonl_sink {
+    imrx_outfile_t out;
+    int provenance;
+    int failed;
+} jsonl_sink_t;
+
+static void jsonl_format(void *self, imrx_worker_t *w, imrx_buf_t *out)
+{
+    jsonl_sink_t *s = self;
+    imrx_worker_write_json(w, s->provenance, out);
+}
+
+static imrx_status_t jsonl_consume(void *self, const char *source, const imrx_letter_result_t *r,
+                                   const char *data, size_t len)
+{
+    (void)source;
+    (void)r;
+    jsonl_sink_t *s = self;
+    if (fwrite(data, 1, len, s->out.fp) != len) return IMRX_EIO;
+    return IMRX_OK;
+}
+
+typedef struct resume_set {
+    imrx_hashset_t done;
+} resume_set_t;
+
+static int skip_done(void *self, const char *source)
+{
+    resume_set_t *r = self;
+    return imrx_hashset_has(&r->done, imrx_source_hash(source));
+}
+
+static volatile int interrupted;
+
+static void on_signal(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+}
+
+static int parse_shard(const char *s, uint32_t *k, uint32_t *n)
+{
+    char *end;
+    unsigned long a = strtoul(s, &end, 10);
+    if (*end != '/') return 0;
+    unsigned long b = strtoul(end + 1, &end, 10);
+    if (*end || b == 0 || a == 0 || a > b || b > 1000000) return 0;
+    *k = (uint32_t)a;
+    *n = (uint32_t)b;
+    return 1;
+}
+
+int imrx_cmd_extract(int argc, char **argv)
+{
+    enum { OPT_UNORDERED = 2000, OPT_RESUME, OPT_SHARD, OPT_MAX_SIZE, OPT_ALL, OPT_NO_PROV };
+    static const struct option longopts[] = {
+        {"output", required_argument, NULL, 'o'},
+        {"jobs", required_argument, NULL, 'j'},
+        {"unordered", no_argument, NULL, OPT_UNORDERED},
+        {"resume", no_argument, NULL, OPT_RESUME},
+        {"shard", required_argument, NULL, OPT_SHARD},
+        {"max-size", required_argument, NULL, OPT_MAX_SIZE},
+        {"all-files", no_argument, NULL, OPT_ALL},
+        {"no-provenance", no_argument, NULL, OPT_NO_PROV},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        IMRX_PLUGIN_LONG_OPTIONS,
+        {NULL, 0, NULL, 0},
+    };
+    imrx_plugin_cli_t pc = {0};
+    const char *output = NULL;
+    imrx_run_options_t ro = {.progress_interval = 0.25};
+    imrx_source_options_t so = {.max_size = IMRX_DEFAULT_MAX_SIZE};
+    int resume = 0, quiet = 0, provenance = 1;
+    optind = 1;
+    for (int c; (c = getopt_long(argc, argv, "o:j:qh", longopts, NULL)) != -1;) {
+        int handled = imrx_plugin_cli_option(&pc, c, optarg);
+        if (handled < 0) return IMRX_EXIT_USAGE;
+        if (handled) continue;
+        switch (c) {
+        case 'o':
+            output = optarg;
+            break;
+        case 'j': {
+            char *end;
+            long j = strtol(optarg, &end, 10);
+            if (*end || j < 1 || j > 256) {
+                fprintf(stderr, "imrx extract: -j wants a number of threads from 1 to 256\n");
+                return IMRX_EXIT_USAGE;
+            }
+            ro.threads = (unsigned)j;
+            break;
+        }
+        case OPT_UNORDERED:
+            ro.unordered = 1;
+            break;
+        case OPT_RESUME:
+            resume = 1;
+            break;
+        case OPT_SHARD:
+            if (!parse_shard(optarg, &so.shard_k, &so.shard_n)) {
+                fprintf(stderr, "imrx extract: --shard wants K/N with 1 <= K <= N, e.g. 3/8\n");
+                return IMRX_EXIT_USAGE;
+            }
+            break;
+        case OPT_MAX_SIZE:
+            so.max_size = imrx_parse_size(optarg);
+            if (!so.max_size) {
+                fprintf(stderr, "imrx extract: --max-size wants a size such as 8M or 512k\n");
+                return IMRX_EXIT_USAGE;
+            }
+            break;
+        case OPT_ALL:
+            so.include_all = 1;
+            break;
+        case OPT_NO_PROV:
+            provenance = 0;
+            break;
+        case 'q':
+            quiet = 1;
+            break;
+        case 'h':
+            fputs(usage, stdout);
+            return IMRX_EXIT_OK;
+        default:
+            fputs(usage, stderr);
+            return IMRX_EXIT_USAGE;
+        }
+    }
+    if (optind >= argc) {
+        fprintf(stderr, "imrx extract: no letters given\n\n%s", usage);
+        return IMRX_EXIT_USAGE;
+    }
+    if (resume && (!output || strcmp(output, "-") == 0)) {
+        fprintf(stderr, "imrx extract: --resume needs -o FILE (the run to continue)\n");
+        return IMRX_EXIT_USAGE;
+    }
+
+    imrx_diag_t diag;
+    imrx_diag_init(&diag, NULL, NULL);
+    imrx_engine_t engine = {.max_size = so.max_size};
+    if (imrx_cli_engine(&engine, &pc, &diag) != IMRX_OK) {
+        imrx_diag_destroy(&diag);
+        return IMRX_EXIT_USAGE;
+    }
+    jsonl_sink_t sink = {.provenance = provenance};
+    resume_set_t done;
+    imrx_hashset_init(&done.done);
+    unsigned long done_count = 0;
+    imrx_status_t st = imrx_outfile_open(&sink.out, output, resume, &done.done, &done_count);
+    if (st != IMRX_OK) {
+        fprintf(stderr, "imrx extract: cannot write %s.partial: %s\n", output,
+                st == IMRX_ENOMEM ? "out of memory" : "check the folder exists and is writable");
+        imrx_cli_engine_free(&engine);
+        imrx_hashset_free(&done.done);
+        imrx_diag_destroy(&diag);
+        return IMRX_EXIT_USAGE;
+    }
+    if (resume && done_count && !quiet)
+        fprintf(stderr, "imrx: resuming: %lu records already in %s.partial\n", done_count, output);
+    if (resume) {
+        ro.skip = skip_done;
+        ro.skip_self = &done;
+    }
+    imrx_progress_t progress;
+    imrx_progress_init(&progress, quiet);
+    ro.progress = imrx_progress_update;
+    ro.progress_self = &progress;
+    ro.stop = &interrupted;
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+
+    imrx_sources_t *src =
+        imrx_sources_open((const char *const *)argv + optind, argc - optind, &so, &diag);
+    imrx_run_sink_t rs = {.self = &sink, .format = jsonl_format, .consume = jsonl_consume};
+    imrx_run_stats_t stats;
+    st = src ? imrx_run(&engine, src, &ro, &rs, &stats) : IMRX_ENOMEM;
+    imrx_sources_close(src);
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
+
+    int code = stats.failed ? IMRX_EXIT_LETTER : IMRX_EXIT_OK;
+    if (st != IMRX_OK) {
+        fprintf(stderr, "imrx extract: the run stopped: %s\n",
+                st == IMRX_EIO ? "writing the output failed (disk full?)"
+                               : "see the messages above");
+        imrx_outfile_abandon(&sink.out);
+        code = IMRX_EXIT_USAGE;
+    } else if (interrupted) {
+        fprintf(stderr, "imrx extract: interrupted; continue with --resume%s\n",
+                output ? "" : " and -o FILE");
+        imrx_outfile_abandon(&sink.out);
+        code = 130;
+    } else if (imrx_outfile_commit(&sink.out) != IMRX_OK) {
+        fprintf(stderr, "imrx extract: could not finish writing %s\n", output ? output : "output");
+        code = IMRX_EXIT_USAGE;
+    }
+    imrx_hashset_free(&done.done);
+    imrx_cli_engine_free(&engine);
+    imrx_diag_destroy(&diag);
+    return code;
+}

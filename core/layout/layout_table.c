@@ -1,0 +1,61 @@
+/* The layouts imrx knows, as data: one row per heading. A new layout is new rows here (and a
+ * paragraph in docs/layouts.md); no plugin changes. Rows of a layout are in the order the
+ * sections appear in a well-formed letter, which is how "out of order" is judged.
+ *
+ * Weights: a heading that only this layout has counts 3; one shared with another layout 1. A
+ * layout needs a score of at least 3 from two different headings to be recognised. */
+#include "layout/layout.h"
+
+#define WS "\\s+"
+
+const imrx_heading_rule_t imrx_heading_rules[] = {
+    /* Layout A: "Case Number" header, 2015 onward (also headerless copies). */
+    {"A", NULL, "Case Number:", 2, 0},
+    {"A", "reviewer", "HOW THE IMR FINAL DETERMINATION WAS MADE[ ]*$", 1, IMRX_H_REQUIRED},
+    {"A", "summary", "CLINICAL CASE SUMMARY[ ]*$", 1, IMRX_H_REQUIRED},
+    {"A", "decisions", "IMR ISSUES," WS "DECISIONS" WS "AND" WS "RATIONALES[ ]*$", 3,
+     IMRX_H_REQUIRED},
+
+    /* Layout B: "MAXIMUS FEDERAL SERVICES, INC. / Independent Medical Review", 2013-2014. */
+    {"B", NULL, "MAXIMUS FEDERAL SERVICES,? INC\\.?[ ]*$", 1, 0},
+    {"B", NULL, "Independent Medical Review[ ]*$", 2, 0},
+    {"B", NULL, "Final Determination:", 1, 0},
+    {"B", "reviewer", "HOW THE IMR FINAL DETERMINATION WAS MADE[ ]*$", 1, IMRX_H_REQUIRED},
+    {"B", "documents", "DOCUMENTS REVIEWED[ ]*$", 2, 0},
+    {"B", "summary", "CLINICAL CASE SUMMARY[ ]*$", 1, IMRX_H_REQUIRED},
+    {"B", "decisions", "IMR DECISION\\(S\\)" WS "AND" WS "RATIONALE\\(S\\)[ ]*$", 3,
+     IMRX_H_REQUIRED},
+    {"B", "closing", "/signed/", 0, 0},
+
+    /* Layout C: "MEDICAL PROFESSIONAL REVIEW". */
+    {"C", NULL, "MEDICAL PROFESSIONAL REVIEW[ ]*$", 3, 0},
+    {"C", "issues", "ISSUES? AT DISPUTE:", 2, IMRX_H_REQUIRED},
+    {"C", "summary", "CASE SUMMARY:", 1, IMRX_H_REQUIRED},
+    {"C", "documents", "DOCUMENTS REVIEWED FOR DETERMINATION:", 1, 0},
+    {"C", "guidelines",
+     "MEDICAL" WS "TREATMENT" WS "GUIDELINE\\(S\\)" WS "RELIED" WS "UPON" WS "BY" WS
+     "PROFESSIONAL" WS "REVIEWER" WS "AND" WS "WHY:",
+     3, IMRX_H_REQUIRED},
+    {"C", "rationale",
+     "RATIONALE" WS "FOR" WS "WHY" WS "THE" WS "REQUESTED" WS "TREATMENT/SERVICE" WS "IS/WAS" WS
+     "NOT" WS "MEDICALLY" WS "NECESSARY:",
+     3, IMRX_H_REQUIRED},
+    {"C", "reviewer", "MEDICAL REVIEWER QUALIFICATIONS:", 3, 0},
+
+    /* Layout D: 2013 "Notice of Independent Medical Review Determination". */
+    {"D", NULL, "MAXIMUS FEDERAL SERVICES,? INC\\.?[ ]*$", 1, 0},
+    {"D", NULL, "Notice of Independent Medical Review Determination", 3, 0},
+    {"D", "issues",
+     "1\\)" WS "MAXIMUS" WS "Federal" WS "Services,?" WS "Inc\\.?" WS "has" WS "determined", 2,
+     IMRX_H_INCLUSIVE | IMRX_H_REQUIRED},
+    {"D", "procedure",
+     "INDEPENDENT" WS "MEDICAL" WS "REVIEW" WS "DECISION" WS "AND" WS "RATIONALE[ ]*$", 3,
+     IMRX_H_REQUIRED},
+    {"D", "reviewer", "Medical Qualifications of the Expert Reviewer:", 2, 0},
+    {"D", "summary", "Case Summary:", 1, IMRX_H_REQUIRED},
+    {"D", "documents", "Documents Reviewed for Determination:", 1, 0},
+    {"D", "decisions", "1\\)" WS "Regarding" WS "the" WS "request" WS "for", 2,
+     IMRX_H_INCLUSIVE | IMRX_H_REQUIRED},
+};
+
+const unsigned imrx_heading_rule_count = sizeof imrx_heading_rules / sizeof imrx_heading_rules[0];

@@ -1,0 +1,315 @@
+/* Pass 2 of normalisation: lines. See docs/normalisation.md. */
+#include "letter/normalize.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct line {
+    uint32_t raw_start; /* first byte of the line */
+    uint32_t nl;        /* offset of its '\n', or n for a last line without one */
+    uint32_t start;     /* content without leading spaces */
+    uint32_t end;       /* content without trailing spaces */
+    uint8_t blank;
+    uint8_t drop;        /* removed (footer, repeated header, double-spacing blank) */
+    uint8_t after_break; /* a page break stands right before this line */
+} line_t;
+
+static int is_ws(char c)
+{
+    return c == ' ';
+}
+
+/* Splits `in` into lines; returns the count, or -1 when out of memory. */
+static long split_lines(const char *in, size_t n, line_t **out)
+{
+    size_t count = 1;
+    for (const char *p = in; (p = memchr(p, '\n', (size_t)(in + n - p))); p++) count++;
+    line_t *lines = calloc(count, sizeof *lines);
+    if (!lines) return -1;
+    size_t k = 0, s = 0;
+    while (s <= n && k < count) {
+        const char *nlp = memchr(in + s, '\n', n - s);
+        size_t e = nlp ? (size_t)(nlp - in) : n;
+        line_t *l = &lines[k++];
+        l->raw_start = (uint32_t)s;
+        l->nl = (uint32_t)e;
+        size_t a = s, b = e;
+        while (a < b && is_ws(in[a])) a++;
+        while (b > a && is_ws(in[b - 1])) b--;
+        l->start = (uint32_t)a;
+        l->end = (uint32_t)b;
+        l->blank = a == b;
+        if (!nlp) break;
+        s = e + 1;
+    }
+    /* A final empty line after the last '\n' is not a line. */
+    if (k > 1 && lines[k - 1].raw_start == n) k--;
+    *out = lines;
+    return (long)k;
+}
+
+static void mark_page_breaks(line_t *lines, long count, const uint32_t *pb, uint32_t npb)
+{
+    long li = 0;
+    for (uint32_t i = 0; i < npb; i++) {
+        while (li < count && lines[li].nl < pb[i]) li++;
+        if (li >= count) break;
+        /* A break inside a line's trailing end belongs to the next line. */
+        if (pb[i] > lines[li].raw_start && pb[i] >= lines[li].end && li + 1 < count)
+            lines[li + 1].after_break = 1;
+        else
+            lines[li].after_break = 1;
+    }
+}
+
+/* The text with a blank line after every line (some PDF-to-text tools make it): most
+ * non-blank lines are followed by a blank one. One blank line of every run is then noise. */
+static void undo_double_spacing(line_t *lines, long count)
+{
+    long nonblank = 0, followed = 0;
+    for (long i = 0; i < count; i++) {
+        if (lines[i].blank) continue;
+        nonblank++;
+        if (i + 1 < count && lines[i + 1].blank) followed++;
+    }
+    if (nonblank < 4 || followed * 10 < nonblank * 8) return;
+    for (long i = 0; i < count; i++)
+        if (lines[i].blank && (i == 0 || !lines[i - 1].blank)) lines[i].drop = 1;
+}
+
+static int all_digits(const char *s, size_t n)
+{
+    if (n == 0) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!isdigit((unsigned char)s[i])) return 0;
+    return 1;
+}
+
+/* "Page 2", "Page 2 of 5", "- 2 -": a page footer wherever it stands. */
+static int is_page_footer(const char *s, size_t n)
+{
+    if (n > 5 && strncmp(s, "Page ", 5) == 0) {
+        size_t i = 5;
+        while (i < n && isdigit((unsigned char)s[i])) i++;
+        if (i == 5) return 0;
+        if (i == n) return 1;
+        if (n - i > 4 && strncmp(s + i, " of ", 4) == 0) return all_digits(s + i + 4, n - i - 4);
+        return 0;
+    }
+    if (n >= 5 && s[0] == '-' && s[n - 1] == '-') {
+        size_t a = 1, b = n - 1;
+        while (a < b && s[a] == ' ') a++;
+        while (b > a && s[b - 1] == ' ') b--;
+        return all_digits(s + a, b - a);
+    }
+    return 0;
+}
+
+/* A case number alone on a line ("CM16-0213037", "IMR 13-000004"): a running page header when
+ * it follows a page break. */
+static int is_case_number_line(const char *s, size_t n)
+{
+    if (n == 12 && s[0] == 'C' && s[1] == 'M' && s[4] == '-')
+        return all_digits(s + 2, 2) && all_digits(s + 5, 7);
+    if (n >= 12 && n <= 14 && strncmp(s, "IMR ", 4) == 0 && s[6] == '-')
+        return all_digits(s + 4, 2) && all_digits(s + 7, n - 7);
+    return 0;
+}
+
+static void drop_page_furniture(const char *in, line_t *lines, long count)
+{
+    for (long i = 0; i < count; i++) {
+        line_t *l = &lines[i];
+        if (l->blank) continue;
+        const char *s = in + l->start;
+        size_t n = l->end - l->start;
+        if (is_page_footer(s, n)) {
+            l->drop = 1;
+            continue;
+        }
+        /* The first line of a page: a running header (case number) or a page number. */
+        int first_of_page = 0;
+        for (long j = i; j >= 0; j--) {
+            if (lines[j].after_break) {
+                first_of_page = 1;
+                break;
+            }
+            if (j < i && !lines[j].blank && !lines[j].drop) break;
+        }
+        /* The last line of a page: a page number. */
+        int last_of_page = 0;
+        for (long j = i + 1; j < count; j++) {
+            if (lines[j].after_break) {
+                last_of_page = 1;
+                break;
+            }
+            if (!lines[j].blank) break;
+        }
+        if ((first_of_page || last_of_page) && n <= 3 && all_digits(s, n))
+            l->drop = 1;
+        else if (first_of_page && is_case_number_line(s, n))
+            l->drop = 1;
+    }
+}
+
+static int ends_sentence(char c)
+{
+    return c == '.' || c == ':' || c == ';' || c == '!' || c == '?';
+}
+
+/* "1) ", "2. ": a numbered list item, which starts a new line even after a wrap. */
+static int starts_list_item(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && i < 3 && isdigit((unsigned char)s[i])) i++;
+    return i > 0 && i + 1 < n && (s[i] == ')' || s[i] == '.') && s[i + 1] == ' ';
+}
+
+/* Words before a line-end hyphen that make a compound ("non-steroidal", "x-ray"), and words
+ * after it: there the hyphen stays. Anything else is taken for a word break ("treat-ment"). */
+static const char *const compound_left[] = {
+    "anti",   "bi",   "co",     "counter", "cross", "double", "eight",  "evidence", "ex",
+    "extra",  "five", "follow", "four",    "full",  "half",   "high",   "inter",    "intra",
+    "left",   "long", "low",    "mid",     "multi", "nine",   "non",    "one",      "open",
+    "over",   "part", "post",   "pre",     "right", "self",   "semi",   "seven",    "short",
+    "single", "six",  "sprain", "ten",     "three", "tri",    "twelve", "two",      "ultra",
+    "under",  "well", "work",   NULL};
+static const char *const compound_right[] = {
+    "approved", "based",   "bearing", "controlled", "counter",  "day",    "dependent",
+    "free",     "induced", "level",   "like",       "month",    "old",    "rated",
+    "ray",      "rays",    "related", "sided",      "specific", "strain", "term",
+    "the",      "time",    "type",    "up",         "week",     "year",   NULL};
+
+static int word_in(const char *w, size_t n, const char *const *list)
+{
+    for (; *list; list++)
+        if (strlen(*list) == n && strncasecmp(*list, w, n) == 0) return 1;
+    return 0;
+}
+
+typedef enum join { JOIN_NONE, JOIN_SPACE, JOIN_KEEP_HYPHEN, JOIN_DROP_HYPHEN } join_t;
+
+static join_t hyphen_join(const char *in, const line_t *l, const line_t *m)
+{
+    size_t n = l->end - l->start;
+    const char *s = in + l->start;
+    if (n < 2 || s[n - 1] != '-') return JOIN_NONE;
+    unsigned char before = (unsigned char)s[n - 2];
+    unsigned char next = (unsigned char)in[m->start];
+    if (isdigit(before)) return isalnum(next) ? JOIN_KEEP_HYPHEN : JOIN_NONE; /* "10-30-\n2016" */
+    if (!isalpha(before) || !isalpha(next)) return JOIN_NONE;
+    if (isupper(next)) return JOIN_KEEP_HYPHEN; /* "Non-\nMTUS" */
+    size_t a = n - 1;
+    while (a > 0 && isalpha((unsigned char)s[a - 1])) a--;
+    size_t left_len = n - 1 - a;
+    if (a > 0 && s[a - 1] == '-') return JOIN_KEEP_HYPHEN; /* "over-the-\ncounter" */
+    if (left_len == 1 || word_in(s + a, left_len, compound_left)) return JOIN_KEEP_HYPHEN;
+    size_t b = m->start;
+    while (b < m->end && isalpha((unsigned char)in[b])) b++;
+    if (word_in(in + m->start, b - m->start, compound_right)) return JOIN_KEEP_HYPHEN;
+    return JOIN_DROP_HYPHEN;
+}
+
+static join_t decide_join(const char *in, const line_t *l, const line_t *m, uint32_t min_len)
+{
+    join_t h = hyphen_join(in, l, m);
+    if (h != JOIN_NONE) return h;
+    size_t n = l->end - l->start;
+    if (n < min_len || ends_sentence(in[l->end - 1])) return JOIN_NONE;
+    unsigned char c = (unsigned char)in[m->start];
+    if (islower(c) || c == '(' || c == '&') return JOIN_SPACE;
+    if (isdigit(c) && !starts_list_item(in + m->start, m->end - m->start)) return JOIN_SPACE;
+    return JOIN_NONE;
+}
+
+/* Lines shorter than this never wrap: a fraction of the letter's usual full line length. */
+static uint32_t wrap_threshold(const line_t *lines, long count)
+{
+    uint32_t hist[257] = {0};
+    long total = 0;
+    for (long i = 0; i < count; i++) {
+        if (lines[i].blank || lines[i].drop) continue;
+        uint32_t len = lines[i].end - lines[i].start;
+        hist[len > 256 ? 256 : len]++;
+        total++;
+    }
+    long seen = 0;
+    uint32_t p90 = 0;
+    for (uint32_t k = 0; k <= 256; k++) {
+        seen += hist[k];
+        if (seen * 10 >= total * 9) {
+            p90 = k;
+            break;
+        }
+    }
+    uint32_t t = p90 * 45 / 100;
+    return t < 30 ? 30 : t;
+}
+
+imrx_status_t imrx_normalize_lines(const char *in, size_t n, const uint32_t *page_breaks,
+                                   uint32_t page_break_count, imrx_buf_t *out,
+                                   imrx_offset_map_t *map)
+{
+    imrx_buf_clear(out);
+    imrx_map_clear(map, (uint32_t)n);
+    line_t *lines = NULL;
+    long count = split_lines(in, n, &lines);
+    if (count < 0) return IMRX_ENOMEM;
+    if (imrx_buf_reserve(out, n + 2) != IMRX_OK) {
+        free(lines);
+        return IMRX_ENOMEM;
+    }
+    mark_page_breaks(lines, count, page_breaks, page_break_count);
+    undo_double_spacing(lines, count);
+    drop_page_furniture(in, lines, count);
+    uint32_t min_len = wrap_threshold(lines, count);
+
+    long prev = -1;        /* last non-blank line written */
+    int pending_blank = 0; /* a kept blank line lies between prev and the next line */
+    int break_between = 0; /* a page break lies between prev and the next line */
+    uint32_t blank_nl = 0; /* where that blank line's newline was */
+    for (long i = 0; i <= count; i++) {
+        line_t *m = i < count ? &lines[i] : NULL;
+        if (m && m->after_break) break_between = 1;
+        if (m && (m->drop || m->blank)) {
+            if (m->blank && !m->drop && prev >= 0 && !pending_blank) {
+                pending_blank = 1;
+                blank_nl = m->nl;
+            }
+            continue;
+        }
+        if (prev >= 0) {
+            line_t *l = &lines[prev];
+            join_t j = JOIN_NONE;
+            if (m) {
+                /* A blank line at a page break inside a sentence is an artefact of the break. */
+                int continues =
+                    !ends_sentence(in[l->end - 1]) && islower((unsigned char)in[m->start]);
+                if (!pending_blank || (break_between && continues))
+                    j = decide_join(in, l, m, min_len);
+            }
+            uint32_t len = l->end - l->start - (j == JOIN_DROP_HYPHEN ? 1 : 0);
+            imrx_buf_append(out, in + l->start, len);
+            imrx_map_add(map, len, l->start, len);
+            if (j == JOIN_SPACE) {
+                imrx_buf_putc(out, ' ');
+                imrx_map_add(map, 1, l->nl, 1);
+            } else if (j == JOIN_NONE) {
+                imrx_buf_putc(out, '\n');
+                imrx_map_add(map, 1, l->nl, l->nl < n ? 1 : 0);
+                if (pending_blank && m) {
+                    imrx_buf_putc(out, '\n');
+                    imrx_map_add(map, 1, blank_nl, blank_nl < n ? 1 : 0);
+                }
+            }
+        }
+        if (!m) break;
+        prev = i;
+        pending_blank = 0;
+        break_between = 0;
+    }
+    free(lines);
+    if (out->failed || map->failed) return IMRX_ENOMEM;
+    return IMRX_OK;
+}

@@ -1,0 +1,222 @@
+#include "record/record_json.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "record/schema.h"
+#include "util/json.h"
+
+typedef struct writer {
+    const imrx_record_t *r;
+    const imrx_doc_t *doc;
+    const imrx_json_options_t *opt;
+    imrx_buf_t *out;
+    imrx_buf_t prov; /* provenance entries, written after the values */
+    char path[512];  /* the current node's path with indices, "items[0].text" */
+    size_t path_len;
+} writer_t;
+
+static void write_span(imrx_buf_t *b, const imrx_doc_t *doc, imrx_span_t s)
+{
+    imrx_span_t o = doc ? imrx_doc_original_span(doc, s) : s;
+    imrx_buf_printf(b, "[%" PRIu32 ",%" PRIu32 "]", o.begin, o.end);
+}
+
+static const char *plugin_name(const writer_t *w, uint16_t plugin)
+{
+    if (plugin == 0 || plugin > w->opt->plugin_count) return "core";
+    return w->opt->plugins[plugin - 1];
+}
+
+static void note_provenance(writer_t *w, const imrx_rnode_t *n)
+{
+    if (!w->opt->provenance || !n->spanned) return;
+    imrx_buf_putc(&w->prov, w->prov.len ? ',' : '{');
+    imrx_json_string(&w->prov, w->path, w->path_len);
+    imrx_buf_putc(&w->prov, ':');
+    imrx_buf_putc(&w->prov, '[');
+    imrx_json_cstring(&w->prov, plugin_name(w, n->plugin));
+    imrx_span_t o = w->doc ? imrx_doc_original_span(w->doc, n->span) : n->span;
+    imrx_buf_printf(&w->prov, ",%" PRIu32 ",%" PRIu32 "]", o.begin, o.end);
+}
+
+/* Extends the path by ".key" or "[index]"; returns the old length to restore. */
+static size_t path_push(writer_t *w, const char *key, uint32_t index)
+{
+    size_t old = w->path_len;
+    int n;
+    size_t room = sizeof w->path - w->path_len;
+    if (key)
+        n = snprintf(w->path + w->path_len, room, "%s%s", w->path_len ? "." : "", key);
+    else
+        n = snprintf(w->path + w->path_len, room, "[%" PRIu32 "]", index);
+    if (n > 0 && (size_t)n < room)
+        w->path_len += (size_t)n;
+    else
+        w->path[w->path_len] = '\0';
+    return old;
+}
+
+static void path_pop(writer_t *w, size_t old)
+{
+    w->path_len = old;
+    w->path[old] = '\0';
+}
+
+static void write_node(writer_t *w, imrx_node_t id, int in_array);
+
+static void write_members(writer_t *w, const imrx_rnode_t *n, int first)
+{
+    for (imrx_node_t c = n->first; c != IMRX_NODE_NONE; c = w->r->nodes[c].next) {
+        const imrx_rnode_t *child = &w->r->nodes[c];
+        if (!first) imrx_buf_putc(w->out, ',');
+        first = 0;
+        imrx_json_cstring(w->out, child->key);
+        imrx_buf_putc(w->out, ':');
+        size_t old = path_push(w, child->key, 0);
+        write_node(w, c, 0);
+        path_pop(w, old);
+    }
+}
+
+static void write_node(writer_t *w, imrx_node_t id, int in_array)
+{
+    const imrx_rnode_t *n = &w->r->nodes[id];
+    imrx_buf_t *b = w->out;
+    switch (n->type) {
+    case IMRX_T_NULL:
+        imrx_buf_append(b, "null", 4);
+        break;
+    case IMRX_T_BOOL:
+        imrx_buf_puts(b, n->v.i ? "true" : "false");
+        break;
+    case IMRX_T_INT:
+        imrx_buf_printf(b, "%" PRId64, n->v.i);
+        break;
+    case IMRX_T_REAL:
+        imrx_buf_printf(b, "%.10g", n->v.d);
+        break;
+    case IMRX_T_STRING:
+        imrx_json_string(b, n->v.str.s, n->v.str.len);
+        break;
+    case IMRX_T_OBJECT:
+        imrx_buf_putc(b, '{');
+        write_members(w, n, 1);
+        /* Elements of lists (items, medications) carry their span, as record.md shows. */
+        if (in_array && n->spanned) {
+            if (n->count) imrx_buf_putc(b, ',');
+            imrx_buf_puts(b, "\"span\":");
+            write_span(b, w->doc, n->span);
+        }
+        imrx_buf_putc(b, '}');
+        break;
+    case IMRX_T_ARRAY: {
+        imrx_buf_putc(b, '[');
+        uint32_t i = 0;
+        for (imrx_node_t c = n->first; c != IMRX_NODE_NONE; c = w->r->nodes[c].next, i++) {
+            if (i) imrx_buf_putc(b, ',');
+            size_t old = path_push(w, NULL, i);
+            write_node(w, c, 1);
+            path_pop(w, old);
+        }
+        imrx_buf_putc(b, ']');
+        break;
+    }
+    default:
+        imrx_buf_append(b, "null", 4);
+        break;
+    }
+    note_provenance(w, n);
+}
+
+static void write_sections(writer_t *w)
+{
+    imrx_buf_puts(w->out, ",\"sections\":[");
+    for (uint32_t i = 0; w->doc && i < w->doc->section_count; i++) {
+        const imrx_section_t *s = &w->doc->sections[i];
+        if (i) imrx_buf_putc(w->out, ',');
+        imrx_buf_puts(w->out, "{\"name\":");
+        imrx_json_cstring(w->out, s->name);
+        imrx_buf_puts(w->out, ",\"span\":");
+        write_span(w->out, w->doc, (imrx_span_t){s->heading_begin, s->end});
+        imrx_buf_putc(w->out, '}');
+    }
+    imrx_buf_putc(w->out, ']');
+}
+
+static void write_warnings(writer_t *w)
+{
+    const imrx_record_t *r = w->r;
+    imrx_buf_puts(w->out, ",\"warnings\":[");
+    for (uint32_t i = 0; i < r->warning_count; i++) {
+        const imrx_rwarning_t *x = &r->warnings[i];
+        if (i) imrx_buf_putc(w->out, ',');
+        imrx_buf_puts(w->out, "{\"plugin\":");
+        imrx_json_cstring(w->out, x->plugin);
+        imrx_buf_puts(w->out, ",\"message\":");
+        imrx_json_cstring(w->out, x->message);
+        if (x->spanned) {
+            imrx_buf_puts(w->out, ",\"span\":");
+            write_span(w->out, w->doc, x->span);
+        }
+        imrx_buf_putc(w->out, '}');
+    }
+    if (r->warnings_dropped) {
+        if (r->warning_count) imrx_buf_putc(w->out, ',');
+        imrx_buf_printf(w->out,
+                        "{\"plugin\":\"core\",\"message\":\"%" PRIu32 " more warnings not shown\"}",
+                        r->warnings_dropped);
+    }
+    imrx_buf_putc(w->out, ']');
+}
+
+static void write_error(writer_t *w)
+{
+    const imrx_record_t *r = w->r;
+    imrx_buf_puts(w->out, ",\"error\":");
+    if (!r->has_error) {
+        imrx_buf_puts(w->out, "null");
+        return;
+    }
+    imrx_buf_puts(w->out, "{\"stage\":");
+    imrx_json_cstring(w->out, r->error.stage);
+    if (r->error.plugin) {
+        imrx_buf_puts(w->out, ",\"plugin\":");
+        imrx_json_cstring(w->out, r->error.plugin);
+    }
+    imrx_buf_puts(w->out, ",\"message\":");
+    imrx_json_cstring(w->out, r->error.message);
+    imrx_buf_puts(w->out, ",\"offset\":");
+    if (r->error.offset >= 0)
+        imrx_buf_printf(w->out, "%" PRId64, r->error.offset);
+    else
+        imrx_buf_puts(w->out, "null");
+    imrx_buf_putc(w->out, '}');
+}
+
+void imrx_record_write_json(const imrx_record_t *r, const imrx_doc_t *doc, const char *source,
+                            const imrx_json_options_t *opt, imrx_buf_t *out)
+{
+    writer_t w = {.r = r, .doc = doc, .opt = opt, .out = out};
+    imrx_buf_init(&w.prov);
+    imrx_buf_printf(out, "{\"imrx\":%d,\"source\":", IMRX_RECORD_VERSION);
+    imrx_json_cstring(out, source);
+    imrx_buf_puts(out, ",\"layout\":");
+    imrx_json_cstring(out, doc ? doc->layout : "unknown");
+    if (r->count) write_members(&w, &r->nodes[0], 0);
+    write_sections(&w);
+    write_warnings(&w);
+    write_error(&w);
+    if (opt->provenance) {
+        imrx_buf_puts(out, ",\"provenance\":");
+        if (w.prov.len) {
+            imrx_buf_append(out, w.prov.data, w.prov.len);
+            imrx_buf_putc(out, '}');
+        } else {
+            imrx_buf_puts(out, "{}");
+        }
+    }
+    imrx_buf_puts(out, "}\n");
+    imrx_buf_free(&w.prov);
+}

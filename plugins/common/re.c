@@ -1,0 +1,76 @@
+#include "re.h"
+
+#include <string.h>
+
+imrx_status_t imrx_re_compile(imrx_re_t *re, const char *pattern, uint32_t options,
+                              const imrx_host_api_t *api, imrx_ctx_t *ctx)
+{
+    int err;
+    PCRE2_SIZE off;
+    uint32_t opts = PCRE2_UTF | PCRE2_MULTILINE | PCRE2_NO_UTF_CHECK;
+    if (!(options & IMRX_RE_CASE)) opts |= PCRE2_CASELESS;
+    opts |= options & ~IMRX_RE_CASE;
+    re->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, opts, &err, &off, NULL);
+    if (!re->code) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(err, msg, sizeof msg);
+        if (api)
+            api->log(ctx, IMRX_LOG_ERROR, "pattern error at %zu: %s in /%s/", (size_t)off,
+                     (char *)msg, pattern);
+        return IMRX_EINVAL;
+    }
+    /* Without JIT (some platforms) the interpreter is used: slower, same answers. */
+    pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+    return IMRX_OK;
+}
+
+void imrx_re_free(imrx_re_t *re)
+{
+    pcre2_code_free(re->code);
+    re->code = NULL;
+}
+
+imrx_status_t imrx_re_scratch_init(imrx_re_scratch_t *s)
+{
+    s->md = pcre2_match_data_create(20, NULL);
+    s->mc = pcre2_match_context_create(NULL);
+    if (!s->md || !s->mc) {
+        imrx_re_scratch_free(s);
+        return IMRX_ENOMEM;
+    }
+    pcre2_set_match_limit(s->mc, 1000000);
+    pcre2_set_depth_limit(s->mc, 10000);
+    return IMRX_OK;
+}
+
+void imrx_re_scratch_free(imrx_re_scratch_t *s)
+{
+    pcre2_match_data_free(s->md);
+    pcre2_match_context_free(s->mc);
+    s->md = NULL;
+    s->mc = NULL;
+}
+
+static int match(const imrx_re_t *re, imrx_re_scratch_t *s, const char *text, size_t start,
+                 size_t end, uint32_t opts)
+{
+    if (start > end) return 0;
+    int rc = pcre2_match(re->code, (PCRE2_SPTR)text, end, start, opts | PCRE2_NO_UTF_CHECK, s->md,
+                         s->mc);
+    s->rc = rc > 0 ? rc : 0;
+    if (rc == PCRE2_ERROR_NOMATCH) return 0;
+    if (rc < 0) return rc;
+    return 1;
+}
+
+int imrx_re_find(const imrx_re_t *re, imrx_re_scratch_t *s, const char *text, size_t start,
+                 size_t end)
+{
+    return match(re, s, text, start, end, 0);
+}
+
+int imrx_re_at(const imrx_re_t *re, imrx_re_scratch_t *s, const char *text, size_t start,
+               size_t end)
+{
+    return match(re, s, text, start, end, PCRE2_ANCHORED);
+}

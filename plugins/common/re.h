@@ -1,0 +1,52 @@
+/* PCRE2 for plugins: patterns compiled once (with JIT) at init, shared read-only by every
+ * thread; match data and limits per thread. Linked into each plugin (never into the host). */
+#ifndef IMRX_PLUGIN_RE_H
+#define IMRX_PLUGIN_RE_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "imrx/plugin.h"
+
+typedef struct imrx_re {
+    pcre2_code *code;
+} imrx_re_t;
+
+typedef struct imrx_re_scratch {
+    pcre2_match_data *md;
+    pcre2_match_context *mc;
+    int rc; /* pcre2_match's result for the last match: 1 + the highest group set */
+} imrx_re_scratch_t;
+
+/* Default options: UTF, multiline (^ $ at line ends), caseless unless IMRX_RE_CASE. */
+#define IMRX_RE_CASE 0x80000000u
+
+/* Compiles `pattern`; on error logs it through `api` (naming the plugin) and returns IMRX_EINVAL.
+ */
+imrx_status_t imrx_re_compile(imrx_re_t *re, const char *pattern, uint32_t options,
+                              const imrx_host_api_t *api, imrx_ctx_t *ctx);
+void imrx_re_free(imrx_re_t *re);
+
+/* Match data for up to 20 groups and match/depth limits that stop runaway patterns. */
+imrx_status_t imrx_re_scratch_init(imrx_re_scratch_t *s);
+void imrx_re_scratch_free(imrx_re_scratch_t *s);
+
+/* Searches text[start..end) (text beyond `end` is invisible). 1: match (see imrx_re_ov),
+ * 0: none, negative: PCRE2 error such as the match limit. */
+int imrx_re_find(const imrx_re_t *re, imrx_re_scratch_t *s, const char *text, size_t start,
+                 size_t end);
+/* Like find, but the match must begin exactly at `start`. */
+int imrx_re_at(const imrx_re_t *re, imrx_re_scratch_t *s, const char *text, size_t start,
+               size_t end);
+static inline PCRE2_SIZE *imrx_re_ov(imrx_re_scratch_t *s)
+{
+    return pcre2_get_ovector_pointer(s->md);
+}
+/* Group g matched? */
+static inline int imrx_re_has(imrx_re_scratch_t *s, int g)
+{
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
+    return g < s->rc && ov[2 * g] != PCRE2_UNSET;
+}
+
+#endif

@@ -1,0 +1,124 @@
+#include "text.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+size_t imrx_text_squeeze(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t w = 0;
+    int space = 0;
+    if (cap == 0) return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            space = w > 0;
+            continue;
+        }
+        if (space && w + 1 < cap) out[w++] = ' ';
+        space = 0;
+        if (w + 1 < cap) out[w++] = c;
+    }
+    /* Never end inside a UTF-8 sequence when truncated. */
+    if (w + 1 >= cap)
+        while (w > 0 && ((unsigned char)out[w - 1] & 0xC0) == 0x80) w--;
+    if (w > 0 && ((unsigned char)out[w - 1] & 0xC0) == 0xC0) w--;
+    out[w] = '\0';
+    return w;
+}
+
+void imrx_text_trim(const char *text, uint32_t *b, uint32_t *e, const char *punct)
+{
+    while (*b < *e && (isspace((unsigned char)text[*b]) || (punct && strchr(punct, text[*b]))))
+        (*b)++;
+    while (*e > *b &&
+           (isspace((unsigned char)text[*e - 1]) || (punct && strchr(punct, text[*e - 1]))))
+        (*e)--;
+}
+
+int imrx_text_ieq(const char *s, size_t n, const char *word)
+{
+    size_t k = strlen(word);
+    if (k != n) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (tolower((unsigned char)s[i]) != tolower((unsigned char)word[i])) return 0;
+    return 1;
+}
+
+int imrx_date_valid(int y, int m, int d)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return 0;
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= days[m - 1] + (m == 2 && leap);
+}
+
+void imrx_date_iso(const imrx_date_t *d, char out[11])
+{
+    unsigned y = (unsigned)d->year % 10000, m = (unsigned)d->month % 100,
+             day = (unsigned)d->day % 100;
+    out[0] = (char)('0' + y / 1000), out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10), out[3] = (char)('0' + y % 10), out[4] = '-';
+    out[5] = (char)('0' + m / 10), out[6] = (char)('0' + m % 10), out[7] = '-';
+    out[8] = (char)('0' + day / 10), out[9] = (char)('0' + day % 10), out[10] = '\0';
+}
+
+int imrx_month_from_name(const char *s, size_t n)
+{
+    static const char *const names[] = {"january",   "february", "march",    "april",
+                                        "may",       "june",     "july",     "august",
+                                        "september", "october",  "november", "december"};
+    while (n && s[n - 1] == '.') n--;
+    if (n < 3) return 0;
+    for (int m = 0; m < 12; m++) {
+        size_t k = strlen(names[m]);
+        if (n > k) continue;
+        int ok = 1;
+        for (size_t i = 0; i < n && ok; i++) ok = tolower((unsigned char)s[i]) == names[m][i];
+        /* Whole name, or a 3-letter abbreviation, or "Sept". */
+        if (ok && (n == k || n == 3 || (m == 8 && n == 4))) return m + 1;
+    }
+    return 0;
+}
+
+int imrx_year_from_two_digits(int yy, int ref_year)
+{
+    if (ref_year <= 0) ref_year = 2016;
+    int limit = ref_year + 1;
+    int y = (limit / 100) * 100 + yy;
+    if (y > limit) y -= 100;
+    return y;
+}
+
+imrx_status_t imrx_tsv_read(const char *path, imrx_tsv_row_fn row, void *user)
+{
+    FILE *fp = fopen(path, "r");
+    if (!fp) return errno == ENOENT ? IMRX_ENOENT : IMRX_EIO;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    int lineno = 0;
+    imrx_status_t st = IMRX_OK;
+    while (st == IMRX_OK && (n = getline(&line, &cap, fp)) >= 0) {
+        lineno++;
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
+        char *p = line;
+        while (*p == ' ') p++;
+        if (!*p || *p == '#') continue;
+        char *fields[16];
+        int count = 0;
+        for (char *f = line; count < 16;) {
+            fields[count++] = f;
+            char *tab = strchr(f, '\t');
+            if (!tab) break;
+            *tab = '\0';
+            f = tab + 1;
+        }
+        st = row(user, fields, count, lineno);
+    }
+    free(line);
+    fclose(fp);
+    return st;
+}

@@ -1,0 +1,41 @@
+/* Small text helpers shared by the plugins (compiled into each). */
+#ifndef IMRX_PLUGIN_TEXT_H
+#define IMRX_PLUGIN_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "imrx/plugin.h"
+
+/* Copies s[0..n) into out with every run of spaces and line breaks made one space, trimmed.
+ * Returns the length written (out is NUL-terminated; at most cap-1 bytes). */
+size_t imrx_text_squeeze(const char *s, size_t n, char *out, size_t cap);
+
+/* Narrows [*b, *e) to exclude leading/trailing spaces, line breaks and the given punctuation. */
+void imrx_text_trim(const char *text, uint32_t *b, uint32_t *e, const char *punct);
+
+/* Case-insensitive ASCII comparison of s[0..n) with a NUL-terminated word. */
+int imrx_text_ieq(const char *s, size_t n, const char *word);
+
+/* A calendar date. */
+typedef struct imrx_date {
+    int year, month, day;
+} imrx_date_t;
+
+/* 1 when y-m-d is a real date between 1900 and 2100. */
+int imrx_date_valid(int y, int m, int d);
+/* Writes "yyyy-mm-dd" (11 bytes with the NUL). */
+void imrx_date_iso(const imrx_date_t *d, char out[11]);
+/* Month number from a name or abbreviation ("Oct", "October", "Sept."), 0 if none. */
+int imrx_month_from_name(const char *s, size_t n);
+/* A two-digit year read in a letter written around `ref_year` (0: unknown, taken as 2016): the
+ * latest year not after ref_year + 1 that ends in those digits. */
+int imrx_year_from_two_digits(int yy, int ref_year);
+
+/* Reads a tab-separated data file; calls `row` for each line that is neither blank nor a
+ * comment (#). Fields are NUL-terminated in place. Returns IMRX_OK, IMRX_ENOENT or the first
+ * non-OK status `row` returned. */
+typedef imrx_status_t (*imrx_tsv_row_fn)(void *user, char **fields, int count, int line);
+imrx_status_t imrx_tsv_read(const char *path, imrx_tsv_row_fn row, void *user);
+
+#endif

@@ -1,0 +1,251 @@
+/* imrx extract end to end: records out = letters in, clear errors for non-letters, exit status,
+ * input order with any number of threads, file lists, archives, shards, atomic output. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "helpers.h"
+
+static char tmp[64];
+
+static void setup(void)
+{
+    snprintf(tmp, sizeof tmp, "/tmp/imrx-extract-XXXXXX");
+    cr_assert_not_null(mkdtemp(tmp));
+}
+
+static void teardown(void)
+{
+    t_sh(NULL, "rm -rf %s", tmp);
+}
+
+TestSuite(extract, .init = setup, .fini = teardown);
+
+static void write_file(const char *name, const void *data, size_t n)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", tmp, name);
+    FILE *fp = fopen(path, "wb");
+    cr_assert_not_null(fp);
+    fwrite(data, 1, n, fp);
+    fclose(fp);
+}
+
+/* Parses JSON Lines; returns the number of records and keeps them in `recs`. */
+static size_t parse_lines(const char *text, json_t **recs, size_t max)
+{
+    size_t n = 0;
+    for (const char *p = text; *p && n < max;) {
+        const char *nl = strchr(p, '\n');
+        cr_assert_not_null(nl, "every record ends with a newline");
+        json_error_t err;
+        recs[n] = json_loadb(p, (size_t)(nl - p), 0, &err);
+        cr_assert_not_null(recs[n], "line %zu is JSON: %s", n + 1, err.text);
+        n++;
+        p = nl + 1;
+    }
+    return n;
+}
+
+static json_t *find_source(json_t **recs, size_t n, const char *suffix)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *s = t_str(recs[i], "source");
+        size_t a = strlen(s), b = strlen(suffix);
+        if (a >= b && strcmp(s + a - b, suffix) == 0) return recs[i];
+    }
+    cr_assert_fail("no record for %s", suffix);
+    return NULL;
+}
+
+Test(extract, non_letters_give_error_records_and_the_run_goes_on)
+{
+    write_file("empty.txt", "", 0);
+    write_file("binary.txt",
+               "\x7f"
+               "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0",
+               24);
+    const char readme[] = "# Notes\n\nThis folder holds letters. See the CLINICAL CASE SUMMARY.\n";
+    write_file("README.txt", readme, sizeof readme - 1);
+    const char latin1[] =
+        "Case Number: CM16-9000002\nCaf\xe9 \xe9l\xe8ve na\xefve \xe0 \xe9t\xe9\n";
+    write_file("latin1.txt", latin1, sizeof latin1 - 1);
+    write_file("spaces.txt", "   \n\n\t\n", 6);
+    char *copy;
+    cr_assert_eq(
+        t_sh(NULL, "cp %s/corpus/letters/A-layout-01.txt %s/good.txt", IMRX_SOURCE_DIR, tmp), 0);
+    /* 100 MB, sparse: refused by the size limit without being read */
+    cr_assert_eq(t_sh(NULL, "truncate -s 100M %s/huge.txt", tmp), 0);
+
+    int code = t_sh(&copy, "%s extract -q %s", IMRX_BINARY, tmp);
+    cr_assert_eq(code, 1, "some letters failed: exit 1");
+    json_t *recs[16];
+    size_t n = parse_lines(copy, recs, 16);
+    cr_assert_eq(n, 7, "records out = letters in");
+    static const struct {
+        const char *file, *stage, *words;
+    } want[] = {
+        {"empty.txt", "read", "empty file"},
+        {"binary.txt", "decode", "binary data"},
+        {"README.txt", "layout", "not an IMR determination letter"},
+        {"latin1.txt", "decode", "not UTF-8 text"},
+        {"spaces.txt", "read", "no text"},
+        {"huge.txt", "read", "is 100.0 MiB, over the 8.0 MiB limit"},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        json_t *r = find_source(recs, n, want[i].file);
+        cr_expect_str_eq(t_str(r, "error.stage"), want[i].stage, "%s", want[i].file);
+        const char *msg = t_str(r, "error.message");
+        cr_expect(msg && strstr(msg, want[i].words), "%s: %s", want[i].file, msg);
+    }
+    json_t *good = find_source(recs, n, "good.txt");
+    cr_expect(json_is_null(t_get(good, "error")));
+    cr_expect_str_eq(t_str(good, "layout"), "A");
+    for (size_t i = 0; i < n; i++) json_decref(recs[i]);
+    free(copy);
+}
+
+Test(extract, exit_status_0_when_all_letters_read_and_2_for_usage)
+{
+    cr_assert_eq(t_sh(NULL, "%s extract -q %s/corpus/letters/B-01.txt >/dev/null", IMRX_BINARY,
+                      IMRX_SOURCE_DIR),
+                 0);
+    cr_assert_eq(t_sh(NULL, "%s extract 2>/dev/null", IMRX_BINARY), 2);
+    cr_assert_eq(t_sh(NULL, "%s extract --jobs zero x 2>/dev/null", IMRX_BINARY), 2);
+    cr_assert_eq(t_sh(NULL, "%s nosuchcommand 2>/dev/null", IMRX_BINARY), 2);
+    cr_assert_eq(t_sh(NULL,
+                      "%s extract -o /nonexistent/dir/out.jsonl %s/corpus/letters 2>/dev/null",
+                      IMRX_BINARY, IMRX_SOURCE_DIR),
+                 2);
+    char *out;
+    cr_assert_eq(t_sh(&out, "%s extract --help", IMRX_BINARY), 0);
+    cr_assert(strstr(out, "usage: imrx extract"));
+    free(out);
+    cr_assert_eq(t_sh(&out, "%s --version", IMRX_BINARY), 0);
+    cr_assert(strstr(out, "imrx 0."));
+    free(out);
+}
+
+Test(extract, output_is_in_input_order_whatever_the_threads)
+{
+    char *one, *four, *unordered;
+    cr_assert_eq(t_sh(&one, "%s extract -q -j 1 %s/corpus/letters", IMRX_BINARY, IMRX_SOURCE_DIR),
+                 0);
+    cr_assert_eq(t_sh(&four, "%s extract -q -j 4 %s/corpus/letters", IMRX_BINARY, IMRX_SOURCE_DIR),
+                 0);
+    cr_assert_str_eq(one, four);
+    cr_assert_eq(t_sh(&unordered, "%s extract -q -j 4 --unordered %s/corpus/letters | sort",
+                      IMRX_BINARY, IMRX_SOURCE_DIR),
+                 0);
+    char *sorted;
+    cr_assert_eq(
+        t_sh(&sorted, "%s extract -q -j 1 %s/corpus/letters | sort", IMRX_BINARY, IMRX_SOURCE_DIR),
+        0);
+    cr_assert_str_eq(unordered, sorted, "the same records, in another order");
+    json_t *recs[128];
+    size_t n = parse_lines(one, recs, 128);
+    cr_assert_geq(n, 40);
+    for (size_t i = 1; i < n; i++)
+        cr_assert_lt(strcmp(t_str(recs[i - 1], "source"), t_str(recs[i], "source")), 0,
+                     "folder entries in sorted order");
+    for (size_t i = 0; i < n; i++) json_decref(recs[i]);
+    free(one);
+    free(four);
+    free(unordered);
+    free(sorted);
+}
+
+Test(extract, a_list_of_paths_on_standard_input)
+{
+    char *out;
+    cr_assert_eq(
+        t_sh(&out,
+             "printf '%%s\\n' %s/corpus/letters/C-01.txt %s/nope.txt %s/corpus/letters/D-02.txt"
+             " | %s extract -q -",
+             IMRX_SOURCE_DIR, tmp, IMRX_SOURCE_DIR, IMRX_BINARY),
+        1);
+    json_t *recs[8];
+    size_t n = parse_lines(out, recs, 8);
+    cr_assert_eq(n, 3);
+    cr_assert_str_eq(t_str(recs[0], "layout"), "C");
+    cr_assert_str_eq(t_str(recs[1], "error.stage"), "read");
+    cr_assert(strstr(t_str(recs[1], "error.message"), "No such file"));
+    cr_assert_str_eq(t_str(recs[2], "layout"), "D");
+    for (size_t i = 0; i < n; i++) json_decref(recs[i]);
+    free(out);
+}
+
+Test(extract, archives_are_read_without_unpacking)
+{
+    cr_assert_eq(t_sh(NULL,
+                      "cd %s/corpus && tar czf %s/letters.tar.gz letters/B-01.txt "
+                      "letters/C-02.txt letters/README.md 2>/dev/null || tar czf "
+                      "%s/letters.tar.gz letters/B-01.txt letters/C-02.txt",
+                      IMRX_SOURCE_DIR, tmp, tmp),
+                 0);
+    char *out;
+    cr_assert_eq(t_sh(&out, "%s extract -q %s/letters.tar.gz", IMRX_BINARY, tmp), 0);
+    json_t *recs[8];
+    size_t n = parse_lines(out, recs, 8);
+    cr_assert_eq(n, 2, "the .txt members only");
+    char want[256];
+    snprintf(want, sizeof want, "%s/letters.tar.gz:letters/B-01.txt", tmp);
+    cr_assert_str_eq(t_str(recs[0], "source"), want);
+    cr_assert_str_eq(t_str(recs[0], "layout"), "B");
+    for (size_t i = 0; i < n; i++) json_decref(recs[i]);
+    free(out);
+
+    write_file("broken.tar.gz", "\x1f\x8b\x08\x00garbage-that-is-not-gzip", 28);
+    cr_assert_eq(t_sh(&out, "%s extract -q %s/broken.tar.gz", IMRX_BINARY, tmp), 1);
+    n = parse_lines(out, recs, 8);
+    cr_assert_eq(n, 1);
+    cr_assert(strstr(t_str(recs[0], "error.message"), "archive"), "%s",
+              t_str(recs[0], "error.message"));
+    json_decref(recs[0]);
+    free(out);
+}
+
+Test(extract, shards_partition_the_input)
+{
+    char *all, *a, *b, *c;
+    cr_assert_eq(t_sh(&all, "%s extract -q %s/corpus/letters | sort", IMRX_BINARY, IMRX_SOURCE_DIR),
+                 0);
+    cr_assert_eq(
+        t_sh(&a, "%s extract -q --shard 1/3 %s/corpus/letters", IMRX_BINARY, IMRX_SOURCE_DIR), 0);
+    cr_assert_eq(
+        t_sh(&b, "%s extract -q --shard 2/3 %s/corpus/letters", IMRX_BINARY, IMRX_SOURCE_DIR), 0);
+    cr_assert_eq(
+        t_sh(&c, "%s extract -q --shard 3/3 %s/corpus/letters", IMRX_BINARY, IMRX_SOURCE_DIR), 0);
+    cr_assert(strlen(a) > 0 && strlen(b) > 0 && strlen(c) > 0, "each shard has letters");
+    write_file("shards.jsonl", a, strlen(a));
+    FILE *fp = fopen("/dev/null", "w");
+    fclose(fp);
+    char path[256];
+    snprintf(path, sizeof path, "%s/shards.jsonl", tmp);
+    fp = fopen(path, "a");
+    fputs(b, fp);
+    fputs(c, fp);
+    fclose(fp);
+    char *merged;
+    cr_assert_eq(t_sh(&merged, "sort %s", path), 0);
+    cr_assert_str_eq(merged, all, "the shards together are the whole");
+    free(all), free(a), free(b), free(c), free(merged);
+}
+
+Test(extract, output_file_appears_only_when_complete)
+{
+    char *out;
+    cr_assert_eq(t_sh(&out, "%s extract -q -o %s/records.jsonl %s/corpus/letters; ls %s",
+                      IMRX_BINARY, tmp, IMRX_SOURCE_DIR, tmp),
+                 0);
+    cr_assert(strstr(out, "records.jsonl"));
+    cr_assert_null(strstr(out, "records.jsonl.partial"));
+    free(out);
+    struct stat st;
+    char path[256];
+    snprintf(path, sizeof path, "%s/records.jsonl", tmp);
+    cr_assert_eq(stat(path, &st), 0);
+    cr_assert_gt(st.st_size, 1000);
+}

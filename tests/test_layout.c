@@ -1,0 +1,149 @@
+/* Layout detection and section splitting: the seed letter, every real development letter in both
+ * renderings, the project's letters of every layout, and text that is no letter. */
+#include <dirent.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "helpers.h"
+
+/* "header,reviewer,summary,decisions" for a record. */
+static void section_names(json_t *rec, char *out, size_t len)
+{
+    out[0] = '\0';
+    size_t i;
+    json_t *s;
+    json_array_foreach(t_get(rec, "sections"), i, s)
+    {
+        size_t n = strlen(out);
+        snprintf(out + n, len - n, "%s%s", i ? "," : "", t_str(s, "name"));
+    }
+}
+
+static void expect_layout(const char *path, const char *layout, const char *sections)
+{
+    json_t *r = t_run_file(path);
+    char names[512];
+    section_names(r, names, sizeof names);
+    cr_expect_str_eq(t_str(r, "layout"), layout, "%s", path);
+    cr_expect_str_eq(names, sections, "%s", path);
+    cr_expect(json_is_null(t_get(r, "error")), "%s: no error", path);
+    /* a complete letter raises no structural warning */
+    size_t i;
+    json_t *w;
+    json_array_foreach(t_get(r, "warnings"), i, w)
+    {
+        cr_expect(strcmp(t_str(w, "plugin"), "core") != 0, "%s: %s", path, t_str(w, "message"));
+    }
+    json_decref(r);
+}
+
+Test(layout, seed_letter_is_a_headerless_layout_a)
+{
+    if (!t_real_dir()) {
+        cr_log_warn("../shared not found: skipping the seed letter");
+        return;
+    }
+    expect_layout(IMRX_SOURCE_DIR "/../shared/seeds/seed-letter-2015-physical-therapy.txt", "A",
+                  "reviewer,summary,decisions");
+}
+
+Test(layout, every_real_letter_in_both_renderings_and_as_pdf)
+{
+    const char *dir = t_real_dir();
+    if (!dir) {
+        cr_log_warn("../shared/real-letters/dev not found: skipping");
+        return;
+    }
+    DIR *d = opendir(dir);
+    int n = 0;
+    for (struct dirent *e; (e = readdir(d));) {
+        if (e->d_name[0] == '.' || strstr(e->d_name, "README")) continue;
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        expect_layout(path, "A", "header,reviewer,summary,decisions");
+        n++;
+    }
+    closedir(d);
+    cr_assert_eq(n, 195, "65 letters x (layout text, raw text, PDF)");
+}
+
+Test(layout, project_letters_of_every_layout)
+{
+    static const struct {
+        const char *prefix, *layout, *sections;
+    } want[] = {
+        {"A-layout-", "A", "header,reviewer,summary,decisions"},
+        {"A-raw-", "A", "header,reviewer,summary,decisions"},
+        {"A-headerless-", "A", "reviewer,summary,decisions"},
+        {"B-", "B", "header,reviewer,documents,summary,decisions,closing"},
+        {"C-", "C", "header,issues,summary,documents,guidelines,rationale,reviewer"},
+        {"D-", "D", "header,issues,procedure,reviewer,summary,documents,decisions"},
+    };
+    int seen[6] = {0};
+    DIR *d = opendir(IMRX_SOURCE_DIR "/corpus/letters");
+    cr_assert_not_null(d);
+    for (struct dirent *e; (e = readdir(d));) {
+        for (int k = 0; k < 6; k++) {
+            if (strncmp(e->d_name, want[k].prefix, strlen(want[k].prefix)) != 0) continue;
+            char path[1024];
+            snprintf(path, sizeof path, "%s/corpus/letters/%s", IMRX_SOURCE_DIR, e->d_name);
+            expect_layout(path, want[k].layout, want[k].sections);
+            seen[k]++;
+        }
+    }
+    closedir(d);
+    for (int k = 0; k < 6; k++) cr_expect_geq(seen[k], 5, "letters of kind %s", want[k].prefix);
+}
+
+Test(layout, text_that_is_no_letter_is_unknown_with_an_error)
+{
+    json_t *r =
+        t_run_text("# imrx\n\nA README file that talks about CLINICAL CASE SUMMARY once.\n");
+    cr_assert_str_eq(t_str(r, "layout"), "unknown");
+    cr_assert_str_eq(t_str(r, "error.stage"), "layout");
+    cr_assert(strstr(t_str(r, "error.message"), "not an IMR determination letter"));
+    cr_assert_eq(json_array_size(t_get(r, "sections")), 0);
+    json_decref(r);
+}
+
+Test(layout, truncated_duplicated_and_reordered_sections_are_warned_about)
+{
+    json_t *r = t_run_text("Case Number: CM16-9000001\n"
+                           "HOW THE IMR FINAL DETERMINATION WAS MADE\nText.\n"
+                           "CLINICAL CASE SUMMARY\nThe worker.\n");
+    cr_assert_str_eq(t_str(r, "layout"), "A");
+    json_t *w = t_get(r, "warnings.0");
+    cr_assert(strstr(t_str(w, "message"), "no 'decisions' section"), "%s", t_str(w, "message"));
+    json_decref(r);
+
+    r = t_run_text("Case Number: CM16-9000001\nIMR ISSUES, DECISIONS AND RATIONALES\nX: Upheld\n"
+                   "HOW THE IMR FINAL DETERMINATION WAS MADE\nText.\n"
+                   "CLINICAL CASE SUMMARY\nThe worker.\nCLINICAL CASE SUMMARY\nAgain.\n");
+    cr_assert_str_eq(t_str(r, "layout"), "A");
+    char all[2048] = "";
+    size_t i;
+    json_array_foreach(t_get(r, "warnings"), i, w)
+    {
+        strncat(all, t_str(w, "message"), sizeof all - strlen(all) - 2);
+        strcat(all, "|");
+    }
+    cr_assert(strstr(all, "out of the usual order"), "%s", all);
+    cr_assert(strstr(all, "appears again"), "%s", all);
+    json_decref(r);
+}
+
+Test(layout, sections_map_to_original_offsets)
+{
+    /* Leading spaces and a form feed before the heading: the section span starts at the
+     * heading's first byte in the original. */
+    const char text[] =
+        "Case Number: CM16-9000001\n\n\f        HOW THE IMR FINAL DETERMINATION WAS MADE\n"
+        "Text.\nCLINICAL CASE SUMMARY\nThe worker.\n"
+        "IMR ISSUES, DECISIONS AND RATIONALES\nX: Upheld\n";
+    json_t *r = t_run_text(text);
+    json_t *span = t_get(r, "sections.1.span");
+    size_t b = (size_t)json_integer_value(json_array_get(span, 0));
+    cr_assert_eq(b, (size_t)(strstr(text, "HOW THE") - text));
+    cr_assert_str_eq(t_str(r, "sections.1.name"), "reviewer");
+    json_decref(r);
+}

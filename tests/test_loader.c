@@ -1,0 +1,147 @@
+/* The plugin loader: the project's plugins load and list; each broken fixture is refused with a
+ * message that names the file and says what to do. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "helpers.h"
+#include "plugin/plugin_set.h"
+
+/* Loads (and initialises) the plugins of `dir` alone; returns the status and the messages. */
+static imrx_status_t load_dir(const char *dir, int with_defaults, int untrusted, t_diag_t *d)
+{
+    /* The project's own plugins come first when asked for, as the default folder would. */
+    const char *dirs[] = {IMRX_PLUGIN_DIR, dir};
+    imrx_loader_options_t lo = {.dirs = with_defaults ? dirs : dirs + 1,
+                                .dir_count = with_defaults ? 2 : 1,
+                                .skip_default = 1,
+                                .skip_env = 1,
+                                .allow_untrusted = untrusted};
+    t_diag_init(d);
+    imrx_plugin_set_t set;
+    imrx_status_t st = imrx_plugins_load(&set, &lo, &d->diag);
+    if (st == IMRX_OK) {
+        st = imrx_plugins_init(&set);
+        imrx_plugins_unload(&set);
+    }
+    return st;
+}
+
+#define FIX(dir) IMRX_FIXTURE_DIR "/" dir
+
+static void expect_refusal(const char *dir, int with_defaults, const char *file, const char *what)
+{
+    t_diag_t d;
+    cr_assert_neq(load_dir(dir, with_defaults, 0, &d), IMRX_OK, "%s is refused", dir);
+    cr_assert(strstr(d.text, file), "message names the file %s:\n%s", file, d.text);
+    cr_assert(strstr(d.text, what), "message says '%s':\n%s", what, d.text);
+}
+
+Test(loader, the_projects_plugins_load_and_are_listed)
+{
+    char *out = NULL;
+    int code =
+        t_sh(&out, "%s plugins --no-default-plugins --plugin-dir %s", IMRX_BINARY, IMRX_PLUGIN_DIR);
+    cr_assert_eq(code, 0, "%s", out);
+    cr_assert(strstr(out, "dates 1."), "%s", out);
+    cr_assert(strstr(out, "reads    header, procedure, summary"), "%s", out);
+    cr_assert(strstr(out, "fills    case_number"), "%s", out);
+    free(out);
+    /* and by default, from the folder beside the executable */
+    code = t_sh(&out, "%s plugins", IMRX_BINARY);
+    cr_assert_eq(code, 0, "%s", out);
+    cr_assert(strstr(out, IMRX_PLUGIN_DIR "/dates.so"), "%s", out);
+    free(out);
+}
+
+Test(loader, a_good_plugin_from_another_folder_loads)
+{
+    t_diag_t d;
+    cr_assert_eq(load_dir(FIX("good"), 0, 0, &d), IMRX_OK, "%s", d.text);
+}
+
+Test(loader, wrong_abi_major)
+{
+    expect_refusal(FIX("abi"), 0, "abi/broken.so", "built for plugin ABI 2.0");
+    expect_refusal(FIX("abi"), 0, "abi/broken.so", "rebuild it");
+}
+
+Test(loader, too_small_descriptor)
+{
+    expect_refusal(FIX("small"), 0, "small/broken.so", "descriptor is 24 bytes");
+}
+
+Test(loader, missing_entry_symbol)
+{
+    expect_refusal(FIX("noentry"), 0, "noentry/broken.so", "no entry point 'imrx_plugin_entry'");
+}
+
+Test(loader, failing_init)
+{
+    expect_refusal(FIX("init"), 0, "init/broken.so", "failed to initialise");
+    expect_refusal(FIX("init"), 0, "plugin 'broken'", "the lexicon file is missing");
+}
+
+Test(loader, duplicate_name)
+{
+    expect_refusal(FIX("dup1"), 1, "dup1/dates.so", "a plugin named 'dates' is already loaded");
+}
+
+Test(loader, ordering_cycle)
+{
+    expect_refusal(FIX("cycle"), 0, "-", "ordering cycle");
+    expect_refusal(FIX("cycle"), 0, "'cycle_a', 'cycle_b'", "fix their `after` lists");
+}
+
+Test(loader, missing_dependency)
+{
+    expect_refusal(FIX("missingdep"), 0, "missingdep/needy.so", "must run after 'no_such_plugin'");
+}
+
+Test(loader, not_a_plugin_file_and_missing_folder)
+{
+    char dir[] = "/tmp/imrx-test-XXXXXX";
+    cr_assert_not_null(mkdtemp(dir));
+    chmod(dir, 0755);
+    char path[512];
+    snprintf(path, sizeof path, "%s/notes.so", dir);
+    FILE *fp = fopen(path, "w");
+    fputs("not an ELF file\n", fp);
+    fclose(fp);
+    snprintf(path, sizeof path, "%s/readme.txt", dir); /* wrong suffix: ignored */
+    fp = fopen(path, "w");
+    fclose(fp);
+    expect_refusal(dir, 0, "notes.so", "cannot load plugin");
+    expect_refusal(dir, 0, "notes.so", "ldd");
+    expect_refusal("/nonexistent/plugins", 0, "/nonexistent/plugins", "does not exist");
+    t_sh(NULL, "rm -rf %s", dir);
+}
+
+Test(loader, world_writable_folders_are_refused_unless_allowed)
+{
+    char dir[] = "/tmp/imrx-test-XXXXXX";
+    cr_assert_not_null(mkdtemp(dir));
+    cr_assert_eq(t_sh(NULL, "cp %s/fine.so %s/", FIX("good"), dir), 0);
+    chmod(dir, 0777);
+    expect_refusal(dir, 0, dir, "writable by every user");
+    t_diag_t d;
+    cr_assert_eq(load_dir(dir, 0, 1, &d), IMRX_OK, "--allow-untrusted-plugins: %s", d.text);
+    chmod(dir, 0755);
+    cr_assert_eq(load_dir(dir, 0, 0, &d), IMRX_OK, "%s", d.text);
+    t_sh(NULL, "rm -rf %s", dir);
+}
+
+Test(loader, refusals_make_the_cli_exit_with_status_2)
+{
+    char *out = NULL;
+    int code = t_sh(&out, "%s plugins --plugin-dir %s 2>&1", IMRX_BINARY, FIX("abi"));
+    cr_assert_eq(code, 2, "%s", out);
+    cr_assert(strstr(out, "broken.so"), "%s", out);
+    free(out);
+    code = t_sh(&out, "%s extract --plugin-dir %s %s/corpus/letters 2>&1 >/dev/null", IMRX_BINARY,
+                FIX("cycle"), IMRX_SOURCE_DIR);
+    cr_assert_eq(code, 2, "%s", out);
+    free(out);
+}

@@ -1,0 +1,278 @@
+/* The normaliser: each quirk of docs/normalisation.md, and offsets mapped back exactly. */
+#include <ctype.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "letter/doc.h"
+
+static imrx_doc_t doc;
+
+static void setup(void)
+{
+    imrx_doc_init(&doc);
+}
+
+static void teardown(void)
+{
+    imrx_doc_free(&doc);
+}
+
+static const char *norm(const char *in)
+{
+    cr_assert_eq(imrx_doc_load(&doc, "t", (const unsigned char *)in, strlen(in)), IMRX_OK);
+    return doc.text.data;
+}
+
+static const char *normn(const char *in, size_t n)
+{
+    cr_assert_eq(imrx_doc_load(&doc, "t", (const unsigned char *)in, n), IMRX_OK);
+    return doc.text.data;
+}
+
+/* The original bytes behind the first occurrence of `needle` in the normalised text. */
+static char *origin_of(const char *needle)
+{
+    const char *at = strstr(doc.text.data, needle);
+    cr_assert_not_null(at, "'%s' in normalised text:\n%s", needle, doc.text.data);
+    uint32_t b = (uint32_t)(at - doc.text.data);
+    imrx_span_t o = imrx_doc_original_span(&doc, imrx_span(b, b + strlen(needle)));
+    cr_assert_leq(o.end, doc.orig_len);
+    char *s = malloc(o.end - o.begin + 1);
+    memcpy(s, doc.orig + o.begin, o.end - o.begin);
+    s[o.end - o.begin] = '\0';
+    return s;
+}
+
+#define assert_origin(needle, expected)                                                            \
+    do {                                                                                           \
+        char *o_ = origin_of(needle);                                                              \
+        cr_assert_str_eq(o_, expected);                                                            \
+        free(o_);                                                                                  \
+    } while (0)
+
+TestSuite(normalize, .init = setup, .fini = teardown);
+
+Test(normalize, ascii_text_is_unchanged_and_maps_to_itself)
+{
+    cr_assert_str_eq(norm("Case Number: CM16-0213037\nPriority: Standard\n"),
+                     "Case Number: CM16-0213037\nPriority: Standard\n");
+    assert_origin("CM16-0213037", "CM16-0213037");
+    imrx_span_t o = imrx_doc_original_span(&doc, imrx_span(14, 26));
+    cr_assert_eq(o.begin, 14);
+    cr_assert_eq(o.end, 26);
+}
+
+Test(normalize, crlf_and_lone_cr_become_lf)
+{
+    cr_assert_str_eq(norm("Line one.\r\nLine two.\rLine three.\r\n"),
+                     "Line one.\nLine two.\nLine three.\n");
+    assert_origin("Line three.", "Line three.");
+}
+
+Test(normalize, form_feeds_are_removed_at_line_starts_and_break_lines_elsewhere)
+{
+    cr_assert_str_eq(norm("Decision rationale: short.\n\fMAXIMUS guideline: x.\n"),
+                     "Decision rationale: short.\nMAXIMUS guideline: x.\n");
+    assert_origin("MAXIMUS guideline", "MAXIMUS guideline");
+    cr_assert_str_eq(norm("First page ends.\fSecond page.\n"), "First page ends.\nSecond page.\n");
+}
+
+Test(normalize, odd_spaces_quotes_and_dashes_are_folded)
+{
+    /* NBSP, narrow NBSP, curly quotes, en and em dash, ellipsis, soft hyphen, zero width space */
+    norm("A\xC2\xA0"
+         "48\xE2\x80\xAFyear old \xE2\x80\x9Cworked\xE2\x80\x9D \xE2\x80\x98well\xE2\x80"
+         "\x99 10\xE2\x80\x93"
+         "12 \xE2\x80\x94 ok\xE2\x80\xA6 hy\xC2\xADphen z\xE2\x80\x8Bw.\n");
+    cr_assert_str_eq(doc.text.data, "A 48 year old \"worked\" 'well' 10-12 - ok... hyphen zw.\n");
+    assert_origin("\"worked\"", "\xE2\x80\x9Cworked\xE2\x80\x9D");
+    assert_origin("year", "year");
+    assert_origin("10-12", "10\xE2\x80\x93"
+                           "12");
+}
+
+Test(normalize, text_is_composed_to_nfc_and_maps_to_the_whole_cluster)
+{
+    /* "Jose" + combining acute accent: one code point in NFC */
+    norm("Dr. Jose\xCC\x81 Garcia reviewed it.\n");
+    cr_assert_str_eq(doc.text.data, "Dr. Jos\xC3\xA9 Garcia reviewed it.\n");
+    assert_origin("Jos\xC3\xA9", "Jose\xCC\x81");
+    assert_origin("Garcia", "Garcia");
+    /* the angstrom sign is a singleton: NFC maps it to A with ring */
+    norm("\xE2\x84\xAB unit\n");
+    cr_assert_str_eq(doc.text.data, "\xC3\x85 unit\n");
+}
+
+Test(normalize, invalid_utf8_is_replaced_and_counted)
+{
+    norm("Norco \xFF"
+         "10/325 and \xC3(\n");
+    cr_assert_str_eq(doc.text.data, "Norco \xEF\xBF\xBD"
+                                    "10/325 and \xEF\xBF\xBD(\n");
+    cr_assert_eq(doc.chars.invalid_count, 2);
+    cr_assert_eq(doc.chars.first_invalid, 6);
+    assert_origin("10/325", "10/325");
+}
+
+Test(normalize, utf16_with_a_byte_order_mark_is_converted)
+{
+    const char le[] = "\xFF\xFE"
+                      "C\0M\0\x19\x20s\0\n\0";
+    normn(le, sizeof le - 1);
+    cr_assert_str_eq(doc.text.data, "CM's\n");
+    cr_assert_eq(doc.chars.encoding, IMRX_ENC_UTF16LE);
+    assert_origin("M's", "M\0\x19\x20s");
+}
+
+Test(normalize, leading_and_trailing_spaces_and_blank_runs_go)
+{
+    cr_assert_str_eq(norm("\n\n   CLINICAL CASE SUMMARY   \n\n\n\nThe worker.  \n"),
+                     "CLINICAL CASE SUMMARY\n\nThe worker.\n");
+    assert_origin("CLINICAL CASE SUMMARY", "CLINICAL CASE SUMMARY");
+}
+
+Test(normalize, the_blank_line_after_every_line_rendering_is_undone)
+{
+    const char *seed = " HOW THE IMR FINAL DETERMINATION WAS MADE \n \n\nLine one of the text. \n\n"
+                       "Line two of the text. \n\nLine three. \n\n \nCLINICAL CASE SUMMARY \n\n"
+                       "Text again. \n\n";
+    cr_assert_str_eq(norm(seed), "HOW THE IMR FINAL DETERMINATION WAS MADE\n\nLine one of the "
+                                 "text.\nLine two of the text.\nLine three.\n\nCLINICAL CASE "
+                                 "SUMMARY\nText again.\n");
+}
+
+Test(normalize, page_footers_and_repeated_page_headers_are_removed)
+{
+    norm("The first page ends here.\nPage 1 of 3\n\fCM16-9012345\nThe second page.\n"
+         "- 2 -\n\f\n3\nLast page.\n");
+    /* the blank line at the second break stays: the sentence before it ended */
+    cr_assert_str_eq(doc.text.data, "The first page ends here.\nThe second page.\n\nLast page.\n");
+    /* a case number in the header is not a page header */
+    cr_assert_str_eq(norm("Case Number:\n\nCM16-9012345\n"), "Case Number:\n\nCM16-9012345\n");
+}
+
+Test(normalize, hyphenated_line_breaks_join_only_where_the_hyphen_breaks_a_word)
+{
+    const char *in = "The California MTUS Chronic Pain Medical Treatment Guide-\nlines say that "
+                     "treat-\nment with non-\nsteroidal drugs and x-\nray follow-\nup on 10-30-\n"
+                     "2016 and evidence-\nbased care are Anti-\nInflammatory.\n";
+    cr_assert_str_eq(norm(in), "The California MTUS Chronic Pain Medical Treatment Guidelines say "
+                               "that treatment with non-steroidal drugs and x-ray follow-up on "
+                               "10-30-2016 and evidence-based care are Anti-Inflammatory.\n");
+    assert_origin("Guidelines", "Guide-\nlines");
+    assert_origin("10-30-2016", "10-30-\n2016");
+}
+
+Test(normalize, wrapped_lines_join_where_the_sentence_continues)
+{
+    const char *in =
+        "The injured worker is a 48 year old male who sustained an industrial injury\n"
+        "on 10-13-16. The injured worker was being treated for the diagnoses of right\n"
+        "shoulder contusion and neck strain.\n"
+        "MRI of the right shoulder: Upheld\n"
+        "Claims Administrator guideline: Decision based on MTUS Shoulder Complaints\n"
+        "2004.\n"
+        "ISSUE AT DISPUTE:\n1) Norco 10/325mg #60 for the patient with chronic low back\n"
+        "2) Lidoderm patches\n";
+    cr_assert_str_eq(norm(in),
+                     "The injured worker is a 48 year old male who sustained an industrial injury "
+                     "on 10-13-16. The injured worker was being treated for the diagnoses of right "
+                     "shoulder contusion and neck strain.\n"
+                     "MRI of the right shoulder: Upheld\n"
+                     "Claims Administrator guideline: Decision based on MTUS Shoulder Complaints "
+                     "2004.\nISSUE AT DISPUTE:\n1) Norco 10/325mg #60 for the patient with chronic "
+                     "low back\n2) Lidoderm patches\n");
+    assert_origin("injury on", "injury\non");
+}
+
+Test(normalize, a_blank_line_at_a_page_break_inside_a_sentence_goes)
+{
+    cr_assert_str_eq(norm("The request for the acupuncture with the capsaicin patches were\n\n"
+                          "\fpreviously denied.\n\nNext paragraph.\n"),
+                     "The request for the acupuncture with the capsaicin patches were previously "
+                     "denied.\n\nNext paragraph.\n");
+}
+
+Test(normalize, empty_and_whitespace_only_input)
+{
+    cr_assert_str_eq(normn("", 0), "");
+    cr_assert_str_eq(norm(" \n\n \f \n"), "");
+}
+
+/* Property: every word of the normalised text maps back to the same word in the original, less
+ * the line breaks and hyphens that joining removed. */
+static void check_words_map_back(const char *path)
+{
+    size_t n;
+    char *orig = t_slurp(path, &n);
+    cr_assert_not_null(orig);
+    cr_assert_eq(imrx_doc_load(&doc, path, (unsigned char *)orig, n), IMRX_OK);
+    const char *t = doc.text.data;
+    size_t checked = 0;
+    for (size_t i = 0; i < doc.text.len;) {
+        if (!isalnum((unsigned char)t[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < doc.text.len && isalnum((unsigned char)t[j])) j++;
+        imrx_span_t o = imrx_doc_original_span(&doc, imrx_span(i, j));
+        char word[256], back[256];
+        size_t wl = j - i < 255 ? j - i : 255, bl = 0;
+        memcpy(word, t + i, wl);
+        word[wl] = '\0';
+        for (uint32_t k = o.begin; k < o.end && bl < 255; k++)
+            if (orig[k] != '-' && orig[k] != '\n' && orig[k] != '\r' && orig[k] != ' ' &&
+                orig[k] != '\f')
+                back[bl++] = orig[k];
+        back[bl] = '\0';
+        cr_assert_str_eq(back, word, "%s: word at normalised %zu maps to [%u,%u)", path, i, o.begin,
+                         o.end);
+        checked++;
+        i = j;
+    }
+    cr_assert_gt(checked, 100, "%s has words", path);
+    free(orig);
+}
+
+Test(normalize, every_word_of_the_seed_and_corpus_maps_back)
+{
+    if (t_real_dir())
+        check_words_map_back(IMRX_SOURCE_DIR
+                             "/../shared/seeds/seed-letter-2015-physical-therapy.txt");
+    DIR *d = opendir(IMRX_SOURCE_DIR "/corpus/letters");
+    cr_assert_not_null(d);
+    int files = 0;
+    for (struct dirent *e; (e = readdir(d));) {
+        if (!strstr(e->d_name, ".txt")) continue;
+        char path[1024];
+        snprintf(path, sizeof path, "%s/corpus/letters/%s", IMRX_SOURCE_DIR, e->d_name);
+        check_words_map_back(path);
+        files++;
+    }
+    closedir(d);
+    cr_assert_geq(files, 40);
+}
+
+Test(normalize, every_word_of_the_real_letters_maps_back)
+{
+    const char *dir = t_real_dir();
+    if (!dir) {
+        cr_log_warn("../shared/real-letters/dev not found: skipping the real letters");
+        return;
+    }
+    DIR *d = opendir(dir);
+    int files = 0;
+    for (struct dirent *e; (e = readdir(d));) {
+        if (!strstr(e->d_name, ".txt")) continue;
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        check_words_map_back(path);
+        files++;
+    }
+    closedir(d);
+    cr_assert_eq(files, 130);
+}
