@@ -14,6 +14,7 @@ static const char usage[] =
     "\n"
     "commands:\n"
     "  extract   letters -> one JSON record per letter\n"
+    "  eval      score records against gold annotations\n"
     "  plugins   list the plugins that load, in run order\n"
     "  text      a letter's normalised text and sections, as plugins see them\n"
     "\n"
@@ -26,6 +27,7 @@ typedef struct command {
 
 static const command_t commands[] = {
     {"extract", imrx_cmd_extract},
+    {"eval", imrx_cmd_eval},
     {"plugins", imrx_cmd_plugins},
     {"text", imrx_cmd_text},
 };

@@ -64,7 +64,7 @@ static void path_pop(writer_t *w, size_t old)
     w->path[old] = '\0';
 }
 
-static void write_node(writer_t *w, imrx_node_t id, int in_array);
+static void write_node(writer_t *w, imrx_node_t id);
 
 static void write_members(writer_t *w, const imrx_rnode_t *n, int first)
 {
@@ -75,12 +75,12 @@ static void write_members(writer_t *w, const imrx_rnode_t *n, int first)
         imrx_json_cstring(w->out, child->key);
         imrx_buf_putc(w->out, ':');
         size_t old = path_push(w, child->key, 0);
-        write_node(w, c, 0);
+        write_node(w, c);
         path_pop(w, old);
     }
 }
 
-static void write_node(writer_t *w, imrx_node_t id, int in_array)
+static void write_node(writer_t *w, imrx_node_t id)
 {
     const imrx_rnode_t *n = &w->r->nodes[id];
     imrx_buf_t *b = w->out;
@@ -103,8 +103,8 @@ static void write_node(writer_t *w, imrx_node_t id, int in_array)
     case IMRX_T_OBJECT:
         imrx_buf_putc(b, '{');
         write_members(w, n, 1);
-        /* Elements of lists (items, medications) carry their span, as record.md shows. */
-        if (in_array && n->spanned) {
+        /* Objects carry their span (an item's block, a mention), as record.md shows. */
+        if (n->spanned) {
             if (n->count) imrx_buf_putc(b, ',');
             imrx_buf_puts(b, "\"span\":");
             write_span(b, w->doc, n->span);
@@ -117,7 +117,7 @@ static void write_node(writer_t *w, imrx_node_t id, int in_array)
         for (imrx_node_t c = n->first; c != IMRX_NODE_NONE; c = w->r->nodes[c].next, i++) {
             if (i) imrx_buf_putc(b, ',');
             size_t old = path_push(w, NULL, i);
-            write_node(w, c, 1);
+            write_node(w, c);
             path_pop(w, old);
         }
         imrx_buf_putc(b, ']');
