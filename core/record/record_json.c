@@ -31,7 +31,9 @@ static const char *plugin_name(const writer_t *w, uint16_t plugin)
 
 static void note_provenance(writer_t *w, const imrx_rnode_t *n)
 {
-    if (!w->opt->provenance || !n->spanned) return;
+    /* Containers write their own "span"; the map is for scalars. */
+    if (!w->opt->provenance || !n->spanned || n->type == IMRX_T_OBJECT || n->type == IMRX_T_ARRAY)
+        return;
     imrx_buf_putc(&w->prov, w->prov.len ? ',' : '{');
     imrx_json_string(&w->prov, w->path, w->path_len);
     imrx_buf_putc(&w->prov, ':');

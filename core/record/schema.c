@@ -21,9 +21,14 @@ static const field_t skeleton[] = {
     {"reviewer", IMRX_T_OBJECT},
     {"reviewer.licensure", IMRX_T_ARRAY},
     {"reviewer.specialties", IMRX_T_ARRAY},
+    {"reviewer.specialties_canonical", IMRX_T_ARRAY},
     {"items", IMRX_T_ARRAY},
     {"medications", IMRX_T_ARRAY},
     {"treatments_to_date", IMRX_T_ARRAY},
+    {"dates_in_narrative", IMRX_T_OBJECT},
+    {"dates_in_narrative.injury", IMRX_T_NULL},
+    {"dates_in_narrative.ur_decision", IMRX_T_NULL},
+    {"clinical_events", IMRX_T_ARRAY},
 };
 
 imrx_status_t imrx_schema_skeleton(imrx_record_t *r)
