@@ -92,12 +92,12 @@ Test(loader, duplicate_name)
 Test(loader, ordering_cycle)
 {
     expect_refusal(FIX("cycle"), 0, "-", "ordering cycle");
-    expect_refusal(FIX("cycle"), 0, "'cycle_a', 'cycle_b'", "fix their `after` lists");
+    expect_refusal(FIX("cycle"), 0, "'cycle_a', 'cycle_b'", "fix their `after` and `requires`");
 }
 
 Test(loader, missing_dependency)
 {
-    expect_refusal(FIX("missingdep"), 0, "missingdep/needy.so", "must run after 'no_such_plugin'");
+    expect_refusal(FIX("missingdep"), 0, "missingdep/needy.so", "requires 'no_such_plugin'");
 }
 
 Test(loader, not_a_plugin_file_and_missing_folder)

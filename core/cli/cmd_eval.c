@@ -73,8 +73,10 @@ static void score_line(scorer_t *s, const char *line, size_t len)
     }
     const char *source = json_string_value(json_object_get(rec, "source"));
     json_t *gold = source ? load_gold(s, source) : NULL;
-    if (gold) imrx_eval_add(s->eval, source, gold, rec);
-    else imrx_eval_note_unmatched(s->eval, source ? source : "?", 1);
+    if (gold)
+        imrx_eval_add(s->eval, source, gold, rec);
+    else
+        imrx_eval_note_unmatched(s->eval, source ? source : "?", 1);
     json_decref(gold);
     json_decref(rec);
 }
@@ -119,15 +121,33 @@ int imrx_cmd_eval(int argc, char **argv)
         if (handled < 0) return IMRX_EXIT_USAGE;
         if (handled) continue;
         switch (c) {
-        case OPT_GOLD: s.gold_dir = optarg; break;
-        case OPT_RECORDS: records = optarg; break;
-        case OPT_JSON: as_json = 1; break;
-        case OPT_WORST: worst = atoi(optarg); break;
-        case OPT_BASELINE: baseline = optarg; break;
-        case 'j': ro.threads = (unsigned)atoi(optarg); break;
-        case 'q': quiet = 1; break;
-        case 'h': fputs(usage, stdout); return IMRX_EXIT_OK;
-        default: fputs(usage, stderr); return IMRX_EXIT_USAGE;
+        case OPT_GOLD:
+            s.gold_dir = optarg;
+            break;
+        case OPT_RECORDS:
+            records = optarg;
+            break;
+        case OPT_JSON:
+            as_json = 1;
+            break;
+        case OPT_WORST:
+            worst = atoi(optarg);
+            break;
+        case OPT_BASELINE:
+            baseline = optarg;
+            break;
+        case 'j':
+            ro.threads = (unsigned)atoi(optarg);
+            break;
+        case 'q':
+            quiet = 1;
+            break;
+        case 'h':
+            fputs(usage, stdout);
+            return IMRX_EXIT_OK;
+        default:
+            fputs(usage, stderr);
+            return IMRX_EXIT_USAGE;
         }
     }
     struct stat st;
@@ -169,8 +189,8 @@ int imrx_cmd_eval(int argc, char **argv)
         ro.progress = imrx_progress_update;
         ro.progress_self = &progress;
         imrx_source_options_t so = {.max_size = IMRX_DEFAULT_MAX_SIZE};
-        imrx_sources_t *src = imrx_sources_open((const char *const *)argv + optind, argc - optind,
-                                                &so, &diag);
+        imrx_sources_t *src =
+            imrx_sources_open((const char *const *)argv + optind, argc - optind, &so, &diag);
         imrx_run_sink_t sink = {.self = &s, .format = sink_format, .consume = sink_consume};
         imrx_run_stats_t stats;
         if (!src || imrx_run(&engine, src, &ro, &sink, &stats) != IMRX_OK) code = IMRX_EXIT_USAGE;
@@ -188,7 +208,8 @@ int imrx_cmd_eval(int argc, char **argv)
     }
     if (baseline) {
         int below = imrx_eval_check_baseline(s.eval, baseline, stderr);
-        if (below != 0 && code == IMRX_EXIT_OK) code = below < 0 ? IMRX_EXIT_USAGE : IMRX_EXIT_LETTER;
+        if (below != 0 && code == IMRX_EXIT_OK)
+            code = below < 0 ? IMRX_EXIT_USAGE : IMRX_EXIT_LETTER;
     }
     if (s.unreadable_gold && code == IMRX_EXIT_OK) code = IMRX_EXIT_USAGE;
     imrx_eval_free(s.eval);

@@ -67,6 +67,7 @@ int imrx_cmd_plugins(int argc, char **argv)
         print_list("reads", p->desc->sections);
         print_list("fills", p->desc->fields);
         print_list("after", p->desc->after);
+        print_list("requires", p->desc->requires);
     }
     imrx_cli_engine_free(&engine);
     imrx_diag_destroy(&diag);

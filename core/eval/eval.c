@@ -4,10 +4,21 @@
 
 #include "eval/eval_internal.h"
 
-const char *const imrx_eval_categories[N_CATEGORIES] = {
-    "pharmaceuticals", "physical_therapy", "chiropractic", "acupuncture", "injections",
-    "diagnostic_testing", "dmepos", "surgery", "evaluation_management",
-    "behavioral_mental_health", "programs", "home_health", "transportation", "other", "(none)"};
+const char *const imrx_eval_categories[N_CATEGORIES] = {"pharmaceuticals",
+                                                        "physical_therapy",
+                                                        "chiropractic",
+                                                        "acupuncture",
+                                                        "injections",
+                                                        "diagnostic_testing",
+                                                        "dmepos",
+                                                        "surgery",
+                                                        "evaluation_management",
+                                                        "behavioral_mental_health",
+                                                        "programs",
+                                                        "home_health",
+                                                        "transportation",
+                                                        "other",
+                                                        "(none)"};
 
 int imrx_eval_category_index(const char *name)
 {
@@ -79,8 +90,10 @@ void imrx_eval_free(imrx_eval_t *e)
 void imrx_eval_note_unmatched(imrx_eval_t *e, const char *name, int missing_gold)
 {
     (void)name;
-    if (missing_gold) e->missing_gold++;
-    else e->missing_record++;
+    if (missing_gold)
+        e->missing_gold++;
+    else
+        e->missing_record++;
 }
 
 void imrx_eval_keep_worst(imrx_eval_t *e, const char *name, unsigned long errors, imrx_buf_t *diff)
@@ -105,9 +118,12 @@ static void prf(const field_t *f, double *p, double *r, double *f1)
 {
     *p = f->tp + f->fp ? (double)f->tp / (double)(f->tp + f->fp) : -1;
     *r = f->tp + f->fn ? (double)f->tp / (double)(f->tp + f->fn) : -1;
-    if (*p < 0 && *r < 0) *f1 = -1;
-    else if (*p <= 0 || *r <= 0) *f1 = 0;
-    else *f1 = 2 * *p * *r / (*p + *r);
+    if (*p < 0 && *r < 0)
+        *f1 = -1;
+    else if (*p <= 0 || *r <= 0)
+        *f1 = 0;
+    else
+        *f1 = 2 * *p * *r / (*p + *r);
     if (*p < 0 && *r >= 0) *p = 0;
 }
 
@@ -128,8 +144,10 @@ double imrx_eval_score(const imrx_eval_t *e, const char *field)
 
 static void print_score(FILE *out, double v)
 {
-    if (v < 0) fprintf(out, "%7s", "-");
-    else fprintf(out, "%7.3f", v);
+    if (v < 0)
+        fprintf(out, "%7s", "-");
+    else
+        fprintf(out, "%7.3f", v);
 }
 
 void imrx_eval_print(const imrx_eval_t *e, FILE *out, int worst)
@@ -176,8 +194,10 @@ void imrx_eval_print(const imrx_eval_t *e, FILE *out, int worst)
         if (!row) continue;
         fprintf(out, "%-26s", imrx_eval_categories[i]);
         for (int j = 0; j < N_CATEGORIES; j++) {
-            if (e->category_confusion[i][j]) fprintf(out, " %4lu", e->category_confusion[i][j]);
-            else fprintf(out, " %4s", ".");
+            if (e->category_confusion[i][j])
+                fprintf(out, " %4lu", e->category_confusion[i][j]);
+            else
+                fprintf(out, " %4s", ".");
         }
         fputc('\n', out);
     }
@@ -221,7 +241,8 @@ json_t *imrx_eval_json(const imrx_eval_t *e, int worst)
     for (int i = 0; i < 3; i++) {
         json_t *row = json_object();
         for (int j = 0; j < 3; j++)
-            json_object_set_new(row, names[j], json_integer((json_int_t)e->decision_confusion[i][j]));
+            json_object_set_new(row, names[j],
+                                json_integer((json_int_t)e->decision_confusion[i][j]));
         json_object_set_new(dec, names[i], row);
     }
     json_object_set_new(root, "decision_confusion", dec);
@@ -232,8 +253,10 @@ json_t *imrx_eval_json(const imrx_eval_t *e, int worst)
             if (e->category_confusion[i][j])
                 json_object_set_new(row, imrx_eval_categories[j],
                                     json_integer((json_int_t)e->category_confusion[i][j]));
-        if (json_object_size(row)) json_object_set_new(cat, imrx_eval_categories[i], row);
-        else json_decref(row);
+        if (json_object_size(row))
+            json_object_set_new(cat, imrx_eval_categories[i], row);
+        else
+            json_decref(row);
     }
     json_object_set_new(root, "category_confusion", cat);
     json_t *w = json_array();

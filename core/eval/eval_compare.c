@@ -33,11 +33,16 @@ static void canon(const char *s, char *out, size_t cap)
 /* A JSON value as comparable text; "" for null or absent. */
 static void value_text(json_t *v, char *out, size_t cap)
 {
-    if (json_is_string(v)) canon(json_string_value(v), out, cap);
-    else if (json_is_integer(v)) snprintf(out, cap, "%lld", (long long)json_integer_value(v));
-    else if (json_is_real(v)) snprintf(out, cap, "%g", json_real_value(v));
-    else if (json_is_boolean(v)) snprintf(out, cap, "%s", json_is_true(v) ? "true" : "false");
-    else out[0] = '\0';
+    if (json_is_string(v))
+        canon(json_string_value(v), out, cap);
+    else if (json_is_integer(v))
+        snprintf(out, cap, "%lld", (long long)json_integer_value(v));
+    else if (json_is_real(v))
+        snprintf(out, cap, "%g", json_real_value(v));
+    else if (json_is_boolean(v))
+        snprintf(out, cap, "%s", json_is_true(v) ? "true" : "false");
+    else
+        out[0] = '\0';
 }
 
 static json_t *path_get(json_t *root, const char *path)
@@ -45,7 +50,8 @@ static json_t *path_get(json_t *root, const char *path)
     char buf[128];
     snprintf(buf, sizeof buf, "%s", path);
     json_t *cur = root;
-    for (char *save = NULL, *p = strtok_r(buf, ".", &save); p && cur; p = strtok_r(NULL, ".", &save))
+    for (char *save = NULL, *p = strtok_r(buf, ".", &save); p && cur;
+         p = strtok_r(NULL, ".", &save))
         cur = json_object_get(cur, p);
     return cur;
 }
@@ -123,8 +129,10 @@ static void compare_sets(letter_t *L, int f, const strset_t *gold, const strset_
 {
     field_t *fd = &L->e->fields[f];
     for (size_t i = 0; i < gold->n; i++) {
-        if (set_has(pred, gold->v[i])) fd->tp++;
-        else fd->fn++, note(L, label ? label : fd->name, gold->v[i], "");
+        if (set_has(pred, gold->v[i]))
+            fd->tp++;
+        else
+            fd->fn++, note(L, label ? label : fd->name, gold->v[i], "");
     }
     for (size_t i = 0; i < pred->n; i++)
         if (!set_has(gold, pred->v[i])) fd->fp++, note(L, label ? label : fd->name, "", pred->v[i]);
@@ -139,8 +147,8 @@ typedef struct tokens {
 
 static int stopword(const char *w)
 {
-    static const char *const stop[] = {"a", "an", "the", "of", "and", "or", "to", "for", "with",
-                                       "in", "on", "at", "by", "is", NULL};
+    static const char *const stop[] = {"a",    "an", "the", "of", "and", "or", "to", "for",
+                                       "with", "in", "on",  "at", "by",  "is", NULL};
     for (const char *const *s = stop; *s; s++)
         if (strcmp(*s, w) == 0) return 1;
     return 0;
@@ -200,7 +208,8 @@ static void compare_diagnoses(letter_t *L, json_t *gold, json_t *pred)
     }
     json_array_foreach(pred, i, v)
     {
-        const char *s = json_is_string(v) ? json_string_value(v) : json_string_value(json_object_get(v, "text"));
+        const char *s = json_is_string(v) ? json_string_value(v)
+                                          : json_string_value(json_object_get(v, "text"));
         tokenize(s, &one, 1);
         for (int k = 0; k < one.n && p.n < 128; k++) memcpy(p.w[p.n++], one.w[k], 32);
     }
@@ -232,8 +241,9 @@ static void align_items(json_t *gold, json_t *pred, int *pair)
     static __thread double sim[MAX_ITEMS][MAX_ITEMS];
     for (size_t i = 0; i < ng; i++)
         for (size_t j = 0; j < np; j++)
-            sim[i][j] = text_overlap(json_string_value(json_object_get(json_array_get(gold, i), "text")),
-                                     json_string_value(json_object_get(json_array_get(pred, j), "text")));
+            sim[i][j] =
+                text_overlap(json_string_value(json_object_get(json_array_get(gold, i), "text")),
+                             json_string_value(json_object_get(json_array_get(pred, j), "text")));
     for (size_t i = 0; i <= ng; i++)
         for (size_t j = 0; j <= np; j++) {
             double b = 0;
@@ -265,9 +275,12 @@ static int flag(json_t *obj, const char *key)
 static void binary(letter_t *L, int f, int gold, int pred, const char *label)
 {
     field_t *fd = &L->e->fields[f];
-    if (gold && pred) fd->tp++;
-    else if (gold) fd->fn++, note(L, label, "true", "false");
-    else if (pred) fd->fp++, note(L, label, "false", "true");
+    if (gold && pred)
+        fd->tp++;
+    else if (gold)
+        fd->fn++, note(L, label, "true", "false");
+    else if (pred)
+        fd->fp++, note(L, label, "false", "true");
 }
 
 static int decision_index(json_t *item)
@@ -296,7 +309,8 @@ static void record_guidelines(json_t *item, strset_t *out)
         char s[300];
         if (json_is_integer(year))
             snprintf(s, sizeof s, "MTUS %s %lld", title, (long long)json_integer_value(year));
-        else snprintf(s, sizeof s, "MTUS %s", title);
+        else
+            snprintf(s, sizeof s, "MTUS %s", title);
         set_add(out, s);
     }
 }
@@ -309,18 +323,26 @@ static void compare_item(letter_t *L, json_t *g, json_t *p, int index)
     const char *gt = json_string_value(json_object_get(g, "text"));
     const char *pt = json_string_value(json_object_get(p, "text"));
     e->fields[F_ITEM_TEXT].total++;
-    if (text_overlap(gt, pt) >= 0.9) e->fields[F_ITEM_TEXT].correct++;
-    else note(L, label, gt ? gt : "", pt ? pt : "");
+    if (text_overlap(gt, pt) >= 0.9)
+        e->fields[F_ITEM_TEXT].correct++;
+    else
+        note(L, label, gt ? gt : "", pt ? pt : "");
 
     int gd = decision_index(g), pd = decision_index(p);
     field_t *fd = &e->fields[F_ITEM_DECISION];
     snprintf(label, sizeof label, "items[%d].decision", index);
-    if (gd == pd && gd < 2) fd->tp++;
+    if (gd == pd && gd < 2)
+        fd->tp++;
     else {
         if (gd < 2) fd->fn++;
         if (pd < 2) fd->fp++;
-        note(L, label, gd == 0 ? "upheld" : gd == 1 ? "overturned" : "",
-             pd == 0 ? "upheld" : pd == 1 ? "overturned" : "");
+        note(L, label,
+             gd == 0   ? "upheld"
+             : gd == 1 ? "overturned"
+                       : "",
+             pd == 0   ? "upheld"
+             : pd == 1 ? "overturned"
+                       : "");
     }
     e->decision_confusion[gd][pd]++;
 
@@ -339,7 +361,8 @@ static void compare_item(letter_t *L, json_t *g, json_t *p, int index)
     e->category_confusion[gi][pi]++;
     if (gc) {
         e->fields[F_ITEM_CATEGORY].total++;
-        if (gi == pi) e->fields[F_ITEM_CATEGORY].correct++;
+        if (gi == pi)
+            e->fields[F_ITEM_CATEGORY].correct++;
         else {
             snprintf(label, sizeof label, "items[%d].category", index);
             note(L, label, gc, pc ? pc : "");
@@ -376,7 +399,8 @@ static void compare_items(letter_t *L, json_t *gold, json_t *pred)
     int pair[MAX_ITEMS];
     size_t ng = json_array_size(gold), np = json_array_size(pred);
     e->fields[F_ITEM_COUNT].total++;
-    if (ng == np) e->fields[F_ITEM_COUNT].correct++;
+    if (ng == np)
+        e->fields[F_ITEM_COUNT].correct++;
     else {
         char a[16], b[16];
         snprintf(a, sizeof a, "%zu", ng);
@@ -392,7 +416,8 @@ static void compare_items(letter_t *L, json_t *gold, json_t *pred)
             e->fields[F_ITEM_TEXT].total++;
             e->fields[F_ITEM_DECISION].fn++;
             e->decision_confusion[decision_index(g)][2]++;
-            if (json_string_value(json_object_get(g, "category"))) e->fields[F_ITEM_CATEGORY].total++;
+            if (json_string_value(json_object_get(g, "category")))
+                e->fields[F_ITEM_CATEGORY].total++;
             note(L, "missed item", json_string_value(json_object_get(g, "text")), "");
             continue;
         }
@@ -469,8 +494,11 @@ void imrx_eval_add(imrx_eval_t *e, const char *name, json_t *gold, json_t *rec)
     static const struct {
         int f;
         const char *key;
-    } dates[] = {{F_ASSIGNED, "assigned"}, {F_INJURY, "injury"}, {F_DECISION, "decision"},
-                 {F_UR, "ur_denial"}, {F_APPLICATION, "application_received"}};
+    } dates[] = {{F_ASSIGNED, "assigned"},
+                 {F_INJURY, "injury"},
+                 {F_DECISION, "decision"},
+                 {F_UR, "ur_denial"},
+                 {F_APPLICATION, "application_received"}};
     for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++)
         scalar(&L, dates[i].f, json_object_get(json_object_get(gold, "dates"), dates[i].key),
                json_object_get(json_object_get(rec, "dates"), dates[i].key), NULL);
@@ -496,7 +524,8 @@ void imrx_eval_add(imrx_eval_t *e, const char *name, json_t *gold, json_t *rec)
     set_free(&p);
 
     if (json_is_array(json_object_get(gold, "diagnoses")))
-        compare_diagnoses(&L, json_object_get(gold, "diagnoses"), path_get(rec, "patient.diagnoses"));
+        compare_diagnoses(&L, json_object_get(gold, "diagnoses"),
+                          path_get(rec, "patient.diagnoses"));
     compare_items(&L, json_object_get(gold, "items"), json_object_get(rec, "items"));
     compare_medications(&L, gold, rec);
     imrx_eval_keep_worst(e, name, L.errors, &L.diff);

@@ -268,7 +268,15 @@ static void unload_one(imrx_loaded_plugin_t *p)
     memset(p, 0, sizeof *p);
 }
 
-/* --plugins a,b: keeps the named plugins and what they must run after. */
+/* A plugin's two dependency lists, `after` and `requires`; returns how many. */
+static int depends_on(const imrx_plugin_t *d, const char *const **lists)
+{
+    lists[0] = d->after;
+    lists[1] = d->requires;
+    return 2;
+}
+
+/* --plugins a,b: keeps the named plugins and the plugins they require. */
 static void select_plugins(loader_t *L)
 {
     imrx_plugin_set_t *set = L->set;
@@ -296,9 +304,9 @@ static void select_plugins(loader_t *L)
     for (int changed = 1; changed;) {
         changed = 0;
         for (unsigned i = 0; i < set->count; i++) {
-            const char *const *after = set->items[i].desc->after;
-            for (unsigned k = 0; keep[i] && after && after[k]; k++) {
-                int j = index_of(set, after[k]);
+            const char *const *req = set->items[i].desc->requires;
+            for (unsigned k = 0; keep[i] && req && req[k]; k++) {
+                int j = index_of(set, req[k]);
                 if (j >= 0 && !keep[j]) keep[j] = 1, changed = 1;
             }
         }
@@ -314,8 +322,8 @@ static void select_plugins(loader_t *L)
     free(keep);
 }
 
-/* Orders the plugins so each runs after those in its `after` list (stable: otherwise in load
- * order). Refuses unknown dependencies and cycles. */
+/* Orders the plugins so each runs after the loaded plugins of its `after` and `requires` lists
+ * (stable: otherwise in load order). Refuses a missing required plugin, and cycles. */
 static void order_plugins(loader_t *L)
 {
     imrx_plugin_set_t *set = L->set;
@@ -330,13 +338,13 @@ static void order_plugins(loader_t *L)
         return;
     }
     for (unsigned i = 0; i < n; i++) {
-        const char *const *after = set->items[i].desc->after;
-        for (unsigned k = 0; after && after[k]; k++) {
-            if (index_of(set, after[k]) < 0) {
+        const char *const *req = set->items[i].desc->requires;
+        for (unsigned k = 0; req && req[k]; k++) {
+            if (index_of(set, req[k]) < 0) {
                 imrx_diag(L->diag, IMRX_LOG_ERROR, set->items[i].path,
-                          "plugin '%s' must run after '%s', which is not loaded (install it in "
-                          "a plugin folder, or leave '%s' out with --plugins)",
-                          set->items[i].desc->name, after[k], set->items[i].desc->name);
+                          "plugin '%s' requires '%s', which is not loaded (install it in a "
+                          "plugin folder, or leave '%s' out with --plugins)",
+                          set->items[i].desc->name, req[k], set->items[i].desc->name);
                 L->failed = 1;
             }
         }
@@ -347,11 +355,12 @@ static void order_plugins(loader_t *L)
         for (unsigned i = 0; i < n; i++) {
             if (placed[i]) continue;
             int ready = 1;
-            const char *const *after = set->items[i].desc->after;
-            for (unsigned k = 0; after && after[k] && ready; k++) {
-                int j = index_of(set, after[k]);
-                if (j >= 0 && !placed[j]) ready = 0;
-            }
+            const char *const *lists[2];
+            for (int l = depends_on(set->items[i].desc, lists); l-- > 0;)
+                for (unsigned k = 0; lists[l] && lists[l][k] && ready; k++) {
+                    int j = index_of(set, lists[l][k]);
+                    if (j >= 0 && !placed[j]) ready = 0;
+                }
             if (!ready) continue;
             placed[i] = 1;
             ordered[done++] = set->items[i];
@@ -367,7 +376,7 @@ static void order_plugins(loader_t *L)
             }
             imrx_diag(L->diag, IMRX_LOG_ERROR, NULL,
                       "plugins %s must each run after another of them: an ordering cycle (fix "
-                      "their `after` lists)",
+                      "their `after` and `requires` lists)",
                       names);
             L->failed = 1;
         }

@@ -43,7 +43,9 @@
  *      ABI major equal to the host's, `struct_size` at least the size of ABI 1.0's descriptor,
  *      a unique name, `extract` present. The descriptor must stay valid until the file is
  *      unloaded (make it `static const`).
- *   2. Plugins are ordered so that each runs after the plugins named in its `after` list.
+ *   2. Plugins are ordered so that each runs after the loaded plugins named in its `after` and
+ *      `requires` lists; a plugin whose `requires` names a plugin that is not loaded is refused,
+ *      and so is a set whose ordering has a cycle.
  *   3. `init` is called once, from one thread, before any letter. It may read data files from
  *      `args->data_dir` and build shared read-only state. Returning non-IMRX_OK refuses the
  *      plugin (say why with `api->log` first); the run stops with exit status 2.
@@ -267,7 +269,10 @@ typedef struct imrx_plugin {
     const char *summary;         /* one line for `imrx plugins` */
     const char *const *sections; /* NULL-terminated: the sections it reads ("*" = whole text) */
     const char *const *fields;   /* NULL-terminated: the record paths it fills */
-    const char *const *after;    /* NULL-terminated or NULL: plugins that must run before it */
+    const char *const *after;    /* NULL-terminated or NULL: plugins that, when loaded, run
+                                    before it (ordering only) */
+    const char *const *requires; /* NULL-terminated or NULL: plugins that must be loaded (and run
+                                    before it): the host refuses to start without them */
 
     imrx_status_t (*init)(const imrx_init_args_t *args, void **state); /* optional */
     void (*fini)(void *state);                                         /* optional */

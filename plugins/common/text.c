@@ -47,6 +47,13 @@ int imrx_text_ieq(const char *s, size_t n, const char *word)
     return 1;
 }
 
+int imrx_text_istarts(const char *s, const char *prefix)
+{
+    for (; *prefix; s++, prefix++)
+        if (tolower((unsigned char)*s) != tolower((unsigned char)*prefix)) return 0;
+    return 1;
+}
+
 int imrx_date_valid(int y, int m, int d)
 {
     static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

@@ -17,6 +17,9 @@ void imrx_text_trim(const char *text, uint32_t *b, uint32_t *e, const char *punc
 /* Case-insensitive ASCII comparison of s[0..n) with a NUL-terminated word. */
 int imrx_text_ieq(const char *s, size_t n, const char *word);
 
+/* Does s start with `prefix`, ignoring ASCII case? */
+int imrx_text_istarts(const char *s, const char *prefix);
+
 /* A calendar date. */
 typedef struct imrx_date {
     int year, month, day;

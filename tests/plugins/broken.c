@@ -30,10 +30,13 @@ static imrx_status_t init(const imrx_init_args_t *args, void **state)
 static const char *const after[] = {"cycle_b", NULL};
 #elif defined(BROKEN_CYCLE_B)
 static const char *const after[] = {"cycle_a", NULL};
-#elif defined(BROKEN_MISSING_DEP)
-static const char *const after[] = {"no_such_plugin", NULL};
 #else
 static const char *const *const after = NULL;
+#endif
+#if defined(BROKEN_MISSING_DEP)
+static const char *const requires[] = {"no_such_plugin", NULL};
+#else
+static const char *const *const requires = NULL;
 #endif
 
 static const imrx_plugin_t descriptor = {
@@ -53,6 +56,7 @@ static const imrx_plugin_t descriptor = {
     .summary = "a test fixture",
     .fields = fields,
     .after = after,
+    .requires = requires,
 #if defined(BROKEN_FAILING_INIT)
     .init = init,
 #endif

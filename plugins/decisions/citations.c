@@ -1,0 +1,318 @@
+/* Guideline citations. A guideline text is split into sentences; a sentence that cites
+ * something outside the MTUS (ODG, "Non-MTUS Citation", "not part of the MTUS") gives one
+ * non-MTUS citation; in the others every year marks an MTUS citation: its title is the text
+ * before the year (back to "MTUS", "Decision based on", or the "and" after the previous
+ * citation), its sections the text after it. "ACOEM ... Chapter 12" is mapped to the MTUS
+ * chapter title. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "decisions.h"
+#include "text.h"
+
+/* Case-insensitive search for `needle` in text[b..e), where a space in the needle also matches
+ * a line break; returns its offset or e. */
+static uint32_t ci_find(const char *text, uint32_t b, uint32_t e, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (uint32_t i = b; i + n <= e; i++) {
+        size_t k = 0;
+        while (k < n) {
+            char t = text[i + k], c = needle[k];
+            if (c == ' ' ? (t != ' ' && t != '\n')
+                         : tolower((unsigned char)t) != tolower((unsigned char)c))
+                break;
+            k++;
+        }
+        if (k == n) return i;
+    }
+    return e;
+}
+
+/* The last occurrence of `needle` in text[b..e), or e. */
+static uint32_t ci_find_last(const char *text, uint32_t b, uint32_t e, const char *needle)
+{
+    uint32_t found = e;
+    for (uint32_t p = b; (p = ci_find(text, p, e, needle)) < e; p++) found = p;
+    return found;
+}
+
+static const char *const non_mtus_markers[] = {"Non-MTUS",
+                                               "outside of the MTUS",
+                                               "outside the MTUS",
+                                               "not part of the MTUS",
+                                               "Official Disability Guidelines",
+                                               "(ODG)",
+                                               NULL};
+
+/* ACOEM Practice Guidelines (2nd edition, 2004) chapters as MTUS titles. */
+static const char *acoem_chapter(int chapter)
+{
+    switch (chapter) {
+    case 6:
+        return "Pain, Suffering, and the Restoration of Function";
+    case 7:
+        return "Independent Medical Examinations and Consultations";
+    case 8:
+        return "Neck and Upper Back Complaints";
+    case 9:
+        return "Shoulder Complaints";
+    case 10:
+        return "Elbow Disorders";
+    case 11:
+        return "Forearm, Wrist, and Hand Complaints";
+    case 12:
+        return "Low Back Complaints";
+    case 13:
+        return "Knee Complaints";
+    case 14:
+        return "Ankle and Foot Complaints";
+    case 15:
+        return "Stress Related Conditions";
+    default:
+        return NULL;
+    }
+}
+
+static const char *const title_prefixes[] = {
+    "Decision based on ", "the ", "CA ", "California ", "MTUS ", "MTUS/", NULL};
+static const char *const title_suffixes[] = {" Guidelines", " Guideline", " Guides", NULL};
+
+/* Trims a title's range: spaces and punctuation, then leading and trailing words that are not
+ * part of the title. */
+static void clean_title(const char *text, range_t *r)
+{
+    for (int changed = 1; changed;) {
+        changed = 0;
+        imrx_trim_range(text, r, ",;:()");
+        for (const char *const *p = title_prefixes; *p; p++) {
+            size_t n = strlen(*p);
+            if (r->e - r->b > n && imrx_starts_with_ci(text + r->b, *p)) {
+                r->b += (uint32_t)n;
+                changed = 1;
+            }
+        }
+        for (const char *const *s = title_suffixes; *s; s++) {
+            size_t n = strlen(*s);
+            if (r->e - r->b > n && imrx_starts_with_ci(text + r->e - n, *s)) {
+                r->e -= (uint32_t)n;
+                changed = 1;
+            }
+        }
+    }
+}
+
+static void emit_string(scan_t *sc, imrx_node_t obj, const char *key, range_t r)
+{
+    char buf[512];
+    size_t n = imrx_text_squeeze(sc->l->text + r.b, r.e - r.b, buf, sizeof buf);
+    sc->api->set_string(sc->ctx, obj, key, buf, n, imrx_span(r.b, r.e));
+}
+
+static void emit_mtus(scan_t *sc, imrx_node_t list, range_t title, range_t year, range_t sections)
+{
+    const char *text = sc->l->text;
+    imrx_node_t c = sc->api->object(sc->ctx, list, NULL);
+    if (c == IMRX_NODE_NONE) return;
+    sc->api->set_span(sc->ctx, c, imrx_span(title.b, sections.e > year.e ? sections.e : year.e));
+    sc->api->set_string(sc->ctx, c, "source", "MTUS", 4, imrx_span(title.b, title.e));
+    /* "ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 12, ..." */
+    uint32_t chap = ci_find(text, sections.b, sections.e, "Chapter ");
+    const char *mapped = NULL;
+    if (ci_find(text, title.b, title.e, "ACOEM") < title.e && chap < sections.e)
+        mapped = acoem_chapter(atoi(text + chap + 8));
+    if (mapped)
+        sc->api->set_string(sc->ctx, c, "title", mapped, strlen(mapped),
+                            imrx_span(chap, chap + 10));
+    else
+        emit_string(sc, c, "title", title);
+    sc->api->set_int(sc->ctx, c, "year", atoi(text + year.b), imrx_span(year.b, year.e));
+    imrx_node_t secs = sc->api->array(sc->ctx, c, "sections");
+    imrx_trim_range(text, &sections, ",;:()");
+    if (imrx_starts_with_ci(text + sections.b, "Section(s):")) {
+        sections.b += 11;
+        imrx_trim_range(text, &sections, ",;: ");
+    }
+    uint32_t tail = ci_find(text, sections.b, sections.e, "which are part of the MTUS");
+    if (tail == sections.e)
+        tail = ci_find(text, sections.b, sections.e, "which is part of the MTUS");
+    sections.e = tail;
+    imrx_trim_range(text, &sections, ",;:. ");
+    if (sections.e > sections.b) emit_string(sc, secs, NULL, sections);
+}
+
+/* Strips connecting words left at the end of a sections range ("..., and the"). */
+static void clean_sections_tail(const char *text, range_t *r)
+{
+    static const char *const tails[] = {" and the", " and", ", and", " the", NULL};
+    for (int changed = 1; changed;) {
+        changed = 0;
+        imrx_trim_range(text, r, ",;: ");
+        for (const char *const *t = tails; *t; t++) {
+            size_t n = strlen(*t);
+            if (r->e - r->b >= n && imrx_starts_with_ci(text + r->e - n, *t)) {
+                r->e -= (uint32_t)n;
+                changed = 1;
+            }
+        }
+    }
+}
+
+/* MTUS citations of one sentence; returns how many. */
+static int mtus_sentence(scan_t *sc, imrx_node_t list, range_t s)
+{
+    const char *text = sc->l->text;
+    range_t years[16];
+    int n = 0;
+    uint32_t pos = s.b;
+    while (n < 16 && imrx_re_find(&sc->s->re[RE_YEAR], sc->t, text, pos, s.e) == 1) {
+        PCRE2_SIZE *ov = imrx_re_ov(sc->t);
+        years[n++] = (range_t){(uint32_t)ov[2], (uint32_t)ov[3]};
+        pos = (uint32_t)ov[1];
+    }
+    /* Each citation's title starts where the previous one's sections end. */
+    uint32_t tstart[16], send[16];
+    for (int i = 0; i < n; i++) {
+        uint32_t lo = i ? years[i - 1].e : s.b, yb = years[i].b;
+        uint32_t mtus = ci_find_last(text, lo, yb, "MTUS");
+        uint32_t cut = yb;
+        if (mtus < yb) {
+            tstart[i] = mtus + 4;
+            cut = mtus;
+        } else if (i == 0) {
+            tstart[i] = s.b;
+            uint32_t based = ci_find_last(text, lo, yb, "based on");
+            uint32_t relied = ci_find_last(text, lo, yb, "relied on");
+            if (based < yb) tstart[i] = based + 8;
+            if (relied < yb && relied + 9 > tstart[i]) tstart[i] = relied + 9;
+        } else {
+            /* "…2004, Section(s): Special Studies, and Forearm, Wrist, and Hand Complaints
+             * 2004": the first ", and" after the previous year starts the next title. */
+            uint32_t a = ci_find(text, lo, yb, ", and ");
+            uint32_t skip = 6;
+            if (a == yb) a = ci_find(text, lo, yb, " and "), skip = 5;
+            tstart[i] = a < yb ? a + skip : lo;
+            cut = a < yb ? a : lo;
+        }
+        if (i) send[i - 1] = cut;
+    }
+    if (n) send[n - 1] = s.e;
+    int emitted = 0;
+    for (int i = 0; i < n; i++) {
+        uint32_t yb = years[i].b;
+        if (yb > tstart[i] && text[yb - 1] == '(') yb--;
+        range_t title = {tstart[i], yb};
+        clean_title(text, &title);
+        range_t sections = {years[i].e, send[i] > years[i].e ? send[i] : years[i].e};
+        clean_sections_tail(text, &sections);
+        if (title.e <= title.b) continue;
+        emit_mtus(sc, list, title, years[i], sections);
+        emitted++;
+    }
+    return emitted;
+}
+
+static void non_mtus_sentence(scan_t *sc, imrx_node_t list, range_t s)
+{
+    const char *text = sc->l->text;
+    range_t t = s;
+    uint32_t cite = ci_find(text, s.b, s.e, "Non-MTUS Citation");
+    if (cite < s.e) t.b = cite + 17;
+    uint32_t tail = ci_find(text, t.b, t.e, "which is not part of the MTUS");
+    if (tail < t.e) t.e = tail;
+    imrx_trim_range(text, &t, ",;:. ");
+    if (t.e <= t.b) return;
+    imrx_node_t c = sc->api->object(sc->ctx, list, NULL);
+    if (c == IMRX_NODE_NONE) return;
+    sc->api->set_span(sc->ctx, c, imrx_span(s.b, s.e));
+    sc->api->set_string(sc->ctx, c, "source", "non-MTUS", 8, imrx_span(t.b, t.e));
+    if (t.e - t.b > 300) t.e = t.b + 300;
+    emit_string(sc, c, "title", t);
+    if (imrx_re_find(&sc->s->re[RE_YEAR], sc->t, text, t.b, t.e) == 1) {
+        PCRE2_SIZE *ov = imrx_re_ov(sc->t);
+        sc->api->set_int(sc->ctx, c, "year", atoi(text + ov[2]), imrx_span(ov[2], ov[3]));
+    } else {
+        sc->api->set_null(sc->ctx, c, "year");
+    }
+    sc->api->array(sc->ctx, c, "sections");
+}
+
+/* The end of the sentence starting at b: ". " (or ".\n") followed by an upper-case letter. */
+static uint32_t sentence_end(const char *text, uint32_t b, uint32_t e)
+{
+    for (uint32_t i = b; i + 2 < e; i++) {
+        if (text[i] != '.' || (text[i + 1] != ' ' && text[i + 1] != '\n')) continue;
+        if (!isupper((unsigned char)text[i + 2])) continue;
+        /* "Inc. " and a single capital ("M. Smith") are not sentence ends. */
+        if (i >= 3 && imrx_starts_with_ci(text + i - 3, "Inc")) continue;
+        if (i >= 2 && isupper((unsigned char)text[i - 1]) && text[i - 2] == ' ') continue;
+        return i + 1;
+    }
+    return e;
+}
+
+/* The first non-MTUS marker in [b, e), or e. */
+static uint32_t first_marker(const char *text, uint32_t b, uint32_t e)
+{
+    uint32_t first = e;
+    for (const char *const *m = non_mtus_markers; *m; m++) {
+        uint32_t at = ci_find(text, b, e, *m);
+        if (at < first) first = at;
+    }
+    return first;
+}
+
+/* A sentence may cite the MTUS and something else: "... (2009), Topical Analgesics, which are
+ * part of the MTUS, and on the Official Disability Guidelines (ODG), Pain chapter, which is not
+ * part of the MTUS." Each clause is read for what it is. */
+static void read_clauses(scan_t *sc, imrx_node_t list, range_t s, cite_flags_t *f)
+{
+    const char *text = sc->l->text;
+    while (s.b < s.e) {
+        uint32_t m = first_marker(text, s.b, s.e);
+        if (m == s.e) {
+            f->mtus_count += mtus_sentence(sc, list, s);
+            return;
+        }
+        f->non_mtus = 1;
+        /* The non-MTUS clause starts at the ", and" or ", " right before the marker. */
+        uint32_t cs = ci_find_last(text, s.b, m, ", and ");
+        uint32_t comma = ci_find_last(text, s.b, m, ", ");
+        if (cs == m || (comma < m && comma > cs && ci_find(text, comma, m, "MTUS") == m))
+            cs = comma;
+        if (cs == m) cs = s.b;
+        if (cs > s.b) f->mtus_count += mtus_sentence(sc, list, (range_t){s.b, cs});
+        /* It ends after "which is not part of the MTUS" when the sentence goes on. */
+        uint32_t ce = s.e;
+        uint32_t tail = ci_find(text, m, s.e, "not part of the MTUS");
+        if (tail < s.e) ce = tail + 20;
+        range_t clause = {cs, ce};
+        imrx_trim_range(text, &clause, ",; ");
+        if (imrx_starts_with_ci(text + clause.b, "and ")) clause.b += 4;
+        /* "...based their decision on recommendation(s) outside of the MTUS Guidelines." only
+         * announces the citation that follows. */
+        if (ci_find(text, clause.b, clause.e, "decision on recommendation") == clause.e)
+            non_mtus_sentence(sc, list, clause);
+        s.b = ce;
+    }
+}
+
+cite_flags_t imrx_emit_citations(scan_t *sc, imrx_node_t parent, const char *key, range_t r)
+{
+    cite_flags_t f = {0, 0, 0};
+    imrx_node_t list = sc->api->array(sc->ctx, parent, key);
+    if (r.e <= r.b || list == IMRX_NODE_NONE) return f;
+    const char *text = sc->l->text;
+    if (ci_find(text, r.b, r.e, "did not cite any medical evidence") < r.e) f.no_citation = 1;
+    for (uint32_t b = r.b; b < r.e;) {
+        uint32_t e = sentence_end(text, b, r.e);
+        range_t s = {b, e};
+        imrx_trim_range(text, &s, NULL);
+        if (s.e > s.b && ci_find(text, s.b, s.e, "did not cite") == s.e)
+            read_clauses(sc, list, s, &f);
+        b = e;
+    }
+    return f;
+}

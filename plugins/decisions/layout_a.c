@@ -1,0 +1,152 @@
+/* Layout A: "<item>: Upheld" lines, each followed by the claims administrator's guideline, the
+ * MAXIMUS guideline and the decision rationale. An item's text runs back from its verdict to
+ * the end of the block before it; partial authorisations are told in three sentences. */
+#include <ctype.h>
+#include <string.h>
+
+#include "decisions.h"
+
+uint32_t imrx_line_start(const char *text, uint32_t at)
+{
+    while (at > 0 && text[at - 1] != '\n') at--;
+    return at;
+}
+
+uint32_t imrx_line_end(const char *text, uint32_t at, uint32_t limit)
+{
+    while (at < limit && text[at] != '\n') at++;
+    return at;
+}
+
+void imrx_trim_range(const char *text, range_t *r, const char *punct)
+{
+    while (r->b < r->e &&
+           (isspace((unsigned char)text[r->b]) || (punct && strchr(punct, text[r->b]))))
+        r->b++;
+    while (r->e > r->b &&
+           (isspace((unsigned char)text[r->e - 1]) || (punct && strchr(punct, text[r->e - 1]))))
+        r->e--;
+}
+
+int imrx_starts_with_ci(const char *s, const char *prefix)
+{
+    for (; *prefix; s++, prefix++)
+        if (tolower((unsigned char)*s) != tolower((unsigned char)*prefix)) return 0;
+    return 1;
+}
+
+/* A line that cannot be part of an item's name: it ends a sentence or a label, or it is one of
+ * the block's labels, or the lead-in. */
+static int closes_block(const char *text, uint32_t b, uint32_t e)
+{
+    while (e > b && text[e - 1] == ' ') e--;
+    if (e == b) return 1; /* blank */
+    char last = text[e - 1];
+    if (last == '.' || last == '?' || last == '!' || last == ':') return 1;
+    static const char *const labels[] = {
+        "Decision rationale:", "MAXIMUS guideline:", "Claims Administrator guideline:",
+        "The Final Determination was", NULL};
+    for (const char *const *l = labels; *l; l++)
+        if (imrx_starts_with_ci(text + b, *l)) return 1;
+    return 0;
+}
+
+/* The start of the item name that ends at `end`: whole lines back from there, up to 6, while
+ * the line before does not close the block before. */
+static uint32_t name_start(const char *text, uint32_t end, uint32_t floor)
+{
+    uint32_t start = imrx_line_start(text, end);
+    if (start < floor) return floor;
+    for (int lines = 0; lines < 6 && start > floor; lines++) {
+        uint32_t pe = start - 1; /* the '\n' ending the previous line */
+        uint32_t pb = imrx_line_start(text, pe);
+        if (pb < floor || closes_block(text, pb, pe)) break;
+        start = pb;
+    }
+    return start;
+}
+
+/* The last match of a pattern in [b, e), or 0 when none; its group-0 offsets in *mb, *me. */
+static int last_match(scan_t *sc, int re, uint32_t b, uint32_t e, uint32_t *mb, uint32_t *me)
+{
+    int found = 0;
+    uint32_t pos = b;
+    while (pos < e && imrx_re_find(&sc->s->re[re], sc->t, sc->l->text, pos, e) == 1) {
+        PCRE2_SIZE *ov = imrx_re_ov(sc->t);
+        *mb = (uint32_t)ov[0];
+        *me = (uint32_t)ov[1];
+        found = 1;
+        pos = (uint32_t)ov[1] > pos ? (uint32_t)ov[1] : pos + 1;
+    }
+    return found;
+}
+
+/* "X was the original request. Y was authorized by the Claims Administrator. The remaining IMR
+ * eligible portion of the original request, Z is: Upheld" (and the "leaving the original
+ * request IMR eligible" variant). */
+static int read_partial(scan_t *sc, item_t *it, uint32_t floor, uint32_t end)
+{
+    const char *text = sc->l->text;
+    uint32_t ob, oe;
+    if (!last_match(sc, RE_ORIGINAL, floor, end, &ob, &oe)) return 0;
+    /* The formula goes on to say what was authorised; without that it is prose, not a
+     * partial authorisation. */
+    if (imrx_re_find(&sc->s->re[RE_AUTHORIZED], sc->t, text, imrx_line_start(text, ob), end) != 1)
+        return 0;
+    int g = imrx_re_has(sc->t, 1) ? 1 : 2;
+    PCRE2_SIZE *ov = imrx_re_ov(sc->t);
+    it->authorized = (range_t){(uint32_t)ov[2 * g], (uint32_t)ov[2 * g + 1]};
+    it->partial = 1;
+    it->original = (range_t){name_start(text, ob, floor), ob};
+    imrx_trim_range(text, &it->original, ",");
+    uint32_t rb, re;
+    if (last_match(sc, RE_REMAINING, oe, end, &rb, &re))
+        it->text = (range_t){re, end};
+    else
+        it->text = it->original;
+    return 1;
+}
+
+void imrx_items_layout_a(scan_t *sc, const imrx_section_t *sec)
+{
+    const char *text = sc->l->text;
+    uint32_t floor = sec->begin;
+    /* Items come after the lead-in sentence. */
+    if (imrx_re_find(&sc->s->re[RE_LEAD_IN], sc->t, text, sec->begin, sec->end) == 1)
+        floor = imrx_line_end(text, (uint32_t)imrx_re_ov(sc->t)[1], sec->end);
+    uint32_t pos = floor;
+    while (sc->count < MAX_ITEMS &&
+           imrx_re_find(&sc->s->re[RE_A_VERDICT], sc->t, text, pos, sec->end) == 1) {
+        PCRE2_SIZE *ov = imrx_re_ov(sc->t);
+        item_t *it = &sc->items[sc->count];
+        memset(it, 0, sizeof *it);
+        uint32_t end = (uint32_t)ov[2], vb = (uint32_t)ov[4], ve = (uint32_t)ov[5];
+        pos = (uint32_t)ov[1];
+        it->verdict = (range_t){vb, ve};
+        it->decision = (text[vb] == 'U' || text[vb] == 'u') ? DEC_UPHELD : DEC_OVERTURNED;
+        if (!read_partial(sc, it, floor, end))
+            it->text = (range_t){name_start(text, end, floor), end};
+        imrx_trim_range(text, &it->text, ",");
+        it->block.b = it->partial ? it->original.b : it->text.b;
+        if (it->text.e <= it->text.b) continue; /* a verdict without a name: not an item */
+        sc->count++;
+        floor = pos;
+    }
+    /* Each block runs to the next item; its labelled parts split it. */
+    for (int i = 0; i < sc->count; i++) {
+        item_t *it = &sc->items[i];
+        it->block.e = i + 1 < sc->count ? sc->items[i + 1].block.b : sec->end;
+        range_t *open = NULL;
+        uint32_t p = it->verdict.e;
+        while (p < it->block.e &&
+               imrx_re_find(&sc->s->re[RE_A_LABEL], sc->t, text, p, it->block.e) == 1) {
+            PCRE2_SIZE *lv = imrx_re_ov(sc->t);
+            if (open) open->e = (uint32_t)lv[0];
+            char c = text[lv[2]];
+            open = c == 'C' || c == 'c' ? &it->ca : c == 'M' || c == 'm' ? &it->mx : &it->rationale;
+            open->b = (uint32_t)lv[1];
+            p = (uint32_t)lv[1];
+        }
+        if (open) open->e = it->block.e;
+    }
+}

@@ -1,0 +1,152 @@
+/* Layouts B, C and D number their items. B: "1. <item> is (not) medically necessary and
+ * appropriate." in the decisions section, with labelled guideline and rationale lines. C: "1)
+ * <item>: UPHELD" under ISSUE AT DISPUTE, with guidelines and rationales numbered alike in their
+ * own sections. D: "1) MAXIMUS ... has determined the request for <item> is (not) medically
+ * necessary and appropriate." at the top, then "1) Regarding the request for <item>:" blocks. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "decisions.h"
+
+static int number_at(const char *text, PCRE2_SIZE *ov)
+{
+    return atoi(text + ov[2]);
+}
+
+/* The labelled parts of a block: each label opens a part that runs to the next label. */
+static void split_block(scan_t *sc, item_t *it, int re, uint32_t from)
+{
+    const char *text = sc->l->text;
+    range_t *open = NULL;
+    uint32_t p = from;
+    while (p < it->block.e && imrx_re_find(&sc->s->re[re], sc->t, text, p, it->block.e) == 1) {
+        PCRE2_SIZE *ov = imrx_re_ov(sc->t);
+        if (open) open->e = (uint32_t)ov[0];
+        const char *label = text + ov[2];
+        if (imrx_starts_with_ci(label, "Claims"))
+            open = &it->ca;
+        else if (imrx_starts_with_ci(label, "MAXIMUS") || imrx_starts_with_ci(label, "Medical"))
+            open = &it->mx;
+        else
+            open = &it->rationale;
+        open->b = (uint32_t)ov[1];
+        p = (uint32_t)ov[1];
+    }
+    if (open) open->e = it->block.e;
+}
+
+void imrx_items_layout_b(scan_t *sc, const imrx_section_t *sec)
+{
+    const char *text = sc->l->text;
+    uint32_t pos = sec->begin;
+    while (sc->count < MAX_ITEMS &&
+           imrx_re_find(&sc->s->re[RE_NUMBERED_B], sc->t, text, pos, sec->end) == 1) {
+        PCRE2_SIZE *ov = imrx_re_ov(sc->t);
+        item_t *it = &sc->items[sc->count++];
+        memset(it, 0, sizeof *it);
+        it->text = (range_t){(uint32_t)ov[4], (uint32_t)ov[5]};
+        it->decision = imrx_re_has(sc->t, 3) ? DEC_UPHELD : DEC_OVERTURNED;
+        it->verdict = (range_t){(uint32_t)ov[5], (uint32_t)ov[1]};
+        it->block.b = (uint32_t)ov[0];
+        pos = (uint32_t)ov[1];
+    }
+    for (int i = 0; i < sc->count; i++) {
+        item_t *it = &sc->items[i];
+        it->block.e = i + 1 < sc->count ? sc->items[i + 1].block.b : sec->end;
+        split_block(sc, it, RE_B_LABEL, it->verdict.e);
+    }
+}
+
+/* Numbered entries ("1) ...") of a section, as ranges indexed by their number (1-based). */
+static int numbered_entries(scan_t *sc, const imrx_section_t *sec, range_t *out, int max)
+{
+    const char *text = sc->l->text;
+    int found = 0, last = -1;
+    uint32_t pos = sec->begin;
+    while (imrx_re_find(&sc->s->re[RE_NUMBER], sc->t, text, pos, sec->end) == 1) {
+        PCRE2_SIZE *ov = imrx_re_ov(sc->t);
+        int n = number_at(text, ov);
+        pos = (uint32_t)ov[1];
+        if (n < 1 || n > max) continue;
+        if (last >= 1) out[last - 1].e = (uint32_t)ov[0];
+        out[n - 1] = (range_t){(uint32_t)ov[1], sec->end};
+        last = n;
+        found++;
+    }
+    return found;
+}
+
+void imrx_items_layout_c(scan_t *sc)
+{
+    const imrx_section_t *issues = imrx_letter_section(sc->l, "issues");
+    if (!issues) return;
+    const char *text = sc->l->text;
+    uint32_t pos = issues->begin;
+    while (sc->count < MAX_ITEMS &&
+           imrx_re_find(&sc->s->re[RE_C_ISSUE], sc->t, text, pos, issues->end) == 1) {
+        PCRE2_SIZE *ov = imrx_re_ov(sc->t);
+        item_t *it = &sc->items[sc->count++];
+        memset(it, 0, sizeof *it);
+        it->text = (range_t){(uint32_t)ov[4], (uint32_t)ov[5]};
+        it->verdict = (range_t){(uint32_t)ov[6], (uint32_t)ov[7]};
+        char c = text[ov[6]];
+        it->decision = (c == 'U' || c == 'u') ? DEC_UPHELD : DEC_OVERTURNED;
+        it->block = (range_t){(uint32_t)ov[0], (uint32_t)ov[1]};
+        pos = (uint32_t)ov[1];
+    }
+    range_t guide[MAX_ITEMS] = {{0, 0}}, why[MAX_ITEMS] = {{0, 0}};
+    const imrx_section_t *g = imrx_letter_section(sc->l, "guidelines");
+    const imrx_section_t *r = imrx_letter_section(sc->l, "rationale");
+    if (g) numbered_entries(sc, g, guide, MAX_ITEMS);
+    if (r) numbered_entries(sc, r, why, MAX_ITEMS);
+    /* A letter with one item may not number its guideline or rationale. */
+    if (sc->count == 1 && g && guide[0].e <= guide[0].b) guide[0] = (range_t){g->begin, g->end};
+    if (sc->count == 1 && r && why[0].e <= why[0].b) why[0] = (range_t){r->begin, r->end};
+    for (int i = 0; i < sc->count; i++) {
+        sc->items[i].mx = guide[i];
+        sc->items[i].rationale = why[i];
+    }
+}
+
+void imrx_items_layout_d(scan_t *sc)
+{
+    const imrx_section_t *issues = imrx_letter_section(sc->l, "issues");
+    if (!issues) return;
+    const char *text = sc->l->text;
+    uint32_t pos = issues->begin;
+    while (sc->count < MAX_ITEMS &&
+           imrx_re_find(&sc->s->re[RE_D_ISSUE], sc->t, text, pos, issues->end) == 1) {
+        PCRE2_SIZE *ov = imrx_re_ov(sc->t);
+        item_t *it = &sc->items[sc->count++];
+        memset(it, 0, sizeof *it);
+        it->text = (range_t){(uint32_t)ov[4], (uint32_t)ov[5]};
+        it->decision = imrx_re_has(sc->t, 3) ? DEC_UPHELD : DEC_OVERTURNED;
+        it->verdict = (range_t){(uint32_t)ov[5], (uint32_t)ov[1]};
+        it->block = (range_t){(uint32_t)ov[0], (uint32_t)ov[1]};
+        pos = (uint32_t)ov[1];
+    }
+    const imrx_section_t *dec = imrx_letter_section(sc->l, "decisions");
+    if (!dec) return;
+    /* "N) Regarding the request for ...:" blocks, matched to items by their number. */
+    uint32_t starts[MAX_ITEMS + 1];
+    int numbers[MAX_ITEMS], blocks = 0;
+    pos = dec->begin;
+    while (blocks < MAX_ITEMS &&
+           imrx_re_find(&sc->s->re[RE_D_BLOCK], sc->t, text, pos, dec->end) == 1) {
+        PCRE2_SIZE *ov = imrx_re_ov(sc->t);
+        numbers[blocks] = number_at(text, ov);
+        starts[blocks++] = (uint32_t)ov[0];
+        pos = (uint32_t)ov[1];
+    }
+    starts[blocks] = dec->end;
+    for (int k = 0; k < blocks; k++) {
+        int n = numbers[k];
+        if (n < 1 || n > sc->count) continue;
+        item_t *it = &sc->items[n - 1];
+        item_t tmp = *it;
+        tmp.block = (range_t){starts[k], starts[k + 1]};
+        split_block(sc, &tmp, RE_D_LABEL, starts[k]);
+        it->mx = tmp.mx;
+        it->rationale = tmp.rationale;
+    }
+}

@@ -1,0 +1,175 @@
+/* treatments: for each disputed item, its category and subcategory (data/rules.tsv), requested
+ * quantity and unit, body part and laterality; and the treatments to date the case summary
+ * tells of. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "treatments.h"
+
+static const imrx_host_api_t *api;
+
+static imrx_status_t treatments_init(const imrx_init_args_t *args, void **out)
+{
+    api = args->api;
+    state_t *s = calloc(1, sizeof *s);
+    if (!s) return IMRX_ENOMEM;
+    char path[1024];
+    snprintf(path, sizeof path, "%s/rules.tsv", args->data_dir);
+    imrx_status_t st = imrx_rules_load(&s->rules, path, api, args->ctx);
+    for (int i = 0; st == IMRX_OK && i < RE_COUNT; i++)
+        st = imrx_re_compile(&s->re[i], imrx_treatments_patterns[i], 0, api, args->ctx);
+    if (st != IMRX_OK) {
+        for (int i = 0; i < RE_COUNT; i++) imrx_re_free(&s->re[i]);
+        imrx_rules_free(&s->rules);
+        free(s);
+        return st;
+    }
+    *out = s;
+    return IMRX_OK;
+}
+
+static void treatments_fini(void *state)
+{
+    state_t *s = state;
+    if (!s) return;
+    for (int i = 0; i < RE_COUNT; i++) imrx_re_free(&s->re[i]);
+    imrx_rules_free(&s->rules);
+    free(s);
+}
+
+static imrx_status_t treatments_thread_init(void *state, void **thread_state)
+{
+    (void)state;
+    imrx_re_scratch_t *t = calloc(1, sizeof *t);
+    if (!t || imrx_re_scratch_init(t) != IMRX_OK) {
+        free(t);
+        return IMRX_ENOMEM;
+    }
+    *thread_state = t;
+    return IMRX_OK;
+}
+
+static void treatments_thread_fini(void *state, void *thread_state)
+{
+    (void)state;
+    imrx_re_scratch_free(thread_state);
+    free(thread_state);
+}
+
+/* The rule for text[b..e): rules above "@drug", then pharmaceuticals when the item names a
+ * drug, then the rest. Returns the rule index, or -2 for "a drug". */
+static int classify(const state_t *s, imrx_re_scratch_t *t, const char *text, uint32_t b,
+                    uint32_t e, int has_drug)
+{
+    int r = imrx_rules_match(&s->rules, 0, t, text, b, e);
+    if (r >= 0) return r;
+    if (has_drug) return -2;
+    return imrx_rules_match(&s->rules, 1, t, text, b, e);
+}
+
+static int is_other(const state_t *s, int r)
+{
+    return r < 0 ? r != -2 : strcmp(s->rules.rules[r].category, "other") == 0;
+}
+
+static void set_opt_string(imrx_ctx_t *ctx, imrx_node_t obj, const char *key, const char *v,
+                           uint32_t b, uint32_t e)
+{
+    if (v)
+        api->set_string(ctx, obj, key, v, strlen(v), imrx_span(b, e));
+    else
+        api->set_null(ctx, obj, key);
+}
+
+static void classify_item(const state_t *s, imrx_re_scratch_t *t, const imrx_letter_t *l,
+                          imrx_ctx_t *ctx, imrx_node_t item)
+{
+    imrx_span_t ts = api->get_span(ctx, api->get(ctx, item, "text"));
+    if (ts.end <= ts.begin) return;
+    const char *text = l->text;
+    uint32_t b = ts.begin, e = ts.end;
+    /* "Associated surgical service: X" is classified by X, and is surgery otherwise. */
+    int associated = 0;
+    if (imrx_re_at(&s->re[RE_ASSOCIATED], t, text, b, e) == 1) {
+        b = (uint32_t)imrx_re_ov(t)[1];
+        associated = 1;
+    }
+    imrx_node_t drug = api->get(ctx, item, "drug");
+    int has_drug = api->type(ctx, drug) == IMRX_T_OBJECT;
+    int r = classify(s, t, text, b, e, has_drug);
+    /* A partial authorisation's remaining portion may be a fragment ("6 sessions for the
+     * lumbar"): the original request says what it is. */
+    imrx_span_t os = api->get_span(ctx, api->get(ctx, item, "original_request"));
+    if (is_other(s, r) && os.end > os.begin) {
+        int r2 = classify(s, t, text, os.begin, os.end, has_drug);
+        if (!is_other(s, r2)) r = r2;
+    }
+    const char *category, *sub;
+    if (r == -2)
+        category = "pharmaceuticals", sub = "medication";
+    else if (associated && is_other(s, r))
+        category = "surgery", sub = "associated surgical service";
+    else if (r >= 0)
+        category = s->rules.rules[r].category, sub = s->rules.rules[r].subcategory;
+    else
+        category = "other", sub = NULL;
+    api->set_string(ctx, item, "category", category, strlen(category), imrx_span(b, e));
+    set_opt_string(ctx, item, "subcategory", sub && *sub ? sub : NULL, b, e);
+
+    quantity_t q = imrx_item_quantity(s, t, text, b, e);
+    if (q.value > 0) {
+        api->set_int(ctx, item, "quantity", q.value, imrx_span(q.b, q.e));
+        api->set_string(ctx, item, "unit", q.unit, strlen(q.unit), imrx_span(q.b, q.e));
+    } else {
+        api->set_null(ctx, item, "quantity");
+        api->set_null(ctx, item, "unit");
+    }
+    uint32_t pb = 0, pe = 0;
+    const char *part = imrx_body_part(s, t, text, b, e, &pb, &pe);
+    set_opt_string(ctx, item, "body_part", part, pb, pe);
+    const char *side = imrx_laterality(s, t, text, b, e, &pb, &pe);
+    set_opt_string(ctx, item, "laterality", side, pb, pe);
+}
+
+static imrx_status_t treatments_extract(void *state, void *thread_state, const imrx_letter_t *l,
+                                        imrx_ctx_t *ctx)
+{
+    const state_t *s = state;
+    imrx_node_t items = api->get(ctx, api->root(ctx), "items");
+    uint32_t n = api->count(ctx, items);
+    for (uint32_t i = 0; i < n; i++) classify_item(s, thread_state, l, ctx, api->at(ctx, items, i));
+    imrx_treatments_to_date(s, thread_state, l, api, ctx);
+    return IMRX_OK;
+}
+
+static const char *const reads[] = {"summary", NULL};
+static const char *const fills[] = {
+    "items[].category",  "items[].subcategory", "items[].quantity",   "items[].unit",
+    "items[].body_part", "items[].laterality",  "treatments_to_date", NULL};
+/* Items come from decisions; a drug the medications plugin links to an item makes it
+ * pharmaceuticals, when that plugin is loaded. */
+static const char *const after[] = {"medications", NULL};
+static const char *const requires[] = {"decisions", NULL};
+
+static const imrx_plugin_t descriptor = {
+    IMRX_PLUGIN_HEADER,
+    .name = "treatments",
+    .version = "1.0.0",
+    .summary = "item categories (data/rules.tsv), quantities, body parts; treatments to date",
+    .sections = reads,
+    .fields = fills,
+    .after = after,
+    .requires = requires,
+    .init = treatments_init,
+    .fini = treatments_fini,
+    .thread_init = treatments_thread_init,
+    .thread_fini = treatments_thread_fini,
+    .extract = treatments_extract,
+};
+
+IMRX_PLUGIN_EXPORT const imrx_plugin_t *imrx_plugin_entry(void)
+{
+    return &descriptor;
+}

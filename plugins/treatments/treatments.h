@@ -1,0 +1,73 @@
+/* The treatments plugin's parts: the category rule table (rules.c), quantities and body parts
+ * (quantity.c), treatments to date from the case summary (history.c). */
+#ifndef IMRX_TREATMENTS_H
+#define IMRX_TREATMENTS_H
+
+#include "imrx/plugin.h"
+#include "re.h"
+
+#define MAX_RULES 512
+
+typedef struct rule {
+    char *category;
+    char *subcategory;
+} rule_t;
+
+/* The rule table, compiled into two patterns: rules above the "@drug" line, and below it. */
+typedef struct rules {
+    rule_t rules[MAX_RULES];
+    int count;
+    int drug_at; /* index of the first rule below "@drug" */
+    imrx_re_t above, below;
+} rules_t;
+
+imrx_status_t imrx_rules_load(rules_t *r, const char *path, const imrx_host_api_t *api,
+                              imrx_ctx_t *ctx);
+void imrx_rules_free(rules_t *r);
+/* The rule that classifies text[b..e): -1 when none matched in that part of the table. */
+int imrx_rules_match(const rules_t *r, int below, imrx_re_scratch_t *t, const char *text,
+                     uint32_t b, uint32_t e);
+
+enum {
+    RE_SESSIONS,
+    RE_FREQUENCY,
+    RE_HASH,
+    RE_DURATION,
+    RE_HOURS,
+    RE_BODY,
+    RE_SIDE,
+    RE_ASSOCIATED,
+    RE_HISTORY_LIST,
+    RE_HISTORY_COUNT,
+    RE_COUNT
+};
+
+typedef struct state {
+    rules_t rules;
+    imrx_re_t re[RE_COUNT];
+} state_t;
+
+extern const char *const imrx_treatments_patterns[RE_COUNT];
+
+typedef struct quantity {
+    int64_t value;
+    const char *unit;
+    uint32_t b, e;
+} quantity_t;
+
+/* Number from digits or a word ("Twelve"); -1 when neither. */
+int imrx_number_value(const char *s, size_t n);
+/* The requested quantity in text[b..e); value 0 when none is stated. */
+quantity_t imrx_item_quantity(const state_t *s, imrx_re_scratch_t *t, const char *text, uint32_t b,
+                              uint32_t e);
+/* Body part (canonical name) and laterality of text[b..e); NULL when not stated. */
+const char *imrx_body_part(const state_t *s, imrx_re_scratch_t *t, const char *text, uint32_t b,
+                           uint32_t e, uint32_t *pb, uint32_t *pe);
+const char *imrx_laterality(const state_t *s, imrx_re_scratch_t *t, const char *text, uint32_t b,
+                            uint32_t e, uint32_t *pb, uint32_t *pe);
+
+/* Emits treatments_to_date from the summary. */
+void imrx_treatments_to_date(const state_t *s, imrx_re_scratch_t *t, const imrx_letter_t *l,
+                             const imrx_host_api_t *api, imrx_ctx_t *ctx);
+
+#endif
