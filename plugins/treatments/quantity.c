@@ -120,6 +120,8 @@ const char *imrx_body_part(const state_t *s, imrx_re_scratch_t *t, const char *t
     static const struct {
         const char *prefix, *name;
     } parts[] = {
+        {"upper extremit", "upper extremity"}, /* before "low" */
+        {"lower extremit", "lower extremity"},
         {"lumbosacral", "lumbar spine"},
         {"lumbar", "lumbar spine"},
         {"low", "lumbar spine"},
@@ -141,8 +143,6 @@ const char *imrx_body_part(const state_t *s, imrx_re_scratch_t *t, const char *t
         {"toe", "foot"},
         {"pelvis", "pelvis"},
         {"head", "head"},
-        {"upper", "upper extremity"},
-        {"lower", "lower extremity"},
         {"leg", "lower extremity"},
         {"arm", "upper extremity"},
         {"spine", "spine"},
@@ -153,9 +153,6 @@ const char *imrx_body_part(const state_t *s, imrx_re_scratch_t *t, const char *t
     *pb = (uint32_t)ov[2];
     *pe = (uint32_t)ov[3];
     const char *w = text + ov[2];
-    /* "lower back" before "lower extremity" */
-    if (imrx_text_istarts(w, "lower back") || imrx_text_istarts(w, "low back"))
-        return "lumbar spine";
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
         if (imrx_text_istarts(w, parts[i].prefix)) return parts[i].name;
     return NULL;

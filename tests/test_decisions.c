@@ -1,0 +1,243 @@
+/* The decisions plugin: items, decisions, partial authorisations, citations and flags, in every
+ * layout, and the seed letter. */
+#include <stdio.h>
+#include <string.h>
+
+#include "helpers.h"
+
+/* A layout A letter around a decisions section. */
+static json_t *run_a(const char *decisions)
+{
+    char text[16384];
+    snprintf(
+        text, sizeof text,
+        "Case Number:          CM16-9000001\n"
+        "Date Assigned:        11/09/2016                      Date of Injury:      10/13/2016\n"
+        "Decision Date:        12/09/2016                      UR Denial Date:      11/03/2016\n"
+        "HOW THE IMR FINAL DETERMINATION WAS MADE\nA reviewer read the file.\n"
+        "CLINICAL CASE SUMMARY\nThe injured worker is a 48 year old male.\n"
+        "IMR ISSUES, DECISIONS AND RATIONALES\n"
+        "The Final Determination was based on decisions for the disputed items/services set "
+        "forth below:\n%s",
+        decisions);
+    return t_run_text(text);
+}
+
+#define ITEM(r, i, f) t_str(r, "items." #i "." f)
+
+Test(decisions, one_item_with_labels_and_citation)
+{
+    json_t *r = run_a(
+        "MRI of the right shoulder without contrast: Upheld\n"
+        "Claims Administrator guideline: Decision based on MTUS Shoulder Complaints 2004.\n"
+        "MAXIMUS guideline: Decision based on MTUS Shoulder Complaints 2004, Section(s):\n"
+        "Special Studies.\n"
+        "Decision rationale: There is no red flag. The request is not medically necessary.\n");
+    cr_assert_eq(json_array_size(t_get(r, "items")), 1);
+    cr_assert_str_eq(ITEM(r, 0, "text"), "MRI of the right shoulder without contrast");
+    cr_assert_str_eq(ITEM(r, 0, "decision"), "upheld");
+    cr_assert_str_eq(ITEM(r, 0, "guidelines.0.source"), "MTUS");
+    cr_assert_str_eq(ITEM(r, 0, "guidelines.0.title"), "Shoulder Complaints");
+    cr_assert_eq(json_integer_value(t_get(r, "items.0.guidelines.0.year")), 2004);
+    cr_assert_str_eq(ITEM(r, 0, "guidelines.0.sections.0"), "Special Studies");
+    cr_assert_str_eq(ITEM(r, 0, "ca_guidelines.0.title"), "Shoulder Complaints");
+    cr_assert(json_is_false(t_get(r, "items.0.partial")));
+    cr_assert(json_is_false(t_get(r, "items.0.non_mtus")));
+    cr_assert_gt(json_integer_value(t_get(r, "items.0.rationale.words")), 8);
+    json_decref(r);
+}
+
+Test(decisions, wrapped_items_verdict_on_next_line_and_adjacent_blocks)
+{
+    json_t *r = run_a(
+        "Acupuncture 3 times a week for 2 weeks, neck, right hand and\nhead: Overturned\n"
+        "Claims Administrator guideline: Decision based on MTUS Acupuncture Treatment 2007.\n"
+        "MAXIMUS guideline: Decision based on MTUS Acupuncture Treatment 2007.\n"
+        "Decision rationale: Acupuncture may be used as an option. It is medically necessary.\n"
+        "Norco 10/325mg #120:\nUpheld\n"
+        "Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical\n"
+        "Treatment 2009.\n"
+        "MAXIMUS guideline: Decision based on MTUS Opioid Treatment 2016, Section(s): 1.4\n"
+        "Opioids for Acute Pain.\n"
+        "Decision rationale: No functional improvement is documented. Not medically necessary.\n"
+        "Post-op Zofran: Upheld\n"
+        "Claims Administrator guideline: Decision based on MTUS Chronic Pain 2016.\n"
+        "MAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment 2016.\n"
+        "Decision rationale: Not medically necessary.\n");
+    cr_assert_eq(json_array_size(t_get(r, "items")), 3);
+    cr_assert_str_eq(ITEM(r, 0, "text"),
+                     "Acupuncture 3 times a week for 2 weeks, neck, right hand and head");
+    cr_assert_str_eq(ITEM(r, 0, "decision"), "overturned");
+    cr_assert_str_eq(ITEM(r, 1, "text"), "Norco 10/325mg #120");
+    cr_assert_str_eq(ITEM(r, 1, "decision"), "upheld");
+    cr_assert_str_eq(ITEM(r, 1, "guidelines.0.title"), "Opioid Treatment");
+    cr_assert_str_eq(ITEM(r, 1, "guidelines.0.sections.0"), "1.4 Opioids for Acute Pain");
+    cr_assert_str_eq(ITEM(r, 2, "text"), "Post-op Zofran");
+    json_decref(r);
+}
+
+Test(decisions, partial_authorisations)
+{
+    json_t *r = run_a(
+        "Norco 10/325mg #60 was the original request. Norco 10/325mg #25 was authorized by the\n"
+        "Claims Administrator. The remaining IMR eligible portion of the original request, Norco\n"
+        "10/325mg #35 is: Upheld\n"
+        "Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical Treatment "
+        "2016.\n"
+        "MAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment 2016.\n"
+        "Decision rationale: Weaning is appropriate. It is not medically necessary.\n"
+        "Twelve sessions of physical therapy for the lumbar spine was the original request. Six\n"
+        "sessions of physical therapy for the lumbar spine was authorized by the Claims\n"
+        "Administrator. The remaining IMR eligible portion of the original request, 6 sessions "
+        "for\n"
+        "the lumbar: Upheld\n"
+        "Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical Treatment "
+        "2016.\n"
+        "MAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment 2016.\n"
+        "Decision rationale: Not medically necessary.\n"
+        "Purchase of a bath/shower chair was the original request. The Claims Administrator\n"
+        "authorized a bath/shower chair for 1 month, leaving the original request IMR eligible. "
+        "The\n"
+        "original request, purchase of a bath/shower chair is: Upheld\n"
+        "Claims Administrator guideline: The Claims Administrator did not cite any medical "
+        "evidence\n"
+        "for its decision.\n"
+        "MAXIMUS guideline: Decision based on MTUS Knee Complaints 2004.\n"
+        "Decision rationale: Not medically necessary.\n");
+    cr_assert_eq(json_array_size(t_get(r, "items")), 3);
+    cr_assert_str_eq(ITEM(r, 0, "text"), "Norco 10/325mg #35");
+    cr_assert(json_is_true(t_get(r, "items.0.partial")));
+    cr_assert_str_eq(ITEM(r, 0, "original_request"), "Norco 10/325mg #60");
+    cr_assert_str_eq(ITEM(r, 0, "authorized"), "Norco 10/325mg #25");
+    cr_assert_str_eq(ITEM(r, 1, "text"), "6 sessions for the lumbar", "the 'is' may be missing");
+    cr_assert_str_eq(ITEM(r, 1, "original_request"),
+                     "Twelve sessions of physical therapy for the lumbar spine");
+    cr_assert_str_eq(ITEM(r, 1, "category"), "physical_therapy", "fragment: from the original");
+    cr_assert_str_eq(ITEM(r, 2, "text"), "purchase of a bath/shower chair");
+    cr_assert_str_eq(ITEM(r, 2, "authorized"), "a bath/shower chair for 1 month");
+    cr_assert(json_is_true(t_get(r, "items.2.ca_no_citation")));
+    json_decref(r);
+}
+
+Test(decisions, multi_citation_non_mtus_and_no_citation)
+{
+    json_t *r = run_a(
+        "Twelve infrared acupuncture visits: Upheld\n"
+        "Claims Administrator guideline: Decision based on MTUS Acupuncture Treatment 2007.\n"
+        "MAXIMUS guideline: Decision based on MTUS Acupuncture Treatment 2007, and Chronic\n"
+        "Pain Medical Treatment 2016, Section(s): Low-Level Laser Therapy (LLLT).\n"
+        "Decision rationale: Not medically necessary.\n"
+        "MRI of the neck: Upheld\n"
+        "Claims Administrator guideline: Decision based on MTUS Neck and Upper Back Complaints "
+        "2004.\n"
+        "MAXIMUS guideline: Decision based on MTUS Neck and Upper Back Complaints 2004,\n"
+        "Section(s): Special Studies, and Forearm, Wrist, and\nHand Complaints 2004, Section(s): "
+        "Special Studies.\n"
+        "Decision rationale: Not medically necessary.\n"
+        "Extracorporeal shockwave therapy (ESWT): Upheld\n"
+        "Claims Administrator guideline: The Claims Administrator did not cite any medical "
+        "evidence\n"
+        "for its decision.\n"
+        "MAXIMUS guideline: The Expert Reviewer based their decision on recommendation(s) outside\n"
+        "of the MTUS Guidelines. Decision based on Non-MTUS Citation Official Disability "
+        "Guidelines\n"
+        "(ODG) Neck & Upper Back (Extracorporeal shock wave therapy (ESWT)).\n"
+        "Decision rationale: Not medically necessary.\n"
+        "Hot/cold therapy unit purchase: Upheld\n"
+        "Claims Administrator guideline: Decision based on MTUS Knee Complaints 2004.\n"
+        "MAXIMUS guideline: The Expert Reviewer did not cite any medical evidence for its "
+        "decision.\n"
+        "Decision rationale: Not medically necessary.\n");
+    cr_assert_eq(json_array_size(t_get(r, "items")), 4);
+    cr_assert_eq(json_array_size(t_get(r, "items.0.guidelines")), 2);
+    cr_assert_str_eq(ITEM(r, 0, "guidelines.0.title"), "Acupuncture Treatment");
+    cr_assert_str_eq(ITEM(r, 0, "guidelines.1.title"), "Chronic Pain Medical Treatment");
+    cr_assert_eq(json_integer_value(t_get(r, "items.0.guidelines.1.year")), 2016);
+    cr_assert_str_eq(ITEM(r, 1, "guidelines.1.title"), "Forearm, Wrist, and Hand Complaints");
+    cr_assert_str_eq(ITEM(r, 1, "guidelines.0.sections.0"), "Special Studies");
+    cr_assert(json_is_true(t_get(r, "items.2.non_mtus")));
+    cr_assert(json_is_true(t_get(r, "items.2.ca_no_citation")));
+    cr_assert(json_is_false(t_get(r, "items.2.no_citation")));
+    cr_assert_str_eq(ITEM(r, 2, "guidelines.0.source"), "non-MTUS");
+    cr_assert(strstr(ITEM(r, 2, "guidelines.0.title"), "Official Disability Guidelines"));
+    cr_assert(json_is_true(t_get(r, "items.3.no_citation")));
+    cr_assert_eq(json_array_size(t_get(r, "items.3.guidelines")), 0);
+    json_decref(r);
+}
+
+static int has_warning(json_t *r, const char *words)
+{
+    size_t i;
+    json_t *w;
+    json_array_foreach(t_get(r, "warnings"), i, w)
+    {
+        if (strstr(t_str(w, "message"), words)) return 1;
+    }
+    return 0;
+}
+
+Test(decisions, disagreements_are_warned_about)
+{
+    json_t *r =
+        run_a("Lumbar support: Upheld\n"
+              "Claims Administrator guideline: Decision based on MTUS Low Back Complaints 2004.\n"
+              "MAXIMUS guideline: Decision based on MTUS Low Back Complaints 2004.\n"
+              "Decision rationale: The support is indicated. It is medically necessary.\n");
+    cr_assert(has_warning(r, "concludes it is medically necessary"));
+    json_decref(r);
+    r = run_a("Lumbar support: Upheld\n"
+              "MAXIMUS guideline: Decision based on MTUS Low Back Complaints 2004.\n"
+              "Decision rationale: Not medically necessary.\n"
+              "Decision rationale: A second rationale without an item.\n");
+    cr_assert(has_warning(r, "found 1 items but 2 decision rationales"));
+    json_decref(r);
+    r = run_a("No item follows.\n");
+    cr_assert_eq(json_array_size(t_get(r, "items")), 0);
+    cr_assert(has_warning(r, "no disputed items found"));
+    json_decref(r);
+}
+
+Test(decisions, the_seed_letter)
+{
+    if (!t_real_dir()) {
+        cr_log_warn("../shared not found: skipping the seed letter");
+        return;
+    }
+    json_t *r =
+        t_run_file(IMRX_SOURCE_DIR "/../shared/seeds/seed-letter-2015-physical-therapy.txt");
+    cr_assert_eq(json_array_size(t_get(r, "items")), 1);
+    cr_assert_str_eq(ITEM(r, 0, "text"), "Twelve sessions for physical therapy");
+    cr_assert_str_eq(ITEM(r, 0, "decision"), "upheld");
+    cr_assert_str_eq(ITEM(r, 0, "guidelines.0.title"), "Chronic Pain Medical Treatment");
+    cr_assert_eq(json_integer_value(t_get(r, "items.0.guidelines.0.year")), 2009);
+    cr_assert_str_eq(ITEM(r, 0, "guidelines.0.sections.0"), "Physical Medicine");
+    json_decref(r);
+}
+
+/* Layouts B, C and D, from the project's letters: the gold's items and decisions. */
+static void expect_gold_items(const char *name)
+{
+    char lp[512], gp[512];
+    snprintf(lp, sizeof lp, "%s/corpus/letters/%s.txt", IMRX_SOURCE_DIR, name);
+    snprintf(gp, sizeof gp, "%s/corpus/gold/%s.json", IMRX_SOURCE_DIR, name);
+    json_t *r = t_run_file(lp);
+    json_t *g = json_load_file(gp, 0, NULL);
+    cr_assert_not_null(g);
+    size_t n = json_array_size(t_get(g, "items"));
+    cr_assert_eq(json_array_size(t_get(r, "items")), n, "%s: item count", name);
+    for (size_t i = 0; i < n; i++) {
+        json_t *gi = json_array_get(t_get(g, "items"), i),
+               *ri = json_array_get(t_get(r, "items"), i);
+        cr_expect_str_eq(t_str(ri, "decision"), t_str(gi, "decision"), "%s item %zu", name, i);
+        cr_expect_str_eq(t_str(ri, "text"), t_str(gi, "text"), "%s item %zu", name, i);
+    }
+    json_decref(r);
+    json_decref(g);
+}
+
+Test(decisions, layouts_b_c_d)
+{
+    static const char *const letters[] = {"B-01", "B-03", "B-04", "C-01", "C-02",
+                                          "C-03", "D-01", "D-02", "D-05"};
+    for (size_t i = 0; i < sizeof letters / sizeof letters[0]; i++) expect_gold_items(letters[i]);
+}

@@ -1,0 +1,150 @@
+/* The treatments plugin: categories from the rule table, quantities, body parts, laterality,
+ * and treatments to date. */
+#include <stdio.h>
+#include <string.h>
+
+#include "helpers.h"
+
+/* A layout A letter whose only item is `item`, with `summary` as its case summary. */
+static json_t *run_item(const char *item, const char *summary)
+{
+    char text[8192];
+    snprintf(text, sizeof text,
+             "HOW THE IMR FINAL DETERMINATION WAS MADE\nA reviewer read the file.\n"
+             "CLINICAL CASE SUMMARY\n%s\n"
+             "IMR ISSUES, DECISIONS AND RATIONALES\n"
+             "The Final Determination was based on decisions for the disputed items/services set "
+             "forth below:\n%s: Upheld\n"
+             "Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical "
+             "Treatment 2016.\n"
+             "MAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment 2016.\n"
+             "Decision rationale: Not medically necessary.\n",
+             summary ? summary : "The injured worker is a 40 year old female.", item);
+    return t_run_text(text);
+}
+
+static void expect_category(const char *item, const char *category, const char *sub)
+{
+    json_t *r = run_item(item, NULL);
+    cr_expect_str_eq(t_str(r, "items.0.category"), category, "%s", item);
+    if (sub) cr_expect_str_eq(t_str(r, "items.0.subcategory"), sub, "%s", item);
+    json_decref(r);
+}
+
+Test(treatments, categories_from_the_rule_table)
+{
+    expect_category("MRI of the right shoulder without contrast", "diagnostic_testing", "MRI");
+    expect_category("EMG/NCV of the bilateral upper extremities", "diagnostic_testing", "EMG/NCV");
+    expect_category("Urine drug screen", "diagnostic_testing", "urine drug screen");
+    expect_category("Functional capacity evaluation", "diagnostic_testing", NULL);
+    expect_category("Lumbar epidural steroid injection at L4-L5", "injections",
+                    "epidural steroid injection");
+    expect_category("TENS unit, 30 day rental", "dmepos", "TENS unit");
+    expect_category("Functional restoration program, 160 hours", "programs",
+                    "functional restoration program");
+    expect_category("Twelve sessions for physical therapy", "physical_therapy", NULL);
+    expect_category("Chiropractic manipulation, 8 sessions", "chiropractic", NULL);
+    expect_category("Cognitive behavioral therapy, 6 sessions", "behavioral_mental_health", NULL);
+    expect_category("Home health care 4 hours per day, for bathing and dressing", "home_health",
+                    NULL);
+    expect_category("Round trip transportation to appointments", "transportation", NULL);
+    expect_category("Orthopedic spine surgery consultation", "evaluation_management", NULL);
+    expect_category("Right knee arthroscopy with partial medial meniscectomy", "surgery", NULL);
+    expect_category("Associated surgical service: Assistant surgeon", "surgery",
+                    "assistant surgeon");
+    expect_category("Associated surgical service: Cold therapy for one week", "dmepos", NULL);
+    expect_category("Associated surgical service: Post-op Vicodin supply", "pharmaceuticals", NULL);
+    expect_category("Associated surgical service: Miscellaneous", "surgery", NULL);
+    expect_category("Norco 10/325mg #120", "pharmaceuticals", NULL);
+    expect_category("Twelve acupuncture visits with Capsaicin patch", "acupuncture", NULL);
+    expect_category("Something unheard of", "other", NULL);
+}
+
+Test(treatments, quantities_body_parts_and_sides)
+{
+    static const struct {
+        const char *item;
+        int quantity;
+        const char *unit, *part, *side;
+    } want[] = {
+        {"Twelve sessions for physical therapy", 12, "sessions", NULL, NULL},
+        {"Physical therapy 2 times a week for 6 weeks for the lumbar spine", 12, "sessions",
+         "lumbar spine", NULL},
+        {"Chiropractic treatment 2x4 for the cervical spine", 8, "sessions", "cervical spine",
+         NULL},
+        {"Spinal manipulation 1 times 8", 8, "sessions", NULL, NULL},
+        {"Norco 10/325mg #120", 120, "units", NULL, NULL},
+        {"TENS unit, 30 day rental", 30, "days", NULL, NULL},
+        {"MRI of the right shoulder without contrast", 0, NULL, "shoulder", "right"},
+        {"EMG/NCV of the bilateral lower extremities", 0, NULL, "lower extremity", "bilateral"},
+        {"Functional restoration program, 160 hours", 160, "hours", NULL, NULL},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        json_t *r = run_item(want[i].item, NULL);
+        json_t *q = t_get(r, "items.0.quantity");
+        if (want[i].quantity) {
+            cr_expect_eq(json_integer_value(q), want[i].quantity, "%s", want[i].item);
+            cr_expect_str_eq(t_str(r, "items.0.unit"), want[i].unit, "%s", want[i].item);
+        } else {
+            cr_expect(json_is_null(q), "%s: no quantity", want[i].item);
+        }
+        const char *part = t_str(r, "items.0.body_part"), *side = t_str(r, "items.0.laterality");
+        if (want[i].part)
+            cr_expect_str_eq(part, want[i].part, "%s", want[i].item);
+        else
+            cr_expect_null(part, "%s: no body part", want[i].item);
+        if (want[i].side)
+            cr_expect_str_eq(side, want[i].side, "%s", want[i].item);
+        else
+            cr_expect_null(side, "%s: no side", want[i].item);
+        json_decref(r);
+    }
+}
+
+Test(treatments, treatments_to_date)
+{
+    json_t *r =
+        run_item("Physical therapy 6 sessions",
+                 "The injured worker is a 40 year old female. Treatment to date has "
+                 "included chiropractic care, two lumbar epidural steroid injections, "
+                 "medications and right knee arthroscopy in 2014. She completed 18 sessions "
+                 "of physical therapy. The request for authorization is for 6 sessions of "
+                 "physical therapy.");
+    json_t *list = t_get(r, "treatments_to_date");
+    cr_assert_eq(json_array_size(list), 5, "%s", json_dumps(list, 0));
+    cr_assert_str_eq(t_str(list, "0.kind"), "chiropractic");
+    cr_assert_str_eq(t_str(list, "1.kind"), "injections");
+    cr_assert_str_eq(t_str(list, "2.kind"), "medications");
+    cr_assert_str_eq(t_str(list, "3.kind"), "surgery");
+    cr_assert_str_eq(t_str(list, "4.kind"), "physical_therapy");
+    cr_assert_eq(json_integer_value(t_get(list, "4.count")), 18, "the request is not history");
+    json_decref(r);
+}
+
+Test(treatments, the_seed_letter)
+{
+    if (!t_real_dir()) {
+        cr_log_warn("../shared not found: skipping the seed letter");
+        return;
+    }
+    json_t *r =
+        t_run_file(IMRX_SOURCE_DIR "/../shared/seeds/seed-letter-2015-physical-therapy.txt");
+    cr_assert_str_eq(t_str(r, "items.0.category"), "physical_therapy");
+    cr_assert_eq(json_integer_value(t_get(r, "items.0.quantity")), 12);
+    cr_assert_str_eq(t_str(r, "items.0.unit"), "sessions");
+    int pt10 = 0, botox = 0;
+    size_t i;
+    json_t *t;
+    json_array_foreach(t_get(r, "treatments_to_date"), i, t)
+    {
+        if (strcmp(t_str(t, "kind"), "physical_therapy") == 0 &&
+            json_integer_value(t_get(t, "count")) >= 10)
+            pt10 = 1;
+        if (strcmp(t_str(t, "kind"), "injections") == 0 && strstr(t_str(t, "text"), "botox") &&
+            strstr(t_str(t, "text"), "March 2015"))
+            botox = 1;
+    }
+    cr_assert(pt10, "at least 10 physical therapy sessions");
+    cr_assert(botox, "a Botox injection (March 2015)");
+    json_decref(r);
+}
