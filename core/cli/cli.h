@@ -21,6 +21,10 @@ int imrx_cmd_gen(int argc, char **argv);
 int imrx_cmd_stats(int argc, char **argv);
 int imrx_cmd_report(int argc, char **argv);
 
+/* "category,year" -> the options' dims; 0 on an unknown name or more than two. */
+struct imrx_stats_options;
+int imrx_parse_dims(const char *text, struct imrx_stats_options *o);
+
 /* Options shared by every subcommand that runs plugins. */
 typedef struct imrx_plugin_cli {
     const char *dirs[32];

@@ -7,7 +7,7 @@
 
 #include "cli/cli.h"
 #include "input/source.h"
-#include "report/outfile.h"
+#include "report/sinks.h"
 #include "util/hashset.h"
 
 static const char usage[] =
@@ -20,6 +20,9 @@ static const char usage[] =
     "options:\n"
     "  -o, --output FILE         write records to FILE (default: standard output); FILE appears\n"
     "                            only when the run is complete (FILE.partial until then)\n"
+    "  -f, --format FORMAT       jsonl (one record per letter), csv (one row per disputed item)\n"
+    "                            or sqlite (a database); default from FILE's name (.csv,\n"
+    "                            .sqlite or .db), else jsonl\n"
     "  -j, --jobs N              worker threads (default: one per core)\n"
     "      --unordered           write records as letters finish, not in input order\n"
     "      --resume              continue an interrupted run from FILE.partial\n"
@@ -34,26 +37,24 @@ static const char usage[] =
     "exit status: 0 all letters read; 1 some letters failed (their records say why);\n"
     "2 usage error, plugin error, or output not writable.\n";
 
-typedef struct jsonl_sink {
-    imrx_outfile_t out;
+typedef struct output {
+    imrx_sink_t *sink;
     int provenance;
-    int failed;
-} jsonl_sink_t;
+} output_t;
 
-static void jsonl_format(void *self, imrx_worker_t *w, imrx_buf_t *out)
+static void output_format(void *self, imrx_worker_t *w, imrx_buf_t *out)
 {
-    jsonl_sink_t *s = self;
-    imrx_worker_write_json(w, s->provenance, out);
+    output_t *o = self;
+    imrx_worker_write_json(w, o->provenance, out);
 }
 
-static imrx_status_t jsonl_consume(void *self, const char *source, const imrx_letter_result_t *r,
-                                   const char *data, size_t len)
+static imrx_status_t output_consume(void *self, const char *source, const imrx_letter_result_t *r,
+                                    const char *data, size_t len)
 {
     (void)source;
     (void)r;
-    jsonl_sink_t *s = self;
-    if (fwrite(data, 1, len, s->out.fp) != len) return IMRX_EIO;
-    return IMRX_OK;
+    output_t *o = self;
+    return imrx_sink_write(o->sink, data, len);
 }
 
 typedef struct resume_set {
@@ -91,6 +92,7 @@ int imrx_cmd_extract(int argc, char **argv)
     enum { OPT_UNORDERED = 2000, OPT_RESUME, OPT_SHARD, OPT_MAX_SIZE, OPT_ALL, OPT_NO_PROV };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
+        {"format", required_argument, NULL, 'f'},
         {"jobs", required_argument, NULL, 'j'},
         {"unordered", no_argument, NULL, OPT_UNORDERED},
         {"resume", no_argument, NULL, OPT_RESUME},
@@ -107,9 +109,9 @@ int imrx_cmd_extract(int argc, char **argv)
     const char *output = NULL;
     imrx_run_options_t ro = {.progress_interval = 0.25};
     imrx_source_options_t so = {.max_size = IMRX_DEFAULT_MAX_SIZE};
-    int resume = 0, quiet = 0, provenance = 1;
+    int resume = 0, quiet = 0, provenance = 1, kind = -1;
     optind = 1;
-    for (int c; (c = getopt_long(argc, argv, "o:j:qh", longopts, NULL)) != -1;) {
+    for (int c; (c = getopt_long(argc, argv, "o:f:j:qh", longopts, NULL)) != -1;) {
         int handled = imrx_plugin_cli_option(&pc, c, optarg);
         if (handled < 0) return IMRX_EXIT_USAGE;
         if (handled) continue;
@@ -179,14 +181,16 @@ int imrx_cmd_extract(int argc, char **argv)
         imrx_diag_destroy(&diag);
         return IMRX_EXIT_USAGE;
     }
-    jsonl_sink_t sink = {.provenance = provenance};
+    output_t sink = {.provenance = provenance};
     resume_set_t done;
     imrx_hashset_init(&done.done);
     unsigned long done_count = 0;
-    imrx_status_t st = imrx_outfile_open(&sink.out, output, resume, &done.done, &done_count);
-    if (st != IMRX_OK) {
-        fprintf(stderr, "imrx extract: cannot write %s.partial: %s\n", output,
-                st == IMRX_ENOMEM ? "out of memory" : "check the folder exists and is writable");
+    char why[512] = "";
+    if (kind < 0) kind = (int)imrx_sink_kind_for(output);
+    sink.sink = imrx_sink_open((imrx_sink_kind_t)kind, output, resume, &done.done, &done_count, why,
+                               sizeof why);
+    if (!sink.sink) {
+        fprintf(stderr, "imrx extract: %s\n", why[0] ? why : "cannot open the output");
         imrx_cli_engine_free(&engine);
         imrx_hashset_free(&done.done);
         imrx_diag_destroy(&diag);
@@ -208,9 +212,9 @@ int imrx_cmd_extract(int argc, char **argv)
 
     imrx_sources_t *src =
         imrx_sources_open((const char *const *)argv + optind, argc - optind, &so, &diag);
-    imrx_run_sink_t rs = {.self = &sink, .format = jsonl_format, .consume = jsonl_consume};
+    imrx_run_sink_t rs = {.self = &sink, .format = output_format, .consume = output_consume};
     imrx_run_stats_t stats;
-    st = src ? imrx_run(&engine, src, &ro, &rs, &stats) : IMRX_ENOMEM;
+    imrx_status_t st = src ? imrx_run(&engine, src, &ro, &rs, &stats) : IMRX_ENOMEM;
     imrx_sources_close(src);
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
@@ -220,14 +224,14 @@ int imrx_cmd_extract(int argc, char **argv)
         fprintf(stderr, "imrx extract: the run stopped: %s\n",
                 st == IMRX_EIO ? "writing the output failed (disk full?)"
                                : "see the messages above");
-        imrx_outfile_abandon(&sink.out);
+        imrx_sink_close(sink.sink, 0);
         code = IMRX_EXIT_USAGE;
     } else if (interrupted) {
         fprintf(stderr, "imrx extract: interrupted; continue with --resume%s\n",
                 output ? "" : " and -o FILE");
-        imrx_outfile_abandon(&sink.out);
+        imrx_sink_close(sink.sink, 0);
         code = 130;
-    } else if (imrx_outfile_commit(&sink.out) != IMRX_OK) {
+    } else if (imrx_sink_close(sink.sink, 1) != IMRX_OK) {
         fprintf(stderr, "imrx extract: could not finish writing %s\n", output ? output : "output");
         code = IMRX_EXIT_USAGE;
     }

@@ -13,7 +13,9 @@ static const char usage[] =
     "Mines California workers' compensation IMR final determination letters.\n"
     "\n"
     "commands:\n"
-    "  extract   letters -> one JSON record per letter\n"
+    "  extract   letters -> one record per letter (JSON Lines, CSV or SQLite)\n"
+    "  stats     uphold rates with confidence intervals, grouped any way\n"
+    "  report    a self-contained HTML report with charts\n"
     "  eval      score records against gold annotations\n"
     "  plugins   list the plugins that load, in run order\n"
     "  text      a letter's normalised text and sections, as plugins see them\n"
@@ -26,10 +28,8 @@ typedef struct command {
 } command_t;
 
 static const command_t commands[] = {
-    {"extract", imrx_cmd_extract},
-    {"eval", imrx_cmd_eval},
-    {"plugins", imrx_cmd_plugins},
-    {"text", imrx_cmd_text},
+    {"extract", imrx_cmd_extract}, {"eval", imrx_cmd_eval},       {"stats", imrx_cmd_stats},
+    {"report", imrx_cmd_report},   {"plugins", imrx_cmd_plugins}, {"text", imrx_cmd_text},
 };
 
 int main(int argc, char **argv)
