@@ -16,6 +16,7 @@
 int imrx_cmd_extract(int argc, char **argv);
 int imrx_cmd_plugins(int argc, char **argv);
 int imrx_cmd_text(int argc, char **argv);
+int imrx_cmd_worker(int argc, char **argv);
 int imrx_cmd_eval(int argc, char **argv);
 int imrx_cmd_gen(int argc, char **argv);
 int imrx_cmd_stats(int argc, char **argv);

@@ -38,18 +38,32 @@ typedef struct scorer {
 /* The gold file for a record's source, or NULL. */
 static json_t *load_gold(scorer_t *s, const char *source)
 {
-    const char *base = strrchr(source, '/');
-    base = base ? base + 1 : source;
-    const char *colon = strrchr(base, ':'); /* archive members: "a.tar:dir/x.txt" */
-    if (colon) base = colon + 1;
+    const char *colon = strrchr(source, ':'); /* archive members: "a.tar:dir/x.txt" */
+    const char *member = colon && colon[1] != '/' && colon[1] != '\\' ? colon + 1 : source;
+    const char *base = strrchr(member, '/');
+    base = base ? base + 1 : member;
+    /* The letter's folder name, for gold kept in matching subfolders (generated archives). */
+    char sub[256] = "";
+    if (base > member + 1) {
+        const char *e = base - 1, *b = e;
+        while (b > member && b[-1] != '/') b--;
+        snprintf(sub, sizeof sub, "%.*s", (int)(e - b), b);
+    }
     char name[512];
     snprintf(name, sizeof name, "%s", base);
-    for (int attempt = 0; attempt < 3; attempt++) {
-        char *dot = strrchr(name, '.');
-        if (!dot) break;
-        *dot = '\0';
+    for (int attempt = 0; attempt < 6; attempt++) {
+        if (attempt % 2 == 0) {
+            char *dot = strrchr(name, '.');
+            if (!dot) break;
+            *dot = '\0';
+        }
         char path[1024];
-        snprintf(path, sizeof path, "%s/%s.json", s->gold_dir, name);
+        if (attempt % 2 == 0)
+            snprintf(path, sizeof path, "%s/%s.json", s->gold_dir, name);
+        else if (sub[0])
+            snprintf(path, sizeof path, "%s/%s/%s.json", s->gold_dir, sub, name);
+        else
+            continue;
         struct stat st;
         if (stat(path, &st) != 0) continue;
         json_error_t err;

@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "input/source.h"
+#include "pipeline/isolate.h"
 #include "report/sinks.h"
 #include "util/hashset.h"
 
@@ -31,6 +32,9 @@ static const char usage[] =
     "      --all-files           in folders and archives, read every file, not only .txt/.pdf\n"
     "      --no-provenance       leave out the provenance map (which plugin set each value, "
     "where)\n"
+    "      --isolate             run the plugins in separate processes: a plugin that crashes or\n"
+    "                            hangs costs that letter's record (with an error), not the run\n"
+    "      --timeout SECONDS     with --isolate, the time one letter may take (default 30)\n"
     "  -q, --quiet               no progress line, no summary\n" IMRX_PLUGIN_HELP
     "  -h, --help                this help\n"
     "\n"
@@ -89,7 +93,16 @@ static int parse_shard(const char *s, uint32_t *k, uint32_t *n)
 
 int imrx_cmd_extract(int argc, char **argv)
 {
-    enum { OPT_UNORDERED = 2000, OPT_RESUME, OPT_SHARD, OPT_MAX_SIZE, OPT_ALL, OPT_NO_PROV };
+    enum {
+        OPT_UNORDERED = 2000,
+        OPT_RESUME,
+        OPT_SHARD,
+        OPT_MAX_SIZE,
+        OPT_ALL,
+        OPT_NO_PROV,
+        OPT_ISOLATE,
+        OPT_TIMEOUT
+    };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
         {"format", required_argument, NULL, 'f'},
@@ -100,6 +113,8 @@ int imrx_cmd_extract(int argc, char **argv)
         {"max-size", required_argument, NULL, OPT_MAX_SIZE},
         {"all-files", no_argument, NULL, OPT_ALL},
         {"no-provenance", no_argument, NULL, OPT_NO_PROV},
+        {"isolate", no_argument, NULL, OPT_ISOLATE},
+        {"timeout", required_argument, NULL, OPT_TIMEOUT},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         IMRX_PLUGIN_LONG_OPTIONS,
@@ -109,7 +124,9 @@ int imrx_cmd_extract(int argc, char **argv)
     const char *output = NULL;
     imrx_run_options_t ro = {.progress_interval = 0.25};
     imrx_source_options_t so = {.max_size = IMRX_DEFAULT_MAX_SIZE};
-    int resume = 0, quiet = 0, provenance = 1, kind = -1;
+    int resume = 0, quiet = 0, provenance = 1, kind = -1, isolate = 0;
+    double timeout = 30;
+    const char *max_size_arg = NULL;
     optind = 1;
     for (int c; (c = getopt_long(argc, argv, "o:f:j:qh", longopts, NULL)) != -1;) {
         int handled = imrx_plugin_cli_option(&pc, c, optarg);
@@ -142,6 +159,7 @@ int imrx_cmd_extract(int argc, char **argv)
             }
             break;
         case OPT_MAX_SIZE:
+            max_size_arg = optarg;
             so.max_size = imrx_parse_size(optarg);
             if (!so.max_size) {
                 fprintf(stderr, "imrx extract: --max-size wants a size such as 8M or 512k\n");
@@ -153,6 +171,16 @@ int imrx_cmd_extract(int argc, char **argv)
             break;
         case OPT_NO_PROV:
             provenance = 0;
+            break;
+        case OPT_ISOLATE:
+            isolate = 1;
+            break;
+        case OPT_TIMEOUT:
+            timeout = atof(optarg);
+            if (timeout <= 0) {
+                fprintf(stderr, "imrx extract: --timeout wants a number of seconds\n");
+                return IMRX_EXIT_USAGE;
+            }
             break;
         case 'q':
             quiet = 1;
@@ -177,7 +205,40 @@ int imrx_cmd_extract(int argc, char **argv)
     imrx_diag_t diag;
     imrx_diag_init(&diag, NULL, NULL);
     imrx_engine_t engine = {.max_size = so.max_size};
-    if (imrx_cli_engine(&engine, &pc, &diag) != IMRX_OK) {
+    /* With --isolate the children load the plugins; they are only checked here. */
+    const char *child_args[48];
+    imrx_isolate_config_t iso = {
+        .child_args = child_args, .timeout = timeout, .provenance = provenance};
+    if (isolate) {
+        int n = 0;
+        for (unsigned i = 0; i < pc.dir_count && n < 40; i++) {
+            child_args[n++] = "--plugin-dir";
+            child_args[n++] = pc.dirs[i];
+        }
+        if (pc.no_default) child_args[n++] = "--no-default-plugins";
+        if (pc.allow_untrusted) child_args[n++] = "--allow-untrusted-plugins";
+        if (pc.only) child_args[n++] = "--plugins", child_args[n++] = pc.only;
+        if (max_size_arg) child_args[n++] = "--max-size", child_args[n++] = max_size_arg;
+        if (!provenance) child_args[n++] = "--no-provenance";
+        child_args[n] = NULL;
+        imrx_plugin_set_t check;
+        imrx_loader_options_t lo = {.dirs = pc.dirs,
+                                    .dir_count = pc.dir_count,
+                                    .skip_default = pc.no_default,
+                                    .only = pc.only,
+                                    .allow_untrusted = pc.allow_untrusted};
+        if (imrx_plugins_load(&check, &lo, &diag) != IMRX_OK) {
+            imrx_diag_destroy(&diag);
+            return IMRX_EXIT_USAGE;
+        }
+        imrx_plugins_unload(&check);
+        signal(SIGPIPE, SIG_IGN);
+        engine.isolate = &iso;
+        if (imrx_engine_init(&engine, &diag) != IMRX_OK) {
+            imrx_diag_destroy(&diag);
+            return IMRX_EXIT_USAGE;
+        }
+    } else if (imrx_cli_engine(&engine, &pc, &diag) != IMRX_OK) {
         imrx_diag_destroy(&diag);
         return IMRX_EXIT_USAGE;
     }

@@ -79,9 +79,10 @@ extern const size_t imrx_gen_nasides;
  * those layouts); `acoem` the ACOEM chapter ("Chapter 12, Low Back Complaints") or NULL. */
 typedef struct imrx_gen_title {
     const char *a;
+    int year_a;
     const char *full;
-    int year;
-    const char *acoem;
+    int year_full;
+    const char *acoem; /* "Chapter 12": the title is an ACOEM chapter; NULL otherwise */
 } imrx_gen_title_t;
 enum {
     GEN_T_CHRONIC09,
@@ -172,7 +173,7 @@ typedef struct imrx_gen_topic {
     const char *pages;
     int title;
     const char *odg_chapter; /* NULL: the body region's chapter */
-    const char *odg;
+    const char *odg;         /* NULL: no guideline addresses it */
 } imrx_gen_topic_t;
 extern const imrx_gen_topic_t imrx_gen_topics[GEN_NTOPIC];
 

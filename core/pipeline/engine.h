@@ -14,8 +14,11 @@
 
 #define IMRX_DEFAULT_MAX_SIZE (8u * 1024 * 1024)
 
+struct imrx_isolate_config;
+
 typedef struct imrx_engine {
-    imrx_plugin_set_t plugins;
+    imrx_plugin_set_t plugins;                 /* empty with `isolate`: the children load them */
+    const struct imrx_isolate_config *isolate; /* run plugins in child processes, or NULL */
     imrx_layout_engine_t *layout;
     imrx_diag_t *diag;
     imrx_limits_t limits;
@@ -38,7 +41,10 @@ typedef struct imrx_worker {
     imrx_buf_t readbuf;
     imrx_buf_t pdftext;
     const char *source;
-    int doc_valid; /* doc holds this letter's text (spans can be mapped) */
+    int doc_valid;            /* doc holds this letter's text (spans can be mapped) */
+    struct imrx_isolate *iso; /* the child process, with `isolate` */
+    imrx_buf_t iso_json;      /* the record the child made */
+    int iso_ready;            /* iso_json holds this letter's record */
 } imrx_worker_t;
 
 /* Sets up the layout table; plugins are loaded by the caller into engine->plugins. */

@@ -11,6 +11,7 @@
 
 #include "input/pdf.h"
 #include "pipeline/engine.h"
+#include "pipeline/isolate.h"
 
 imrx_status_t imrx_engine_init(imrx_engine_t *e, imrx_diag_t *diag)
 {
@@ -70,6 +71,12 @@ imrx_status_t imrx_worker_init(imrx_worker_t *w, const imrx_engine_t *e)
     if (!w->layout_scratch || !w->thread_states) return IMRX_ENOMEM;
     w->ctx.diag = e->diag;
     w->ctx.limits = e->limits;
+    imrx_buf_init(&w->iso_json);
+    if (e->isolate) {
+        w->iso = calloc(1, sizeof *w->iso);
+        if (!w->iso) return IMRX_ENOMEM;
+        return imrx_isolate_start(w->iso, e->isolate, e->diag);
+    }
     for (unsigned i = 0; i < e->plugins.count; i++) {
         const imrx_loaded_plugin_t *p = &e->plugins.items[i];
         if (!p->desc->thread_init) continue;
@@ -93,6 +100,9 @@ void imrx_worker_free(imrx_worker_t *w)
             p->desc->thread_fini(p->state, w->thread_states[i]);
     }
     free(w->thread_states);
+    if (w->iso) imrx_isolate_stop(w->iso);
+    free(w->iso);
+    imrx_buf_free(&w->iso_json);
     imrx_layout_scratch_free(w->layout_scratch);
     imrx_doc_free(&w->doc);
     imrx_record_free(&w->record);
@@ -257,10 +267,19 @@ imrx_letter_result_t imrx_worker_process(imrx_worker_t *w, const imrx_input_t *i
     imrx_letter_result_t res = {0};
     w->source = in->name;
     w->doc_valid = 0;
+    w->iso_ready = 0;
     if (imrx_record_reset(&w->record) != IMRX_OK) return fail(w, "read", -1, "out of memory");
     if (in->kind == IMRX_IN_ERROR)
         return fail(w, in->error_stage ? in->error_stage : "read", in->error_offset, "%s",
                     in->error ? in->error : "cannot read");
+    if (w->iso) {
+        char why[400];
+        if (imrx_isolate_process(w->iso, in, &w->iso_json, &res, why, sizeof why) == IMRX_OK) {
+            w->iso_ready = 1;
+            return res;
+        }
+        return fail(w, "plugin", -1, "%s", why);
+    }
 
     const unsigned char *bytes;
     size_t n;
@@ -310,6 +329,10 @@ imrx_letter_result_t imrx_worker_process(imrx_worker_t *w, const imrx_input_t *i
 
 void imrx_worker_write_json(imrx_worker_t *w, int provenance, imrx_buf_t *out)
 {
+    if (w->iso_ready) {
+        imrx_buf_append(out, w->iso_json.data, w->iso_json.len);
+        return;
+    }
     imrx_json_options_t opt = {
         .provenance = provenance,
         .plugins = w->engine->plugins.names,

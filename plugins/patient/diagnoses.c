@@ -1,0 +1,166 @@
+/* Lists of diagnoses in the clinical case summary.
+ *
+ * A list follows a phrase that announces it ("being treated for the diagnoses of", "Diagnoses
+ * include", "The current diagnoses are documented as", "was diagnosed with", "is undergoing
+ * treatment for") and ends with its sentence (split.c splits it), or is numbered ("1. Lumbar
+ * disc displacement. 2. Lumbar radiculopathy."), or stands one diagnosis a line under
+ * "Diagnoses:". */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "diagnoses.h"
+#include "text.h"
+
+const char dx_cue_pattern[] =
+    "(?:\\b(?:being|been|was|were|is|are)\\s+(?:currently\\s+|also\\s+|primarily\\s+)?treated"
+    "\\s+for(?:\\s+(?:the\\s+)?(?:following\\s+)?diagnos[ie]s\\s+(?:of|that\\s+include[sd]?|"
+    "including))?"
+    "|\\bundergoing\\s+(?:active\\s+)?(?:treatments?|care|management)\\s+for"
+    "|\\bunder\\s+(?:active\\s+)?(?:treatment|care)\\s+for"
+    "|\\bdiagnosed\\s+(?:with|as\\s+having|as)"
+    "|\\b(?:has|had|have|with|carries|carried)\\s+(?:had\\s+)?(?:a\\s+|the\\s+)?diagnos[ie]s\\s+of"
+    "|\\bdiagnos[ie]s\\s*:"
+    /* "Diagnoses include", "The current diagnoses are documented as", "The diagnoses listed by
+     * the treating physician are", "Diagnoses, and-or impressions, were noted to include:" */
+    "|\\b(?:diagnos[ie]s|diagnostic\\s+impressions?)(?:\\s*,\\s*and[-/\\s]or\\s+impressions?\\s*,)?"
+    "(?:,?\\s+(?!(?:include[sd]?|are|is|were|was|has|have|had)\\b)[a-z0-9'/-]+){0,6}?,?"
+    "\\s+(?:that\\s+)?(?:(?:has|have|had)\\s+been|(?:(?:has|have|had)\\s+)?(?:include[sd]?|"
+    "including|are|is|were|was|consists?\\s+of))"
+    "(?:\\s+(?:documented|listed|noted|reported|given)(?:\\s+(?:as|is|to\\s+include|to\\s+be))?"
+    "|\\s+as\\s+follows)?"
+    ")\\s*:?\\s*(?:the\\s+following\\s*:?\\s*)?"
+    /* "the diagnosis is unclear", "was not diagnosed": no list follows */
+    "(?!(?:not|consistent|unclear|uncertain|pending|supported|unknown|based|made|confirmed|"
+    "deferred)\\b)";
+
+#define MONTH "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?"
+
+const char dx_stop_pattern[] =
+    "\\s+(?:and\\s+)?(?:was|is|were|has|had|he|she|who|which|that\\s+(?:was|is|were)|when|"
+    "while|since|after|following|per|according|dated)\\b"
+    "|,?\\s+on\\s+(?:\\d|" MONTH "\\s+\\d)"
+    "|,?\\s+in\\s+(?:\\d{4}|" MONTH "\\s+\\d)";
+
+/* Where the sentence that starts at `b` ends: a period, question or exclamation mark before a
+ * space or the end (not one of an abbreviation or a decimal), or a blank line. */
+static size_t sentence_end(const char *text, size_t b, size_t end)
+{
+    static const char *const abbrev[] = {"dr", "mr",     "mrs", "ms",  "vs", "st",
+                                         "no", "approx", "e.g", "i.e", "fig"};
+    for (size_t i = b; i < end; i++) {
+        char c = text[i];
+        if (c == '\n' && i + 1 < end && text[i + 1] == '\n') return i;
+        if (c != '.' && c != '?' && c != '!') continue;
+        if (i + 1 < end && !isspace((unsigned char)text[i + 1])) continue;
+        size_t w = i;
+        while (w > b && (isalpha((unsigned char)text[w - 1]) || text[w - 1] == '.')) w--;
+        int abbreviation = 0;
+        for (size_t k = 0; c == '.' && k < sizeof abbrev / sizeof abbrev[0]; k++)
+            if (imrx_text_ieq(text + w, i - w, abbrev[k])) abbreviation = 1;
+        if (!abbreviation) return i;
+    }
+    return end;
+}
+
+/* A list marker for item `n` ("1.", "2)", "#3") at text[p], after blanks and before one:
+ * returns where the item starts, 0 when there is none. */
+static size_t marker_at(const char *text, size_t p, size_t end, int n)
+{
+    while (p < end && (text[p] == ' ' || text[p] == '\n')) p++;
+    if (p < end && text[p] == '#') p++;
+    char num[8];
+    size_t k = (size_t)snprintf(num, sizeof num, "%d", n);
+    if (p + k + 1 >= end || memcmp(text + p, num, k) != 0) return 0;
+    p += k;
+    if (text[p] != '.' && text[p] != ')') return 0;
+    p++;
+    return p < end && isspace((unsigned char)text[p]) ? p : 0;
+}
+
+static size_t paragraph_end(const char *text, size_t p, size_t end)
+{
+    for (; p + 1 < end; p++)
+        if (text[p] == '\n' && text[p + 1] == '\n') return p;
+    return end;
+}
+
+/* A numbered list ("The diagnoses are: 1. Lumbar disc displacement. 2. Lumbar
+ * radiculopathy."): each item runs to the next number; the last one to the end of its sentence,
+ * or of its line when the items stand on lines of their own. Returns where the list ends, 0
+ * when text[lb] starts none. */
+static size_t read_numbered(dx_list_t *out, const char *text, size_t lb, size_t end)
+{
+    size_t p = marker_at(text, lb, end, 1);
+    if (!p) return 0;
+    size_t limit = paragraph_end(text, p, end);
+    int by_lines = 0;
+    for (int n = 2;; n++) {
+        size_t q = p + 1, next = 0;
+        for (; q < limit; q++)
+            if (isspace((unsigned char)text[q - 1]) &&
+                (isdigit((unsigned char)text[q]) || text[q] == '#') &&
+                (next = marker_at(text, q, limit, n)))
+                break;
+        if (n == 2 && next) by_lines = text[q - 1] == '\n';
+        size_t item_end = next ? q : sentence_end(text, p, limit);
+        if (!next && by_lines) {
+            size_t nl = p;
+            while (nl < item_end && text[nl] != '\n') nl++;
+            item_end = nl;
+        }
+        dx_add_item(out, text, p, item_end);
+        if (!next || out->n >= DX_MAX) return item_end;
+        p = next;
+    }
+}
+
+/* A list under "Diagnoses:" with one diagnosis a line; it stops at a line that reads like a
+ * sentence or a label. Returns where it ends, 0 when there is none. */
+static size_t read_lines(dx_list_t *out, const char *text, size_t lb, size_t end)
+{
+    size_t p = lb, last = 0;
+    for (int lines = 0; p < end && lines < 12; lines++) {
+        size_t e = p;
+        while (e < end && text[e] != '\n') e++;
+        int sentence = e - p > 100 || e == p || memchr(text + p, ':', e - p) != NULL;
+        for (size_t i = p; i + 1 < e && !sentence; i++)
+            sentence = text[i] == '.' && text[i + 1] == ' ';
+        if (sentence || !dx_has_condition(text, p, e)) break;
+        dx_list_t line = {.n = 0}; /* a line's parts never qualify an item of the line before */
+        dx_split_list(&line, text, p, e);
+        for (size_t i = 0; i < line.n; i++)
+            dx_add_item(out, text, line.item[i].begin, line.item[i].end);
+        last = e;
+        p = e + 1;
+    }
+    return last;
+}
+
+void dx_read(const imrx_re_t *cue, const imrx_re_t *stop, imrx_re_scratch_t *t, const char *text,
+             size_t begin, size_t end, dx_list_t *out)
+{
+    size_t pos = begin;
+    while (pos < end && out->n < DX_MAX && imrx_re_find(cue, t, text, pos, end) == 1) {
+        PCRE2_SIZE *ov = imrx_re_ov(t);
+        size_t cue_end = ov[0], lb = ov[1];
+        while (cue_end < lb && text[cue_end] != '\n') cue_end++;
+        size_t done = read_numbered(out, text, lb, end);
+        /* "Diagnoses:" closing its line opens a list of lines */
+        if (!done && cue_end < lb && lb > 0 && memchr(text + ov[0], ':', cue_end - ov[0]))
+            done = read_lines(out, text, lb, end);
+        if (done) {
+            pos = done > lb ? done : lb + 1;
+            continue;
+        }
+        size_t le = sentence_end(text, lb, end);
+        pos = le > lb ? le : lb + 1;
+        if (imrx_re_find(stop, t, text, lb, le) == 1) le = imrx_re_ov(t)[0];
+        /* "treated for six weeks", "the diagnosis was not made": no condition, no list */
+        if (le <= lb || !dx_has_condition(text, lb, le)) continue;
+        dx_list_t part = {.n = 0};
+        dx_split_list(&part, text, lb, le);
+        for (size_t i = 0; i < part.n; i++)
+            dx_add_item(out, text, part.item[i].begin, part.item[i].end);
+    }
+}

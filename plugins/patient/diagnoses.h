@@ -1,0 +1,46 @@
+/* The patient plugin's diagnosis lists: found in diagnoses.c, split in split.c, with the words
+ * that name a condition in conditions.c. */
+#ifndef IMRX_PATIENT_DIAGNOSES_H
+#define IMRX_PATIENT_DIAGNOSES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "imrx/plugin.h"
+#include "re.h"
+
+#define DX_MAX 48
+
+/* The diagnoses found in one summary: spans into the letter's text, in letter order. */
+typedef struct dx_list {
+    imrx_span_t item[DX_MAX];
+    size_t n;
+} dx_list_t;
+
+/* The pattern of the phrases that introduce a list of diagnoses ("being treated for the
+ * diagnoses of", "Diagnoses include", "was diagnosed with", "is undergoing treatment for"), and
+ * of the words that end such a list before its sentence does. Compiled once by the plugin. */
+extern const char dx_cue_pattern[];
+extern const char dx_stop_pattern[];
+
+/* Reads every list of diagnoses in text[begin..end) and splits each into items. */
+void dx_read(const imrx_re_t *cue, const imrx_re_t *stop, imrx_re_scratch_t *t, const char *text,
+             size_t begin, size_t end, dx_list_t *out);
+
+/* Adds the item text[b..e), trimmed, unless the summary named the same diagnosis before. */
+void dx_add_item(dx_list_t *out, const char *text, size_t b, size_t e);
+/* Splits the list text[b..e) into items (split.c). */
+void dx_split_list(dx_list_t *out, const char *text, size_t b, size_t e);
+
+/* Does text[b..e) name a condition ("strain", "radiculopathy", "status post ...")? */
+int dx_has_condition(const char *text, size_t b, size_t e);
+
+/* Is `word` (lower case, n bytes) a condition that another one shares its site with in
+ * "cervical sprain and strain", "wrist tendinitis and bursitis"? */
+int dx_shared_head(const char *word, size_t n);
+
+/* Do the words `left` and `right` (lower case), on either side of an "and", belong to one
+ * phrase ("open reduction and internal fixation")? */
+int dx_joined_pair(const char *left, const char *right);
+
+#endif

@@ -1,0 +1,283 @@
+/* patient: the injured worker's age, sex and diagnoses, from the clinical case summary.
+ *
+ * Age: the first "48 year old", "39-year-old", "now 58-year-old", "aged 61", "forty-two year
+ * old" of the summary.
+ * Sex: an explicit word ("male", "woman") in the sentence that gives the age, else the first
+ * one of the summary unless the pronouns clearly say otherwise, else the pronouns by majority
+ * (he/his/him against she/her; "he/she" and "his/her" count for neither). Diagnoses: see
+ * diagnoses.c. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diagnoses.h"
+#include "re.h"
+#include "text.h"
+
+static const imrx_host_api_t *api;
+
+static const char age_pattern[] =
+    "\\b(\\d{1,3})(?:\\s*-\\s*|\\s+)?(?:years?|yrs?\\.?|y)(?:\\s*-\\s*|\\s+)?(?:/\\s*)?old\\b"
+    "|\\b(\\d{1,3})\\s*(?:y/o|y\\.o\\.|yo)(?![a-z])"
+    "|\\baged?(?:\\s+of)?\\s*:?\\s+(\\d{1,3})\\b(?!\\s*(?:%|percent|mg|months|weeks|days))"
+    "|\\b(\\d{1,3})\\s+years?\\s+of\\s+age\\b"
+    "|\\b(eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\\s]+(one|"
+    "two|three|four|five|six|seven|eight|nine))?[-\\s]+years?[-\\s]+old\\b";
+
+/* The value of an age written in words ("forty-two"): groups 5 (tens) and 6 (units). */
+static int age_in_words(const char *text, imrx_re_scratch_t *t)
+{
+    static const char *const tens[] = {"eighteen", "nineteen", "twenty",  "thirty", "forty",
+                                       "fifty",    "sixty",    "seventy", "eighty", "ninety"};
+    static const int tens_value[] = {18, 19, 20, 30, 40, 50, 60, 70, 80, 90};
+    static const char *const units[] = {"one", "two",   "three", "four", "five",
+                                        "six", "seven", "eight", "nine"};
+    PCRE2_SIZE *ov = imrx_re_ov(t);
+    int age = 0;
+    for (int i = 0; i < 10; i++)
+        if (imrx_text_ieq(text + ov[10], ov[11] - ov[10], tens[i])) age = tens_value[i];
+    for (int i = 0; imrx_re_has(t, 6) && i < 9; i++)
+        if (imrx_text_ieq(text + ov[12], ov[13] - ov[12], units[i])) age += i + 1;
+    return age;
+}
+
+/* Titles ("Mr.", "Ms.") are left out: summaries give them to providers, not to the worker. */
+static const char sex_pattern[] = "\\b(?:(male|man|gentleman)|(female|woman|lady))\\b";
+
+enum { RE_AGE, RE_SEX, RE_CUE, RE_STOP, RE_COUNT };
+
+typedef struct state {
+    imrx_re_t re[RE_COUNT];
+} state_t;
+
+static void state_free(state_t *s)
+{
+    for (int i = 0; s && i < RE_COUNT; i++) imrx_re_free(&s->re[i]);
+    free(s);
+}
+
+static imrx_status_t patient_init(const imrx_init_args_t *args, void **out)
+{
+    api = args->api;
+    state_t *s = calloc(1, sizeof *s);
+    if (!s) return IMRX_ENOMEM;
+    const char *const patterns[RE_COUNT] = {age_pattern, sex_pattern, dx_cue_pattern,
+                                            dx_stop_pattern};
+    for (int i = 0; i < RE_COUNT; i++) {
+        if (imrx_re_compile(&s->re[i], patterns[i], 0, api, args->ctx) != IMRX_OK) {
+            state_free(s);
+            return IMRX_EINVAL;
+        }
+    }
+    *out = s;
+    return IMRX_OK;
+}
+
+static void patient_fini(void *state)
+{
+    state_free(state);
+}
+
+static imrx_status_t patient_thread_init(void *state, void **thread_state)
+{
+    (void)state;
+    imrx_re_scratch_t *t = calloc(1, sizeof *t);
+    if (!t) return IMRX_ENOMEM;
+    if (imrx_re_scratch_init(t) != IMRX_OK) {
+        free(t);
+        return IMRX_ENOMEM;
+    }
+    *thread_state = t;
+    return IMRX_OK;
+}
+
+static void patient_thread_fini(void *state, void *thread_state)
+{
+    (void)state;
+    imrx_re_scratch_free(thread_state);
+    free(thread_state);
+}
+
+typedef struct letter {
+    const imrx_letter_t *l;
+    const imrx_section_t *sec;
+    imrx_ctx_t *ctx;
+    imrx_re_scratch_t *t;
+    const state_t *s;
+    imrx_node_t patient;
+    imrx_span_t age_span; /* (0,0) when no age */
+} letter_t;
+
+/* Someone else's age: "his 5-year-old son", "a 10 year old injury". */
+static int age_of_other(const char *text, size_t pos, size_t end)
+{
+    static const char *const others[] = {"son",      "daughter",      "child", "children",
+                                         "grandson", "granddaughter", "boy",   "girl",
+                                         "injury",   "claim"};
+    while (pos < end && (text[pos] == ' ' || text[pos] == '\n')) pos++;
+    size_t e = pos;
+    while (e < end && isalpha((unsigned char)text[e])) e++;
+    for (size_t i = 0; i < sizeof others / sizeof others[0]; i++)
+        if (imrx_text_ieq(text + pos, e - pos, others[i])) return 1;
+    return 0;
+}
+
+/* The first age the summary states. "aged 45" gives way to a later "50 year old": the former
+ * may date an earlier event ("injured at age 45"). */
+static imrx_status_t read_age(letter_t *L)
+{
+    const char *text = L->l->text;
+    size_t pos = L->sec->begin, end = L->sec->end;
+    int weak = 0;
+    imrx_span_t weak_span = imrx_span(0, 0);
+    while (pos < end && imrx_re_find(&L->s->re[RE_AGE], L->t, text, pos, end) == 1) {
+        PCRE2_SIZE *ov = imrx_re_ov(L->t);
+        pos = ov[1];
+        int g = 1;
+        while (g < 5 && !imrx_re_has(L->t, g)) g++;
+        int age = g < 5 ? atoi(text + ov[2 * g]) : age_in_words(text, L->t);
+        if (age < 14 || age > 105 || age_of_other(text, ov[1], end)) continue;
+        if (g == 3) {
+            if (!weak) weak = age, weak_span = imrx_span(ov[0], ov[1]);
+            continue;
+        }
+        L->age_span = imrx_span(ov[0], ov[1]);
+        return api->set_int(L->ctx, L->patient, "age", age, L->age_span);
+    }
+    if (!weak) return IMRX_OK;
+    L->age_span = weak_span;
+    return api->set_int(L->ctx, L->patient, "age", weak, weak_span);
+}
+
+/* The sentence around text[p]. */
+static void sentence_around(const char *text, size_t begin, size_t end, size_t p, size_t *sb,
+                            size_t *se)
+{
+    size_t b = p, e = p;
+    while (b > begin && !(text[b - 1] == '.' && isspace((unsigned char)text[b]))) b--;
+    while (e < end && !(text[e] == '.' && (e + 1 == end || isspace((unsigned char)text[e + 1]))))
+        e++;
+    *sb = b;
+    *se = e;
+}
+
+typedef struct pronouns {
+    int count[2]; /* male, female */
+    imrx_span_t first[2];
+} pronouns_t;
+
+static void count_pronouns(const char *text, size_t b, size_t e, pronouns_t *p)
+{
+    static const char *const words[2][4] = {{"he", "him", "his", "himself"},
+                                            {"she", "her", "hers", "herself"}};
+    memset(p, 0, sizeof *p);
+    for (size_t i = b; i < e;) {
+        if (!isalpha((unsigned char)text[i])) {
+            i++;
+            continue;
+        }
+        size_t w = i;
+        while (w < e && isalpha((unsigned char)text[w])) w++;
+        /* "he/she", "his/her", "s/he" speak of nobody in particular */
+        int slash = (i > b && text[i - 1] == '/') || (w < e && text[w] == '/');
+        for (int sx = 0; sx < 2 && !slash; sx++)
+            for (int k = 0; k < 4; k++)
+                if (imrx_text_ieq(text + i, w - i, words[sx][k])) {
+                    if (p->count[sx]++ == 0) p->first[sx] = imrx_span(i, w);
+                }
+        i = w;
+    }
+}
+
+static imrx_status_t read_sex(letter_t *L)
+{
+    const char *text = L->l->text;
+    size_t begin = L->sec->begin, end = L->sec->end;
+    static const char *const names[2] = {"male", "female"};
+    pronouns_t p;
+    count_pronouns(text, begin, end, &p);
+    int by_pronoun = p.count[0] > p.count[1] ? 0 : p.count[1] > p.count[0] ? 1 : -1;
+
+    int explicit_sex = -1;
+    imrx_span_t explicit_span = imrx_span(0, 0);
+    if (imrx_re_find(&L->s->re[RE_SEX], L->t, text, begin, end) == 1) {
+        PCRE2_SIZE *ov = imrx_re_ov(L->t);
+        explicit_sex = imrx_re_has(L->t, 1) ? 0 : 1;
+        explicit_span = imrx_span(ov[0], ov[1]);
+    }
+    int in_age_sentence = 0;
+    if (explicit_sex >= 0 && L->age_span.end > 0) {
+        size_t sb, se;
+        sentence_around(text, begin, end, L->age_span.begin, &sb, &se);
+        in_age_sentence = explicit_span.begin >= sb && explicit_span.end <= se;
+    }
+    /* An explicit word far from the patient's introduction may speak of someone else; a clear
+     * majority of pronouns then wins. */
+    if (explicit_sex >= 0 && !in_age_sentence && by_pronoun >= 0 && by_pronoun != explicit_sex &&
+        p.count[by_pronoun] >= 3 && p.count[by_pronoun] >= 3 * p.count[explicit_sex]) {
+        api->warn(L->ctx, explicit_span, "'%.*s' disagrees with the pronouns; the pronouns win",
+                  (int)(explicit_span.end - explicit_span.begin), text + explicit_span.begin);
+        explicit_sex = -1;
+    }
+    if (explicit_sex >= 0)
+        return api->set_string(L->ctx, L->patient, "sex", names[explicit_sex],
+                               strlen(names[explicit_sex]), explicit_span);
+    if (by_pronoun >= 0)
+        return api->set_string(L->ctx, L->patient, "sex", names[by_pronoun],
+                               strlen(names[by_pronoun]), p.first[by_pronoun]);
+    return IMRX_OK;
+}
+
+static imrx_status_t read_diagnoses(letter_t *L)
+{
+    dx_list_t list = {.n = 0};
+    dx_read(&L->s->re[RE_CUE], &L->s->re[RE_STOP], L->t, L->l->text, L->sec->begin, L->sec->end,
+            &list);
+    if (!list.n) return IMRX_OK;
+    imrx_node_t arr = api->array(L->ctx, L->patient, "diagnoses");
+    imrx_status_t st = IMRX_OK;
+    for (size_t i = 0; i < list.n && st == IMRX_OK; i++) {
+        char buf[512];
+        imrx_span_t sp = list.item[i];
+        size_t n = imrx_text_squeeze(L->l->text + sp.begin, sp.end - sp.begin, buf, sizeof buf);
+        st = api->set_string(L->ctx, arr, NULL, buf, n, sp);
+    }
+    return st;
+}
+
+static imrx_status_t patient_extract(void *state, void *thread_state, const imrx_letter_t *l,
+                                     imrx_ctx_t *ctx)
+{
+    letter_t L = {.l = l, .ctx = ctx, .t = thread_state, .s = state};
+    L.sec = imrx_letter_section(l, "summary");
+    if (!L.sec) return IMRX_OK;
+    L.patient = api->object(ctx, api->root(ctx), "patient");
+    if (L.patient == IMRX_NODE_NONE) return IMRX_ERR;
+    imrx_status_t st = read_age(&L);
+    if (st == IMRX_OK) st = read_sex(&L);
+    if (st == IMRX_OK) st = read_diagnoses(&L);
+    return st == IMRX_ELIMIT ? IMRX_OK : st;
+}
+
+static const char *const reads[] = {"summary", NULL};
+static const char *const fills[] = {"patient.age", "patient.sex", "patient.diagnoses", NULL};
+
+static const imrx_plugin_t descriptor = {
+    IMRX_PLUGIN_HEADER,
+    .name = "patient",
+    .version = "1.0.0",
+    .summary = "the injured worker's age, sex and diagnoses",
+    .sections = reads,
+    .fields = fills,
+    .after = NULL,
+    .init = patient_init,
+    .fini = patient_fini,
+    .thread_init = patient_thread_init,
+    .thread_fini = patient_thread_fini,
+    .extract = patient_extract,
+};
+
+IMRX_PLUGIN_EXPORT const imrx_plugin_t *imrx_plugin_entry(void)
+{
+    return &descriptor;
+}

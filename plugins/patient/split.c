@@ -1,0 +1,196 @@
+/* Splitting a list of diagnoses into items.
+ *
+ * Items are separated by semicolons when the summary uses them (then a comma separates two
+ * items only where both sides name a condition: "major depressive disorder, single episode,
+ * moderate; post-traumatic stress disorder"), by commas otherwise, and by the last "and".
+ * Commas and "and" also occur inside the ICD phrases summaries copy ("strain of muscle, fascia
+ * and tendon at neck level", "lumbar radiculopathy, left greater than right"), so a part that
+ * names no condition stays with the diagnosis before it, and "and" splits only between two
+ * parts that each name one (conditions.c). */
+#include <ctype.h>
+#include <string.h>
+
+#include "diagnoses.h"
+#include "text.h"
+
+static int word_is(const char *text, size_t b, size_t e, const char *w)
+{
+    size_t n = strlen(w);
+    return b + n <= e && imrx_text_ieq(text + b, n, w) &&
+           (b + n == e || !isalnum((unsigned char)text[b + n]));
+}
+
+/* Trims an item: blanks, punctuation, and the words that open it without belonging to the
+ * diagnosis ("and", "a"). */
+static void trim_item(const char *text, size_t *b, size_t *e)
+{
+    static const char *const lead[] = {"and", "or", "as well as", "also", "a", "an", "the"};
+    for (;;) {
+        uint32_t tb = (uint32_t)*b, te = (uint32_t)*e;
+        imrx_text_trim(text, &tb, &te, ".,;:\"'");
+        *b = tb, *e = te;
+        size_t k = 0;
+        while (k < sizeof lead / sizeof lead[0] && !word_is(text, *b, *e, lead[k])) k++;
+        if (k == sizeof lead / sizeof lead[0] || *b + strlen(lead[k]) >= *e) return;
+        *b += strlen(lead[k]);
+    }
+}
+
+void dx_add_item(dx_list_t *out, const char *text, size_t b, size_t e)
+{
+    trim_item(text, &b, &e);
+    if (e <= b || out->n >= DX_MAX) return;
+    char a[256], o[256];
+    size_t na = imrx_text_squeeze(text + b, e - b, a, sizeof a);
+    for (size_t i = 0; i < out->n; i++) {
+        size_t no = imrx_text_squeeze(text + out->item[i].begin,
+                                      out->item[i].end - out->item[i].begin, o, sizeof o);
+        if (na == no && imrx_text_ieq(a, na, o)) return;
+    }
+    out->item[out->n++] = imrx_span(b, e);
+}
+
+/* The first word of text[b..e) (lower case) into w; returns the offset after it. */
+static size_t first_word(const char *text, size_t b, size_t e, char *w, size_t cap, size_t *n)
+{
+    while (b < e && !isalnum((unsigned char)text[b])) b++;
+    *n = 0;
+    while (b < e && isalnum((unsigned char)text[b])) {
+        if (*n + 1 < cap) w[(*n)++] = (char)tolower((unsigned char)text[b]);
+        b++;
+    }
+    w[*n] = '\0';
+    return b;
+}
+
+/* Does "X and <rest>" share X's site, as "cervical sprain and strain", "bilateral wrist strain
+ * and sprain with carpal tunnel syndrome" do? Not when a site follows ("pain in the left
+ * shoulder", "sprain of the right knee"). */
+static int shares_site(const char *text, size_t b, size_t e)
+{
+    char w[32], v[32];
+    size_t n, m;
+    size_t after = first_word(text, b, e, w, sizeof w, &n);
+    if (!n || !dx_shared_head(w, n)) return 0;
+    first_word(text, after, e, v, sizeof v, &m);
+    static const char *const site[] = {"of", "in", "to", "at", "on", "involving", "affecting"};
+    for (size_t i = 0; i < sizeof site / sizeof site[0]; i++)
+        if (strcmp(v, site[i]) == 0) return 0;
+    return 1;
+}
+
+/* The last word of text[b..e) (lower case) into w. */
+static void last_word(const char *text, size_t b, size_t e, char *w, size_t cap)
+{
+    while (e > b && !isalnum((unsigned char)text[e - 1])) e--;
+    size_t s = e;
+    while (s > b && isalnum((unsigned char)text[s - 1])) s--;
+    size_t n = 0;
+    for (size_t i = s; i < e && n + 1 < cap; i++) w[n++] = (char)tolower((unsigned char)text[i]);
+    w[n] = '\0';
+}
+
+/* Does text[b..e) hold the word `w`? */
+static int has_word(const char *text, size_t b, size_t e, const char *w)
+{
+    for (size_t i = b; i < e; i++)
+        if ((i == b || !isalnum((unsigned char)text[i - 1])) && word_is(text, i, e, w)) return 1;
+    return 0;
+}
+
+/* Is there a word "and" at text[i], between blanks? */
+static int and_at(const char *text, size_t i, size_t e)
+{
+    return i + 4 < e && (text[i - 1] == ' ' || text[i - 1] == '\n') && word_is(text, i, e, "and") &&
+           (text[i + 3] == ' ' || text[i + 3] == '\n');
+}
+
+/* With `lend` (the part follows a comma, after an item that ends with a site: "contusion of
+ * face"), the words before the last "and" that precedes any condition finish that item's list
+ * of sites: "contusion of face, scalp and neck and acute cervical sprain". Returns where the
+ * part's own items start. */
+static size_t lend_opening(dx_list_t *out, const char *text, size_t b, size_t e)
+{
+    imrx_span_t *prev = &out->item[out->n - 1];
+    if (!has_word(text, prev->begin, prev->end, "of")) return b;
+    size_t at = 0;
+    for (size_t i = b + 1; i + 4 < e; i++) {
+        if (!and_at(text, i, e)) continue;
+        if (dx_has_condition(text, b, i)) break;
+        if (dx_has_condition(text, i + 4, e) && !shares_site(text, i + 4, e)) at = i;
+    }
+    if (!at) return b;
+    size_t pb = b, pe = at;
+    trim_item(text, &pb, &pe);
+    prev->end = (uint32_t)pe;
+    return at + 4;
+}
+
+/* Splits one comma part text[b..e) at each "and" between two diagnoses. */
+static void split_and(dx_list_t *out, const char *text, size_t b, size_t e, int lend)
+{
+    size_t cur = lend && out->n > 0 ? lend_opening(out, text, b, e) : b;
+    for (size_t i = cur + 1; i + 4 < e; i++) {
+        if (!and_at(text, i, e)) continue;
+        size_t rest = i + 4;
+        char lw[32], rw[32];
+        size_t rn;
+        last_word(text, cur, i, lw, sizeof lw);
+        first_word(text, rest, e, rw, sizeof rw, &rn);
+        if (dx_joined_pair(lw, rw)) continue;
+        if (dx_has_condition(text, cur, i) && dx_has_condition(text, rest, e) &&
+            !shares_site(text, rest, e)) {
+            dx_add_item(out, text, cur, i);
+            cur = rest;
+        }
+    }
+    dx_add_item(out, text, cur, e);
+}
+
+static int status_post(const char *text, size_t b, size_t e)
+{
+    if (b + 3 <= e && imrx_text_ieq(text + b, 3, "s/p")) return 1;
+    if (!word_is(text, b, e, "status")) return 0;
+    b += 6;
+    while (b < e && (text[b] == ' ' || text[b] == '\n' || text[b] == '-')) b++;
+    return word_is(text, b, e, "post");
+}
+
+void dx_split_list(dx_list_t *out, const char *text, size_t b, size_t e)
+{
+    int semicolons = 0, depth = 0;
+    for (size_t i = b; i < e; i++) {
+        if (text[i] == '(')
+            depth++;
+        else if (text[i] == ')' && depth > 0)
+            depth--;
+        else if (text[i] == ';' && depth == 0)
+            semicolons = 1;
+    }
+    size_t start = b, part_first = 0;
+    depth = 0;
+    for (size_t i = b; i <= e; i++) {
+        char c = i < e ? text[i] : ';';
+        if (c == '(') depth++;
+        if (c == ')' && depth > 0) depth--;
+        if ((c != ',' && c != ';') || depth > 0) continue;
+        size_t pb = start, pe = i;
+        start = i + 1;
+        trim_item(text, &pb, &pe);
+        int later = out->n > part_first; /* an item of this part came before */
+        if (pe <= pb) {
+            if (c == ';') part_first = out->n;
+            continue;
+        }
+        /* A comma part that names no condition qualifies the diagnosis before it ("left
+         * greater than right", "type 2"); so does "status post ..." where semicolons separate
+         * the diagnoses ("fracture, status post open reduction and internal fixation;"). */
+        if (later &&
+            (!dx_has_condition(text, pb, pe) || (semicolons && status_post(text, pb, pe)))) {
+            out->item[out->n - 1].end = (uint32_t)pe;
+        } else {
+            split_and(out, text, pb, pe, later);
+        }
+        if (c == ';') part_first = out->n; /* the next piece opens a new part */
+    }
+}
