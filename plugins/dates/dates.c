@@ -42,29 +42,42 @@ static const char prose_assigned[] =
     "assigned\\s+to\\s+(?:MAXIMUS|an?\\s+expert\\s+reviewer|a\\s+physician\\s+reviewer)"
     "(?:\\s+Federal\\s+Services)?\\s+on\\s+" DATE;
 
-/* The summary's date of injury. */
+/* The summary's date of injury: stated as such, or told by what happened ("fell from a ladder on
+ * 06/05/2012"). The first such date in the summary is taken. */
 static const char narrative_injury[] =
     "(?:(?:sustained|suffered|reported|had|incurred|with)\\s+(?:an?\\s+|the\\s+)?(?:(?:"
     "industrial|work|occupational|work[- ]related|industrial[- ]work|specific|cumulative|"
-    "trauma|reported|alleged)\\s+)*(?:injury|injuries)\\s+(?:date\\s+)?(?:on|dated|of|in)\\s+"
+    "trauma|reported|alleged)\\s+)*(?:injury|injuries)\\s+(?:date\\s+)?(?:(?:on|dated|of|in)\\s+)?"
     "(?:or\\s+about\\s+)?"
-    "|(?:date\\s+of\\s+injury|injury\\s+date|DOI)\\s*(?:of|on|was|is|:)?\\s*(?:on\\s+)?"
+    "|(?:date\\s+of\\s+injury|injury\\s+date|DOI)\\s*(?:of|on|was|is|:)?\\s*"
+    "(?:(?:given|listed|reported|noted|recorded)\\s+)?(?:as\\s+|on\\s+)?"
     "|(?:occupational|industrial|outpatient|work|workers'?\\s+compensation)\\s+(?:injury\\s+)?claim"
     "\\s+(?:from|of|on|dated)\\s+"
     "|(?:was|were|got)\\s+injured\\s+(?:at\\s+work\\s+)?on\\s+"
+    "|\\b(?:fell|slipped|tripped|injured|hurt|twisted|strained|sprained|struck|hit|lifting|lifted|"
+    "pulling|pushing|crushed|caught|collided|assaulted|attacked|bitten|lacerated|felt\\s+a\\s+pop|"
+    "motor\\s+vehicle\\s+(?:accident|collision)|was\\s+involved|developed|began\\s+to\\s+have|"
+    "reported\\s+(?:the\\s+)?(?:onset|pain|symptoms|numbness))\\b[^.;]{0,140}?\\bon\\s+"
+    "|cumulative\\s+trauma\\s+(?:through|to|ending|ending\\s+on)\\s+"
     ")" DATE;
 
-/* The summary's UR decision date (the last such mention is the decision under review). */
+/* The summary's UR decision date (the last such mention is the decision under review): a date
+ * right after the review is named ("The original utilization review (12-01-2016)", "The UR
+ * documentation dated 11-30-16", "The prior review, dated 12/05/2016"), a review said to have
+ * acted on a date ("Utilization review denied the request on 02/18/2014"), or a sentence that
+ * starts with the date and ends with the review ("On 11-3-16, utilization review determined",
+ * "On December 29, 2016, a request ... was denied by utilization review"). */
 static const char narrative_ur[] =
-    "(?:(?:\\bUR\\b|utilization\\s+review)(?:\\s+(?:determination|decision|report|denial|"
-    "letter))?(?:\\s+(?:was\\s+)?(?:dated|on|of|performed\\s+on|rendered\\s+on|issued\\s+on))\\s+"
-    "(?:date\\s+)?" DATE "|\\bon\\s+" DATE
-    ",?\\s+(?:the\\s+)?(?:\\bUR\\b|utilization\\s+review|the\\s+claims\\s+"
+    "(?:(?:\\bUR\\b|utilization\\s+review|(?:prior|previous|original)\\s+(?:review|denial|"
+    "determination|decision))(?:[\\s,]+(?!on\\b|dated\\b)\\(?[A-Za-z]+\\)?){0,5}?[\\s,(]*(?:"
+    "dated\\s+|"
+    "on\\s+|of\\s+|was\\s+on\\s+|performed\\s+on\\s+|issued\\s+on\\s+)?\\(?" DATE
+    "|(?:\\bUR\\b|utilization\\s+review|claims\\s+administrator)[^.;]{0,40}?\\b(?:non-?certified|"
+    "denied|modified|determined|reviewed|rejected)[^.;]{0,80}?\\bon\\s+" DATE "|\\bon\\s+" DATE
+    ",?\\s+[^.;]{0,200}?(?:\\bUR\\b|utilization\\s+review|the\\s+claims\\s+"
     "administrator)"
-    "|(?:prior|previous|original)\\s+(?:utilization\\s+review\\s+|UR\\s+)?(?:determination|review|"
-    "decision)\\s+(?:dated\\s+|on\\s+|of\\s+)?" DATE
     "|(?:previously|was)\\s+(?:reviewed|denied|non-?certified|modified)\\s+on\\s+" DATE
-    "|decision\\s+date\\s+of\\s+" DATE ")";
+    "|(?:decision\\s+date|UR\\s+denial)\\s+of\\s+" DATE ")";
 
 /* Any date in the summary, for the list of clinical events. */
 static const char any_date[] = "\\b" DATE;
@@ -435,7 +448,9 @@ static void read_narrative(letter_t *L, const imrx_section_t *sec)
     size_t pos = sec->begin;
     while (pos < sec->end && imrx_re_find(&L->s->re[RE_UR], L->t, text, pos, sec->end) == 1) {
         PCRE2_SIZE *ov = imrx_re_ov(L->t);
-        pos = ov[1] > pos ? ov[1] : pos + 1;
+        /* Overlapping: "On <request date>, ... non-certified by utilization review on <date>"
+         * holds two candidates, and the later one is the decision. */
+        pos = (uint32_t)ov[0] + 1;
         if (date_group(L->t, &b, &e) && parse_date(text + b, e - b, L->ref_year, &d))
             ub = b, ue = e;
     }

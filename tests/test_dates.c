@@ -1,0 +1,170 @@
+/* The dates plugin: header dates in both renderings and layout D's prose, narrative dates in
+ * their phrasings, two-digit years, broken and impossible dates, disagreements. */
+#include <stdio.h>
+#include <string.h>
+
+#include "helpers.h"
+
+static json_t *letter(const char *header, const char *summary)
+{
+    char text[8192];
+    snprintf(text, sizeof text,
+             "%sHOW THE IMR FINAL DETERMINATION WAS MADE\nA reviewer read the file.\n"
+             "CLINICAL CASE SUMMARY\n%s\nIMR ISSUES, DECISIONS AND RATIONALES\n"
+             "MRI of the knee: Upheld\nDecision rationale: Not medically necessary.\n",
+             header, summary);
+    return t_run_text(text);
+}
+
+static int has_warning(json_t *r, const char *words)
+{
+    size_t i;
+    json_t *w;
+    json_array_foreach(t_get(r, "warnings"), i, w)
+    {
+        if (strstr(t_str(w, "message"), words)) return 1;
+    }
+    return 0;
+}
+
+Test(dates, side_by_side_header)
+{
+    json_t *r = letter(
+        "Case Number:          CM16-9000001\n"
+        "Date Assigned:        11/09/2016                      Date of Injury:      10/13/2016\n"
+        "Decision Date:        12/09/2016                      UR Denial Date:      11/03/2016\n"
+        "Priority:             Standard                        Application          11/04/2016\n"
+        "                                                      Received:\n",
+        "The injured worker is a 48 year old male.");
+    cr_assert_str_eq(t_str(r, "case_number"), "CM16-9000001");
+    cr_assert_str_eq(t_str(r, "dates.assigned"), "2016-11-09");
+    cr_assert_str_eq(t_str(r, "dates.injury"), "2016-10-13");
+    cr_assert_str_eq(t_str(r, "dates.decision"), "2016-12-09");
+    cr_assert_str_eq(t_str(r, "dates.ur_denial"), "2016-11-03");
+    cr_assert_str_eq(t_str(r, "dates.application_received"), "2016-11-04");
+    cr_assert_str_eq(t_str(r, "priority"), "Standard");
+    json_decref(r);
+}
+
+Test(dates, label_block_header_of_plain_pdftotext)
+{
+    json_t *r = letter("Case Number:\nDate Assigned:\nDecision Date:\nPriority:\n\nCM17-9000002\n"
+                       "01/18/2017\n02/15/2017\nExpedited\n\nDate of Injury:\nUR Denial Date:\n"
+                       "Application\nReceived:\n\n10/18/2016\n12/19/2016\n01/12/2017\n\n",
+                       "This case involves a now 47-year-old male.");
+    cr_assert_str_eq(t_str(r, "case_number"), "CM17-9000002");
+    cr_assert_str_eq(t_str(r, "dates.assigned"), "2017-01-18");
+    cr_assert_str_eq(t_str(r, "dates.decision"), "2017-02-15");
+    cr_assert_str_eq(t_str(r, "priority"), "Expedited");
+    cr_assert_str_eq(t_str(r, "dates.injury"), "2016-10-18");
+    cr_assert_str_eq(t_str(r, "dates.ur_denial"), "2016-12-19");
+    cr_assert_str_eq(t_str(r, "dates.application_received"), "2017-01-12");
+    json_decref(r);
+}
+
+Test(dates, narrative_phrasings_and_two_digit_years)
+{
+    static const struct {
+        const char *summary, *injury, *ur;
+    } cases[] = {
+        {"The injured worker is a 48 year old male who sustained an industrial injury on 10-13-16. "
+         "On 11-3-16, utilization review determined the MRI was not necessary.",
+         "2016-10-13", "2016-11-03"},
+        {"The injured worker is a 48-year-old female, who sustained an industrial injury on "
+         "9-29-1993. She improved. The UR dated 9-22-2015: non-certified the request.",
+         "1993-09-29", "2015-09-22"},
+        {"This case involves a now 52-year-old female with a history of an occupational claim from "
+         "10/23/2016. The prior determination on 12/19/2016 denied the request.",
+         "2016-10-23", "2016-12-19"},
+        {"The injured worker is a 62 year old male who sustained an industrial injury on October "
+         "13, "
+         "2016. The original utilization review (12-01-2016) non-certified the request.",
+         "2016-10-13", "2016-12-01"},
+        {"The patient is a 41-year-old roofer who fell about ten feet from a ladder on 06/05/2012. "
+         "On 12/16/2012 a request was received for therapy that was non-certified by Utilization "
+         "Review on 12/22/2012.",
+         "2012-06-05", "2012-12-22"},
+        {"The injured worker sustained an industrial injury on 10-30- 2016, a date broken at a "
+         "line "
+         "end. The UR (utilization review board) denied certification on December 19, 2016.",
+         "2016-10-30", "2016-12-19"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        json_t *r = letter("", cases[i].summary);
+        cr_expect_str_eq(t_str(r, "dates_in_narrative.injury"), cases[i].injury, "case %zu", i);
+        cr_expect_str_eq(t_str(r, "dates_in_narrative.ur_decision"), cases[i].ur, "case %zu", i);
+        cr_expect_null(t_str(r, "dates.injury"), "no header, no header date");
+        json_decref(r);
+    }
+}
+
+Test(dates, impossible_dates_are_rejected_with_a_warning)
+{
+    json_t *r = letter("Case Number: CM16-9000003\nDate of Injury: 13/45/2016\n",
+                       "The worker sustained an industrial injury on 02-30-2016.");
+    cr_assert_null(t_str(r, "dates.injury"));
+    cr_assert_null(t_str(r, "dates_in_narrative.injury"));
+    cr_assert(has_warning(r, "impossible date '13/45/2016'"));
+    cr_assert(has_warning(r, "impossible date '02-30-2016'"));
+    json_decref(r);
+}
+
+Test(dates, header_and_narrative_disagreement_keeps_both)
+{
+    json_t *r = letter("Case Number: CM16-9000004\nDate of Injury: 03/02/2013\n",
+                       "The worker sustained an industrial injury on 03/20/2013.");
+    cr_assert_str_eq(t_str(r, "dates.injury"), "2013-03-02");
+    cr_assert_str_eq(t_str(r, "dates_in_narrative.injury"), "2013-03-20");
+    cr_assert(has_warning(r, "header and narrative disagree on the date of injury"));
+    json_decref(r);
+}
+
+Test(dates, spans_point_at_the_original_bytes)
+{
+    const char *text = "Case Number:          CM16-9000005\n"
+                       "Decision Date:        12/09/2016\n"
+                       "HOW THE IMR FINAL DETERMINATION WAS MADE\nx\nCLINICAL CASE SUMMARY\ny\n"
+                       "IMR ISSUES, DECISIONS AND RATIONALES\nMRI: Upheld\n";
+    json_t *r = t_run_text(text);
+    json_t *p = t_get(r, "provenance");
+    json_t *span = json_object_get(p, "dates.decision");
+    cr_assert_str_eq(json_string_value(json_array_get(span, 0)), "dates");
+    size_t b = (size_t)json_integer_value(json_array_get(span, 1));
+    size_t e = (size_t)json_integer_value(json_array_get(span, 2));
+    cr_assert_eq(e - b, 10);
+    cr_assert_eq(strncmp(text + b, "12/09/2016", 10), 0);
+    json_decref(r);
+}
+
+Test(dates, layout_d_prose_dates)
+{
+    json_t *r = t_run_file(IMRX_SOURCE_DIR "/corpus/letters/D-02.txt");
+    json_t *g = json_load_file(IMRX_SOURCE_DIR "/corpus/gold/D-02.json", 0, NULL);
+    static const char *const keys[] = {"decision", "application_received", "ur_denial", "assigned",
+                                       "injury"};
+    for (size_t i = 0; i < 5; i++) {
+        char path[64];
+        snprintf(path, sizeof path, "dates.%s", keys[i]);
+        const char *want = t_str(g, path);
+        if (want)
+            cr_expect_str_eq(t_str(r, path), want, "%s", path);
+        else
+            cr_expect_null(t_str(r, path), "%s", path);
+    }
+    json_decref(r);
+    json_decref(g);
+}
+
+Test(dates, the_seed_letter)
+{
+    if (!t_real_dir()) {
+        cr_log_warn("../shared not found: skipping the seed letter");
+        return;
+    }
+    json_t *r =
+        t_run_file(IMRX_SOURCE_DIR "/../shared/seeds/seed-letter-2015-physical-therapy.txt");
+    cr_assert_null(t_str(r, "case_number"), "no header");
+    cr_assert_str_eq(t_str(r, "dates_in_narrative.injury"), "1993-09-29");
+    cr_assert_str_eq(t_str(r, "dates_in_narrative.ur_decision"), "2015-09-22");
+    json_decref(r);
+}
