@@ -21,6 +21,8 @@ static const char *ctx_plugin_name(const imrx_ctx_t *ctx)
 }
 
 static void host_vlog(imrx_ctx_t *ctx, imrx_level_t level, const char *fmt, va_list ap)
+    IMRX_PRINTF(3, 0);
+static void host_vlog(imrx_ctx_t *ctx, imrx_level_t level, const char *fmt, va_list ap)
 {
     if (!ctx || !ctx->diag) return;
     char where[600];
@@ -32,6 +34,7 @@ static void host_vlog(imrx_ctx_t *ctx, imrx_level_t level, const char *fmt, va_l
     imrx_vdiag(ctx->diag, level, where, fmt, ap);
 }
 
+static void host_log(imrx_ctx_t *ctx, imrx_level_t level, const char *fmt, ...) IMRX_PRINTF(3, 4);
 static void host_log(imrx_ctx_t *ctx, imrx_level_t level, const char *fmt, ...)
 {
     va_list ap;
@@ -58,6 +61,7 @@ static void reject(imrx_ctx_t *ctx, const char *fmt, ...)
     imrx_record_warn(ctx->record, ctx_plugin_name(ctx), NULL, msg);
 }
 
+static void host_warn(imrx_ctx_t *ctx, imrx_span_t span, const char *fmt, ...) IMRX_PRINTF(3, 4);
 static void host_warn(imrx_ctx_t *ctx, imrx_span_t span, const char *fmt, ...)
 {
     if (!ctx || !ctx->record) return;
@@ -70,6 +74,7 @@ static void host_warn(imrx_ctx_t *ctx, imrx_span_t span, const char *fmt, ...)
     imrx_record_warn(ctx->record, ctx_plugin_name(ctx), has_span ? &span : NULL, msg);
 }
 
+static void host_error(imrx_ctx_t *ctx, imrx_span_t span, const char *fmt, ...) IMRX_PRINTF(3, 4);
 static void host_error(imrx_ctx_t *ctx, imrx_span_t span, const char *fmt, ...)
 {
     if (!ctx || !ctx->record) return;

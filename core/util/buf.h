@@ -23,7 +23,7 @@ void imrx_buf_append(imrx_buf_t *b, const void *p, size_t n);
 void imrx_buf_puts(imrx_buf_t *b, const char *s);
 void imrx_buf_putc(imrx_buf_t *b, char c);
 void imrx_buf_printf(imrx_buf_t *b, const char *fmt, ...) IMRX_PRINTF(2, 3);
-void imrx_buf_vprintf(imrx_buf_t *b, const char *fmt, va_list ap);
+void imrx_buf_vprintf(imrx_buf_t *b, const char *fmt, va_list ap) IMRX_PRINTF(2, 0);
 /* Hands the data over to the caller (who frees it) and empties the buffer. */
 char *imrx_buf_take(imrx_buf_t *b);
 

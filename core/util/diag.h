@@ -23,7 +23,8 @@ void imrx_diag_destroy(imrx_diag_t *d);
 /* `where` names what the message is about: a file, "file:offset", "plugin 'dates'"; may be NULL. */
 void imrx_diag(imrx_diag_t *d, imrx_level_t level, const char *where, const char *fmt, ...)
     IMRX_PRINTF(4, 5);
-void imrx_vdiag(imrx_diag_t *d, imrx_level_t level, const char *where, const char *fmt, va_list ap);
+void imrx_vdiag(imrx_diag_t *d, imrx_level_t level, const char *where, const char *fmt, va_list ap)
+    IMRX_PRINTF(4, 0);
 /* Hook that runs before a message is printed to standard error (the progress line clears itself).
  */
 void imrx_diag_set_stderr_hook(void (*hook)(void));

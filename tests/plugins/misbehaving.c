@@ -1,6 +1,8 @@
 /* A plugin that misbehaves at run time, in the way chosen with -DMISBEHAVE_<KIND>: the host must
  * validate what it emits and carry on. */
+#include <signal.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "imrx/plugin.h"
 
@@ -36,6 +38,17 @@ static imrx_status_t extract(void *state, void *thread_state, const imrx_letter_
         imrx_status_t st = api->set_string(ctx, notes, NULL, "spam", 4, imrx_span(0, 1));
         if (st == IMRX_ELIMIT) return IMRX_OK; /* a polite plugin stops at the budget */
     }
+    return IMRX_OK;
+#elif defined(MISBEHAVE_CRASH)
+    /* Crashes on letters that say so, as a buggy plugin would on some input. */
+    if (strstr(letter->text, "CRASH-ME")) raise(SIGSEGV);
+    return IMRX_OK;
+#elif defined(MISBEHAVE_HANG)
+    if (strstr(letter->text, "HANG-ME"))
+        for (volatile int forever = 1; forever;) sleep(1);
+    return IMRX_OK;
+#elif defined(MISBEHAVE_SLOW)
+    usleep(5000); /* 5 ms a letter: a run long enough to be interrupted */
     return IMRX_OK;
 #else
     return api->set_string(ctx, root, "priority", "Standard", 8, imrx_span(0, 0));
