@@ -147,7 +147,10 @@ static unsigned find_headings(const imrx_layout_engine_t *e, imrx_layout_scratch
             const pattern_t *p = &e->patterns[b - 1];
             if (n - pos < p->prefix_len || strncasecmp(text + pos, p->prefix, p->prefix_len))
                 continue;
-            int rc = pcre2_match(p->code, (PCRE2_SPTR)text, n, pos, 0, s->md, NULL);
+            /* The normaliser guarantees valid UTF-8: checking it on every call would cost a scan
+             * of the whole text per line. */
+            int rc =
+                pcre2_match(p->code, (PCRE2_SPTR)text, n, pos, PCRE2_NO_UTF_CHECK, s->md, NULL);
             if (rc <= 0) continue;
             PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
             for (unsigned k = 0; k < p->rule_count && count < MAX_HITS; k++)

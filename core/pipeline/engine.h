@@ -42,6 +42,7 @@ typedef struct imrx_worker {
     imrx_buf_t pdftext;
     const char *source;
     int doc_valid;            /* doc holds this letter's text (spans can be mapped) */
+    uint64_t *plugin_ns;      /* time spent in each plugin's extract (IMRX_PROFILE=1) */
     struct imrx_isolate *iso; /* the child process, with `isolate` */
     imrx_buf_t iso_json;      /* the record the child made */
     int iso_ready;            /* iso_json holds this letter's record */

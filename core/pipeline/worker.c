@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "input/pdf.h"
@@ -68,6 +69,9 @@ imrx_status_t imrx_worker_init(imrx_worker_t *w, const imrx_engine_t *e)
     imrx_buf_init(&w->pdftext);
     w->layout_scratch = imrx_layout_scratch_new(e->layout);
     w->thread_states = calloc(e->plugins.count + 1, sizeof *w->thread_states);
+    const char *profile = getenv("IMRX_PROFILE");
+    if (profile && *profile && *profile != '0')
+        w->plugin_ns = calloc(e->plugins.count + 1, sizeof *w->plugin_ns);
     if (!w->layout_scratch || !w->thread_states) return IMRX_ENOMEM;
     w->ctx.diag = e->diag;
     w->ctx.limits = e->limits;
@@ -94,6 +98,10 @@ imrx_status_t imrx_worker_init(imrx_worker_t *w, const imrx_engine_t *e)
 void imrx_worker_free(imrx_worker_t *w)
 {
     const imrx_engine_t *e = w->engine;
+    for (unsigned i = 0; e && w->plugin_ns && i < e->plugins.count; i++)
+        fprintf(stderr, "imrx profile: plugin %-12s %8.3f s in this worker\n",
+                e->plugins.items[i].desc->name, (double)w->plugin_ns[i] / 1e9);
+    free(w->plugin_ns);
     for (unsigned i = 0; e && w->thread_states && i < e->plugins.count; i++) {
         const imrx_loaded_plugin_t *p = &e->plugins.items[i];
         if (p->desc->thread_fini && w->thread_states[i])
@@ -250,7 +258,14 @@ static void run_plugins(imrx_worker_t *w, imrx_letter_result_t *res)
     for (unsigned i = 0; i < set->count; i++) {
         const imrx_loaded_plugin_t *p = &set->items[i];
         imrx_ctx_begin(&w->ctx, (uint16_t)(i + 1), p);
+        struct timespec t0, t1;
+        if (w->plugin_ns) clock_gettime(CLOCK_MONOTONIC, &t0);
         imrx_status_t st = p->desc->extract(p->state, w->thread_states[i], &w->doc.view, &w->ctx);
+        if (w->plugin_ns) {
+            clock_gettime(CLOCK_MONOTONIC, &t1);
+            w->plugin_ns[i] +=
+                (uint64_t)((t1.tv_sec - t0.tv_sec) * 1000000000LL + (t1.tv_nsec - t0.tv_nsec));
+        }
         if (st != IMRX_OK && st != IMRX_ELIMIT) {
             char msg[200];
             snprintf(msg, sizeof msg, "extract failed with status %d", (int)st);

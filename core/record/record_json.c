@@ -20,7 +20,11 @@ typedef struct writer {
 static void write_span(imrx_buf_t *b, const imrx_doc_t *doc, imrx_span_t s)
 {
     imrx_span_t o = doc ? imrx_doc_original_span(doc, s) : s;
-    imrx_buf_printf(b, "[%" PRIu32 ",%" PRIu32 "]", o.begin, o.end);
+    imrx_buf_putc(b, '[');
+    imrx_buf_put_u64(b, o.begin);
+    imrx_buf_putc(b, ',');
+    imrx_buf_put_u64(b, o.end);
+    imrx_buf_putc(b, ']');
 }
 
 static const char *plugin_name(const writer_t *w, uint16_t plugin)
@@ -40,7 +44,11 @@ static void note_provenance(writer_t *w, const imrx_rnode_t *n)
     imrx_buf_putc(&w->prov, '[');
     imrx_json_cstring(&w->prov, plugin_name(w, n->plugin));
     imrx_span_t o = w->doc ? imrx_doc_original_span(w->doc, n->span) : n->span;
-    imrx_buf_printf(&w->prov, ",%" PRIu32 ",%" PRIu32 "]", o.begin, o.end);
+    imrx_buf_putc(&w->prov, ',');
+    imrx_buf_put_u64(&w->prov, o.begin);
+    imrx_buf_putc(&w->prov, ',');
+    imrx_buf_put_u64(&w->prov, o.end);
+    imrx_buf_putc(&w->prov, ']');
 }
 
 /* Extends the path by ".key" or "[index]"; returns the old length to restore. */

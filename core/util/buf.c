@@ -65,6 +65,29 @@ void imrx_buf_putc(imrx_buf_t *b, char c)
     b->data[b->len] = '\0';
 }
 
+void imrx_buf_put_u64(imrx_buf_t *b, uint64_t v)
+{
+    char tmp[24];
+    int n = 0;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    if (imrx_buf_reserve(b, (size_t)n) != IMRX_OK) return;
+    while (n) b->data[b->len++] = tmp[--n];
+    b->data[b->len] = '\0';
+}
+
+void imrx_buf_put_i64(imrx_buf_t *b, int64_t v)
+{
+    if (v < 0) {
+        imrx_buf_putc(b, '-');
+        imrx_buf_put_u64(b, (uint64_t)0 - (uint64_t)v);
+    } else {
+        imrx_buf_put_u64(b, (uint64_t)v);
+    }
+}
+
 void imrx_buf_vprintf(imrx_buf_t *b, const char *fmt, va_list ap)
 {
     va_list copy;

@@ -21,13 +21,17 @@ imrx_status_t imrx_re_compile(imrx_re_t *re, const char *pattern, uint32_t optio
     }
     /* Without JIT (some platforms) the interpreter is used: slower, same answers. */
     pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+    re->anchored = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, opts | PCRE2_ANCHORED,
+                                 &err, &off, NULL);
+    if (re->anchored) pcre2_jit_compile(re->anchored, PCRE2_JIT_COMPLETE);
     return IMRX_OK;
 }
 
 void imrx_re_free(imrx_re_t *re)
 {
     pcre2_code_free(re->code);
-    re->code = NULL;
+    pcre2_code_free(re->anchored);
+    re->code = re->anchored = NULL;
 }
 
 imrx_status_t imrx_re_scratch_init(imrx_re_scratch_t *s)
@@ -51,12 +55,12 @@ void imrx_re_scratch_free(imrx_re_scratch_t *s)
     s->mc = NULL;
 }
 
-static int match(const imrx_re_t *re, imrx_re_scratch_t *s, const char *text, size_t start,
+static int match(const pcre2_code *code, imrx_re_scratch_t *s, const char *text, size_t start,
                  size_t end, uint32_t opts)
 {
     if (start > end) return 0;
-    int rc = pcre2_match(re->code, (PCRE2_SPTR)text, end, start, opts | PCRE2_NO_UTF_CHECK, s->md,
-                         s->mc);
+    int rc =
+        pcre2_match(code, (PCRE2_SPTR)text, end, start, opts | PCRE2_NO_UTF_CHECK, s->md, s->mc);
     s->rc = rc > 0 ? rc : 0;
     if (rc == PCRE2_ERROR_NOMATCH) return 0;
     if (rc < 0) return rc;
@@ -66,11 +70,12 @@ static int match(const imrx_re_t *re, imrx_re_scratch_t *s, const char *text, si
 int imrx_re_find(const imrx_re_t *re, imrx_re_scratch_t *s, const char *text, size_t start,
                  size_t end)
 {
-    return match(re, s, text, start, end, 0);
+    return match(re->code, s, text, start, end, 0);
 }
 
 int imrx_re_at(const imrx_re_t *re, imrx_re_scratch_t *s, const char *text, size_t start,
                size_t end)
 {
-    return match(re, s, text, start, end, PCRE2_ANCHORED);
+    if (re->anchored) return match(re->anchored, s, text, start, end, 0);
+    return match(re->code, s, text, start, end, PCRE2_ANCHORED);
 }

@@ -10,6 +10,8 @@
 
 typedef struct imrx_re {
     pcre2_code *code;
+    pcre2_code *anchored; /* the same pattern compiled anchored, for imrx_re_at: JIT does not
+                             take PCRE2_ANCHORED at match time, and the interpreter is slow */
 } imrx_re_t;
 
 typedef struct imrx_re_scratch {

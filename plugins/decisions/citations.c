@@ -13,17 +13,24 @@
 #include "text.h"
 
 /* Case-insensitive search for `needle` in text[b..e), where a space in the needle also matches
- * a line break; returns its offset or e. */
+ * a line break; returns its offset or e. Guideline texts are searched for a dozen phrases each,
+ * so the first character is tested before anything else. */
 static uint32_t ci_find(const char *text, uint32_t b, uint32_t e, const char *needle)
 {
     size_t n = strlen(needle);
+    if (n == 0 || e - b < n) return e;
+    unsigned char lo = (unsigned char)tolower((unsigned char)needle[0]);
+    unsigned char up = (unsigned char)toupper((unsigned char)needle[0]);
     for (uint32_t i = b; i + n <= e; i++) {
-        size_t k = 0;
+        unsigned char c0 = (unsigned char)text[i];
+        if (c0 != lo && c0 != up) continue;
+        size_t k = 1;
         while (k < n) {
-            char t = text[i + k], c = needle[k];
-            if (c == ' ' ? (t != ' ' && t != '\n')
-                         : tolower((unsigned char)t) != tolower((unsigned char)c))
-                break;
+            unsigned char t = (unsigned char)text[i + k], c = (unsigned char)needle[k];
+            int differs = c == ' '                                   ? (t != ' ' && t != '\n')
+                          : ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? (t | 0x20) != (c | 0x20)
+                                                                     : t != c;
+            if (differs) break;
             k++;
         }
         if (k == n) return i;

@@ -2,9 +2,11 @@
  * (each element classified, with its count of sessions where stated), and counts stated
  * elsewhere ("at least 10 completed sessions of physical therapy"). */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
+#include "tokens.h"
 #include "treatments.h"
 
 typedef struct kind_rule {
@@ -129,12 +131,11 @@ static void emit(emitter_t *E, const char *kind, int count, uint32_t b, uint32_t
     E->covered_e[E->covered++] = e;
 }
 
-/* Sessions stated in an element: "at least 10 completed sessions", "PT x12". */
+/* Sessions stated in an element: "at least 10 completed sessions". */
 static int element_count(emitter_t *E, uint32_t b, uint32_t e)
 {
-    if (imrx_re_find(&E->s->re[RE_SESSIONS], E->t, E->l->text, b, e) != 1) return -1;
-    PCRE2_SIZE *ov = imrx_re_ov(E->t);
-    return imrx_number_value(E->l->text + ov[2], ov[3] - ov[2]);
+    quantity_t q = imrx_item_quantity(E->s, E->t, E->l->text, b, e);
+    return q.value > 0 && q.unit && strcmp(q.unit, "sessions") == 0 ? (int)q.value : -1;
 }
 
 static void read_list(emitter_t *E, uint32_t b, uint32_t e)
@@ -165,6 +166,69 @@ static void read_list(emitter_t *E, uint32_t b, uint32_t e)
         if (i < e && (text[i] == ' ' || text[i] == '\n')) i += 4; /* past " and" */
         start = i + 1;
     }
+}
+
+/* A therapy named at token i: its kind and how many tokens it takes, or 0. */
+static int therapy_at(const imrx_token_t *t, size_t n, size_t i, const char **kind)
+{
+    const char *w = t[i].low, *next = i + 1 < n ? t[i + 1].low : "";
+    if (!strchr("poacPOAC", w[0]) || !w[0]) return 0; /* most words: not a therapy */
+    int therapy = !strcmp(next, "therapy");
+    if (!strcmp(w, "physical") && therapy) return *kind = "physical_therapy", 2;
+    if ((!strcmp(w, "occupational") || !strcmp(w, "aquatic")) && therapy)
+        return *kind = "physical_therapy", 2;
+    if (!strcmp(w, "pt")) return *kind = "physical_therapy", 1;
+    if (!strcmp(w, "chiropractic"))
+        return *kind = "chiropractic",
+               (!strcmp(next, "therapy") || !strcmp(next, "care") || !strcmp(next, "treatment"))
+                   ? 2
+                   : 1;
+    if (!strcmp(w, "acupuncture")) return *kind = "acupuncture", 1;
+    if (!strcmp(w, "psychotherapy") || !strcmp(w, "cbt")) return *kind = "psychotherapy", 1;
+    return 0;
+}
+
+static int is_session_word(const imrx_token_t *t)
+{
+    static const char *const w[] = {"session",   "sessions",   "visit", "visits",
+                                    "treatment", "treatments", NULL};
+    return imrx_token_is(t, w);
+}
+
+/* A number at most two words (completed, prior, ...) before token i; its index, or -1. */
+static long number_before(const imrx_token_t *t, size_t i)
+{
+    static const char *const skip[] = {"completed", "prior",      "previous", "authorized",
+                                       "approved",  "additional", NULL};
+    for (size_t back = 1; back <= 3 && back <= i; back++) {
+        if (t[i - back].num > 0) return (long)(i - back);
+        if (!imrx_token_is(&t[i - back], skip)) return -1;
+    }
+    return -1;
+}
+
+/* "10 completed sessions of physical therapy", "18 PT visits": the count stated at token i (a
+ * therapy or a session word), with the phrase's extent. */
+static int stated_count(const imrx_token_t *t, size_t n, size_t i, uint32_t *b, uint32_t *e,
+                        const char **kind)
+{
+    if (is_session_word(&t[i]) && i + 2 < n && !strcmp(t[i + 1].low, "of")) {
+        int len = therapy_at(t, n, i + 2, kind);
+        long num = len ? number_before(t, i) : -1;
+        if (num < 0) return 0;
+        *b = t[num].b;
+        *e = t[i + 2 + (size_t)len - 1].e;
+        return t[num].num;
+    }
+    int len = therapy_at(t, n, i, kind);
+    if (len && i + (size_t)len < n && is_session_word(&t[i + (size_t)len])) {
+        long num = number_before(t, i);
+        if (num < 0) return 0;
+        *b = t[num].b;
+        *e = t[i + (size_t)len].e;
+        return t[num].num;
+    }
+    return 0;
 }
 
 /* Is the phrase ending the sentence part before `at` about what is requested, not what was done
@@ -200,15 +264,15 @@ void imrx_treatments_to_date(const state_t *s, imrx_re_scratch_t *t, const imrx_
         pos = e > b ? e : b + 1;
     }
     /* Counts told outside such a list. */
-    pos = sec->begin;
-    while (pos < sec->end &&
-           imrx_re_find(&s->re[RE_HISTORY_COUNT], t, l->text, pos, sec->end) == 1) {
-        PCRE2_SIZE *ov = imrx_re_ov(t);
-        uint32_t b = (uint32_t)ov[0], e = (uint32_t)ov[1];
-        pos = e;
-        int g = imrx_re_has(t, 1) ? 1 : 3, kg = g + 1;
-        int count = imrx_number_value(l->text + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
-        if (is_covered(&E, b, e) || about_a_request(l->text, sec->begin, b)) continue;
-        emit(&E, classify(l->text + ov[2 * kg], ov[2 * kg + 1] - ov[2 * kg]), count, b, e);
+    imrx_token_t *tok = malloc(4096 * sizeof *tok);
+    if (!tok) return;
+    size_t n = imrx_tokenize(l->text, sec->begin, sec->end, tok, 4096);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t b, e;
+        const char *kind;
+        int count = stated_count(tok, n, i, &b, &e, &kind);
+        if (count <= 0 || is_covered(&E, b, e) || about_a_request(l->text, sec->begin, b)) continue;
+        emit(&E, kind, count, b, e);
     }
+    free(tok);
 }

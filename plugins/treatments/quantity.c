@@ -1,32 +1,15 @@
 /* What an item asks for: how many (sessions, tablets, weeks of rental), for which body part and
- * side. "2 times a week for 6 weeks" is 12 sessions; "#120" is 120 units. */
-#include <ctype.h>
-#include <stdlib.h>
+ * side. "2 times a week for 6 weeks" is 12 sessions; "#120" is 120 units. Read from the item's
+ * words in one pass (plugins/common/tokens.h). */
 #include <string.h>
 
 #include "text.h"
+#include "tokens.h"
 #include "treatments.h"
 
-#define NUM                                                                                        \
-    "(\\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"                    \
-    "thirteen|fourteen|fifteen|sixteen|eighteen|twenty|twenty-four|thirty|sixty|ninety)"
+#define MAX_TOKENS 160
 
 const char *const imrx_treatments_patterns[RE_COUNT] = {
-    [RE_SESSIONS] = "\\b" NUM "(?:\\s*(?:-|to)\\s*\\d{1,3})?\\s+(?:\\w+\\s+){0,3}?"
-                    "(sessions?|visits?|treatments?)\\b",
-    [RE_FREQUENCY] = "\\b" NUM "\\s*(?:x|times|time)\\s*(?:a|per|/)?\\s*(?:week|wk|weekly)s?"
-                     "(?:\\s*(?:for|x|times|over)\\s*)" NUM "\\s*(?:weeks?|wks?)\\b"
-                     "|\\b(\\d{1,2})\\s*x\\s*(\\d{1,2})\\b"
-                     "|\\b" NUM "\\s+times\\s+" NUM "\\b",
-    [RE_HASH] = "#\\s?(\\d{1,4})\\b",
-    [RE_DURATION] = "\\b" NUM "[\\s-]*(day|week|month)s?\\b(?:\\s+(?:rental|supply|trial))?"
-                    "|\\bx\\s*" NUM "\\s*(days?|weeks?|months?)\\b",
-    [RE_HOURS] = "\\b" NUM "\\s+hours?\\b",
-    [RE_BODY] = "\\b(lumbosacral|lumbar|low(?:er)?\\s+back|cervical|neck|thoracic|mid[\\s-]?back|"
-                "shoulders?|knees?|hips?|elbows?|wrists?|hands?|fingers?|thumbs?|ankles?|feet|"
-                "foot|toes?|pelvis|head|upper\\s+extremit(?:y|ies)|lower\\s+extremit(?:y|ies)|"
-                "legs?|arms?|spine|back)\\b",
-    [RE_SIDE] = "\\b(bilateral(?:ly)?|both|left|right)\\b",
     [RE_ASSOCIATED] = "^\\s*associated\\s+surgical\\s+services?\\s*:\\s*",
     [RE_HISTORY_LIST] =
         "(?:treatments?|therapies|care)(?:\\s+and\\s+diagnostic\\s+testing)?"
@@ -34,137 +17,190 @@ const char *const imrx_treatments_patterns[RE_COUNT] = {
         "(?:included|includes|include|consisted\\s+of|been)\\s*:?\\s*"
         "|(?:prior|previous|past|conservative)\\s+treatments?\\s+(?:has\\s+|have\\s+)?"
         "(?:included|includes|consisted\\s+of)\\s*:?\\s*",
-    [RE_HISTORY_COUNT] =
-        "\\b(?:at\\s+least\\s+)?" NUM "\\s+(?:completed\\s+|prior\\s+|previous\\s+|"
-        "authorized\\s+|approved\\s+)?(?:sessions?|visits?|treatments?)\\s+of\\s+"
-        "(physical\\s+therapy|PT|chiropractic(?:\\s+(?:therapy|care|treatment))?|"
-        "acupuncture|occupational\\s+therapy|aquatic\\s+therapy|psychotherapy|CBT)"
-        "|\\b(?:at\\s+least\\s+)?" NUM "\\s+(?:completed\\s+|prior\\s+)?"
-        "(physical\\s+therapy|PT|chiropractic|acupuncture)\\s+"
-        "(?:sessions?|visits?|treatments?)",
 };
 
 int imrx_number_value(const char *s, size_t n)
 {
-    static const struct {
-        const char *word;
-        int value;
-    } words[] = {{"one", 1},       {"two", 2},       {"three", 3},        {"four", 4},
-                 {"five", 5},      {"six", 6},       {"seven", 7},        {"eight", 8},
-                 {"nine", 9},      {"ten", 10},      {"eleven", 11},      {"twelve", 12},
-                 {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},     {"sixteen", 16},
-                 {"eighteen", 18}, {"twenty", 20},   {"twenty-four", 24}, {"thirty", 30},
-                 {"sixty", 60},    {"ninety", 90}};
-    if (n && isdigit((unsigned char)s[0])) return atoi(s);
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (imrx_text_ieq(s, n, words[i].word)) return words[i].value;
-    return -1;
+    imrx_token_t t;
+    if (imrx_tokenize(s, 0, (uint32_t)n, &t, 1) != 1) return -1;
+    return t.num;
 }
 
-static int group_number(imrx_re_scratch_t *t, const char *text, int g)
+static const char *const session_words[] = {"session",   "sessions",   "visit", "visits",
+                                            "treatment", "treatments", NULL};
+
+static quantity_t make(int64_t v, const char *unit, const imrx_token_t *a, const imrx_token_t *z)
 {
-    if (!imrx_re_has(t, g)) return -1;
-    PCRE2_SIZE *ov = imrx_re_ov(t);
-    return imrx_number_value(text + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+    return (quantity_t){v, unit, a->b, z->e};
+}
+
+/* "12 sessions", "Twelve physical therapy sessions", "12-18 sessions" (the first number). */
+static int sessions(const imrx_token_t *t, size_t n, quantity_t *q)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!imrx_token_is(&t[i], session_words)) continue;
+        for (size_t back = 1; back <= 4 && back <= i; back++) {
+            const imrx_token_t *c = &t[i - back];
+            if (c->num <= 0) continue;
+            if (i - back >= 2 && t[i - back - 1].low[0] == '-' && t[i - back - 2].num > 0)
+                c = &t[i - back - 2];
+            *q = make(c->num, "sessions", c, &t[i]);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int is_week(const imrx_token_t *t)
+{
+    static const char *const w[] = {"week", "weeks", "wk", "wks", "weekly", NULL};
+    return imrx_token_is(t, w);
+}
+
+/* "2 times a week for 6 weeks", "3 times weekly for 4 weeks", "2x6", "1 times 8". */
+static int frequency(const imrx_token_t *t, size_t n, quantity_t *q)
+{
+    static const char *const times[] = {"x", "times", "time", NULL};
+    static const char *const link[] = {"for", "x", "times", "over", NULL};
+    for (size_t i = 0; i + 2 < n; i++) {
+        if (t[i].num <= 0 || !imrx_token_is(&t[i + 1], times)) continue;
+        if (t[i + 2].num > 0) {
+            *q = make((int64_t)t[i].num * t[i + 2].num, "sessions", &t[i], &t[i + 2]);
+            return 1;
+        }
+        /* "a week", "per week", "/ week", "weekly", then "for 6 weeks" */
+        size_t j = i + 2;
+        if (j < n && !is_week(&t[j])) j++;
+        if (j >= n || !is_week(&t[j])) continue;
+        j++;
+        if (j < n && imrx_token_is(&t[j], link)) j++;
+        if (j + 1 < n && t[j].num > 0 && is_week(&t[j + 1])) {
+            *q = make((int64_t)t[i].num * t[j].num, "sessions", &t[i], &t[j + 1]);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int unit_after(const imrx_token_t *t, size_t n, quantity_t *q)
+{
+    static const char *const hours[] = {"hour", "hours", NULL};
+    for (size_t i = 0; i + 1 < n; i++)
+        if (t[i].num > 0 && imrx_token_is(&t[i + 1], hours)) {
+            *q = make(t[i].num, "hours", &t[i], &t[i + 1]);
+            return 1;
+        }
+    for (size_t i = 0; i + 1 < n; i++)
+        if (t[i].low[0] == '#' && t[i + 1].num > 0) {
+            *q = make(t[i + 1].num, "units", &t[i], &t[i + 1]);
+            return 1;
+        }
+    static const char *const dur[] = {"day", "days", "week", "weeks", "month", "months", NULL};
+    for (size_t i = 0; i < n; i++) {
+        size_t k = i + 1;
+        if (k < n && t[k].low[0] == '-') k++; /* "30-day" */
+        if (t[i].num <= 0 || k >= n || !imrx_token_is(&t[k], dur)) continue;
+        /* "in 6 weeks" is when, not how much */
+        if (i > 0 && strcmp(t[i - 1].low, "in") == 0) continue;
+        char c = t[k].low[0];
+        *q = make(t[i].num, c == 'd' ? "days" : c == 'w' ? "weeks" : "months", &t[i], &t[k]);
+        return 1;
+    }
+    return 0;
 }
 
 quantity_t imrx_item_quantity(const state_t *s, imrx_re_scratch_t *t, const char *text, uint32_t b,
                               uint32_t e)
 {
+    (void)s, (void)t;
+    imrx_token_t tok[MAX_TOKENS];
+    size_t n = imrx_tokenize(text, b, e, tok, MAX_TOKENS);
     quantity_t q = {0, NULL, 0, 0};
-    PCRE2_SIZE *ov;
-    /* "Twelve sessions", "6 visits" */
-    if (imrx_re_find(&s->re[RE_SESSIONS], t, text, b, e) == 1) {
-        int n = group_number(t, text, 1);
-        ov = imrx_re_ov(t);
-        if (n > 0) return (quantity_t){n, "sessions", (uint32_t)ov[0], (uint32_t)ov[1]};
-    }
-    /* "2 times a week for 6 weeks", "2x6", "1 times 8" */
-    if (imrx_re_find(&s->re[RE_FREQUENCY], t, text, b, e) == 1) {
-        int a = group_number(t, text, 1), c = group_number(t, text, 2);
-        if (a < 0) a = group_number(t, text, 3), c = group_number(t, text, 4);
-        if (a < 0) a = group_number(t, text, 5), c = group_number(t, text, 6);
-        ov = imrx_re_ov(t);
-        if (a > 0 && c > 0)
-            return (quantity_t){(int64_t)a * c, "sessions", (uint32_t)ov[0], (uint32_t)ov[1]};
-    }
-    if (imrx_re_find(&s->re[RE_HOURS], t, text, b, e) == 1) {
-        int n = group_number(t, text, 1);
-        ov = imrx_re_ov(t);
-        if (n > 0) return (quantity_t){n, "hours", (uint32_t)ov[0], (uint32_t)ov[1]};
-    }
-    if (imrx_re_find(&s->re[RE_HASH], t, text, b, e) == 1) {
-        ov = imrx_re_ov(t);
-        int n = atoi(text + ov[2]);
-        if (n > 0) return (quantity_t){n, "units", (uint32_t)ov[0], (uint32_t)ov[1]};
-    }
-    if (imrx_re_find(&s->re[RE_DURATION], t, text, b, e) == 1) {
-        int n = group_number(t, text, 1), g = 2;
-        if (n < 0) n = group_number(t, text, 3), g = 4;
-        ov = imrx_re_ov(t);
-        if (n > 0) {
-            char c = (char)tolower((unsigned char)text[ov[2 * g]]);
-            return (quantity_t){n,
-                                c == 'd'   ? "days"
-                                : c == 'w' ? "weeks"
-                                           : "months",
-                                (uint32_t)ov[0], (uint32_t)ov[1]};
-        }
-    }
+    if (sessions(tok, n, &q) || frequency(tok, n, &q) || unit_after(tok, n, &q)) return q;
     return q;
 }
 
 const char *imrx_body_part(const state_t *s, imrx_re_scratch_t *t, const char *text, uint32_t b,
                            uint32_t e, uint32_t *pb, uint32_t *pe)
 {
+    (void)s, (void)t;
     static const struct {
-        const char *prefix, *name;
+        const char *word, *next, *name; /* `next`: a word that must follow, or NULL */
     } parts[] = {
-        {"upper extremit", "upper extremity"}, /* before "low" */
-        {"lower extremit", "lower extremity"},
-        {"lumbosacral", "lumbar spine"},
-        {"lumbar", "lumbar spine"},
-        {"low", "lumbar spine"},
-        {"cervical", "cervical spine"},
-        {"neck", "cervical spine"},
-        {"thoracic", "thoracic spine"},
-        {"mid", "thoracic spine"},
-        {"shoulder", "shoulder"},
-        {"knee", "knee"},
-        {"hip", "hip"},
-        {"elbow", "elbow"},
-        {"wrist", "wrist"},
-        {"hand", "hand"},
-        {"finger", "hand"},
-        {"thumb", "hand"},
-        {"ankle", "ankle"},
-        {"feet", "foot"},
-        {"foot", "foot"},
-        {"toe", "foot"},
-        {"pelvis", "pelvis"},
-        {"head", "head"},
-        {"leg", "lower extremity"},
-        {"arm", "upper extremity"},
-        {"spine", "spine"},
-        {"back", "back"},
+        {"upper", "extremity", "upper extremity"},
+        {"upper", "extremities", "upper extremity"},
+        {"lower", "extremity", "lower extremity"},
+        {"lower", "extremities", "lower extremity"},
+        {"low", "back", "lumbar spine"},
+        {"lower", "back", "lumbar spine"},
+        {"mid", "back", "thoracic spine"},
+        {"lumbosacral", NULL, "lumbar spine"},
+        {"lumbar", NULL, "lumbar spine"},
+        {"cervical", NULL, "cervical spine"},
+        {"neck", NULL, "cervical spine"},
+        {"thoracic", NULL, "thoracic spine"},
+        {"shoulder", NULL, "shoulder"},
+        {"shoulders", NULL, "shoulder"},
+        {"knee", NULL, "knee"},
+        {"knees", NULL, "knee"},
+        {"hip", NULL, "hip"},
+        {"hips", NULL, "hip"},
+        {"elbow", NULL, "elbow"},
+        {"elbows", NULL, "elbow"},
+        {"wrist", NULL, "wrist"},
+        {"wrists", NULL, "wrist"},
+        {"hand", NULL, "hand"},
+        {"hands", NULL, "hand"},
+        {"finger", NULL, "hand"},
+        {"fingers", NULL, "hand"},
+        {"thumb", NULL, "hand"},
+        {"ankle", NULL, "ankle"},
+        {"ankles", NULL, "ankle"},
+        {"foot", NULL, "foot"},
+        {"feet", NULL, "foot"},
+        {"toe", NULL, "foot"},
+        {"toes", NULL, "foot"},
+        {"pelvis", NULL, "pelvis"},
+        {"head", NULL, "head"},
+        {"leg", NULL, "lower extremity"},
+        {"legs", NULL, "lower extremity"},
+        {"arm", NULL, "upper extremity"},
+        {"arms", NULL, "upper extremity"},
+        {"spine", NULL, "spine"},
+        {"back", NULL, "back"},
     };
-    if (imrx_re_find(&s->re[RE_BODY], t, text, b, e) != 1) return NULL;
-    PCRE2_SIZE *ov = imrx_re_ov(t);
-    *pb = (uint32_t)ov[2];
-    *pe = (uint32_t)ov[3];
-    const char *w = text + ov[2];
-    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
-        if (imrx_text_istarts(w, parts[i].prefix)) return parts[i].name;
+    imrx_token_t tok[MAX_TOKENS];
+    size_t n = imrx_tokenize(text, b, e, tok, MAX_TOKENS);
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++) {
+            if (strcmp(tok[i].low, parts[k].word) != 0) continue;
+            if (parts[k].next && !(i + 1 < n && strcmp(tok[i + 1].low, parts[k].next) == 0))
+                continue;
+            *pb = tok[i].b;
+            *pe = parts[k].next ? tok[i + 1].e : tok[i].e;
+            return parts[k].name;
+        }
     return NULL;
 }
 
 const char *imrx_laterality(const state_t *s, imrx_re_scratch_t *t, const char *text, uint32_t b,
                             uint32_t e, uint32_t *pb, uint32_t *pe)
 {
-    if (imrx_re_find(&s->re[RE_SIDE], t, text, b, e) != 1) return NULL;
-    PCRE2_SIZE *ov = imrx_re_ov(t);
-    *pb = (uint32_t)ov[2];
-    *pe = (uint32_t)ov[3];
-    char c = (char)tolower((unsigned char)text[ov[2]]);
-    return c == 'l' ? "left" : c == 'r' ? "right" : "bilateral";
+    (void)s, (void)t;
+    imrx_token_t tok[MAX_TOKENS];
+    size_t n = imrx_tokenize(text, b, e, tok, MAX_TOKENS);
+    for (size_t i = 0; i < n; i++) {
+        const char *w = tok[i].low, *side = NULL;
+        if (!strcmp(w, "left"))
+            side = "left";
+        else if (!strcmp(w, "right"))
+            side = "right";
+        else if (!strcmp(w, "bilateral") || !strcmp(w, "bilaterally") || !strcmp(w, "both"))
+            side = "bilateral";
+        if (!side) continue;
+        *pb = tok[i].b;
+        *pe = tok[i].e;
+        return side;
+    }
+    return NULL;
 }

@@ -13,12 +13,13 @@ typedef struct rule {
     char *subcategory;
 } rule_t;
 
-/* The rule table, compiled into two patterns: rules above the "@drug" line, and below it. */
+/* The rule table: each rule compiled on its own (JIT), tried in order until one matches. Each
+ * pattern's start optimisation (a first-character set) makes a miss cost a quick scan. */
 typedef struct rules {
     rule_t rules[MAX_RULES];
+    imrx_re_t re[MAX_RULES];
     int count;
     int drug_at; /* index of the first rule below "@drug" */
-    imrx_re_t above, below;
 } rules_t;
 
 imrx_status_t imrx_rules_load(rules_t *r, const char *path, const imrx_host_api_t *api,
@@ -28,19 +29,7 @@ void imrx_rules_free(rules_t *r);
 int imrx_rules_match(const rules_t *r, int below, imrx_re_scratch_t *t, const char *text,
                      uint32_t b, uint32_t e);
 
-enum {
-    RE_SESSIONS,
-    RE_FREQUENCY,
-    RE_HASH,
-    RE_DURATION,
-    RE_HOURS,
-    RE_BODY,
-    RE_SIDE,
-    RE_ASSOCIATED,
-    RE_HISTORY_LIST,
-    RE_HISTORY_COUNT,
-    RE_COUNT
-};
+enum { RE_ASSOCIATED, RE_HISTORY_LIST, RE_COUNT };
 
 typedef struct state {
     rules_t rules;

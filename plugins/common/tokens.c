@@ -1,0 +1,67 @@
+#include "tokens.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int word_number(const char *w)
+{
+    /* Most words are not numbers: rule them out by their first letter and length. */
+    size_t len = strlen(w);
+    if (len < 3 || len > 9 || !strchr("zotfsen", w[0])) return -1;
+    static const char *const words[] = {
+        "zero",     "one",     "two",     "three",     "four",     "five",     "six",
+        "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen",
+        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+    for (int i = 0; i <= 20; i++)
+        if (strcmp(w, words[i]) == 0) return i;
+    if (strcmp(w, "thirty") == 0) return 30;
+    if (strcmp(w, "forty") == 0) return 40;
+    if (strcmp(w, "sixty") == 0) return 60;
+    if (strcmp(w, "ninety") == 0) return 90;
+    return -1;
+}
+
+size_t imrx_tokenize(const char *text, uint32_t b, uint32_t e, imrx_token_t *out, size_t max)
+{
+    size_t n = 0;
+    uint32_t i = b;
+    while (i < e && n < max) {
+        unsigned char c = (unsigned char)text[i];
+        imrx_token_t *t = &out[n];
+        if (isalpha(c) || isdigit(c)) {
+            int digits = isdigit(c) != 0;
+            uint32_t j = i;
+            size_t k = 0;
+            while (j < e &&
+                   (digits ? isdigit((unsigned char)text[j]) : isalpha((unsigned char)text[j]))) {
+                if (k < sizeof t->low - 1) t->low[k++] = (char)tolower((unsigned char)text[j]);
+                j++;
+            }
+            t->low[k] = '\0';
+            t->b = i;
+            t->e = j;
+            t->num = digits ? (k < 9 ? atoi(t->low) : -1) : word_number(t->low);
+            n++;
+            i = j;
+            continue;
+        }
+        if (strchr("#-/%()", (int)c) && c) {
+            t->b = i;
+            t->e = i + 1;
+            t->num = -1;
+            t->low[0] = (char)c;
+            t->low[1] = '\0';
+            n++;
+        }
+        i++;
+    }
+    return n;
+}
+
+int imrx_token_is(const imrx_token_t *t, const char *const *words)
+{
+    for (; *words; words++)
+        if ((*words)[0] == t->low[0] && strcmp(t->low, *words) == 0) return 1;
+    return 0;
+}
