@@ -1,0 +1,23 @@
+#!/bin/sh
+# Writes corpus/baseline.json (and corpus/baseline-real.json when ../shared/real-letters/dev
+# exists) from what the extractors score now: each field's F1 or accuracy, rounded down to
+# three decimals. Run it after an improvement, and commit the result with it.
+set -eu
+cd "$(dirname "$0")/.."
+write() {
+    build/imrx eval -q --json --gold "$1" "$2" | python3 -c '
+import json, math, sys
+scores = json.load(sys.stdin)["fields"]
+out = {}
+for name, f in scores.items():
+    v = f.get("f1", f.get("accuracy"))
+    if v is not None:
+        out[name] = math.floor(v * 1000) / 1000
+print(json.dumps({"_about": "minimum score per field; scripts/baseline.sh writes it", "minimum": out}, indent=2))
+' > "$3"
+    echo "wrote $3"
+}
+write corpus/gold corpus/letters corpus/baseline.json
+if [ -d ../shared/real-letters/dev ]; then
+    write corpus/gold-real ../shared/real-letters/dev corpus/baseline-real.json
+fi
