@@ -1,0 +1,325 @@
+/* Where a mention stands and what the letter says about it: the section, whether the patient
+ * takes it, it is requested, or it is only named in reasoning; whether it is denied or was
+ * stopped. Cues are read within the mention's sentence. */
+#include <string.h>
+
+#include "meds.h"
+#include "text.h"
+
+/* A cue before the drug: group 1 denies it, group 2 says it was stopped. */
+static const char negation_before[] =
+    "\\b(?:((?:(?:he|she|they|patient|worker|claimant|employee)\\s+(?:also\\s+)?denie[sd]|denies)"
+    "(?:\\s+(?:any|the|all))?(?:\\s+(?:prior\\s+|current\\s+)?(?:use|using|taking|intake|"
+    "history)(?:\\s+of)?)?"
+    "|(?:is|was|were|are)\\s+not\\s+(?:currently\\s+)?(?:taking|on|using|prescribed)"
+    "|(?:does|did|do)\\s+not\\s+(?:currently\\s+)?(?:take|use)"
+    "|(?:has|have|had)\\s+(?:not|never)\\s+(?:been\\s+)?(?:taken|tried|used|prescribed|given|"
+    "offered|received|treated\\s+with)"
+    "|never\\s+(?:took|tried|used|received)|takes\\s+none\\s+of"
+    "|no\\s+(?:prior\\s+|previous\\s+)?(?:use\\s+of|trial\\s+of)"
+    "|allergic\\s+to|allerg(?:y|ies)\\s*(?:to|include|including|:|of))"
+    "|(no\\s+longer\\s+(?:tak(?:es|ing)|us(?:es|ing)|on|prescribed)"
+    "|(?<!was\\s)(?<!were\\s)(?<!been\\s)(?<!is\\s)(?:stopped|discontinued|quit|ceased)"
+    "(?:\\s+(?:taking|using|the\\s+use\\s+of))?"
+    "|discontinuation\\s+of|(?:switched|changed)\\s+(?:\\w+\\s+)?from"
+    "|(?:weaned|tapered|came)\\s+(?:\\w+\\s+)?(?:off|from)(?:\\s+of)?"
+    "|(?:was|were|is|has\\s+been|had\\s+been)\\s+off(?:\\s+of)?))(?![A-Za-z])";
+
+/* Between a drug and a cue after it ("Naproxen ... was discontinued"): the clause changed, the
+ * cue is about something else. */
+static const char stop_after[] =
+    "[;:]|\\b(?:but|however|although|though|now|currently|instead|then|replaced|switched|started|"
+    "began|start|starting|resumed|restarted|continues|while|whereas|who|because|since|until|"
+    "except|other\\s+than|aside\\s+from|request(?:ed|s)?|authoriz\\w*|certif\\w*|recommend\\w*|"
+    "and\\s+(?:is|was|has|takes|uses|continues|now)|takes|uses|using)\\b";
+
+/* A cue after the drug ("Naproxen was discontinued", "Vicodin, which she no longer takes"). */
+static const char negation_after[] =
+    "\\b(?:(?:(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:not|never)\\s+(?:tried|"
+    "prescribed|taken|used))"
+    "|((?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:(?:later|subsequently|eventually|"
+    "previously|then|all|both|also|recently)\\s+)?(?:discontinued|stopped|weaned|tapered|"
+    "ceased)"
+    "|(?:which|that)\\s+(?:he|she|they|the\\s+\\w+(?:\\s+\\w+)?)\\s+(?:no\\s+longer|stopped|"
+    "discontinued|quit)"
+    "|(?:he|she|they|and)\\s+(?:later\\s+|then\\s+)?(?:discontinued|stopped|quit)\\s+(?:it|them|"
+    "taking\\s+(?:it|them))"
+    "|and\\s+(?:then\\s+)?(?:was|were)\\s+(?:discontinued|stopped)"
+    "|(?:was|were|has\\s+been|had\\s+been)\\s+(?:changed|switched)\\s+to"
+    "|(?:was|were|has\\s+been|had\\s+been)\\s+replaced\\s+(?:by|with)))\\b";
+
+/* A sentence of the summary that tells the request. */
+static const char request[] =
+    "\\b(?:request(?:ed|s|ing)?|RFA|authorization|non-?certif\\w*|appeal)\\b";
+
+/* In reasoning, the drug that a request names ("the request for Norco 10/325mg #120", "Regarding
+ * the request for one container of ..."): text just before the mention. */
+static const char requested_here[] =
+    "\\brequest(?:ed|s)?\\s+(?:for|of)?\\s*(?:(?:the|a|an|one|1|retrospective|prospective|"
+    "continued|additional|further|prescription|refills?|container|month(?:'s)?|supply|of|for|"
+    "topical|compounded|compound|post-op)\\s+)*$";
+
+/* A decision line names a disputed item, with or without the decisions plugin: "Norco
+ * 10/325mg #120: Upheld" (layout A), "1. Ibuprofen 800 mg #90 is not medically necessary"
+ * (layout B, perhaps wrapped), not a numbered rationale whose last sentence says so (layout C).
+ * Group 1 or 2 ends where the item's name ends. */
+static const char decision_line[] =
+    "^(?:([^\\n]*):[ \\t]*\\n?[ \\t]*(?:upheld|overturned|partially\\s+overturned)[ \\t]*$"
+    "|\\d{1,2}[.)][ \\t]+((?:[^.;:\\n]|\\.(?=\\d)|\\n(?!\\n))*?)\\bis\\s+(?:not\\s+)?medically\\s+"
+    "necessary)";
+
+/* Not the drug but a lab value or a condition: "vitamin D level", "insulin resistance",
+ * "insulin-dependent", "B12 deficiency". */
+static const char lab_after[] =
+    "[ -]?(?:levels?|resistance|resistant|deficiency|deficient|dependent|sensitivity)\\b";
+
+/* Not a mention of the drug: "morphine equivalent dose", "morphine milligram equivalents". */
+static const char equivalent[] =
+    "[\\s-]*(?:milligram\\s+|mg\\s+)?equivalen|\\s*\\(?(?:mg\\s*)?(?:MED|MME)\\b";
+
+/* In reasoning, what guidelines say or what the records lack is not the patient's use. */
+static const char hedge[] =
+    "\\b(?:no|not|lack\\w*|without|absence|whether|if|should|would|could|may|might|"
+    "recommend\\w*|guidelines?|MTUS|ODG|ACOEM|stud(?:y|ies)|trials?|evidence)\\b";
+
+/* In reasoning, a sentence about the patient's own use. */
+static const char patient_use[] =
+    "\\b(?:(?:injured\\s+worker|patient|claimant|employee|he|she)\\s+(?:\\w+\\s+){0,3}(?:has|have|"
+    "had|is|was|were)\\s+(?:\\w+\\s+){0,2}(?:taking|using|utilizing|prescribed|treated\\s+with|"
+    "on)|(?:current|ongoing|prior|previous|chronic|long-term|continued)\\s+(?:use|usage)\\s+of|"
+    "medications?\\s+(?:include|included|including|consist|list)|(?:has|have|had)\\s+(?:been\\s+)?"
+    "(?:taking|using|tried|utilizing)|(?:was|were|is|are)\\s+(?:being\\s+)?prescribed|"
+    "(?:current|prior)\\s+medications?)\\b";
+
+/* Every pattern and where it goes, so that compiling and freeing cannot miss one. */
+static size_t table(med_context_re_t *re, const char **patterns, imrx_re_t **slots)
+{
+    const char *p[] = {negation_before, stop_after, negation_after, request,   equivalent,
+                       patient_use,     hedge,      requested_here, lab_after, decision_line};
+    imrx_re_t *r[] = {&re->negation_before, &re->stop_after,     &re->negation_after,
+                      &re->request,         &re->equivalent,     &re->patient_use,
+                      &re->hedge,           &re->requested_here, &re->lab_after,
+                      &re->decision_line};
+    size_t n = sizeof p / sizeof p[0];
+    for (size_t i = 0; i < n; i++) patterns[i] = p[i], slots[i] = r[i];
+    return n;
+}
+
+imrx_status_t med_context_compile(med_context_re_t *re, const imrx_host_api_t *api, imrx_ctx_t *ctx)
+{
+    const char *patterns[16];
+    imrx_re_t *slots[16];
+    size_t n = table(re, patterns, slots);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t opt = slots[i] == &re->equivalent ? IMRX_RE_CASE : 0;
+        if (imrx_re_compile(slots[i], patterns[i], opt, api, ctx) != IMRX_OK) {
+            for (size_t k = 0; k < i; k++) imrx_re_free(slots[k]);
+            return IMRX_EINVAL;
+        }
+    }
+    return IMRX_OK;
+}
+
+void med_context_free(med_context_re_t *re)
+{
+    const char *patterns[16];
+    imrx_re_t *slots[16];
+    size_t n = table(re, patterns, slots);
+    for (size_t i = 0; i < n; i++) imrx_re_free(slots[i]);
+}
+
+int med_is_false_mention(const med_context_re_t *re, imrx_re_scratch_t *t, const char *text,
+                         uint32_t len, const mention_t *m, const med_entry_t *entry)
+{
+    if (strcmp(entry->generic, "morphine") == 0) {
+        uint32_t lim = m->e + 40 < len ? m->e + 40 : len;
+        if (imrx_re_at(&re->equivalent, t, text, m->e, lim) == 1) return 1;
+    }
+    uint32_t lim = m->e + 24 < len ? m->e + 24 : len;
+    if (imrx_re_at(&re->lab_after, t, text, m->e, lim) == 1) return 1;
+    /* "soma" in lower case, not followed by a dose, is the cell body. */
+    if (imrx_text_ieq(text + m->b, m->e - m->b, "soma") && text[m->b] == 's' &&
+        !(m->strength.e || m->quantity.e))
+        return 1;
+    return 0;
+}
+
+static int upper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+/* Where the sentence around [b, e) starts and ends, within [lo, hi). */
+static void sentence(const char *t, uint32_t lo, uint32_t hi, uint32_t b, uint32_t e, uint32_t *sb,
+                     uint32_t *se)
+{
+    uint32_t i = b;
+    while (i > lo) {
+        char c = t[i - 1];
+        if (c == '\n' && i >= lo + 2 && t[i - 2] == '\n') break;
+        if ((c == ' ' || c == '\n') && i >= lo + 2 &&
+            (t[i - 2] == '.' || t[i - 2] == '?' || t[i - 2] == '!' || t[i - 2] == ';') &&
+            (upper(t[i]) || (t[i] >= '0' && t[i] <= '9'))) {
+            /* "Dr. Smith", "No. 3", "e.g. Norco" do not end a sentence. */
+            uint32_t w = i - 2;
+            while (w > lo && ((t[w - 1] >= 'a' && t[w - 1] <= 'z') || upper(t[w - 1]))) w--;
+            size_t n = i - 2 - w;
+            if (!(n <= 3 && (imrx_text_ieq(t + w, n, "dr") || imrx_text_ieq(t + w, n, "no") ||
+                             imrx_text_ieq(t + w, n, "vs") || imrx_text_ieq(t + w, n, "mr") ||
+                             imrx_text_ieq(t + w, n, "ms") || imrx_text_ieq(t + w, n, "mrs"))))
+                break;
+        }
+        i--;
+    }
+    *sb = i;
+    i = e;
+    while (i < hi) {
+        char c = t[i];
+        if (c == '\n' && i + 1 < hi && t[i + 1] == '\n') break;
+        if ((c == '.' || c == '?' || c == '!' || c == ';') &&
+            (i + 1 >= hi || t[i + 1] == ' ' || t[i + 1] == '\n'))
+            break;
+        i++;
+    }
+    *se = i;
+}
+
+/* Is there a clause break in text[b, e)? */
+static int broken(const med_context_re_t *re, imrx_re_scratch_t *t, const char *text, uint32_t b,
+                  uint32_t e)
+{
+    return b < e && imrx_re_find(&re->stop_after, t, text, b, e) == 1;
+}
+
+/* Between a denial or stop and its drug only a list may stand ("denies use of Soma or Norco",
+ * "stopped taking his Flexeril"): other words ("denies side effects from Norco") end its reach. */
+static int list_gap(const char *text, uint32_t b, uint32_t e, const mention_t *all, size_t n)
+{
+    static const char *const glue[] = {
+        "and",        "or",          "nor",        "any",       "the",       "his",    "her",
+        "their",      "all",         "other",      "further",   "use",       "of",     "taking",
+        "using",      "such",        "as",         "like",      "including", "oral",   "topical",
+        "prescribed", "previous",    "previously", "prior",     "current",   "well",   "a",
+        "medication", "medications", "drugs",      "opioids",   "opioid",    "NSAIDs", "NSAID",
+        "narcotics",  "narcotic",    "muscle",     "relaxants", "relaxant",  "pain",   "either",
+        "both",       NULL};
+    uint32_t p = b;
+    while (p < e) {
+        char c = text[p];
+        int in_mention = 0;
+        for (size_t k = 0; k < n && !in_mention; k++)
+            if (p >= all[k].b && p < (all[k].attr_e > all[k].e ? all[k].attr_e : all[k].e))
+                in_mention = 1, p = all[k].attr_e > all[k].e ? all[k].attr_e : all[k].e;
+        if (in_mention) continue;
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+            if (c != ' ' && c != '\n' && c != ',' && c != '/' && c != '(' && c != ')' && c != '-' &&
+                c != '\'')
+                return 0;
+            p++;
+            continue;
+        }
+        uint32_t w = p;
+        while (w < e && ((text[w] >= 'a' && text[w] <= 'z') || (text[w] >= 'A' && text[w] <= 'Z')))
+            w++;
+        int ok = 0;
+        for (int i = 0; glue[i] && !ok; i++) ok = imrx_text_ieq(text + p, w - p, glue[i]);
+        if (!ok) return 0;
+        p = w;
+    }
+    return 1;
+}
+
+static void negation(const med_context_re_t *re, imrx_re_scratch_t *t, const char *text,
+                     uint32_t sb, uint32_t se, mention_t *m, const mention_t *all, size_t n)
+{
+    /* The last cue before the mention, if the clause goes on to it. */
+    uint32_t pos = sb, cue_e = 0;
+    int kind = 0;
+    while (pos < m->b && imrx_re_find(&re->negation_before, t, text, pos, m->b) == 1) {
+        PCRE2_SIZE *ov = imrx_re_ov(t);
+        cue_e = (uint32_t)ov[1];
+        kind = imrx_re_has(t, 1) ? 1 : 2;
+        pos = ov[1] > pos ? (uint32_t)ov[1] : pos + 1;
+    }
+    if (kind && m->b - cue_e < 160 && list_gap(text, cue_e, m->b, all, n)) {
+        if (kind == 1)
+            m->negated = 1;
+        else
+            m->discontinued = 1;
+        return;
+    }
+    uint32_t from = m->attr_e > m->e ? m->attr_e : m->e;
+    if (from < se && imrx_re_find(&re->negation_after, t, text, from, se) == 1) {
+        PCRE2_SIZE *ov = imrx_re_ov(t);
+        uint32_t cb = (uint32_t)ov[0];
+        int disc = imrx_re_has(t, 1);
+        if (cb - from < 100 && !broken(re, t, text, from, cb)) {
+            if (disc)
+                m->discontinued = 1;
+            else
+                m->negated = 1;
+        }
+    }
+}
+
+/* Is the mention in the item name of a decision line? */
+static int on_decision_line(const med_context_re_t *re, imrx_re_scratch_t *t, const char *text,
+                            uint32_t lo, uint32_t hi, const mention_t *m)
+{
+    uint32_t b = m->b;
+    while (b > lo && text[b - 1] != '\n') b--;
+    uint32_t e = m->e, lines = 0;
+    while (e < hi && lines < 2) lines += text[e++] == '\n';
+    if (imrx_re_at(&re->decision_line, t, text, b, e) != 1) return 0;
+    int g = imrx_re_has(t, 1) ? 1 : 2;
+    return m->e <= imrx_re_ov(t)[2 * g + 1]; /* before ": Upheld", "is (not) medically ..." */
+}
+
+static const imrx_section_t *section_of(const imrx_letter_t *l, uint32_t pos)
+{
+    const imrx_section_t *best = NULL;
+    for (uint32_t i = 0; i < l->section_count; i++)
+        if (l->sections[i].heading_begin <= pos && pos < l->sections[i].end) best = &l->sections[i];
+    return best;
+}
+
+void med_classify(const med_context_re_t *re, imrx_re_scratch_t *t, const imrx_letter_t *l,
+                  mention_t *m, size_t n)
+{
+    const char *text = l->text;
+    for (size_t i = 0; i < n; i++) {
+        const imrx_section_t *s = section_of(l, m[i].b);
+        uint32_t lo = s ? s->begin : 0, hi = s ? s->end : l->length;
+        if (lo > m[i].b) lo = s->heading_begin;
+        m[i].section = s ? s->name : "unknown";
+        uint32_t sb, se;
+        sentence(text, lo, hi, m[i].b, m[i].e, &sb, &se);
+        const char *name = m[i].section;
+        if (strcmp(name, "summary") == 0 || strcmp(name, "documents") == 0) {
+            int req =
+                strcmp(name, "summary") == 0 && imrx_re_find(&re->request, t, text, sb, se) == 1;
+            m[i].context = req ? CTX_REQUESTED : CTX_HISTORY;
+        } else if (strcmp(name, "header") == 0 || strcmp(name, "issues") == 0) {
+            m[i].context = CTX_REQUESTED; /* the disputed treatments listed at the top */
+        } else {
+            uint32_t from = m[i].b > sb + 80 ? m[i].b - 80 : sb;
+            int own = imrx_re_find(&re->patient_use, t, text, sb, se) == 1 &&
+                      imrx_re_find(&re->hedge, t, text, sb, se) != 1;
+            if (imrx_re_find(&re->requested_here, t, text, from, m[i].b) == 1 ||
+                on_decision_line(re, t, text, lo, hi, &m[i]))
+                m[i].context = CTX_REQUESTED;
+            else
+                m[i].context = own ? CTX_HISTORY : CTX_RATIONALE;
+        }
+        negation(re, t, text, sb, se, &m[i], m, n);
+    }
+    /* A requested compound's other parts follow in a list ("... for Flurbiprofen 10%,
+     * Cyclobenzaprine 3%, Gabapentin 6%"). */
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (m[i].context != CTX_REQUESTED || m[i + 1].context != CTX_RATIONALE) continue;
+        uint32_t p = m[i].attr_e > m[i].e ? m[i].attr_e : m[i].e, q = m[i + 1].b;
+        int glue = p <= q && q - p <= 6;
+        for (uint32_t k = p; k < q && glue; k++) glue = strchr(" ,/-+\n", text[k]) != NULL;
+        if (glue) m[i + 1].context = CTX_REQUESTED;
+    }
+}

@@ -1,0 +1,415 @@
+/* The medications plugin: lexicon matching (brand, generic, misspelling, combination, compound,
+ * hyphenated and wrapped names), attributes (strength, quantity, frequency, refills), context,
+ * negation and discontinuation, the item link, the seed letter, and users' lexicon additions. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "helpers.h"
+
+static imrx_engine_t *meds_only, *with_items;
+
+static void setup(void)
+{
+    meds_only = t_engine("medications");
+    with_items = t_engine("decisions,medications");
+}
+
+static void teardown(void)
+{
+    t_engine_free(meds_only);
+    t_engine_free(with_items);
+}
+
+TestSuite(medications, .init = setup, .fini = teardown, .timeout = 60);
+
+/* A layout A letter around a summary and one disputed item with its rationale. */
+static json_t *letter(imrx_engine_t *e, const char *summary, const char *item, const char *why)
+{
+    static char buf[16384];
+    snprintf(buf, sizeof buf,
+             "CLINICAL CASE SUMMARY\nThe expert reviewer developed the following clinical case "
+             "summary based on a review of the case file, including all medical records:\n\n%s\n\n"
+             "IMR ISSUES, DECISIONS AND RATIONALES\nThe Final Determination was based on "
+             "decisions for the disputed items/services set forth below:\n\n%s: Upheld\n\n"
+             "Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical "
+             "Treatment 2009.\n\nMAXIMUS guideline: Decision based on MTUS Chronic Pain Medical "
+             "Treatment 2009, Section(s): Opioids.\n\nDecision rationale: %s\n",
+             summary, item, why);
+    return t_run_with(e, buf, strlen(buf), "test.txt");
+}
+
+static json_t *summary(const char *text)
+{
+    return letter(meds_only, text, "Physical therapy 2 times a week for 6 weeks",
+                  "The request is not medically necessary.");
+}
+
+/* The n-th mention (0: first) whose generic is `generic`, or NULL. */
+static json_t *mention(json_t *rec, const char *generic, int nth)
+{
+    size_t i;
+    json_t *m;
+    json_array_foreach(json_object_get(rec, "medications"), i, m)
+    {
+        const char *g = json_string_value(json_object_get(m, "generic"));
+        if (g && strcmp(g, generic) == 0 && nth-- == 0) return m;
+    }
+    return NULL;
+}
+
+static json_t *must(json_t *rec, const char *generic)
+{
+    json_t *m = mention(rec, generic, 0);
+    cr_assert_not_null(m, "a mention of %s", generic);
+    return m;
+}
+
+static const char *str(json_t *m, const char *key)
+{
+    return json_string_value(json_object_get(m, key));
+}
+
+static int flag(json_t *m, const char *key)
+{
+    return json_is_true(json_object_get(m, key));
+}
+
+static long long num(json_t *m, const char *key)
+{
+    json_t *v = json_object_get(m, key);
+    return json_is_integer(v) ? json_integer_value(v) : -1;
+}
+
+Test(medications, brand_generic_misspelling_and_case)
+{
+    json_t *r = summary("Medications include Flexeril, gabapentin, NAPROXEN, Trazadone at night "
+                        "and Nocro for pain.");
+    cr_expect_str_eq(str(must(r, "cyclobenzaprine"), "mention"), "Flexeril");
+    cr_expect_str_eq(str(must(r, "cyclobenzaprine"), "class"), "muscle relaxant");
+    must(r, "gabapentin");
+    must(r, "naproxen");
+    cr_expect_str_eq(str(must(r, "trazodone"), "mention"), "Trazadone");
+    cr_expect_str_eq(str(must(r, "hydrocodone/acetaminophen"), "mention"), "Nocro");
+    json_decref(r);
+}
+
+Test(medications, unlisted_misspellings_of_long_names)
+{
+    json_t *r = summary("He takes Cyclobenzaprin at night and Gabapentine, in a singular dose, "
+                        "with Ambein.");
+    cr_expect_str_eq(str(must(r, "cyclobenzaprine"), "mention"), "Cyclobenzaprin");
+    must(r, "gabapentin");
+    cr_expect_null(mention(r, "montelukast", 0), "an English word is no misspelling");
+    cr_expect_null(mention(r, "zolpidem", 0), "short names are matched exactly only");
+    json_decref(r);
+}
+
+Test(medications, word_bounded)
+{
+    /* "Soma" as a word only; "Norcoal" is no Norco; "ASA" only alone. */
+    json_t *r = summary("He works at Norcoal Mining with his ASAP team and takes no drugs.");
+    cr_expect_eq(json_array_size(json_object_get(r, "medications")), 0);
+    json_decref(r);
+}
+
+Test(medications, combinations)
+{
+    json_t *r = summary("She takes Norco, Hydrocodone/APAP and hydrocodone-acetaminophen, and "
+                        "Percocet.");
+    json_t *m = must(r, "hydrocodone/acetaminophen");
+    cr_expect_eq(json_array_size(json_object_get(m, "ingredients")), 0);
+    cr_expect(flag(m, "opioid"));
+    cr_expect_str_eq(str(m, "schedule"), "C2");
+    cr_expect_not_null(mention(r, "hydrocodone/acetaminophen", 2));
+    must(r, "oxycodone/acetaminophen");
+    json_decref(r);
+}
+
+Test(medications, combination_written_as_two_names)
+{
+    json_t *r = summary("Medications: Hydrocodone 10mg/APAP 325mg #120 and Norco (hydrocodone) "
+                        "5/325 mg.");
+    json_t *m = must(r, "hydrocodone/acetaminophen");
+    cr_expect_str_eq(str(m, "strength"), "10/325 mg");
+    cr_expect_eq(num(m, "quantity"), 120);
+    cr_expect_null(mention(r, "hydrocodone", 0), "no single-drug mention left");
+    cr_expect_null(mention(r, "acetaminophen", 0));
+    cr_expect_str_eq(str(mention(r, "hydrocodone/acetaminophen", 1), "strength"), "5/325 mg");
+    json_decref(r);
+}
+
+Test(medications, compound_products_list_ingredients)
+{
+    json_t *r = summary("He applies LidoPro ointment to the neck.");
+    json_t *m = must(r, "capsaicin/lidocaine/menthol/methyl salicylate");
+    json_t *ing = json_object_get(m, "ingredients");
+    cr_assert_eq(json_array_size(ing), 4);
+    cr_expect_str_eq(json_string_value(json_array_get(ing, 1)), "lidocaine");
+    cr_expect_str_eq(str(m, "class"), "compounded topical");
+    json_decref(r);
+}
+
+Test(medications, strengths)
+{
+    json_t *r = summary("Medications: Norco 10/325mg, Lidoderm 5% patches, cyclobenzaprine 7.5 mg, "
+                        "Butrans 10mcg/hr, Fanatrex 25mg/ml oral suspension, Trezix "
+                        "320.5-30-16mg, Ultracet 37.5/325 and Lidopro 4%-27.5%-0.0325% daily.");
+    cr_expect_str_eq(str(must(r, "hydrocodone/acetaminophen"), "strength"), "10/325 mg");
+    cr_expect_str_eq(str(must(r, "lidocaine"), "strength"), "5 %");
+    cr_expect_str_eq(str(must(r, "lidocaine"), "dose_form"), "patch");
+    cr_expect_str_eq(str(must(r, "cyclobenzaprine"), "strength"), "7.5 mg");
+    cr_expect_str_eq(str(must(r, "buprenorphine"), "strength"), "10 mcg/hr");
+    cr_expect_str_eq(str(must(r, "gabapentin"), "strength"), "25 mg/ml");
+    cr_expect_str_eq(str(must(r, "gabapentin"), "dose_form"), "suspension");
+    cr_expect_str_eq(str(must(r, "acetaminophen/caffeine/dihydrocodeine"), "strength"),
+                     "320.5/30/16 mg");
+    cr_expect_str_eq(str(must(r, "tramadol/acetaminophen"), "strength"), "37.5/325 mg");
+    cr_expect_str_eq(str(must(r, "capsaicin/lidocaine/menthol/methyl salicylate"), "strength"),
+                     "4/27.5/0.0325 %");
+    json_decref(r);
+}
+
+Test(medications, quantities_frequency_refills)
+{
+    json_t *r = summary("Current medications are Norco 10/325mg #120, tramadol 50 mg 120 tablets, "
+                        "Lidoderm 30 patches, ibuprofen 800 mg 2 tablets twice daily, Voltaren "
+                        "gel 1% 100gm with 2 refills, and Percocet 5/325 one tablet every 6 hours "
+                        "as needed.");
+    cr_expect_eq(num(must(r, "hydrocodone/acetaminophen"), "quantity"), 120);
+    cr_expect_eq(num(must(r, "tramadol"), "quantity"), 120);
+    cr_expect_eq(num(must(r, "lidocaine"), "quantity"), 30);
+    json_t *ibu = must(r, "ibuprofen");
+    cr_expect_eq(num(ibu, "quantity"), -1, "a dose is no quantity");
+    cr_expect_str_eq(str(ibu, "frequency"), "twice daily");
+    json_t *v = must(r, "diclofenac");
+    cr_expect_eq(num(v, "quantity"), -1, "a tube's weight is no count");
+    cr_expect_eq(num(v, "refills"), 2);
+    cr_expect_str_eq(str(v, "strength"), "1 %");
+    cr_expect_str_eq(str(must(r, "oxycodone/acetaminophen"), "frequency"),
+                     "every 6 hours as needed");
+    json_decref(r);
+    r = summary("Medications: Norco 10/325 mg 1 PO q6h PRN pain #90, Naprosyn 550mg BID, "
+                "Motrin 800 mg x 60, Celebrex 200 mg 30 count, Mobic 7.5 mg x 30 days.");
+    cr_expect_eq(num(must(r, "ibuprofen"), "quantity"), 60);
+    cr_expect_eq(num(must(r, "celecoxib"), "quantity"), 30);
+    cr_expect_eq(num(must(r, "meloxicam"), "quantity"), -1, "a duration is no quantity");
+    json_t *n = must(r, "hydrocodone/acetaminophen");
+    cr_expect_eq(num(n, "quantity"), 90);
+    cr_expect_str_eq(str(n, "frequency"), "q6h PRN");
+    cr_expect_str_eq(str(must(r, "naproxen"), "frequency"), "BID");
+    json_decref(r);
+}
+
+Test(medications, negation_and_discontinuation)
+{
+    json_t *r = summary("She denies use of Soma. He is no longer taking Flexeril because of "
+                        "drowsiness. He was weaned off OxyContin in 2015. Naproxen was "
+                        "discontinued in 2016. She took amitriptyline for two weeks and stopped "
+                        "it. He takes Norco daily.");
+    json_t *soma = must(r, "carisoprodol");
+    cr_expect(flag(soma, "negated"));
+    cr_expect(!flag(soma, "discontinued"));
+    cr_expect(flag(must(r, "cyclobenzaprine"), "discontinued"));
+    cr_expect(!flag(must(r, "cyclobenzaprine"), "negated"));
+    cr_expect(flag(must(r, "oxycodone"), "discontinued"));
+    cr_expect(flag(must(r, "naproxen"), "discontinued"));
+    cr_expect(flag(must(r, "amitriptyline"), "discontinued"));
+    json_t *norco = must(r, "hydrocodone/acetaminophen");
+    cr_expect(!flag(norco, "negated") && !flag(norco, "discontinued"));
+    json_decref(r);
+}
+
+Test(medications, allergies_and_side_effects)
+{
+    json_t *r = summary("He is allergic to codeine. Allergies: Penicillin. He denies any side "
+                        "effects from Norco.");
+    cr_expect(flag(must(r, "codeine"), "negated"));
+    cr_expect(flag(must(r, "penicillin"), "negated"));
+    cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "negated"));
+    json_decref(r);
+}
+
+Test(medications, negation_scope)
+{
+    json_t *r = summary("Utilization review denied the request for Norco. He has taken OxyContin "
+                        "since 2013, when Percocet was stopped, and Soma 350 mg since the injury. "
+                        "The plan included discontinuation of tramadol and starting Tylenol #3.");
+    cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "negated"));
+    cr_expect(!flag(must(r, "oxycodone"), "discontinued"));
+    cr_expect(flag(must(r, "oxycodone/acetaminophen"), "discontinued"));
+    cr_expect(!flag(must(r, "carisoprodol"), "discontinued"));
+    cr_expect(flag(must(r, "tramadol"), "discontinued"));
+    cr_expect(!flag(must(r, "acetaminophen/codeine"), "discontinued"));
+    json_decref(r);
+}
+
+Test(medications, hyphenated_and_wrapped_names)
+{
+    json_t *r = summary("Medications were Cyclo- benzaprine 10 mg, Gaba-pentin and Hydrocodone/\n"
+                        "Acetaminophen 5/325 mg and Terocin\npatches.");
+    cr_expect_str_eq(str(must(r, "cyclobenzaprine"), "strength"), "10 mg");
+    must(r, "gabapentin");
+    cr_expect_str_eq(str(must(r, "hydrocodone/acetaminophen"), "strength"), "5/325 mg");
+    must(r, "lidocaine/menthol");
+    json_decref(r);
+}
+
+Test(medications, morphine_equivalents_are_no_morphine)
+{
+    json_t *r = letter(meds_only, "He takes MS Contin 30 mg twice daily.", "Physical therapy",
+                       "Doses above 120 mg morphine equivalent dose a day, or 90 morphine "
+                       "milligram equivalents, need review. Morphine-equivalent dosing is high.");
+    json_t *m = must(r, "morphine");
+    cr_expect_str_eq(str(m, "section"), "summary");
+    cr_expect_null(mention(r, "morphine", 1), "equivalents are no mention of morphine");
+    json_decref(r);
+}
+
+Test(medications, context_and_spans)
+{
+    const char *sum = "He takes Naproxen. The request for authorization is for Norco 10/325mg "
+                      "#60.";
+    json_t *r = letter(with_items, sum, "Norco 10/325mg #60",
+                       "Gabapentin is first line per guidelines. Norco is not supported.");
+    json_t *n = must(r, "naproxen");
+    cr_expect_str_eq(str(n, "context"), "history");
+    cr_expect_str_eq(str(n, "section"), "summary");
+    cr_expect(json_is_null(json_object_get(n, "item")));
+    cr_expect_str_eq(str(must(r, "hydrocodone/acetaminophen"), "context"), "requested");
+    json_t *g = must(r, "gabapentin");
+    cr_expect_str_eq(str(g, "context"), "rationale");
+    cr_expect_str_eq(str(g, "section"), "decisions");
+    /* The item's own mention points to the item. */
+    json_t *in_item = mention(r, "hydrocodone/acetaminophen", 1);
+    cr_assert_not_null(in_item);
+    cr_expect_eq(num(in_item, "item"), 0);
+    /* Spans are offsets of the mention in the file. */
+    json_t *sp = json_object_get(g, "span");
+    long long b = json_integer_value(json_array_get(sp, 0)),
+              e = json_integer_value(json_array_get(sp, 1));
+    cr_expect_eq(e - b, 10);
+    cr_expect_not_null(t_get(r, "provenance"));
+    json_decref(r);
+}
+
+Test(medications, decision_lines_without_the_decisions_plugin)
+{
+    json_t *r = letter(meds_only, "He has neck pain.", "Lidoderm 5% patches #30",
+                       "Gabapentin is first line. The request is not medically necessary.");
+    cr_expect_str_eq(str(must(r, "lidocaine"), "context"), "requested");
+    cr_expect_str_eq(str(must(r, "gabapentin"), "context"), "rationale");
+    json_decref(r);
+}
+
+Test(medications, item_drug)
+{
+    json_t *r = letter(with_items, "He takes Norco.", "Norco 10/325mg #120",
+                       "The request is not medically necessary.");
+    cr_expect_str_eq(t_str(r, "items.0.drug.generic"), "hydrocodone/acetaminophen");
+    cr_expect_str_eq(t_str(r, "items.0.drug.class"), "opioid analgesic");
+    cr_expect(json_is_true(t_get(r, "items.0.drug.opioid")));
+    cr_expect_str_eq(t_str(r, "items.0.drug.strength"), "10/325 mg");
+    cr_expect_eq(json_integer_value(t_get(r, "items.0.drug.quantity")), 120);
+    json_decref(r);
+}
+
+Test(medications, item_compound_cream)
+{
+    json_t *r = letter(with_items, "He uses a cream.",
+                       "Flurbiprofen 20%/Cyclobenzaprine 4%/Lidocaine 5% cream 180gm",
+                       "Compounded creams are not recommended.");
+    cr_expect_str_eq(t_str(r, "items.0.drug.generic"), "flurbiprofen/cyclobenzaprine/lidocaine");
+    cr_expect_str_eq(t_str(r, "items.0.drug.strength"), "20 %/4 %/5 %");
+    cr_expect_str_eq(t_str(r, "items.0.drug.class"), "compounded topical");
+    cr_expect(json_is_null(t_get(r, "items.0.drug.quantity")));
+    json_decref(r);
+}
+
+Test(medications, item_compound_strengths_after_the_names)
+{
+    json_t *r = letter(with_items, "He uses a cream.",
+                       "Flurbiprofen/Baclofen/Lidocaine cream (20%/5%/4%) 180gm #1",
+                       "Compounded creams are not recommended.");
+    cr_expect_str_eq(t_str(r, "items.0.drug.generic"), "flurbiprofen/baclofen/lidocaine");
+    cr_expect_str_eq(t_str(r, "items.0.drug.strength"), "20 %/5 %/4 %");
+    cr_expect_eq(json_integer_value(t_get(r, "items.0.drug.quantity")), 1);
+    json_decref(r);
+}
+
+Test(medications, item_not_a_drug)
+{
+    json_t *r =
+        letter(with_items, "He had acupuncture.",
+               "Twelve acupuncture visits with Capsaicin patch, 2 times weekly", "Not necessary.");
+    cr_expect(json_is_null(t_get(r, "items.0.drug")));
+    json_t *m = must(r, "capsaicin");
+    cr_expect_str_eq(str(m, "context"), "requested");
+    json_decref(r);
+}
+
+Test(medications, seed_letter)
+{
+    const char *path = IMRX_SOURCE_DIR "/../shared/seeds/seed-letter-2015-physical-therapy.txt";
+    struct stat st;
+    if (stat(path, &st) != 0) cr_skip_test("the seed letter is not here");
+    size_t n;
+    char *text = t_slurp(path, &n);
+    json_t *r = t_run_with(meds_only, text, n, "seed.txt");
+    cr_expect_str_eq(str(must(r, "hydromorphone"), "class"), "opioid analgesic");
+    must(r, "metaxalone");
+    must(r, "polyethylene glycol");
+    json_t *botox = must(r, "onabotulinumtoxina");
+    cr_expect_str_eq(str(botox, "dose_form"), "injection");
+    cr_expect_str_eq(str(botox, "context"), "history");
+    json_decref(r);
+    free(text);
+}
+
+Test(medications, real_letters_compound_and_kits)
+{
+    const char *dir = t_real_dir();
+    if (!dir) cr_skip_test("no real letters here");
+    char path[1024];
+    snprintf(path, sizeof path, "%s/CM17-0013625.layout.txt", dir);
+    size_t n;
+    char *text = t_slurp(path, &n);
+    if (!text) cr_skip_test("letter missing");
+    json_t *r = t_run_with(with_items, text, n, "CM17-0013625.layout.txt");
+    /* Compounding kits map to their one active drug, with a concentration. */
+    int kits = 0;
+    for (size_t i = 0; i < json_array_size(json_object_get(r, "items")); i++) {
+        json_t *d = json_object_get(json_array_get(json_object_get(r, "items"), i), "drug");
+        const char *s = json_string_value(json_object_get(d, "strength"));
+        kits += s && strstr(s, "mg/ml") != NULL;
+    }
+    cr_expect_geq(kits, 3);
+    json_decref(r);
+    free(text);
+}
+
+Test(medications, lexicon_is_a_data_file_users_extend)
+{
+    char tmp[] = "/tmp/imrx-meds-XXXXXX";
+    cr_assert_not_null(mkdtemp(tmp));
+    cr_assert_eq(
+        t_sh(NULL,
+             "cp %s/medications.so %s/ && cp -r %s/medications.d %s/ && "
+             "printf 'Zorblax\\tzorblaxine\\tother\\t-\\n' > %s/medications.d/local.tsv && "
+             "printf 'CLINICAL CASE SUMMARY\\nHe takes Zorblax 5 mg.\\n\\nIMR ISSUES, "
+             "DECISIONS AND RATIONALES\\nPhysical therapy: Upheld\\n' > %s/l.txt",
+             IMRX_PLUGIN_DIR, tmp, IMRX_PLUGIN_DIR, tmp, tmp, tmp),
+        0);
+    char *out = NULL;
+    t_sh(&out, "%s extract --no-default-plugins --plugin-dir %s %s/l.txt 2>/dev/null", IMRX_BINARY,
+         tmp, tmp);
+    cr_expect_not_null(strstr(out, "\"generic\":\"zorblaxine\""), "%s", out);
+    free(out);
+    /* The shipped lexicon covers hundreds of drugs. */
+    t_sh(&out, "grep -v '^#' %s/medications.d/drugs.tsv | cut -f2 | sort -u | wc -l",
+         IMRX_PLUGIN_DIR);
+    cr_expect_geq(atoi(out), 400);
+    free(out);
+    t_sh(NULL, "rm -rf %s", tmp);
+}
