@@ -145,3 +145,27 @@ Test(loader, refusals_make_the_cli_exit_with_status_2)
     cr_assert_eq(code, 2, "%s", out);
     free(out);
 }
+
+Test(loader, the_example_plugin_builds_from_the_header_alone_and_runs)
+{
+    char dir[] = "/tmp/imrx-example-XXXXXX";
+    cr_assert_not_null(mkdtemp(dir));
+    chmod(dir, 0755);
+    char *out;
+    int code = t_sh(&out,
+                    "cc -std=c11 -Wall -Wextra -Werror -O2 -fPIC -shared -fvisibility=hidden "
+                    "-I %s/include %s/examples/wordcount/wordcount.c -o %s/wordcount.so 2>&1",
+                    IMRX_SOURCE_DIR, IMRX_SOURCE_DIR, dir);
+    cr_assert_eq(code, 0, "%s", out);
+    free(out);
+    code =
+        t_sh(&out, "%s extract -q --no-default-plugins --plugin-dir %s %s/corpus/letters/B-01.txt",
+             IMRX_BINARY, dir, IMRX_SOURCE_DIR);
+    cr_assert_eq(code, 0, "%s", out);
+    json_t *r = json_loads(out, 0, NULL);
+    cr_assert_not_null(r);
+    cr_assert_gt(json_integer_value(json_object_get(r, "summary_words")), 100);
+    json_decref(r);
+    free(out);
+    t_sh(NULL, "rm -rf %s", dir);
+}
