@@ -19,6 +19,7 @@ static const char usage[] =
     "  eval      score records against gold annotations\n"
     "  plugins   list the plugins that load, in run order\n"
     "  text      a letter's normalised text and sections, as plugins see them\n"
+    "  gen       generate a synthetic archive of letters with gold answers\n"
     "\n"
     "`imrx COMMAND --help` describes each command. `imrx --version` prints the version.\n";
 
@@ -31,6 +32,7 @@ static const command_t commands[] = {
     {"extract", imrx_cmd_extract}, {"eval", imrx_cmd_eval},       {"stats", imrx_cmd_stats},
     {"report", imrx_cmd_report},   {"plugins", imrx_cmd_plugins}, {"text", imrx_cmd_text},
     {"__worker", imrx_cmd_worker},
+    {"gen", imrx_cmd_gen},
 };
 
 int main(int argc, char **argv)

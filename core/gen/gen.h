@@ -19,18 +19,18 @@
 
 typedef struct imrx_gen_config {
     uint64_t seed;
-    double uphold_rate;             /* share of items upheld (default 0.89) */
-    double items_mean;              /* mean disputed items per letter, 1..4 (default 1.7) */
-    double layout_w[GEN_NLAYOUT];   /* A, B, C, D */
-    double render_w[GEN_NRENDER];   /* layout A renderings */
-    double cat_w[GEN_NCAT];         /* category shares of items */
-    int year_min, year_max;         /* decision years */
-    double noise;                   /* scales every noise probability; 0 = clean text */
-    double partial_rate;            /* share of layout A items partially authorised */
+    double uphold_rate;           /* share of items upheld (default 0.89) */
+    double items_mean;            /* mean disputed items per letter, 1..4 (default 1.7) */
+    double layout_w[GEN_NLAYOUT]; /* A, B, C, D */
+    double render_w[GEN_NRENDER]; /* layout A renderings */
+    double cat_w[GEN_NCAT];       /* category shares of items */
+    int year_min, year_max;       /* decision years */
+    double noise;                 /* scales every noise probability; 0 = clean text */
+    double partial_rate;          /* share of layout A items partially authorised */
     double expedited_rate;
     /* derived by imrx_gen_config_check */
-    double geo_q;                   /* items: P(k) proportional to q^(k-1), k = 1..8 */
-    double overturn[GEN_NCAT];      /* per-category overturn probability */
+    double geo_q;              /* items: P(k) proportional to q^(k-1), k = 1..8 */
+    double overturn[GEN_NCAT]; /* per-category overturn probability */
 } imrx_gen_config_t;
 
 void imrx_gen_config_default(imrx_gen_config_t *c);
@@ -61,12 +61,22 @@ void imrx_gen_free(imrx_gen_t *g);
 /* Generates letter `index`. IMRX_ENOMEM if a buffer could not grow. */
 imrx_status_t imrx_gen_letter(imrx_gen_t *g, uint64_t index, imrx_gen_output_t *out);
 
-/* Archive totals (truth.json): counts over the gold of every letter added. */
+/* The number of disputed items of a generated letter. */
+int imrx_gen_letter_items(const imrx_gen_letter_t *L);
+
+/* Archive totals (truth.json): exact counts over the gold of every letter added, so that a
+ * statistics command can be checked against them.
+ *   letters, items, upheld, overturned;  by_partial: {"true": items, "false": items}
+ *   by_category, by_drug_class, by_drug (generic): {name: {items, upheld, overturned}}
+ *   by_year (decision year as the gold states it, "unknown" in headerless copies), by_layout,
+ *   by_rendering, by_priority ("unknown" when not stated), by_specialty (as written; a letter
+ *   counts under each of its specialties): {name: {letters, items, upheld, overturned}}
+ * and "generator": the seed, range and options. Writing it sorts the named tallies. */
 typedef struct imrx_gen_truth imrx_gen_truth_t;
 imrx_gen_truth_t *imrx_gen_truth_new(void);
 void imrx_gen_truth_free(imrx_gen_truth_t *t);
 void imrx_gen_truth_add(imrx_gen_truth_t *t, const imrx_gen_letter_t *L);
-void imrx_gen_truth_json(const imrx_gen_truth_t *t, const imrx_gen_config_t *c, uint64_t start,
+void imrx_gen_truth_json(imrx_gen_truth_t *t, const imrx_gen_config_t *c, uint64_t start,
                          uint64_t count, imrx_buf_t *out);
 
 /* Where letters go: a folder, a tar file, or a tar on standard output ("-"). */

@@ -92,7 +92,9 @@ static int is_vowel(char c)
 }
 
 /* Where a long plain word may be hyphenated so that `room` columns (hyphen included) suffice:
- * after a vowel and before a consonant, three letters at least on each side. 0 if nowhere. */
+ * between vowel-consonant and consonant-vowel ("treat-ment") or before a consonant-vowel pair
+ * ("exami-nation"), never inside th/ch/sh/ph/ck, three letters at least on each side. 0 if
+ * nowhere. */
 static size_t hyphen_point(const char *w, size_t n, int room)
 {
     size_t letters = 0;
@@ -100,8 +102,13 @@ static size_t hyphen_point(const char *w, size_t n, int room)
                            (letters == 0 && w[0] >= 'A' && w[0] <= 'Z')))
         letters++;
     if (letters < 7) return 0;
-    for (size_t k = letters - 3; k >= 3; k--)
-        if ((int)k + 1 <= room && is_vowel(w[k - 1]) && !is_vowel(w[k])) return k;
+    for (size_t k = letters - 3; k >= 3; k--) {
+        if ((int)k + 1 > room) continue;
+        char a = w[k - 2], b = w[k - 1], c = w[k], d = w[k + 1];
+        if (strchr("tcspr", b) && strchr("hk", c)) continue;
+        if (is_vowel(b) && !is_vowel(c) && is_vowel(d)) return k;
+        if (is_vowel(a) && !is_vowel(b) && !is_vowel(c) && is_vowel(d)) return k;
+    }
     return 0;
 }
 
@@ -189,8 +196,10 @@ void imrx_gen_flush(imrx_gen_text_t *t, unsigned mode)
 
 void imrx_gen_verdict(imrx_gen_text_t *t, const char *text, const char *verdict, int alone)
 {
-    imrx_buf_clear(&t->para);
-    imrx_buf_puts(&t->para, text);
+    if (text) {
+        imrx_buf_clear(&t->para);
+        imrx_buf_puts(&t->para, text);
+    }
     imrx_buf_putc(&t->para, ':');
     if (alone) {
         wrap(t, t->para.data, t->para.len, GEN_W_GLUE);
@@ -205,8 +214,8 @@ void imrx_gen_verdict(imrx_gen_text_t *t, const char *text, const char *verdict,
 
 /* ---- the final pass ---- */
 
-static void put_line(imrx_buf_t *out, const imrx_gen_style_t *st, imrx_gen_rng_t *r,
-                     const char *s, size_t n)
+static void put_line(imrx_buf_t *out, const imrx_gen_style_t *st, imrx_gen_rng_t *r, const char *s,
+                     size_t n)
 {
     imrx_buf_append(out, s, n);
     if (st->double_spaced) {
@@ -255,8 +264,8 @@ void imrx_gen_finish(imrx_gen_text_t *t, const imrx_gen_style_t *st, const char 
             if (st->footer) put_footer(out, st, t->r, page, npages);
             if (st->blank_before_ff) put_line(out, st, t->r, "", 0);
             if (st->ff) imrx_buf_putc(out, '\f');
-            if (st->repeat_case && case_number) put_line(out, st, t->r, case_number,
-                                                         strlen(case_number));
+            if (st->repeat_case && case_number)
+                put_line(out, st, t->r, case_number, strlen(case_number));
             page++;
         }
         put_line(out, st, t->r, p, n);
@@ -324,9 +333,9 @@ void imrx_gen_fmt(imrx_buf_t *b, const char *fmt, ...)
     va_end(ap);
 }
 
-static const char *const months[] = {"January", "February", "March",     "April",
-                                     "May",     "June",     "July",      "August",
-                                     "September", "October", "November", "December"};
+static const char *const months[] = {"January",   "February", "March",    "April",
+                                     "May",       "June",     "July",     "August",
+                                     "September", "October",  "November", "December"};
 
 void imrx_gen_date_put(imrx_buf_t *b, imrx_gen_date_t d, int style)
 {
@@ -345,6 +354,9 @@ void imrx_gen_date_put(imrx_buf_t *b, imrx_gen_date_t d, int style)
         break;
     case GEN_D_DASH_PAD:
         imrx_gen_fmt(b, "%02d-%02d-%d", d.m, d.d, d.y);
+        break;
+    case GEN_D_SLASH2:
+        imrx_gen_fmt(b, "%02d/%02d/%02d", d.m, d.d, d.y % 100);
         break;
     default:
         imrx_gen_fmt(b, "%s %d, %d", months[d.m - 1], d.d, d.y);

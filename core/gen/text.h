@@ -40,7 +40,7 @@ typedef struct imrx_gen_style {
     int repeat_case; /* the case number alone on a line after each page break */
     int blank_before_ff;
     int final_ff;
-    int trailing;    /* 1: a space at the end of every line; 2: of some lines */
+    int trailing;      /* 1: a space at the end of every line; 2: of some lines */
     int double_spaced; /* a blank line after every line, the seed letter's style */
     int crlf;
 } imrx_gen_style_t;
@@ -57,7 +57,8 @@ void imrx_gen_put(imrx_gen_text_t *t, const char *s);
 void imrx_gen_pf(imrx_gen_text_t *t, const char *fmt, ...);
 /* Wraps the paragraph being built into lines and empties it. */
 void imrx_gen_flush(imrx_gen_text_t *t, unsigned mode);
-/* Wraps an item line "<text>: <verdict>", the verdict alone on the next line if `alone`. */
+/* Wraps an item line "<text>: <verdict>", the verdict alone on the next line if `alone`; a NULL
+ * text means the paragraph built so far. */
 void imrx_gen_verdict(imrx_gen_text_t *t, const char *text, const char *verdict, int alone);
 
 /* Pages, footers, line ends: the final bytes of the letter into `out`. */
@@ -71,12 +72,13 @@ void imrx_gen_fmt(imrx_buf_t *b, const char *fmt, ...);
 
 /* Date renderings. */
 enum {
-    GEN_D_SLASH,      /* 11/09/2016 */
+    GEN_D_SLASH,       /* 11/09/2016 */
     GEN_D_SLASH_NOPAD, /* 9/26/2013 */
-    GEN_D_DASH2,      /* 10-13-16 */
-    GEN_D_DASH4,      /* 10-13-2016 */
-    GEN_D_DASH_PAD,   /* 09-11-2015 */
-    GEN_D_LONG,       /* October 13, 2016 */
+    GEN_D_DASH2,       /* 10-13-16 */
+    GEN_D_DASH4,       /* 10-13-2016 */
+    GEN_D_DASH_PAD,    /* 09-11-2015 */
+    GEN_D_LONG,        /* October 13, 2016 */
+    GEN_D_SLASH2,      /* 10/13/16 */
     GEN_D_NSTYLES
 };
 void imrx_gen_date_put(imrx_buf_t *b, imrx_gen_date_t d, int style);

@@ -41,17 +41,17 @@ enum {
 };
 
 typedef struct imrx_gen_drug {
-    const char *name;        /* as letters write it: "Norco", "Tramadol ER", "gabapentin" */
-    const char *generic;     /* gold generic, lowercase; a fixed combination joined with '/' */
-    const char *cls;         /* drug class, as the medications plugin names classes */
+    const char *name;         /* as letters write it: "Norco", "Tramadol ER", "gabapentin" */
+    const char *generic;      /* gold generic, lowercase; a fixed combination joined with '/' */
+    const char *cls;          /* drug class, as the medications plugin names classes */
     const char *strengths[5]; /* without unit: "10/325", "7.5"; NULL-terminated */
-    const char *unit;        /* "mg", "%", "mcg/hr", "mcg" */
-    const char *form;        /* "tablets", "capsules", "patches", "" */
-    short qty[4];            /* usual quantities; 0-terminated; none: no "#n" */
-    unsigned char rx;        /* GEN_RX_* */
-    unsigned char brand;     /* the name is a brand */
-    short topic;             /* GEN_TP_*: the guideline topic for this drug */
-    short weight;            /* how often it is requested, relative */
+    const char *unit;         /* "mg", "%", "mcg/hr", "mcg" */
+    const char *form;         /* "tablets", "capsules", "patches", "" */
+    short qty[4];             /* usual quantities; 0-terminated; none: no "#n" */
+    unsigned char rx;         /* GEN_RX_* */
+    unsigned char brand;      /* the name is a brand */
+    short topic;              /* GEN_TP_*: the guideline topic for this drug */
+    short weight;             /* how often it is requested, relative */
 } imrx_gen_drug_t;
 extern const imrx_gen_drug_t imrx_gen_drugs[];
 extern const size_t imrx_gen_ndrugs;
@@ -162,6 +162,11 @@ enum {
     GEN_TP_HOME,
     GEN_TP_TRANSPORT,
     GEN_TP_INTERPRETER,
+    GEN_TP_JOINT_INJ,
+    GEN_TP_NERVE_BLOCK,
+    GEN_TP_SI,
+    GEN_TP_ERGO,
+    GEN_TP_LAB,
     GEN_NTOPIC
 };
 

@@ -33,8 +33,8 @@ const imrx_gen_region_t imrx_gen_regions[] = {
      {"anterior cervical discectomy and fusion at C5-C6", "cervical disc arthroplasty at C5-C6",
       "posterior cervical foraminotomy at C6-C7"},
      {"tenderness over the cervical paraspinal and upper trapezius muscles",
-      "cervical rotation limited to 50 degrees bilaterally", "a positive Spurling test on the right",
-      "diminished sensation in the C6 distribution"}},
+      "cervical rotation limited to 50 degrees bilaterally",
+      "a positive Spurling test on the right", "diminished sensation in the C6 distribution"}},
     {"thoracic spine",
      "mid back",
      "thoracic",
@@ -126,8 +126,7 @@ const imrx_gen_region_t imrx_gen_regions[] = {
      "Ankle & Foot",
      "371-374",
      {"@ ankle sprain", "@ plantar fasciitis", "@ Achilles tendinitis",
-      "@ ankle fracture status post open reduction and internal fixation",
-      "@ ankle instability"},
+      "@ ankle fracture status post open reduction and internal fixation", "@ ankle instability"},
      {NULL},
      {"@ ankle arthroscopy with debridement", "@ plantar fascia release",
       "@ lateral ankle ligament reconstruction"},
@@ -174,10 +173,15 @@ const char *const imrx_gen_mechanisms[] = {
 const size_t imrx_gen_nmechanisms = sizeof imrx_gen_mechanisms / sizeof imrx_gen_mechanisms[0];
 
 const char *const imrx_gen_jobs[] = {
-    "warehouse worker", "certified nursing assistant", "bus driver",   "correctional officer",
-    "grocery clerk",    "electrician",                 "school aide",  "landscaper",
-    "office assistant", "delivery driver",             "machinist",    "housekeeper",
-    "firefighter",      "carpenter",                   "line cook",    "police officer",
-    "packer",           "home health aide",            "truck driver", "medical assistant",
+    "warehouse worker", "certified nursing assistant",
+    "bus driver",       "correctional officer",
+    "grocery clerk",    "electrician",
+    "school aide",      "landscaper",
+    "office assistant", "delivery driver",
+    "machinist",        "housekeeper",
+    "firefighter",      "carpenter",
+    "line cook",        "police officer",
+    "packer",           "home health aide",
+    "truck driver",     "medical assistant",
 };
 const size_t imrx_gen_njobs = sizeof imrx_gen_jobs / sizeof imrx_gen_jobs[0];

@@ -3,10 +3,20 @@
 #include "gen/vocab.h"
 
 const char *const imrx_gen_cat_names[GEN_NCAT] = {
-    "pharmaceuticals",       "physical_therapy",         "chiropractic", "acupuncture",
-    "injections",            "diagnostic_testing",       "dmepos",       "surgery",
-    "evaluation_management", "behavioral_mental_health", "programs",     "home_health",
-    "transportation",        "other",
+    "pharmaceuticals",
+    "physical_therapy",
+    "chiropractic",
+    "acupuncture",
+    "injections",
+    "diagnostic_testing",
+    "dmepos",
+    "surgery",
+    "evaluation_management",
+    "behavioral_mental_health",
+    "programs",
+    "home_health",
+    "transportation",
+    "other",
 };
 
 #define IA "Independent Medical Examinations and Consultations"
@@ -108,11 +118,17 @@ const imrx_gen_topic_t imrx_gen_topics[GEN_NTOPIC] = {
     [GEN_TP_STRESS] = {"Treatment", "405", GEN_T_STRESS, "Mental Illness & Stress",
                        "Psychotherapy guidelines"},
     [GEN_TP_BIOFEEDBACK] = {"Biofeedback", "24-25", CP, "Pain", "Biofeedback"},
-    [GEN_TP_FRP] = {"Chronic pain programs (functional restoration programs)", "30-34", CP,
-                    "Pain", "Functional restoration programs (FRPs)"},
+    [GEN_TP_FRP] = {"Chronic pain programs (functional restoration programs)", "30-34", CP, "Pain",
+                    "Functional restoration programs (FRPs)"},
     [GEN_TP_GYM] = {"Exercise", "46-47", CP, "Low Back", "Gym memberships"},
     [GEN_TP_WEIGHT] = {NULL, NULL, NO, "Diabetes", "Lifestyle (diet & exercise) modifications"},
     [GEN_TP_HOME] = {"Home health services", "51", CP, "Low Back", "Home health services"},
     [GEN_TP_TRANSPORT] = {NULL, NULL, NO, "Knee & Leg", "Transportation (to & from appointments)"},
     [GEN_TP_INTERPRETER] = {NULL, NULL, NO, NULL, NULL},
+    [GEN_TP_JOINT_INJ] = {"Injections", NULL, RC, NULL, "Corticosteroid injections"},
+    [GEN_TP_NERVE_BLOCK] = {NULL, NULL, NO, "Head", "Greater occipital nerve block (GONB)"},
+    [GEN_TP_SI] = {NULL, NULL, NO, "Hip & Pelvis", "Sacroiliac joint blocks"},
+    [GEN_TP_ERGO] = {NULL, NULL, NO, "Low Back", "Ergonomics interventions"},
+    [GEN_TP_LAB] = {"NSAIDs, specific drug list & adverse effects", "70", CP, "Pain",
+                    "Laboratory testing"},
 };

@@ -2,16 +2,16 @@
 #include "gen/vocab.h"
 
 const imrx_gen_state_t imrx_gen_states[] = {
-    {"California", "CA"},    {"Texas", "TX"},         {"New York", "NY"},
-    {"Florida", "FL"},       {"Illinois", "IL"},      {"Pennsylvania", "PA"},
-    {"Ohio", "OH"},          {"Michigan", "MI"},      {"North Carolina", "NC"},
-    {"Georgia", "GA"},       {"Arizona", "AZ"},       {"Washington", "WA"},
-    {"Massachusetts", "MA"}, {"Maryland", "MD"},      {"Virginia", "VA"},
-    {"New Jersey", "NJ"},    {"Colorado", "CO"},      {"Oregon", "OR"},
-    {"Tennessee", "TN"},     {"Minnesota", "MN"},     {"Wisconsin", "WI"},
-    {"Missouri", "MO"},      {"Connecticut", "CT"},   {"Nevada", "NV"},
-    {"Utah", "UT"},          {"Kentucky", "KY"},      {"Indiana", "IN"},
-    {"South Carolina", "SC"}, {"New Mexico", "NM"},   {"West Virginia", "WV"},
+    {"California", "CA"},     {"Texas", "TX"},       {"New York", "NY"},
+    {"Florida", "FL"},        {"Illinois", "IL"},    {"Pennsylvania", "PA"},
+    {"Ohio", "OH"},           {"Michigan", "MI"},    {"North Carolina", "NC"},
+    {"Georgia", "GA"},        {"Arizona", "AZ"},     {"Washington", "WA"},
+    {"Massachusetts", "MA"},  {"Maryland", "MD"},    {"Virginia", "VA"},
+    {"New Jersey", "NJ"},     {"Colorado", "CO"},    {"Oregon", "OR"},
+    {"Tennessee", "TN"},      {"Minnesota", "MN"},   {"Wisconsin", "WI"},
+    {"Missouri", "MO"},       {"Connecticut", "CT"}, {"Nevada", "NV"},
+    {"Utah", "UT"},           {"Kentucky", "KY"},    {"Indiana", "IN"},
+    {"South Carolina", "SC"}, {"New Mexico", "NM"},  {"West Virginia", "WV"},
 };
 const size_t imrx_gen_nstates = sizeof imrx_gen_states / sizeof imrx_gen_states[0];
 
@@ -23,8 +23,9 @@ const imrx_gen_specialty_t imrx_gen_specialties[] = {
     {"Occupational Medicine", MSK | C(CHIRO) | C(ACU) | C(OTHER), NULL},
     {"Preventive Medicine", MSK, NULL},
     {"Public Health & General Preventive Medicine", MSK, NULL},
-    {"Physical Medicine & Rehabilitation", MSK | C(CHIRO) | C(ACU) | C(HOME), "Physical Medicine & "
-                                                                              "Rehabilitaion"},
+    {"Physical Medicine & Rehabilitation", MSK | C(CHIRO) | C(ACU) | C(HOME),
+     "Physical Medicine & "
+     "Rehabilitaion"},
     {"Pain Medicine", MSK | C(INJECT) | C(BEHAV), NULL},
     {"Pain Management", MSK | C(INJECT), NULL},
     {"Anesthesiology", C(PHARMA) | C(INJECT) | C(PROGRAMS) | C(DIAG), "Anesthesiolgy"},

@@ -125,7 +125,13 @@ static void drop_page_furniture(const char *in, line_t *lines, long count)
         const char *s = in + l->start;
         size_t n = l->end - l->start;
         if (is_page_footer(s, n)) {
+            /* A footer ends a page even without a form feed after it. */
             l->drop = 1;
+            for (long j = i + 1; j < count; j++)
+                if (!lines[j].blank) {
+                    lines[j].after_break = 1;
+                    break;
+                }
             continue;
         }
         /* The first line of a page: a running header (case number) or a page number. */
@@ -171,9 +177,9 @@ static int starts_list_item(const char *s, size_t n)
 static const char *const compound_left[] = {
     "anti", "bi",     "co",    "counter", "cross", "double", "eight", "evidence", "ex",   "extra",
     "five", "follow", "four",  "full",    "half",  "high",   "inter", "intra",    "left", "long",
-    "low",  "mid",    "multi", "nine",    "non",   "one",    "open",  "over",     "part", "partial",
+    "low",  "mid",    "multi", "nine",    "non",   "one",    "open",  "part", "partial",
     "post", "pre",    "right", "self",    "semi",  "seven",  "short", "single",   "six",  "sprain",
-    "ten",  "three",  "tri",   "twelve",  "two",   "ultra",  "under", "well",     "work", NULL};
+    "ten",  "three",  "tri",   "twelve",  "two",   "ultra",  "well",     "work", NULL};
 static const char *const compound_right[] = {
     "approved", "based",   "bearing", "controlled", "counter",  "day",    "dependent",
     "free",     "induced", "level",   "like",       "month",    "old",    "rated",

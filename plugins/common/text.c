@@ -92,7 +92,8 @@ int imrx_month_from_name(const char *s, size_t n)
 
 int imrx_year_from_two_digits(int yy, int ref_year)
 {
-    if (ref_year <= 0) ref_year = 2016;
+    /* Without the letter's year: IMR letters are from 2013 on, injuries from decades before. */
+    if (ref_year <= 0) return yy <= 30 ? 2000 + yy : 1900 + yy;
     int limit = ref_year + 1;
     int y = (limit / 100) * 100 + yy;
     if (y > limit) y -= 100;

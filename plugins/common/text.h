@@ -31,8 +31,9 @@ int imrx_date_valid(int y, int m, int d);
 void imrx_date_iso(const imrx_date_t *d, char out[11]);
 /* Month number from a name or abbreviation ("Oct", "October", "Sept."), 0 if none. */
 int imrx_month_from_name(const char *s, size_t n);
-/* A two-digit year read in a letter written around `ref_year` (0: unknown, taken as 2016): the
- * latest year not after ref_year + 1 that ends in those digits. */
+/* A two-digit year read in a letter written in `ref_year`: the latest year not after
+ * ref_year + 1 that ends in those digits. With ref_year 0 (unknown): 00-30 are 2000-2030,
+ * 31-99 are 1931-1999. */
 int imrx_year_from_two_digits(int yy, int ref_year);
 
 /* Reads a tab-separated data file; calls `row` for each line that is neither blank nor a

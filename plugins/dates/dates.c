@@ -315,22 +315,11 @@ static void read_prose(letter_t *L, const imrx_section_t *sec)
     }
 }
 
-/* The year letters of this case were written around, to read two-digit years. */
+/* The year the letter was written, to read two-digit years: its decision date. Other four-digit
+ * years in a letter (guideline editions, old injuries) say nothing about when it was written. */
 static int reference_year(letter_t *L)
 {
-    if (L->have[D_DECISION]) return L->header[D_DECISION].year;
-    int best = 0;
-    const char *t = L->l->text;
-    for (uint32_t i = 0; i + 4 <= L->l->length; i++) {
-        if ((t[i] == '2' && t[i + 1] == '0') && t[i + 2] >= '0' && t[i + 2] <= '2' &&
-            t[i + 3] >= '0' && t[i + 3] <= '9' &&
-            (i == 0 || !(t[i - 1] >= '0' && t[i - 1] <= '9')) &&
-            (i + 4 == L->l->length || !(t[i + 4] >= '0' && t[i + 4] <= '9'))) {
-            int y = 2000 + (t[i + 2] - '0') * 10 + (t[i + 3] - '0');
-            if (y > best && y <= 2035) best = y;
-        }
-    }
-    return best;
+    return L->have[D_DECISION] ? L->header[D_DECISION].year : 0;
 }
 
 /* The last group of the match that took part: patterns with alternatives put the date in one

@@ -67,7 +67,7 @@ static const char *acoem_chapter(int chapter)
     case 9:
         return "Shoulder Complaints";
     case 10:
-        return "Elbow Disorders";
+        return "Elbow Complaints"; /* as MAXIMUS letters cite it */
     case 11:
         return "Forearm, Wrist, and Hand Complaints";
     case 12:

@@ -16,7 +16,7 @@ static const char negation_before[] =
     "|(?:has|have|had)\\s+(?:not|never)\\s+(?:been\\s+)?(?:taken|tried|used|prescribed|given|"
     "offered|received|treated\\s+with)"
     "|never\\s+(?:took|tried|used|received)|takes\\s+none\\s+of"
-    "|no\\s+(?:prior\\s+|previous\\s+)?(?:use\\s+of|trial\\s+of)"
+    "|no\\s+(?:prior\\s+|previous\\s+|known\\s+)?(?:use\\s+of|trial\\s+of|history\\s+of)"
     "|allergic\\s+to|allerg(?:y|ies)\\s*(?:to|include|including|:|of))"
     "|(no\\s+longer\\s+(?:tak(?:es|ing)|us(?:es|ing)|on|prescribed)"
     "|(?<!was\\s)(?<!were\\s)(?<!been\\s)(?<!is\\s)(?:stopped|discontinued|quit|ceased)"

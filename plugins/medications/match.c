@@ -21,9 +21,23 @@ typedef struct walk {
     size_t best_end;
 } walk_t;
 
+/* A surface that ends in a number followed by a dose unit ("Robaxin-750" in "Robaxin 750 mg")
+ * would swallow the strength: there the number is the strength, not part of the name. */
+static int number_is_strength(const char *t, size_t len, size_t i)
+{
+    if (i == 0 || !(t[i - 1] >= '0' && t[i - 1] <= '9')) return 0;
+    while (i < len && t[i] == ' ') i++;
+    if (i < len && t[i] == '%') return 1;
+    char u[3] = {0};
+    for (int k = 0; k < 2 && i + (size_t)k < len; k++) u[k] = (char)fold((unsigned char)t[i + k]);
+    return (u[0] == 'm' && (u[1] == 'g' || u[1] == 'c' || u[1] == 'l')) ||
+           (u[0] == 'g' && (u[1] == 'm' || u[1] == ' ' || u[1] == 0));
+}
+
 static void found(walk_t *W, int32_t entry, size_t i)
 {
     size_t end = 0;
+    if (number_is_strength(W->t, W->len, i)) return;
     if (boundary(W->t, W->len, i)) end = i;
     /* A plural the lexicon leaves to the engine ("patches", "Norcos"); not after short
      * abbreviations, whose plural would be another word. */

@@ -26,6 +26,7 @@ static const char *const heads[] = {
     "spasms",        "sprain",      "sprains",     "stiffness",    "strain",         "strains",
     "stress",        "subluxation", "swelling",    "syncope",      "syndrome",       "tachycardia",
     "tbi",           "tear",        "tears",       "thoughts",     "tinnitus",       "trauma",
+    "trigger",
     "ulcer",         "vertigo",     "weakness",    "whiplash",     "wound",
 };
 
