@@ -307,3 +307,89 @@ Test(report, html_report_renders_in_chromium)
     cr_assert_gt(shot, 20 * blank, "the report's screenshot (%ld bytes) is not blank (%ld)", shot,
                  blank);
 }
+
+/* The generator's truth.json counts, group by group, against `imrx stats` on its letters. */
+static void expect_truth(json_t *truth, const char *truth_key, const char *dim, const char *records)
+{
+    char *out;
+    cr_assert_eq(t_sh(&out, "%s stats %s --by %s -f json", IMRX_BINARY, records, dim), 0);
+    json_t *s = json_loads(out, 0, NULL);
+    cr_assert_not_null(s);
+    json_t *want = json_object_get(truth, truth_key);
+    cr_assert(json_is_object(want), "truth has %s", truth_key);
+    size_t i, matched = 0;
+    json_t *g;
+    json_array_foreach(json_object_get(s, "groups"), i, g)
+    {
+        const char *v = t_str(g, dim);
+        if (!strcmp(v, "(none)")) v = "unknown";
+        json_t *w = json_object_get(want, v);
+        /* the truth leaves out what it cannot name: non-drug items by drug, letters whose
+         * reviewer has no specialty */
+        if (!w && !strcmp(v, "unknown")) continue;
+        cr_assert_not_null(w, "--by %s: group '%s' is not in the truth", dim, v);
+        long items = (long)json_integer_value(json_is_integer(w) ? w : json_object_get(w, "items"));
+        cr_expect_eq(json_integer_value(t_get(g, "items")), items, "--by %s, %s: items", dim, v);
+        if (json_is_object(w)) {
+            cr_expect_eq(json_integer_value(t_get(g, "upheld")),
+                         json_integer_value(json_object_get(w, "upheld")), "--by %s, %s", dim, v);
+            json_t *letters = json_object_get(w, "letters");
+            if (letters)
+                cr_expect_eq(json_integer_value(t_get(g, "letters")), json_integer_value(letters),
+                             "--by %s, %s: letters", dim, v);
+        }
+        matched++;
+    }
+    cr_expect_eq(matched, json_object_size(want), "--by %s: every group of the truth", dim);
+    json_decref(s);
+    free(out);
+}
+
+Test(report, stats_reproduce_the_generators_true_counts, .timeout = 300)
+{
+    cr_assert_eq(t_sh(NULL,
+                      "%s gen -q --seed 7 --count 3000 --out %s/gen && %s extract -q "
+                      "%s/gen/letters -o %s/gen.jsonl",
+                      IMRX_BINARY, tmp, IMRX_BINARY, tmp, tmp),
+                 0);
+    char path[256], records[256];
+    snprintf(path, sizeof path, "%s/gen/truth.json", tmp);
+    snprintf(records, sizeof records, "%s/gen.jsonl", tmp);
+    json_t *truth = json_load_file(path, 0, NULL);
+    cr_assert_not_null(truth);
+    char *out;
+    cr_assert_eq(t_sh(&out, "%s stats %s -f json", IMRX_BINARY, records), 0);
+    json_t *all = json_loads(out, 0, NULL);
+    free(out);
+    cr_assert_eq(json_integer_value(t_get(all, "letters")),
+                 json_integer_value(t_get(truth, "letters")));
+    cr_assert_eq(json_integer_value(t_get(all, "items")),
+                 json_integer_value(t_get(truth, "items")));
+    cr_assert_eq(json_integer_value(t_get(all, "upheld")),
+                 json_integer_value(t_get(truth, "upheld")));
+    json_decref(all);
+    static const char *const pairs[][2] = {
+        {"by_category", "category"}, {"by_year", "year"},
+        {"by_layout", "layout"},     {"by_priority", "priority"},
+        {"by_partial", "partial"},   {"by_drug_class", "drug_class"},
+        {"by_drug", "drug"},         {"by_specialty", "specialty_written"},
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+        expect_truth(truth, pairs[i][0], pairs[i][1], records);
+    json_decref(truth);
+
+    /* and the two halves of the archive, extracted apart, merge to the whole */
+    cr_assert_eq(t_sh(NULL,
+                      "%s extract -q --shard 1/2 %s/gen/letters -o %s/h1.jsonl && %s extract "
+                      "-q --shard 2/2 %s/gen/letters -o %s/h2.sqlite",
+                      IMRX_BINARY, tmp, tmp, IMRX_BINARY, tmp, tmp),
+                 0);
+    char *whole, *merged;
+    cr_assert_eq(t_sh(&whole, "%s stats %s --by category,year -f csv", IMRX_BINARY, records), 0);
+    cr_assert_eq(t_sh(&merged, "%s stats %s/h1.jsonl %s/h2.sqlite --by category,year -f csv",
+                      IMRX_BINARY, tmp, tmp),
+                 0);
+    cr_assert_str_eq(merged, whole);
+    free(whole);
+    free(merged);
+}

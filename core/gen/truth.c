@@ -16,11 +16,11 @@ typedef struct tally {
 } tally_t;
 
 typedef struct named {
-    const char *name;
+    char name[96]; /* copied: compound generics are built per item */
     tally_t t;
 } named_t;
 
-#define MAX_NAMED 128
+#define MAX_NAMED 1024
 #define NYEARS    (GEN_YEAR_MAX - GEN_YEAR_MIN + 2) /* the last: unknown */
 
 struct imrx_gen_truth {
@@ -46,7 +46,7 @@ static tally_t *named(named_t *a, int *n, const char *name)
     for (int i = 0; i < *n; i++)
         if (!strcmp(a[i].name, name)) return &a[i].t;
     if (*n >= MAX_NAMED) return NULL;
-    a[*n].name = name;
+    snprintf(a[*n].name, sizeof a[*n].name, "%s", name);
     memset(&a[*n].t, 0, sizeof a[*n].t);
     return &a[(*n)++].t;
 }
@@ -87,8 +87,17 @@ void imrx_gen_truth_add(imrx_gen_truth_t *t, const imrx_gen_letter_t *L)
         if (it->drug == -1) continue;
         const char *cls = it->drug >= 0 ? imrx_gen_drugs[it->drug].cls : "compounded topical";
         count_item(named(t->cls, &t->ncls, cls), it);
-        if (it->drug >= 0)
-            count_item(named(t->generic, &t->ngeneric, imrx_gen_drugs[it->drug].generic), it);
+        /* A compound's generic is its ingredients joined with '/', as its gold names it. */
+        char generic[128] = "";
+        if (it->drug >= 0) {
+            snprintf(generic, sizeof generic, "%s", imrx_gen_drugs[it->drug].generic);
+        } else {
+            size_t n = 0;
+            for (int k = 0; k < it->ningr && n < sizeof generic; k++)
+                n += (size_t)snprintf(generic + n, sizeof generic - n, "%s%s", k ? "/" : "",
+                                      imrx_gen_ingredients[it->ingr[k]].generic);
+        }
+        count_item(named(t->generic, &t->ngeneric, generic), it);
     }
 }
 

@@ -175,11 +175,12 @@ static int starts_list_item(const char *s, size_t n)
 /* Words before a line-end hyphen that make a compound ("non-steroidal", "x-ray"), and words
  * after it: there the hyphen stays. Anything else is taken for a word break ("treat-ment"). */
 static const char *const compound_left[] = {
-    "anti", "bi",     "co",    "counter", "cross", "double", "eight", "evidence", "ex",   "extra",
-    "five", "follow", "four",  "full",    "half",  "high",   "inter", "intra",    "left", "long",
-    "low",  "mid",    "multi", "nine",    "non",   "one",    "open",  "part", "partial",
-    "post", "pre",    "right", "self",    "semi",  "seven",  "short", "single",   "six",  "sprain",
-    "ten",  "three",  "tri",   "twelve",  "two",   "ultra",  "well",     "work", NULL};
+    "anti",  "bi",    "co",     "counter", "cross",   "double", "eight",  "evidence",
+    "ex",    "extra", "five",   "follow",  "four",    "full",   "half",   "high",
+    "inter", "intra", "left",   "long",    "low",     "mid",    "multi",  "nine",
+    "non",   "one",   "open",   "part",    "partial", "post",   "pre",    "right",
+    "self",  "semi",  "seven",  "short",   "single",  "six",    "sprain", "ten",
+    "three", "tri",   "twelve", "two",     "ultra",   "well",   "work",   NULL};
 static const char *const compound_right[] = {
     "approved", "based",   "bearing", "controlled", "counter",  "day",    "dependent",
     "free",     "induced", "level",   "like",       "month",    "old",    "rated",
@@ -223,7 +224,7 @@ static join_t decide_join(const char *in, const line_t *l, const line_t *m, uint
     size_t n = l->end - l->start;
     if (n < min_len || ends_sentence(in[l->end - 1])) return JOIN_NONE;
     unsigned char c = (unsigned char)in[m->start];
-    if (islower(c) || c == '(' || c == '&') return JOIN_SPACE;
+    if (islower(c) || (c && strchr("(&%,)/", c))) return JOIN_SPACE;
     if (isdigit(c) && !starts_list_item(in + m->start, m->end - m->start)) return JOIN_SPACE;
     return JOIN_NONE;
 }

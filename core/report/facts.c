@@ -4,15 +4,25 @@
 #include <string.h>
 
 static const char *const names[IMRX_DIM_COUNT] = {
-    [IMRX_DIM_CATEGORY] = "category", [IMRX_DIM_SUBCATEGORY] = "subcategory",
-    [IMRX_DIM_DRUG] = "drug",         [IMRX_DIM_DRUG_CLASS] = "drug_class",
-    [IMRX_DIM_OPIOID] = "opioid",     [IMRX_DIM_SPECIALTY] = "specialty",
-    [IMRX_DIM_STATE] = "state",       [IMRX_DIM_GUIDELINE] = "guideline",
-    [IMRX_DIM_NON_MTUS] = "non_mtus", [IMRX_DIM_YEAR] = "year",
-    [IMRX_DIM_MONTH] = "month",       [IMRX_DIM_INJURY_YEAR] = "injury_year",
-    [IMRX_DIM_PRIORITY] = "priority", [IMRX_DIM_PARTIAL] = "partial",
-    [IMRX_DIM_AGE_BAND] = "age_band", [IMRX_DIM_SEX] = "sex",
-    [IMRX_DIM_LAYOUT] = "layout",     [IMRX_DIM_DECISION] = "decision",
+    [IMRX_DIM_CATEGORY] = "category",
+    [IMRX_DIM_SUBCATEGORY] = "subcategory",
+    [IMRX_DIM_DRUG] = "drug",
+    [IMRX_DIM_DRUG_CLASS] = "drug_class",
+    [IMRX_DIM_OPIOID] = "opioid",
+    [IMRX_DIM_SPECIALTY] = "specialty",
+    [IMRX_DIM_SPECIALTY_WRITTEN] = "specialty_written",
+    [IMRX_DIM_STATE] = "state",
+    [IMRX_DIM_GUIDELINE] = "guideline",
+    [IMRX_DIM_NON_MTUS] = "non_mtus",
+    [IMRX_DIM_YEAR] = "year",
+    [IMRX_DIM_MONTH] = "month",
+    [IMRX_DIM_INJURY_YEAR] = "injury_year",
+    [IMRX_DIM_PRIORITY] = "priority",
+    [IMRX_DIM_PARTIAL] = "partial",
+    [IMRX_DIM_AGE_BAND] = "age_band",
+    [IMRX_DIM_SEX] = "sex",
+    [IMRX_DIM_LAYOUT] = "layout",
+    [IMRX_DIM_DECISION] = "decision",
 };
 
 int imrx_dim_from_name(const char *name)
@@ -118,6 +128,8 @@ int imrx_dim_values(imrx_dim_t d, json_t *rec, json_t *item, const char **out, c
         return string_list(json_array_size(canon) ? canon : path(rec, "reviewer", "specialties"),
                            out);
     }
+    case IMRX_DIM_SPECIALTY_WRITTEN:
+        return string_list(path(rec, "reviewer", "specialties"), out);
     case IMRX_DIM_STATE:
         return string_list(path(rec, "reviewer", "licensure"), out);
     case IMRX_DIM_GUIDELINE: {
