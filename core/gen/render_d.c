@@ -8,12 +8,12 @@
 #define P(s) imrx_gen_put(x->t, (s))
 
 static const char *const disclaimers[] = {
-    "The expert reviewer was provided with the medical records in the case file. The case summary "
-    "below was taken from the utilization review denial; the reviewer confirmed it against the "
-    "records.",
+    ("The expert reviewer was provided with the medical records in the case file. The case summary "
+     "below was taken from the utilization review denial; the reviewer confirmed it against the "
+     "records."),
     "Note: The case summary was taken from the utilization review denial.",
-    "The summary that follows was taken from the UR denial and checked against the records "
-    "provided.",
+    ("The summary that follows was taken from the UR denial and checked against the records "
+     "provided."),
 };
 
 void imrx_gen_render_d(imrx_gen_ctx_t *x)

@@ -108,7 +108,12 @@ static void load_file(loader_t *L, const char *path)
         L->failed = 1;
         return;
     }
+#ifdef IMRX_FUZZING
+    /* libFuzzer keeps pointers to every loaded module's coverage counters: never unmap one. */
+    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+#else
     void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+#endif
     if (!h) {
         const char *why = dlerror();
         imrx_diag(L->diag, IMRX_LOG_ERROR, path,
