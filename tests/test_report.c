@@ -44,6 +44,13 @@ static void add_line(lines_t *l, const char *source, long pos, const char *decis
     l->v[l->n++] = strdup(buf);
 }
 
+static void lines_free(lines_t *l)
+{
+    for (size_t i = 0; i < l->n; i++) free(l->v[i]);
+    free(l->v);
+    memset(l, 0, sizeof *l);
+}
+
 static int cmp(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -162,6 +169,9 @@ Test(report, csv_and_sqlite_hold_the_same_items_as_json_lines)
     sqlite3_finalize(st);
     sqlite3_close(h);
     assert_same(&js, &db, "SQLite");
+    lines_free(&js);
+    lines_free(&csv);
+    lines_free(&db);
 }
 
 /* Counts of items by category and decision from the gold files of the corpus. */

@@ -89,7 +89,8 @@ imrx_layout_engine_t *imrx_layout_engine_new(char *err, size_t err_len)
                 imrx_layout_engine_free(e);
                 return NULL;
             }
-            pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
+            /* IMRX_NO_JIT=1: the interpreter, for valgrind (which cannot follow JIT code) */
+            if (!getenv("IMRX_NO_JIT")) pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
             p->prefix_len = literal_prefix(rule->pattern, p->prefix);
             unsigned char first = p->prefix_len ? (unsigned char)p->prefix[0] : 0;
             e->next_in_bucket[pi] = e->bucket_first[first];

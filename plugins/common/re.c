@@ -1,5 +1,6 @@
 #include "re.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 imrx_status_t imrx_re_compile(imrx_re_t *re, const char *pattern, uint32_t options,
@@ -19,11 +20,13 @@ imrx_status_t imrx_re_compile(imrx_re_t *re, const char *pattern, uint32_t optio
                      (char *)msg, pattern);
         return IMRX_EINVAL;
     }
-    /* Without JIT (some platforms) the interpreter is used: slower, same answers. */
-    pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+    /* Without JIT (some platforms, or IMRX_NO_JIT=1 for valgrind, which cannot follow JIT code)
+     * the interpreter is used: slower, same answers. */
+    int jit = !getenv("IMRX_NO_JIT");
+    if (jit) pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
     re->anchored = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, opts | PCRE2_ANCHORED,
                                  &err, &off, NULL);
-    if (re->anchored) pcre2_jit_compile(re->anchored, PCRE2_JIT_COMPLETE);
+    if (re->anchored && jit) pcre2_jit_compile(re->anchored, PCRE2_JIT_COMPLETE);
     return IMRX_OK;
 }
 

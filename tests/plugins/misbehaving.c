@@ -47,9 +47,6 @@ static imrx_status_t extract(void *state, void *thread_state, const imrx_letter_
     if (strstr(letter->text, "HANG-ME"))
         for (volatile int forever = 1; forever;) sleep(1);
     return IMRX_OK;
-#elif defined(MISBEHAVE_SLOW)
-    usleep(5000); /* 5 ms a letter: a run long enough to be interrupted */
-    return IMRX_OK;
 #else
     return api->set_string(ctx, root, "priority", "Standard", 8, imrx_span(0, 0));
 #endif
