@@ -23,6 +23,11 @@ struct imrx_ctx {
     uint32_t values, bytes; /* spent on this letter */
     int over_budget;
     int rejected; /* values refused (bad span, field, UTF-8) on this letter */
+    /* The field path of the last parent written to: plugins write several values to one
+     * object in a row, and the path only changes with the parent. */
+    imrx_node_t path_node;
+    size_t path_len;
+    char path[256];
 };
 
 /* Prepares ctx for plugin `id` on the current letter. */

@@ -13,6 +13,7 @@ void imrx_ctx_begin(imrx_ctx_t *ctx, uint16_t id, const imrx_loaded_plugin_t *pl
     ctx->values = ctx->bytes = 0;
     ctx->over_budget = 0;
     ctx->rejected = 0;
+    ctx->path_node = IMRX_NODE_NONE;
 }
 
 static const char *ctx_plugin_name(const imrx_ctx_t *ctx)
@@ -141,12 +142,19 @@ static imrx_status_t admit(imrx_ctx_t *ctx, imrx_node_t parent, const char *key,
         imrx_record_warn(ctx->record, ctx_plugin_name(ctx), NULL, msg);
         return IMRX_ELIMIT;
     }
-    char path[256];
-    size_t n = imrx_record_path_pattern(ctx->record, parent, path, sizeof path);
-    if (key)
-        snprintf(path + n, sizeof path - n, "%s%s", n ? "." : "", key);
-    else
-        snprintf(path + n, sizeof path - n, "[]");
+    if (ctx->path_node != parent) {
+        ctx->path_len = imrx_record_path_pattern(ctx->record, parent, ctx->path, sizeof ctx->path);
+        ctx->path_node = parent;
+    }
+    char path[320];
+    size_t n = ctx->path_len;
+    memcpy(path, ctx->path, n);
+    const char *tail = key ? key : "[]";
+    size_t k = strlen(tail);
+    if (key && n) path[n++] = '.';
+    if (n + k >= sizeof path) k = sizeof path - n - 1;
+    memcpy(path + n, tail, k);
+    path[n + k] = '\0';
     if (!declared(ctx, path, container)) {
         reject(ctx, "set '%s', which is not among the fields it declares", path);
         return IMRX_EFIELD;

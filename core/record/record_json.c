@@ -55,16 +55,30 @@ static void note_provenance(writer_t *w, const imrx_rnode_t *n)
 static size_t path_push(writer_t *w, const char *key, uint32_t index)
 {
     size_t old = w->path_len;
-    int n;
-    size_t room = sizeof w->path - w->path_len;
-    if (key)
-        n = snprintf(w->path + w->path_len, room, "%s%s", w->path_len ? "." : "", key);
-    else
-        n = snprintf(w->path + w->path_len, room, "[%" PRIu32 "]", index);
-    if (n > 0 && (size_t)n < room)
-        w->path_len += (size_t)n;
-    else
-        w->path[w->path_len] = '\0';
+    char part[80];
+    size_t n = 0;
+    if (key) {
+        if (w->path_len) part[n++] = '.';
+        size_t k = strlen(key);
+        if (k > sizeof part - 2) k = sizeof part - 2;
+        memcpy(part + n, key, k);
+        n += k;
+    } else {
+        char digits[12];
+        int d = 0;
+        do {
+            digits[d++] = (char)('0' + index % 10);
+            index /= 10;
+        } while (index);
+        part[n++] = '[';
+        while (d) part[n++] = digits[--d];
+        part[n++] = ']';
+    }
+    if (w->path_len + n < sizeof w->path) {
+        memcpy(w->path + w->path_len, part, n);
+        w->path_len += n;
+    }
+    w->path[w->path_len] = '\0';
     return old;
 }
 
@@ -102,7 +116,7 @@ static void write_node(writer_t *w, imrx_node_t id)
         imrx_buf_puts(b, n->v.i ? "true" : "false");
         break;
     case IMRX_T_INT:
-        imrx_buf_printf(b, "%" PRId64, n->v.i);
+        imrx_buf_put_i64(b, n->v.i);
         break;
     case IMRX_T_REAL:
         imrx_buf_printf(b, "%.10g", n->v.d);
