@@ -3,6 +3,7 @@
 #define IMRX_CLI_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "pipeline/engine.h"
 #include "pipeline/runner.h"
@@ -69,8 +70,12 @@ typedef struct imrx_progress {
     int enabled; /* live line */
     int summary; /* summary line at the end */
     int line_visible;
+    uint64_t total; /* letters expected, 0 = unknown (no ETA) */
 } imrx_progress_t;
 void imrx_progress_init(imrx_progress_t *p, int quiet);
 void imrx_progress_update(void *self, const imrx_run_stats_t *s, int final);
+/* Number of letters when every argument names a regular letter file; 0 (no
+ * ETA) when folders, archives or stdin lists would need a second pass. */
+uint64_t imrx_count_letter_args(char *const *args, int count);
 
 #endif

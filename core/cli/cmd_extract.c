@@ -265,6 +265,7 @@ int imrx_cmd_extract(int argc, char **argv)
     }
     imrx_progress_t progress;
     imrx_progress_init(&progress, quiet);
+    progress.total = imrx_count_letter_args(argv + optind, argc - optind);
     ro.progress = imrx_progress_update;
     ro.progress_self = &progress;
     ro.stop = &interrupted;

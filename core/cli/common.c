@@ -1,7 +1,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include "input/archive.h"
 
 #include "cli/cli.h"
 
@@ -78,6 +81,17 @@ size_t imrx_parse_size(const char *s)
     return (size_t)bytes;
 }
 
+uint64_t imrx_count_letter_args(char *const *args, int count)
+{
+    for (int i = 0; i < count; i++) {
+        struct stat st;
+        if (strcmp(args[i], "-") == 0 || imrx_archive_name(args[i]) || stat(args[i], &st) != 0 ||
+            !S_ISREG(st.st_mode))
+            return 0;
+    }
+    return (uint64_t)count;
+}
+
 static imrx_progress_t *active_progress;
 
 static void clear_line(void)
@@ -106,6 +120,10 @@ void imrx_progress_update(void *self, const imrx_run_stats_t *s, int final)
         fprintf(stderr, "\r\033[K%llu letters  %.0f/s  %.1f MB/s  %llu errors",
                 (unsigned long long)s->letters, (double)s->letters / secs,
                 (double)s->bytes / 1e6 / secs, (unsigned long long)s->failed);
+        if (p->total > s->letters && s->letters) {
+            double left = (double)(p->total - s->letters) * secs / (double)s->letters;
+            fprintf(stderr, "  ETA %d:%02d", (int)(left / 60), (int)left % 60);
+        }
         p->line_visible = 1;
         return;
     }

@@ -31,8 +31,7 @@ typedef struct command {
 static const command_t commands[] = {
     {"extract", imrx_cmd_extract}, {"eval", imrx_cmd_eval},       {"stats", imrx_cmd_stats},
     {"report", imrx_cmd_report},   {"plugins", imrx_cmd_plugins}, {"text", imrx_cmd_text},
-    {"__worker", imrx_cmd_worker},
-    {"gen", imrx_cmd_gen},
+    {"__worker", imrx_cmd_worker}, {"gen", imrx_cmd_gen},
 };
 
 int main(int argc, char **argv)
