@@ -3,7 +3,10 @@
 #define IMRX_CLI_H
 
 #include <stddef.h>
+#include <pthread.h>
 #include <stdint.h>
+
+#include "input/source.h"
 
 #include "pipeline/engine.h"
 #include "pipeline/runner.h"
@@ -70,12 +73,21 @@ typedef struct imrx_progress {
     int enabled; /* live line */
     int summary; /* summary line at the end */
     int line_visible;
-    uint64_t total; /* letters expected, 0 = unknown (no ETA) */
+    uint64_t total; /* letters expected, 0 = unknown (no ETA); set by the counting thread */
+    pthread_t counter;
+    int counting;
+    volatile int stop_counting;
+    const char *const *args;
+    int arg_count;
+    imrx_source_options_t source_options;
 } imrx_progress_t;
 void imrx_progress_init(imrx_progress_t *p, int quiet);
 void imrx_progress_update(void *self, const imrx_run_stats_t *s, int final);
-/* Number of letters when every argument names a regular letter file; 0 (no
- * ETA) when folders, archives or stdin lists would need a second pass. */
-uint64_t imrx_count_letter_args(char *const *args, int count);
+/* On a terminal, counts the run's letters in a background thread (folders are walked, nothing
+ * is read) so that the progress line can show an ETA; the run does not wait for it. */
+void imrx_progress_count(imrx_progress_t *p, const char *const *args, int count,
+                         const imrx_source_options_t *opt);
+/* Stops and joins the counting thread. */
+void imrx_progress_finish(imrx_progress_t *p);
 
 #endif

@@ -265,7 +265,10 @@ int imrx_cmd_extract(int argc, char **argv)
     }
     imrx_progress_t progress;
     imrx_progress_init(&progress, quiet);
-    progress.total = imrx_count_letter_args(argv + optind, argc - optind);
+    imrx_progress_count(&progress, (const char *const *)argv + optind, argc - optind, &so);
+    /* Seconds between progress updates; tests set 0 to see every one. */
+    const char *interval = getenv("IMRX_PROGRESS_INTERVAL");
+    if (interval) ro.progress_interval = atof(interval);
     ro.progress = imrx_progress_update;
     ro.progress_self = &progress;
     ro.stop = &interrupted;
@@ -278,6 +281,7 @@ int imrx_cmd_extract(int argc, char **argv)
     imrx_run_stats_t stats;
     imrx_status_t st = src ? imrx_run(&engine, src, &ro, &rs, &stats) : IMRX_ENOMEM;
     imrx_sources_close(src);
+    imrx_progress_finish(&progress);
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
 

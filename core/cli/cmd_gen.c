@@ -236,6 +236,7 @@ int imrx_cmd_gen(int argc, char **argv)
     }
     imrx_progress_t progress;
     imrx_progress_init(&progress, quiet);
+    progress.total = count; /* known: the ETA is right from the start */
     imrx_run_stats_t stats = {0};
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);

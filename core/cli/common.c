@@ -1,10 +1,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
-
-#include "input/archive.h"
 
 #include "cli/cli.h"
 
@@ -81,15 +78,30 @@ size_t imrx_parse_size(const char *s)
     return (size_t)bytes;
 }
 
-uint64_t imrx_count_letter_args(char *const *args, int count)
+static void *count_letters(void *self)
 {
-    for (int i = 0; i < count; i++) {
-        struct stat st;
-        if (strcmp(args[i], "-") == 0 || imrx_archive_name(args[i]) || stat(args[i], &st) != 0 ||
-            !S_ISREG(st.st_mode))
-            return 0;
-    }
-    return (uint64_t)count;
+    imrx_progress_t *p = self;
+    int64_t n = imrx_sources_count(p->args, p->arg_count, &p->source_options, &p->stop_counting);
+    if (n > 0) __atomic_store_n(&p->total, (uint64_t)n, __ATOMIC_RELAXED);
+    return NULL;
+}
+
+void imrx_progress_count(imrx_progress_t *p, const char *const *args, int count,
+                         const imrx_source_options_t *opt)
+{
+    if (!p->enabled) return;
+    p->args = args;
+    p->arg_count = count;
+    p->source_options = *opt;
+    p->counting = pthread_create(&p->counter, NULL, count_letters, p) == 0;
+}
+
+void imrx_progress_finish(imrx_progress_t *p)
+{
+    if (!p->counting) return;
+    p->stop_counting = 1;
+    pthread_join(p->counter, NULL);
+    p->counting = 0;
 }
 
 static imrx_progress_t *active_progress;
@@ -120,8 +132,10 @@ void imrx_progress_update(void *self, const imrx_run_stats_t *s, int final)
         fprintf(stderr, "\r\033[K%llu letters  %.0f/s  %.1f MB/s  %llu errors",
                 (unsigned long long)s->letters, (double)s->letters / secs,
                 (double)s->bytes / 1e6 / secs, (unsigned long long)s->failed);
-        if (p->total > s->letters && s->letters) {
-            double left = (double)(p->total - s->letters) * secs / (double)s->letters;
+        uint64_t total = __atomic_load_n(&p->total, __ATOMIC_RELAXED);
+        uint64_t done = s->letters + s->skipped;
+        if (total > done && s->letters) {
+            double left = (double)(total - done) * secs / (double)s->letters;
             fprintf(stderr, "  ETA %d:%02d", (int)(left / 60), (int)left % 60);
         }
         p->line_visible = 1;

@@ -31,6 +31,8 @@ struct imrx_sources {
     imrx_archive_t *archive;
     imrx_source_options_t opt;
     imrx_diag_t *diag;
+    int counting; /* imrx_sources_count: archives and lists make the total unknown */
+    int unknown;
 };
 
 uint64_t imrx_source_hash(const char *name)
@@ -236,6 +238,10 @@ static int take_path(imrx_sources_t *s, const char *path, int from_folder, imrx_
         return set_error(in, path, "read", "not a regular file");
     }
     if (imrx_archive_name(path)) {
+        if (s->counting) {
+            s->unknown = 1;
+            return 0;
+        }
         imrx_archive_close(s->archive);
         s->archive = imrx_archive_open(path, s->opt.max_size, s->opt.include_all);
         if (!s->archive) return set_error(in, path, "read", "out of memory opening archive");
@@ -282,6 +288,7 @@ int imrx_sources_next(imrx_sources_t *s, imrx_input_t *in)
             imrx_archive_close(s->archive);
             s->archive = NULL;
         }
+        if (s->unknown) return 0;
         if (s->depth) {
             level_t *l = &s->stack[s->depth - 1];
             if (l->next == l->count) {
@@ -308,9 +315,30 @@ int imrx_sources_next(imrx_sources_t *s, imrx_input_t *in)
         if (s->next_arg >= s->count) return 0;
         const char *arg = s->args[s->next_arg++];
         if (strcmp(arg, "-") == 0) {
+            if (s->counting) {
+                s->unknown = 1;
+                return 0;
+            }
             s->reading_stdin = 1;
             continue;
         }
         if (take_path(s, arg, 0, in)) return 1;
     }
+}
+
+int64_t imrx_sources_count(const char *const *args, int count, const imrx_source_options_t *opt,
+                           const volatile int *stop)
+{
+    imrx_sources_t *s = imrx_sources_open(args, count, opt, NULL);
+    if (!s) return -1;
+    s->counting = 1;
+    int64_t n = 0;
+    imrx_input_t in;
+    while (!(stop && *stop) && imrx_sources_next(s, &in)) {
+        n++;
+        imrx_input_clear(&in);
+    }
+    int64_t result = s->unknown || (stop && *stop) ? -1 : n;
+    imrx_sources_close(s);
+    return result;
 }

@@ -44,6 +44,12 @@ int imrx_sources_next(imrx_sources_t *s, imrx_input_t *in);
 void imrx_sources_close(imrx_sources_t *s);
 void imrx_input_clear(imrx_input_t *in);
 
+/* How many records a run over `args` will produce, found by walking the same files and folders
+ * without reading any letter; -1 when that needs a second pass over data (archives, a list on
+ * standard input) or `*stop` became true. For the progress line's ETA. */
+int64_t imrx_sources_count(const char *const *args, int count, const imrx_source_options_t *opt,
+                           const volatile int *stop);
+
 /* Is this a name imrx reads from a folder? (.txt, .pdf, or an archive) */
 int imrx_source_wanted_name(const char *name);
 /* Stable 64-bit hash of a source name (FNV-1a), for sharding and resume. */
