@@ -185,6 +185,7 @@ Test(hardening, faulty_plugins_are_contained_and_named)
         {"mis_field", "not among the fields it declares", 0},
         {"mis_utf8", "not valid UTF-8", 0},
         {"mis_flood", "more than its budget", 0},
+        {"mis_runaway", "stopped at PCRE2's match limits", 0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         int code;
@@ -200,6 +201,14 @@ Test(hardening, faulty_plugins_are_contained_and_named)
             cr_expect_lt(json_array_size(t_get(r, "notes")), 20001, "capped");
         json_decref(r);
     }
+    /* The interpreter (no JIT, as under valgrind) is held by the same limits. */
+    setenv("IMRX_NO_JIT", "1", 1);
+    int code;
+    json_t *r = run_fixture("mis_runaway", path, 0, &code);
+    unsetenv("IMRX_NO_JIT");
+    const char *msg = t_str(r, "warnings.0.message");
+    cr_expect(msg && strstr(msg, "3 pattern searches stopped"), "without JIT: %s", msg);
+    json_decref(r);
 }
 
 Test(hardening, isolate_turns_a_crash_or_a_hang_into_one_error_record)

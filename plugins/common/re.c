@@ -39,6 +39,8 @@ void imrx_re_free(imrx_re_t *re)
 
 imrx_status_t imrx_re_scratch_init(imrx_re_scratch_t *s)
 {
+    s->rc = 0;
+    s->limit_hits = 0;
     s->md = pcre2_match_data_create(20, NULL);
     s->mc = pcre2_match_context_create(NULL);
     if (!s->md || !s->mc) {
@@ -48,6 +50,16 @@ imrx_status_t imrx_re_scratch_init(imrx_re_scratch_t *s)
     pcre2_set_match_limit(s->mc, 1000000);
     pcre2_set_depth_limit(s->mc, 10000);
     return IMRX_OK;
+}
+
+void imrx_re_report_limits(imrx_re_scratch_t *s, const imrx_host_api_t *api, imrx_ctx_t *ctx)
+{
+    if (!s->limit_hits) return;
+    api->warn(ctx, imrx_span(0, 0),
+              "%u pattern searches stopped at PCRE2's match limits on this letter and counted "
+              "as no match; fields may be missing",
+              (unsigned)s->limit_hits);
+    s->limit_hits = 0;
 }
 
 void imrx_re_scratch_free(imrx_re_scratch_t *s)
@@ -66,6 +78,9 @@ static int match(const pcre2_code *code, imrx_re_scratch_t *s, const char *text,
         pcre2_match(code, (PCRE2_SPTR)text, end, start, opts | PCRE2_NO_UTF_CHECK, s->md, s->mc);
     s->rc = rc > 0 ? rc : 0;
     if (rc == PCRE2_ERROR_NOMATCH) return 0;
+    if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+        rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
+        s->limit_hits++;
     if (rc < 0) return rc;
     return 1;
 }

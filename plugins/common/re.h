@@ -17,7 +17,8 @@ typedef struct imrx_re {
 typedef struct imrx_re_scratch {
     pcre2_match_data *md;
     pcre2_match_context *mc;
-    int rc; /* pcre2_match's result for the last match: 1 + the highest group set */
+    int rc;              /* pcre2_match's result for the last match: 1 + the highest group set */
+    uint32_t limit_hits; /* searches stopped by a limit since the last imrx_re_report_limits */
 } imrx_re_scratch_t;
 
 /* Default options: UTF, multiline (^ $ at line ends), caseless unless IMRX_RE_CASE. */
@@ -32,6 +33,10 @@ void imrx_re_free(imrx_re_t *re);
 /* Match data for up to 20 groups and match/depth limits that stop runaway patterns. */
 imrx_status_t imrx_re_scratch_init(imrx_re_scratch_t *s);
 void imrx_re_scratch_free(imrx_re_scratch_t *s);
+
+/* After each letter: a search stopped by a limit counts as "no match", so the letter's record
+ * says so in a warning (and the count is reset). */
+void imrx_re_report_limits(imrx_re_scratch_t *s, const imrx_host_api_t *api, imrx_ctx_t *ctx);
 
 /* Searches text[start..end) (text beyond `end` is invisible). 1: match (see imrx_re_ov),
  * 0: none, negative: PCRE2 error such as the match limit. */

@@ -108,8 +108,8 @@ static imrx_status_t emit(cred_letter_t *L)
     return st == IMRX_ELIMIT ? IMRX_OK : st;
 }
 
-static imrx_status_t cred_extract(void *state, void *thread_state, const imrx_letter_t *l,
-                                  imrx_ctx_t *ctx)
+static imrx_status_t cred_extract_letter(void *state, void *thread_state, const imrx_letter_t *l,
+                                         imrx_ctx_t *ctx)
 {
     cred_letter_t L = {.api = api, .l = l, .ctx = ctx, .t = thread_state, .s = state};
     L.sec = imrx_letter_section(l, "reviewer");
@@ -131,6 +131,14 @@ static imrx_status_t cred_extract(void *state, void *thread_state, const imrx_le
         api->warn(ctx, imrx_span(L.sec->begin, L.sec->end),
                   "no certification or specialty found in the reviewer section");
     return emit(&L);
+}
+
+static imrx_status_t cred_extract(void *state, void *thread_state, const imrx_letter_t *l,
+                                  imrx_ctx_t *ctx)
+{
+    imrx_status_t st = cred_extract_letter(state, thread_state, l, ctx);
+    imrx_re_report_limits(thread_state, api, ctx);
+    return st;
 }
 
 static const char *const reads[] = {"reviewer", NULL};

@@ -449,8 +449,8 @@ static void read_narrative(letter_t *L, const imrx_section_t *sec)
         api->set_null(L->ctx, narr, "ur_decision");
 }
 
-static imrx_status_t dates_extract(void *state, void *thread_state, const imrx_letter_t *l,
-                                   imrx_ctx_t *ctx)
+static imrx_status_t dates_extract_letter(void *state, void *thread_state, const imrx_letter_t *l,
+                                          imrx_ctx_t *ctx)
 {
     letter_t L = {.l = l, .ctx = ctx, .t = thread_state, .s = state};
     L.dates = api->object(ctx, api->root(ctx), "dates");
@@ -466,6 +466,14 @@ static imrx_status_t dates_extract(void *state, void *thread_state, const imrx_l
         read_events(&L, summary);
     }
     return IMRX_OK;
+}
+
+static imrx_status_t dates_extract(void *state, void *thread_state, const imrx_letter_t *l,
+                                   imrx_ctx_t *ctx)
+{
+    imrx_status_t st = dates_extract_letter(state, thread_state, l, ctx);
+    imrx_re_report_limits(thread_state, api, ctx);
+    return st;
 }
 
 static const char *const reads[] = {"header", "procedure", "summary", NULL};

@@ -201,8 +201,8 @@ static void check_counts(scan_t *sc, const imrx_section_t *sec)
     }
 }
 
-static imrx_status_t decisions_extract(void *state, void *thread_state, const imrx_letter_t *l,
-                                       imrx_ctx_t *ctx)
+static imrx_status_t decisions_extract_letter(void *state, void *thread_state,
+                                              const imrx_letter_t *l, imrx_ctx_t *ctx)
 {
     scan_t *sc = malloc(sizeof *sc);
     if (!sc) return IMRX_ENOMEM;
@@ -230,6 +230,14 @@ static imrx_status_t decisions_extract(void *state, void *thread_state, const im
         check_counts(sc, sec);
     free(sc);
     return IMRX_OK;
+}
+
+static imrx_status_t decisions_extract(void *state, void *thread_state, const imrx_letter_t *l,
+                                       imrx_ctx_t *ctx)
+{
+    imrx_status_t st = decisions_extract_letter(state, thread_state, l, ctx);
+    imrx_re_report_limits(thread_state, api, ctx);
+    return st;
 }
 
 static const char *const reads[] = {"decisions", "issues", "guidelines",

@@ -184,8 +184,8 @@ static imrx_status_t emit(const state_t *s, imrx_ctx_t *ctx, const char *text, i
     return st;
 }
 
-static imrx_status_t meds_extract(void *state, void *thread_state, const imrx_letter_t *l,
-                                  imrx_ctx_t *ctx)
+static imrx_status_t meds_extract_letter(void *state, void *thread_state, const imrx_letter_t *l,
+                                         imrx_ctx_t *ctx)
 {
     state_t *s = state;
     thread_t *t = thread_state;
@@ -222,6 +222,14 @@ static imrx_status_t meds_extract(void *state, void *thread_state, const imrx_le
         }
     }
     return IMRX_OK;
+}
+
+static imrx_status_t meds_extract(void *state, void *thread_state, const imrx_letter_t *l,
+                                  imrx_ctx_t *ctx)
+{
+    imrx_status_t st = meds_extract_letter(state, thread_state, l, ctx);
+    imrx_re_report_limits(&((thread_t *)thread_state)->re, api, ctx);
+    return st;
 }
 
 static const char *const reads[] = {"*", NULL};

@@ -26,8 +26,7 @@ static const char *const heads[] = {
     "spasms",        "sprain",      "sprains",     "stiffness",    "strain",         "strains",
     "stress",        "subluxation", "swelling",    "syncope",      "syndrome",       "tachycardia",
     "tbi",           "tear",        "tears",       "thoughts",     "tinnitus",       "trauma",
-    "trigger",
-    "ulcer",         "vertigo",     "weakness",    "whiplash",     "wound",
+    "trigger",       "ulcer",       "vertigo",     "weakness",     "whiplash",       "wound",
 };
 
 /* Endings of condition words: inflammation, disease, pain, a removal or a repair. */

@@ -245,8 +245,8 @@ static imrx_status_t read_diagnoses(letter_t *L)
     return st;
 }
 
-static imrx_status_t patient_extract(void *state, void *thread_state, const imrx_letter_t *l,
-                                     imrx_ctx_t *ctx)
+static imrx_status_t patient_extract_letter(void *state, void *thread_state, const imrx_letter_t *l,
+                                            imrx_ctx_t *ctx)
 {
     letter_t L = {.l = l, .ctx = ctx, .t = thread_state, .s = state};
     L.sec = imrx_letter_section(l, "summary");
@@ -257,6 +257,14 @@ static imrx_status_t patient_extract(void *state, void *thread_state, const imrx
     if (st == IMRX_OK) st = read_sex(&L);
     if (st == IMRX_OK) st = read_diagnoses(&L);
     return st == IMRX_ELIMIT ? IMRX_OK : st;
+}
+
+static imrx_status_t patient_extract(void *state, void *thread_state, const imrx_letter_t *l,
+                                     imrx_ctx_t *ctx)
+{
+    imrx_status_t st = patient_extract_letter(state, thread_state, l, ctx);
+    imrx_re_report_limits(thread_state, api, ctx);
+    return st;
 }
 
 static const char *const reads[] = {"summary", NULL};

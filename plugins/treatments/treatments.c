@@ -133,8 +133,8 @@ static void classify_item(const state_t *s, imrx_re_scratch_t *t, const imrx_let
     set_opt_string(ctx, item, "laterality", side, pb, pe);
 }
 
-static imrx_status_t treatments_extract(void *state, void *thread_state, const imrx_letter_t *l,
-                                        imrx_ctx_t *ctx)
+static imrx_status_t treatments_extract_letter(void *state, void *thread_state,
+                                               const imrx_letter_t *l, imrx_ctx_t *ctx)
 {
     const state_t *s = state;
     imrx_node_t items = api->get(ctx, api->root(ctx), "items");
@@ -142,6 +142,14 @@ static imrx_status_t treatments_extract(void *state, void *thread_state, const i
     for (uint32_t i = 0; i < n; i++) classify_item(s, thread_state, l, ctx, api->at(ctx, items, i));
     imrx_treatments_to_date(s, thread_state, l, api, ctx);
     return IMRX_OK;
+}
+
+static imrx_status_t treatments_extract(void *state, void *thread_state, const imrx_letter_t *l,
+                                        imrx_ctx_t *ctx)
+{
+    imrx_status_t st = treatments_extract_letter(state, thread_state, l, ctx);
+    imrx_re_report_limits(thread_state, api, ctx);
+    return st;
 }
 
 static const char *const reads[] = {"summary", NULL};

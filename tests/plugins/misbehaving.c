@@ -5,6 +5,10 @@
 #include <unistd.h>
 
 #include "imrx/plugin.h"
+#ifdef MISBEHAVE_RUNAWAY
+#include "re.h"
+static imrx_re_t runaway; /* nested quantifiers: exponential backtracking without a limit */
+#endif
 
 static const imrx_host_api_t *api;
 static const char *const fields[] = {"case_number", "priority", "notes", NULL};
@@ -13,7 +17,11 @@ static imrx_status_t init(const imrx_init_args_t *args, void **state)
 {
     api = args->api;
     *state = NULL;
+#ifdef MISBEHAVE_RUNAWAY
+    return imrx_re_compile(&runaway, "(?:(?:\\w+\\s?)+)+[#%]", 0, api, NULL);
+#else
     return IMRX_OK;
+#endif
 }
 
 static imrx_status_t extract(void *state, void *thread_state, const imrx_letter_t *letter,
@@ -47,14 +55,34 @@ static imrx_status_t extract(void *state, void *thread_state, const imrx_letter_
     if (strstr(letter->text, "HANG-ME"))
         for (volatile int forever = 1; forever;) sleep(1);
     return IMRX_OK;
+#elif defined(MISBEHAVE_RUNAWAY)
+    /* Each search would take longer than the universe's age; the limits stop it. */
+    imrx_re_scratch_t scratch;
+    if (imrx_re_scratch_init(&scratch) != IMRX_OK) return IMRX_ENOMEM;
+    int found = 0;
+    for (int i = 0; i < 3; i++)
+        found += imrx_re_find(&runaway, &scratch, letter->text, 0, letter->length) == 1;
+    imrx_re_report_limits(&scratch, api, ctx);
+    imrx_re_scratch_free(&scratch);
+    return found ? IMRX_ERR : IMRX_OK;
 #else
     return api->set_string(ctx, root, "priority", "Standard", 8, imrx_span(0, 0));
 #endif
 }
 
+#ifdef MISBEHAVE_RUNAWAY
+static void finish(void *state)
+{
+    (void)state;
+    imrx_re_free(&runaway);
+}
+#else
+#define finish NULL
+#endif
+
 static const imrx_plugin_t descriptor = {
     IMRX_PLUGIN_HEADER, .name = "misbehaving", .version = "0.0.1", .summary = "a test fixture",
-    .fields = fields,   .init = init,          .extract = extract,
+    .fields = fields,   .init = init,          .extract = extract, .fini = finish,
 };
 
 IMRX_PLUGIN_EXPORT const imrx_plugin_t *imrx_plugin_entry(void)
