@@ -169,3 +169,46 @@ Test(loader, the_example_plugin_builds_from_the_header_alone_and_runs)
     free(out);
     t_sh(NULL, "rm -rf %s", dir);
 }
+
+Test(loader, plugin_files_anyone_may_write_or_another_user_owns_are_refused)
+{
+    char dir[] = "/tmp/imrx-test-XXXXXX";
+    cr_assert_not_null(mkdtemp(dir));
+    chmod(dir, 0755);
+    cr_assert_eq(t_sh(NULL, "cp %s/fine.so %s/", FIX("good"), dir), 0);
+    char path[512];
+    snprintf(path, sizeof path, "%s/fine.so", dir);
+    chmod(path, 0666);
+    expect_refusal(dir, 0, "fine.so", "writable by every user");
+    chmod(path, 0644);
+    t_diag_t d;
+    cr_assert_eq(load_dir(dir, 0, 0, &d), IMRX_OK, "%s", d.text);
+    if (geteuid() == 0) {
+        /* Only root can give a file away; CI runs as root. */
+        cr_assert_eq(chown(path, 65534, 65534), 0);
+        expect_refusal(dir, 0, "fine.so", "belongs to user 65534");
+        cr_assert_eq(load_dir(dir, 0, 1, &d), IMRX_OK, "--allow-untrusted-plugins: %s", d.text);
+    }
+    t_sh(NULL, "rm -rf %s", dir);
+}
+
+Test(loader, the_current_folder_is_not_searched_by_default)
+{
+    char dir[] = "/tmp/imrx-test-XXXXXX";
+    cr_assert_not_null(mkdtemp(dir));
+    chmod(dir, 0755);
+    cr_assert_eq(t_sh(NULL, "cp %s/fine.so %s/ && mkdir %s/plugins && cp %s/fine.so %s/plugins/",
+                      FIX("good"), dir, dir, FIX("good"), dir),
+                 0);
+    char *out = NULL;
+    cr_assert_eq(t_sh(&out, "cd %s && env -u IMRX_PLUGIN_PATH %s plugins 2>&1", dir, IMRX_BINARY),
+                 0, "%s", out);
+    cr_assert(strstr(out, "dates"), "the default plugins load: %s", out);
+    cr_assert_null(strstr(out, "fine"), "a plugin in the current folder does not: %s", out);
+    free(out);
+    cr_assert_eq(t_sh(&out, "cd %s && %s plugins --plugin-dir . 2>&1", dir, IMRX_BINARY), 0, "%s",
+                 out);
+    cr_assert(strstr(out, "fine"), "named explicitly, it does: %s", out);
+    free(out);
+    t_sh(NULL, "rm -rf %s", dir);
+}
