@@ -10,6 +10,7 @@
 #   bench/run.sh [COUNT] [BUILD_DIR]        (defaults: 100000 letters, build/)
 #   BENCH_DIR=/tmp/x bench/run.sh           (keep the generated archive there)
 #   BENCH_PDF=1 bench/run.sh                (also PDF input, from ../shared/real-letters/dev)
+#   BENCH_SCALE=1 bench/run.sh              (also peak memory at COUNT and 10 x COUNT letters)
 set -eu
 COUNT=${1:-100000}
 BUILD=${2:-build}
@@ -78,5 +79,20 @@ if [ "${BENCH_PDF:-0}" = 1 ] && [ -d ../shared/real-letters/dev ]; then
     P=$(find "$DIR/pdf" -name '*.pdf' | wc -l)
     set -- $(measure pdf-j1 "$IMRX" extract -q -j 1 "$DIR/pdf" -o /dev/null)
     awk -v p="$P" -v t="$2" 'BEGIN { printf "PDF input, -j 1:           %.0f letters/s  (target >= 200)\n", p / t }'
+fi
+# Memory must not grow with the archive: the same extract over a tar of COUNT letters and over
+# one ten times larger (written to $DIR: about 6.5 GB for the default 1,000,000 letters).
+if [ "${BENCH_SCALE:-0}" = 1 ]; then
+    BIG=$((COUNT * 10))
+    echo "generating tars of $COUNT and $BIG letters ..." >&2
+    "$IMRX" gen --quiet --seed 2 --count "$COUNT" --out "$DIR/small.tar"
+    "$IMRX" gen --quiet --seed 2 --count "$BIG" --out "$DIR/big.tar"
+    set -- $(measure small "$IMRX" extract -q -j "$CORES" "$DIR/small.tar" -o /dev/null)
+    SMALL_T=$2 SMALL_M=$3
+    set -- $(measure big "$IMRX" extract -q -j "$CORES" "$DIR/big.tar" -o /dev/null)
+    awk -v n="$COUNT" -v big="$BIG" -v st="$SMALL_T" -v sm="$SMALL_M" -v bt="$2" -v bm="$3" 'BEGIN {
+        printf "tar of %8d letters: %7.1f s, peak %.1f MB\n", n, st, sm / 1024
+        printf "tar of %8d letters: %7.1f s, peak %.1f MB  (target: unchanged)\n", big, bt, bm / 1024 }'
+    rm -f "$DIR/small.tar" "$DIR/big.tar"
 fi
 [ -n "${BENCH_DIR:-}" ] || rm -rf "$DIR"
