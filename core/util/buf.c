@@ -45,7 +45,7 @@ imrx_status_t imrx_buf_reserve(imrx_buf_t *b, size_t n)
     return IMRX_OK;
 }
 
-void imrx_buf_append(imrx_buf_t *b, const void *p, size_t n)
+void imrx_buf_append_slow(imrx_buf_t *b, const void *p, size_t n)
 {
     if (imrx_buf_reserve(b, n) != IMRX_OK) return;
     if (n) memcpy(b->data + b->len, p, n);
@@ -58,7 +58,7 @@ void imrx_buf_puts(imrx_buf_t *b, const char *s)
     imrx_buf_append(b, s, strlen(s));
 }
 
-void imrx_buf_putc(imrx_buf_t *b, char c)
+void imrx_buf_putc_slow(imrx_buf_t *b, char c)
 {
     if (imrx_buf_reserve(b, 1) != IMRX_OK) return;
     b->data[b->len++] = c;

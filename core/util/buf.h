@@ -20,9 +20,31 @@ void imrx_buf_free(imrx_buf_t *b);
 void imrx_buf_clear(imrx_buf_t *b);
 /* Makes room for n more bytes; IMRX_ENOMEM (and `failed`) if it cannot. */
 imrx_status_t imrx_buf_reserve(imrx_buf_t *b, size_t n);
-void imrx_buf_append(imrx_buf_t *b, const void *p, size_t n);
+void imrx_buf_append_slow(imrx_buf_t *b, const void *p, size_t n);
 void imrx_buf_puts(imrx_buf_t *b, const char *s);
-void imrx_buf_putc(imrx_buf_t *b, char c);
+void imrx_buf_putc_slow(imrx_buf_t *b, char c);
+
+/* The record writer calls these a thousand times per letter: inline when there is room. */
+static inline void imrx_buf_putc(imrx_buf_t *b, char c)
+{
+    if (!b->failed && b->cap - b->len > 1) {
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+    } else {
+        imrx_buf_putc_slow(b, c);
+    }
+}
+
+static inline void imrx_buf_append(imrx_buf_t *b, const void *p, size_t n)
+{
+    if (!b->failed && b->cap - b->len > n) {
+        if (n) __builtin_memcpy(b->data + b->len, p, n);
+        b->len += n;
+        b->data[b->len] = '\0';
+    } else {
+        imrx_buf_append_slow(b, p, n);
+    }
+}
 /* Decimal digits of v (faster than printf on the record writer's hot path). */
 void imrx_buf_put_u64(imrx_buf_t *b, uint64_t v);
 void imrx_buf_put_i64(imrx_buf_t *b, int64_t v);
