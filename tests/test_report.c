@@ -274,6 +274,37 @@ Test(report, filters_and_formats)
     cr_assert_eq(t_sh(NULL, "%s stats %s/r.jsonl --where bad 2>/dev/null", IMRX_BINARY, tmp), 2);
 }
 
+Test(report, unreadable_or_damaged_records_files_are_named_not_counted_as_zero)
+{
+    char *out;
+    cr_assert_eq(t_sh(&out, "%s stats %s/none.jsonl 2>&1", IMRX_BINARY, tmp), 2, "%s", out);
+    cr_assert(strstr(out, "none.jsonl: cannot read: No such file"), "%s", out);
+    cr_assert_null(strstr(out, "uphold rate"), "no table of zeros: %s", out);
+    free(out);
+    cr_assert_eq(t_sh(&out, "%s report %s/none.jsonl -o %s/none.html 2>&1; ls %s/none.html 2>&1",
+                      IMRX_BINARY, tmp, tmp, tmp),
+                 2, "%s", out);
+    cr_assert(strstr(out, "No such file"), "no report either: %s", out);
+    free(out);
+    /* An interrupted run's last line: the complete records count, the cut one is reported. */
+    cr_assert_eq(t_sh(NULL,
+                      "head -n 5 %s/r.jsonl > %s/cut.jsonl && head -n 6 %s/r.jsonl | "
+                      "tail -n 1 | head -c 300 >> %s/cut.jsonl",
+                      tmp, tmp, tmp, tmp),
+                 0);
+    cr_assert_eq(t_sh(&out, "%s stats %s/cut.jsonl -f json 2>%s/err.txt", IMRX_BINARY, tmp, tmp),
+                 1);
+    json_t *s = json_loads(out, 0, NULL);
+    cr_assert_eq(json_integer_value(t_get(s, "letters")), 5, "%s", out);
+    json_decref(s);
+    free(out);
+    char path[256];
+    snprintf(path, sizeof path, "%s/err.txt", tmp);
+    char *err = t_slurp(path, NULL);
+    cr_assert(err && strstr(err, "last line (6) is incomplete"), "%s", err);
+    free(err);
+}
+
 static long file_size(const char *path)
 {
     struct stat st;

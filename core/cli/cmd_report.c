@@ -107,7 +107,7 @@ int imrx_cmd_report(int argc, char **argv)
     int code = IMRX_EXIT_OK;
     const char **letters = calloc((size_t)argc, sizeof *letters);
     char sources[512] = "";
-    int nletters = 0;
+    int nletters = 0, files = 0, unreadable = 0;
     for (int i = optind; i < argc && letters; i++) {
         size_t n = strlen(sources);
         snprintf(sources + n, sizeof sources - n, "%s%s", n ? ", " : "", argv[i]);
@@ -116,10 +116,18 @@ int imrx_cmd_report(int argc, char **argv)
             continue;
         }
         char why[300] = "";
-        if (imrx_records_read(argv[i], add_record, &rep, why, sizeof why) != IMRX_OK) {
+        files++;
+        imrx_status_t st = imrx_records_read(argv[i], add_record, &rep, why, sizeof why);
+        if (st != IMRX_OK) {
             fprintf(stderr, "imrx report: %s: %s\n", argv[i], why);
             code = IMRX_EXIT_LETTER;
+            unreadable += st == IMRX_EIO;
         }
+    }
+    if (!nletters && files && unreadable == files) {
+        free(letters);
+        imrx_report_free(&rep);
+        return IMRX_EXIT_USAGE;
     }
     if (nletters) {
         imrx_diag_t diag;

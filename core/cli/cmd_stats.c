@@ -159,16 +159,26 @@ int imrx_cmd_stats(int argc, char **argv)
     /* Records files are read; everything else is extracted in one run. */
     const char **letters = calloc((size_t)argc, sizeof *letters);
     int nletters = 0;
+    int files = 0, unreadable = 0;
     for (int i = optind; i < argc && letters; i++) {
         if (!imrx_is_records_file(argv[i])) {
             letters[nletters++] = argv[i];
             continue;
         }
         char why[300] = "";
-        if (imrx_records_read(argv[i], add_record, &stats, why, sizeof why) != IMRX_OK) {
+        files++;
+        imrx_status_t st = imrx_records_read(argv[i], add_record, &stats, why, sizeof why);
+        if (st != IMRX_OK) {
             fprintf(stderr, "imrx stats: %s: %s\n", argv[i], why);
             code = IMRX_EXIT_LETTER;
+            unreadable += st == IMRX_EIO;
         }
+    }
+    if (!nletters && files && unreadable == files) {
+        /* Nothing to count: no table of zeros that could pass for a result. */
+        free(letters);
+        imrx_stats_free(&stats);
+        return IMRX_EXIT_USAGE;
     }
     if (nletters) {
         imrx_diag_t diag;

@@ -1,6 +1,7 @@
 #include "report/sinks.h"
 
 #include <sqlite3.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -167,16 +168,20 @@ imrx_status_t imrx_records_read(const char *path, imrx_record_fn fn, void *user,
         return read_sqlite(path, fn, user, why, why_len);
     FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
     if (!fp) {
-        snprintf(why, why_len, "cannot read");
+        snprintf(why, why_len, "cannot read: %s", strerror(errno));
         return IMRX_EIO;
     }
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;
     unsigned long lineno = 0, bad = 0;
+    int incomplete = 0;
     while ((n = getline(&line, &cap, fp)) > 0) {
         lineno++;
-        if (line[n - 1] != '\n') break; /* an incomplete last line (an interrupted run) */
+        if (line[n - 1] != '\n') { /* an interrupted writer's last line: said, not used */
+            incomplete = 1;
+            break;
+        }
         json_t *rec = json_loadb(line, (size_t)n, 0, NULL);
         if (rec && json_is_object(rec))
             fn(user, rec);
@@ -187,7 +192,15 @@ imrx_status_t imrx_records_read(const char *path, imrx_record_fn fn, void *user,
     free(line);
     if (fp != stdin) fclose(fp);
     if (bad) {
-        snprintf(why, why_len, "%lu of %lu lines are not JSON records", bad, lineno);
+        snprintf(why, why_len, "%lu of %lu lines are not JSON records%s", bad, lineno,
+                 incomplete ? ", and the last line is incomplete" : "");
+        return IMRX_EFORMAT;
+    }
+    if (incomplete) {
+        snprintf(why, why_len,
+                 "the last line (%lu) is incomplete, as an interrupted run leaves it; it was "
+                 "skipped",
+                 lineno);
         return IMRX_EFORMAT;
     }
     return IMRX_OK;
