@@ -327,7 +327,7 @@ static int check_folder(const char *dir, const char *gold_dir, const char *const
                      json_array_size(t_get(r, "reviewer.specialties_canonical"));
         if (!ok) {
             (*wrong)++;
-            cr_log_warn("%s: reviewer differs from gold", e->d_name);
+            fprintf(stderr, "%s: reviewer differs from gold\n", e->d_name);
         }
         n++;
         json_decref(r);
@@ -350,8 +350,7 @@ Test(credentials, real_letters_match_gold)
 {
     const char *dir = t_real_dir();
     if (!dir) {
-        cr_log_warn("../shared/real-letters/dev not found: skipping");
-        return;
+        T_SKIP("../shared/real-letters/dev not found: skipping");
     }
     int wrong;
     int n = check_folder(dir, IMRX_SOURCE_DIR "/corpus/gold-real", LIST(".layout.txt", ".raw.txt"),

@@ -124,8 +124,7 @@ Test(treatments, treatments_to_date)
 Test(treatments, the_seed_letter)
 {
     if (!t_real_dir()) {
-        cr_log_warn("../shared not found: skipping the seed letter");
-        return;
+        T_SKIP("../shared not found: skipping the seed letter");
     }
     json_t *r =
         t_run_file(IMRX_SOURCE_DIR "/../shared/seeds/seed-letter-2015-physical-therapy.txt");
