@@ -301,7 +301,7 @@ Test(extract, progress_line_with_eta_on_a_terminal_only)
                  0);
     cr_assert(strstr(out, "/s  ") && strstr(out, " MB/s "), "letters/s and MB/s: %s", out);
     cr_assert(strstr(out, "  ETA "), "an ETA once the folders are counted: %s", out);
-    cr_assert(strstr(out, "imrx: 126 letters"), "a summary at the end: %s", out);
+    cr_assert(strstr(out, "imrx: 141 letters"), "a summary at the end: %s", out);
     free(out);
     cr_assert_eq(t_sh(&out,
                       "IMRX_PROGRESS_INTERVAL=0 %s extract -j1 -o %s/r2.jsonl "
@@ -309,6 +309,50 @@ Test(extract, progress_line_with_eta_on_a_terminal_only)
                       IMRX_BINARY, tmp, IMRX_SOURCE_DIR),
                  0);
     cr_assert_null(strstr(out, "\033[K"), "no progress line when not a terminal: %s", out);
-    cr_assert(strstr(out, "imrx: 42 letters"), "%s", out);
+    cr_assert(strstr(out, "imrx: 47 letters"), "%s", out);
     free(out);
+}
+
+/* The record's values without what depends on byte positions or file names. */
+static void strip_positions(json_t *v)
+{
+    if (json_is_object(v)) {
+        json_object_del(v, "span");
+        json_object_del(v, "provenance");
+        json_object_del(v, "source");
+        json_object_del(v, "sections");
+        const char *key;
+        json_t *child;
+        json_object_foreach(v, key, child) strip_positions(child);
+    } else if (json_is_array(v)) {
+        size_t i;
+        json_t *child;
+        json_array_foreach(v, i, child) strip_positions(child);
+    }
+}
+
+Test(extract, a_pdf_extracts_the_same_fields_as_its_text)
+{
+    /* corpus/letters/PDF-*.pdf are project letters printed to PDF (scripts/make-corpus-pdfs.sh);
+     * each gold file names the text it was printed from. */
+    static const char *const pdfs[] = {"PDF-A-01", "PDF-A-02", "PDF-B-01", "PDF-C-01", "PDF-D-01"};
+    for (size_t i = 0; i < sizeof pdfs / sizeof pdfs[0]; i++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/corpus/gold/%s.json", IMRX_SOURCE_DIR, pdfs[i]);
+        json_t *gold = json_load_file(path, 0, NULL);
+        cr_assert_not_null(gold, "%s", path);
+        const char *text_name = json_string_value(json_object_get(gold, "_source_text"));
+        cr_assert_not_null(text_name, "%s names its source text", path);
+        snprintf(path, sizeof path, "%s/corpus/letters/%s.pdf", IMRX_SOURCE_DIR, pdfs[i]);
+        json_t *from_pdf = t_run_file(path);
+        snprintf(path, sizeof path, "%s/corpus/letters/%s", IMRX_SOURCE_DIR, text_name);
+        json_t *from_text = t_run_file(path);
+        cr_assert(json_is_null(json_object_get(from_pdf, "error")), "%s read", pdfs[i]);
+        strip_positions(from_pdf);
+        strip_positions(from_text);
+        char *a = json_dumps(from_pdf, JSON_SORT_KEYS), *b = json_dumps(from_text, JSON_SORT_KEYS);
+        cr_expect_str_eq(a, b, "%s and %s", pdfs[i], text_name);
+        free(a), free(b);
+        json_decref(from_pdf), json_decref(from_text), json_decref(gold);
+    }
 }
