@@ -59,17 +59,12 @@ imrx_sink_t *imrx_sink_open(imrx_sink_kind_t kind, const char *path, int resume,
             free(s);
             return NULL;
         }
-        if (resume) {
-            snprintf(why, why_len, "--resume works with JSON Lines output only");
-            free(s);
-            return NULL;
-        }
         size_t len = strlen(path) + sizeof ".partial";
         s->final_path = strdup(path);
         s->partial_path = malloc(len);
         if (s->partial_path) snprintf(s->partial_path, len, "%s.partial", path);
         if (s->final_path && s->partial_path)
-            s->db = imrx_sqlite_open(s->partial_path, why, why_len);
+            s->db = imrx_sqlite_open(s->partial_path, resume, done, done_count, why, why_len);
         if (!s->db) {
             free(s->final_path);
             free(s->partial_path);
@@ -79,7 +74,7 @@ imrx_sink_t *imrx_sink_open(imrx_sink_kind_t kind, const char *path, int resume,
         return s;
     }
     if (resume && kind != IMRX_SINK_JSONL) {
-        snprintf(why, why_len, "--resume works with JSON Lines output only");
+        snprintf(why, why_len, "--resume works with JSON Lines and SQLite output, not CSV");
         free(s);
         return NULL;
     }
@@ -118,7 +113,6 @@ imrx_status_t imrx_sink_close(imrx_sink_t *s, int commit)
     if (s->kind == IMRX_SINK_SQLITE) {
         st = imrx_sqlite_close(s->db, commit);
         if (commit && st == IMRX_OK && rename(s->partial_path, s->final_path) != 0) st = IMRX_EIO;
-        if (!commit) remove(s->partial_path);
         free(s->final_path);
         free(s->partial_path);
     } else {

@@ -37,7 +37,10 @@ typedef struct imrx_sqlite_writer imrx_sqlite_writer_t;
 imrx_csv_writer_t *imrx_csv_open(void *file);
 imrx_status_t imrx_csv_record(imrx_csv_writer_t *w, json_t *rec);
 void imrx_csv_close(imrx_csv_writer_t *w);
-imrx_sqlite_writer_t *imrx_sqlite_open(const char *path, char *why, size_t why_len);
+/* A new database at `path`; with `resume` and a file there, that database, whose cases' sources
+ * go into `done`. */
+imrx_sqlite_writer_t *imrx_sqlite_open(const char *path, int resume, imrx_hashset_t *done,
+                                       unsigned long *done_count, char *why, size_t why_len);
 imrx_status_t imrx_sqlite_record(imrx_sqlite_writer_t *w, json_t *rec, const char *json,
                                  size_t len);
 imrx_status_t imrx_sqlite_close(imrx_sqlite_writer_t *w, int commit);
