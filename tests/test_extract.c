@@ -356,3 +356,56 @@ Test(extract, a_pdf_extracts_the_same_fields_as_its_text)
         json_decref(from_pdf), json_decref(from_text), json_decref(gold);
     }
 }
+
+Test(extract, bad_option_values_are_usage_errors_that_say_what_was_wanted)
+{
+    static const struct {
+        const char *args, *words;
+    } cases[] = {
+        {"extract -j 0 corpus/letters", "-j wants a number of threads"},
+        {"extract -j 2x corpus/letters", "-j wants a number of threads"},
+        {"extract --timeout soon --isolate corpus/letters", "--timeout wants a number"},
+        {"extract --shard 4/3 corpus/letters", "--shard wants K/N"},
+        {"extract --max-size lots corpus/letters", "--max-size"},
+        {"extract -f xml corpus/letters", "xml"},
+        {"stats -j x corpus/letters", "-j wants a number of threads"},
+        {"stats --min-count -1 corpus/letters", "--min-count wants a number"},
+        {"stats --by nonsense corpus/letters", "--by takes"},
+        {"report -j 999 corpus/letters -o /dev/null", "-j wants a number of threads"},
+        {"eval --gold corpus/gold --worst many corpus/letters", "--worst wants a number"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *out;
+        int code = t_sh(&out, "cd %s && %s %s 2>&1 >/dev/null", IMRX_SOURCE_DIR, IMRX_BINARY,
+                        cases[i].args);
+        cr_expect_eq(code, 2, "%s: exit status %d", cases[i].args, code);
+        cr_expect(strstr(out, cases[i].words), "%s: %s", cases[i].args, out);
+        free(out);
+    }
+}
+
+Test(extract, the_format_flag_chooses_the_output_whatever_the_name)
+{
+    char *out;
+    cr_assert_eq(
+        t_sh(&out, "%s extract -q -f csv %s/corpus/letters/B-01.txt", IMRX_BINARY, IMRX_SOURCE_DIR),
+        0);
+    cr_assert(strncmp(out, "source,layout,", 14) == 0, "CSV on standard output: %.80s", out);
+    free(out);
+    cr_assert_eq(t_sh(NULL, "%s extract -q --format sqlite %s/corpus/letters/B-01.txt -o %s/out.x",
+                      IMRX_BINARY, IMRX_SOURCE_DIR, tmp),
+                 0);
+    char path[256];
+    snprintf(path, sizeof path, "%s/out.x", tmp);
+    size_t n;
+    char *head = t_slurp(path, &n);
+    cr_assert(head && n > 16 && memcmp(head, "SQLite format 3", 15) == 0, "a SQLite database");
+    free(head);
+    cr_assert_eq(t_sh(&out,
+                      "%s extract -q -f jsonl %s/corpus/letters/B-01.txt -o %s/out.csv && "
+                      "head -c 9 %s/out.csv",
+                      IMRX_BINARY, IMRX_SOURCE_DIR, tmp, tmp),
+                 0);
+    cr_assert_str_eq(out, "{\"imrx\":1", "JSON Lines although the name ends in .csv");
+    free(out);
+}

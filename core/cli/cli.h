@@ -67,6 +67,10 @@ void imrx_cli_engine_free(imrx_engine_t *e);
 
 /* "8M", "512k", "1G", "1000" -> bytes; 0 on a malformed value. */
 size_t imrx_parse_size(const char *s);
+/* A whole decimal number in [min, max] from an option's value; on anything else prints
+ * "imrx CMD: OPTION wants WHAT" and returns 0 (the caller exits with the usage status). */
+int imrx_parse_long(const char *cmd, const char *option, const char *what, const char *s, long min,
+                    long max, long *out);
 
 /* Progress line on standard error (a terminal only) and the summary at the end. */
 typedef struct imrx_progress {

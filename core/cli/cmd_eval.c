@@ -144,15 +144,24 @@ int imrx_cmd_eval(int argc, char **argv)
         case OPT_JSON:
             as_json = 1;
             break;
-        case OPT_WORST:
-            worst = atoi(optarg);
+        case OPT_WORST: {
+            long n;
+            if (!imrx_parse_long("eval", "--worst", "a number of letters", optarg, 0, 100000, &n))
+                return IMRX_EXIT_USAGE;
+            worst = (int)n;
             break;
+        }
         case OPT_BASELINE:
             baseline = optarg;
             break;
-        case 'j':
-            ro.threads = (unsigned)atoi(optarg);
+        case 'j': {
+            long j;
+            if (!imrx_parse_long("eval", "-j", "a number of threads from 1 to 256", optarg, 1, 256,
+                                 &j))
+                return IMRX_EXIT_USAGE;
+            ro.threads = (unsigned)j;
             break;
+        }
         case 'q':
             quiet = 1;
             break;

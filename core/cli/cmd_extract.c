@@ -137,13 +137,19 @@ int imrx_cmd_extract(int argc, char **argv)
         case 'o':
             output = optarg;
             break;
-        case 'j': {
-            char *end;
-            long j = strtol(optarg, &end, 10);
-            if (*end || j < 1 || j > 256) {
-                fprintf(stderr, "imrx extract: -j wants a number of threads from 1 to 256\n");
+        case 'f':
+            kind = imrx_sink_kind_parse(optarg);
+            if (kind < 0) {
+                fprintf(stderr, "imrx extract: -f wants jsonl, csv or sqlite (not '%s')\n",
+                        optarg);
                 return IMRX_EXIT_USAGE;
             }
+            break;
+        case 'j': {
+            long j;
+            if (!imrx_parse_long("extract", "-j", "a number of threads from 1 to 256", optarg, 1,
+                                 256, &j))
+                return IMRX_EXIT_USAGE;
             ro.threads = (unsigned)j;
             break;
         }
@@ -176,13 +182,15 @@ int imrx_cmd_extract(int argc, char **argv)
         case OPT_ISOLATE:
             isolate = 1;
             break;
-        case OPT_TIMEOUT:
-            timeout = atof(optarg);
-            if (timeout <= 0) {
+        case OPT_TIMEOUT: {
+            char *end;
+            timeout = strtod(optarg, &end);
+            if (end == optarg || *end || !(timeout > 0)) {
                 fprintf(stderr, "imrx extract: --timeout wants a number of seconds\n");
                 return IMRX_EXIT_USAGE;
             }
             break;
+        }
         case 'q':
             quiet = 1;
             break;
@@ -279,7 +287,7 @@ int imrx_cmd_extract(int argc, char **argv)
     imrx_sources_t *src =
         imrx_sources_open((const char *const *)argv + optind, argc - optind, &so, &diag);
     imrx_run_sink_t rs = {.self = &sink, .format = output_format, .consume = output_consume};
-    imrx_run_stats_t stats;
+    imrx_run_stats_t stats = {0};
     imrx_status_t st = src ? imrx_run(&engine, src, &ro, &rs, &stats) : IMRX_ENOMEM;
     imrx_sources_close(src);
     imrx_progress_finish(&progress);

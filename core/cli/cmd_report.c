@@ -84,9 +84,14 @@ int imrx_cmd_report(int argc, char **argv)
             }
             nfilters++;
             break;
-        case 'j':
-            ro.threads = (unsigned)atoi(optarg);
+        case 'j': {
+            long j;
+            if (!imrx_parse_long("report", "-j", "a number of threads from 1 to 256", optarg, 1,
+                                 256, &j))
+                return IMRX_EXIT_USAGE;
+            ro.threads = (unsigned)j;
             break;
+        }
         case 'q':
             quiet = 1;
             break;

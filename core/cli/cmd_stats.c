@@ -1,6 +1,7 @@
 /* imrx stats: uphold rates with confidence intervals, grouped any way, from letters or from
  * records written earlier (which is how shards merge). */
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,9 +115,14 @@ int imrx_cmd_stats(int argc, char **argv)
             }
             so.nfilters++;
             break;
-        case OPT_MIN:
-            so.min_count = strtoul(optarg, NULL, 10);
+        case OPT_MIN: {
+            long n;
+            if (!imrx_parse_long("stats", "--min-count", "a number of items", optarg, 0, LONG_MAX,
+                                 &n))
+                return IMRX_EXIT_USAGE;
+            so.min_count = (unsigned long)n;
             break;
+        }
         case 'f':
             if (strcmp(optarg, "table") == 0)
                 fmt = IMRX_OUT_TABLE;
@@ -134,9 +140,14 @@ int imrx_cmd_stats(int argc, char **argv)
         case 'o':
             output = optarg;
             break;
-        case 'j':
-            ro.threads = (unsigned)atoi(optarg);
+        case 'j': {
+            long j;
+            if (!imrx_parse_long("stats", "-j", "a number of threads from 1 to 256", optarg, 1, 256,
+                                 &j))
+                return IMRX_EXIT_USAGE;
+            ro.threads = (unsigned)j;
             break;
+        }
         case 'q':
             quiet = 1;
             break;

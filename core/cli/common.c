@@ -1,3 +1,4 @@
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,6 +77,20 @@ size_t imrx_parse_size(const char *s)
     double bytes = v * mult;
     if (bytes > 64.0 * 1024 * 1024 * 1024) return 0;
     return (size_t)bytes;
+}
+
+int imrx_parse_long(const char *cmd, const char *option, const char *what, const char *s, long min,
+                    long max, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (end == s || *end || errno || v < min || v > max) {
+        fprintf(stderr, "imrx %s: %s wants %s (not '%s')\n", cmd, option, what, s);
+        return 0;
+    }
+    *out = v;
+    return 1;
 }
 
 static void *count_letters(void *self)

@@ -221,6 +221,7 @@ static void findings(imrx_gen_ctx_t *x)
     const imrx_gen_region_t *g = &imrx_gen_regions[x->L->region];
     int n = 0;
     while (n < 4 && g->exam[n]) n++;
+    if (n == 0) return; /* a region without examination findings */
     int a = (int)imrx_gen_below(x->r, (uint32_t)n), b = (a + 1) % n;
     int pain = imrx_gen_range(x->r, 3, 9);
     P(" ");

@@ -235,7 +235,7 @@ static void load_dir(loader_t *L, const char *dir, int explicit_dir)
         if (names[count]) count++;
     }
     closedir(d);
-    qsort(names, count, sizeof *names, cmp_str);
+    if (count) qsort(names, count, sizeof *names, cmp_str);
     for (size_t i = 0; i < count; i++) {
         char path[PATH_MAX];
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);

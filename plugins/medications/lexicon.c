@@ -253,7 +253,7 @@ imrx_status_t med_lexicon_load(med_lexicon_t *lx, const char *dir, const imrx_ho
                 n++;
         }
         closedir(d);
-        qsort(names, (size_t)n, sizeof names[0], cmp_str);
+        if (n) qsort(names, (size_t)n, sizeof names[0], cmp_str);
         for (int i = 0; i < n; i++) {
             if (st == IMRX_OK) st = load_file(&L, dir, names[i]);
             free(names[i]);

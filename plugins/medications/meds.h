@@ -119,7 +119,7 @@ void med_attr_free(med_attr_re_t *re);
 /* Extends the mention over the words that name a salt or a release form ("sodium", "ER",
  * "HCl"), then reads strength, dose form, frequency, quantity and refills from the text that
  * follows, up to `limit` (the next mention) or the end of the clause. */
-void med_read_attributes(const med_attr_re_t *re, imrx_re_scratch_t *t, const char *text,
+void med_read_attributes(const med_attr_re_t *re, imrx_re_scratch_t *s, const char *t,
                          uint32_t limit, mention_t *m);
 
 /* Writes the strength of text[b..e) normalised ("10/325 mg", "5 %") into out; 0 if none. */
