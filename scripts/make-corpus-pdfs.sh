@@ -26,8 +26,8 @@ with open(sys.argv[2], "w", encoding="utf-8") as out:
     out.write("</body></html>")
 PY
     chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
-        --print-to-pdf="corpus/letters/$dst.pdf" "file://$tmp/$dst.html" 2>/dev/null
-    python3 - "corpus/gold/$src.json" "corpus/gold/$dst.json" "$src" <<'PY'
+        --print-to-pdf="corpus/pdf/$dst.pdf" "file://$tmp/$dst.html" 2>/dev/null
+    python3 - "corpus/gold/$src.json" "corpus/gold-pdf/$dst.json" "$src" <<'PY'
 import json, sys
 gold = json.load(open(sys.argv[1], encoding="utf-8"))
 gold["rendering"] = "pdf"
@@ -37,5 +37,5 @@ with open(sys.argv[2], "w", encoding="utf-8") as out:
     json.dump(gold, out, indent=2, ensure_ascii=False)
     out.write("\n")
 PY
-    echo "corpus/letters/$dst.pdf <- $src.txt"
+    echo "corpus/pdf/$dst.pdf <- $src.txt"
 done

@@ -301,7 +301,7 @@ Test(extract, progress_line_with_eta_on_a_terminal_only)
                  0);
     cr_assert(strstr(out, "/s  ") && strstr(out, " MB/s "), "letters/s and MB/s: %s", out);
     cr_assert(strstr(out, "  ETA "), "an ETA once the folders are counted: %s", out);
-    cr_assert(strstr(out, "imrx: 141 letters"), "a summary at the end: %s", out);
+    cr_assert(strstr(out, "imrx: 126 letters"), "a summary at the end: %s", out);
     free(out);
     cr_assert_eq(t_sh(&out,
                       "IMRX_PROGRESS_INTERVAL=0 %s extract -j1 -o %s/r2.jsonl "
@@ -309,7 +309,7 @@ Test(extract, progress_line_with_eta_on_a_terminal_only)
                       IMRX_BINARY, tmp, IMRX_SOURCE_DIR),
                  0);
     cr_assert_null(strstr(out, "\033[K"), "no progress line when not a terminal: %s", out);
-    cr_assert(strstr(out, "imrx: 47 letters"), "%s", out);
+    cr_assert(strstr(out, "imrx: 42 letters"), "%s", out);
     free(out);
 }
 
@@ -333,17 +333,17 @@ static void strip_positions(json_t *v)
 
 Test(extract, a_pdf_extracts_the_same_fields_as_its_text)
 {
-    /* corpus/letters/PDF-*.pdf are project letters printed to PDF (scripts/make-corpus-pdfs.sh);
+    /* corpus/pdf/PDF-*.pdf are project letters printed to PDF (scripts/make-corpus-pdfs.sh);
      * each gold file names the text it was printed from. */
     static const char *const pdfs[] = {"PDF-A-01", "PDF-A-02", "PDF-B-01", "PDF-C-01", "PDF-D-01"};
     for (size_t i = 0; i < sizeof pdfs / sizeof pdfs[0]; i++) {
         char path[512];
-        snprintf(path, sizeof path, "%s/corpus/gold/%s.json", IMRX_SOURCE_DIR, pdfs[i]);
+        snprintf(path, sizeof path, "%s/corpus/gold-pdf/%s.json", IMRX_SOURCE_DIR, pdfs[i]);
         json_t *gold = json_load_file(path, 0, NULL);
         cr_assert_not_null(gold, "%s", path);
         const char *text_name = json_string_value(json_object_get(gold, "_source_text"));
         cr_assert_not_null(text_name, "%s names its source text", path);
-        snprintf(path, sizeof path, "%s/corpus/letters/%s.pdf", IMRX_SOURCE_DIR, pdfs[i]);
+        snprintf(path, sizeof path, "%s/corpus/pdf/%s.pdf", IMRX_SOURCE_DIR, pdfs[i]);
         json_t *from_pdf = t_run_file(path);
         snprintf(path, sizeof path, "%s/corpus/letters/%s", IMRX_SOURCE_DIR, text_name);
         json_t *from_text = t_run_file(path);
