@@ -93,7 +93,7 @@ Test(extract, non_letters_give_error_records_and_the_run_goes_on)
         {"README.txt", "layout", "not an IMR determination letter"},
         {"latin1.txt", "decode", "not UTF-8 text"},
         {"spaces.txt", "read", "no text"},
-        {"huge.txt", "read", "is 100.0 MiB, over the 8.0 MiB limit"},
+        {"huge.txt", "read", "is 100.0 MiB, over the 8.0 MiB limit for one letter"},
     };
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
         json_t *r = find_source(recs, n, want[i].file);
@@ -407,5 +407,19 @@ Test(extract, the_format_flag_chooses_the_output_whatever_the_name)
                       IMRX_BINARY, IMRX_SOURCE_DIR, tmp, tmp),
                  0);
     cr_assert_str_eq(out, "{\"imrx\":1", "JSON Lines although the name ends in .csv");
+    free(out);
+}
+
+Test(extract, a_folder_without_letters_is_said_and_sizes_read_naturally)
+{
+    write_file("notes.doc", "not a letter\n", 13);
+    char *out;
+    cr_assert_eq(t_sh(&out, "%s extract -q %s 2>&1", IMRX_BINARY, tmp), 0);
+    cr_assert(strstr(out, "no letters found") && strstr(out, "--all-files"), "%s", out);
+    free(out);
+    cr_assert_eq(t_sh(&out, "%s extract -q --max-size 1k %s/corpus/letters/B-01.txt", IMRX_BINARY,
+                      IMRX_SOURCE_DIR),
+                 1);
+    cr_assert(strstr(out, "KiB, over the 1.0 KiB limit"), "%s", out);
     free(out);
 }

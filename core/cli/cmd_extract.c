@@ -140,8 +140,7 @@ int imrx_cmd_extract(int argc, char **argv)
         case 'f':
             kind = imrx_sink_kind_parse(optarg);
             if (kind < 0) {
-                fprintf(stderr, "imrx extract: -f wants jsonl, csv or sqlite (not '%s')\n",
-                        optarg);
+                fprintf(stderr, "imrx extract: -f wants jsonl, csv or sqlite (not '%s')\n", optarg);
                 return IMRX_EXIT_USAGE;
             }
             break;
@@ -294,6 +293,10 @@ int imrx_cmd_extract(int argc, char **argv)
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
 
+    if (st == IMRX_OK && !interrupted && stats.letters == 0 && stats.skipped == 0)
+        fprintf(stderr,
+                "imrx extract: warning: no letters found (folders are searched for .txt and .pdf "
+                "files and archives; --all-files reads every file)\n");
     int code = stats.failed ? IMRX_EXIT_LETTER : IMRX_EXIT_OK;
     if (st != IMRX_OK) {
         fprintf(stderr, "imrx extract: the run stopped: %s\n",

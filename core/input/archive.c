@@ -1,4 +1,5 @@
 #include "input/archive.h"
+#include "util/size.h"
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -104,10 +105,10 @@ int imrx_archive_next(imrx_archive_t *a, imrx_input_t *in)
         la_int64_t size = archive_entry_size_is_set(e) ? archive_entry_size(e) : -1;
         memset(in, 0, sizeof *in);
         if (size > (la_int64_t)a->max_size) {
-            char msg[200];
-            snprintf(msg, sizeof msg,
-                     "member is %.1f MiB, over the %.1f MiB limit (raise it with --max-size)",
-                     (double)size / 1048576.0, (double)a->max_size / 1048576.0);
+            char msg[200], have[32], limit[32];
+            snprintf(msg, sizeof msg, "member is %s, over the %s limit (raise it with --max-size)",
+                     imrx_size_text((uint64_t)size, have, sizeof have),
+                     imrx_size_text(a->max_size, limit, sizeof limit));
             in->kind = IMRX_IN_ERROR;
             in->name = member_name(a->path, name);
             in->error = strdup(msg);
@@ -122,7 +123,8 @@ int imrx_archive_next(imrx_archive_t *a, imrx_input_t *in)
             if (len == cap) {
                 if (cap >= a->max_size) {
                     free(buf);
-                    return fail(a, in, name, "member over the size limit");
+                    return fail(a, in, name,
+                                "member over the size limit (raise it with --max-size)");
                 }
                 cap *= 2;
                 unsigned char *p = realloc(buf, cap + 1);

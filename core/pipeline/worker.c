@@ -12,6 +12,7 @@
 
 #include "input/pdf.h"
 #include "pipeline/engine.h"
+#include "util/size.h"
 #include "pipeline/isolate.h"
 
 imrx_status_t imrx_engine_init(imrx_engine_t *e, imrx_diag_t *diag)
@@ -151,10 +152,11 @@ static int read_file(imrx_worker_t *w, const char *path, imrx_letter_result_t *r
     size_t max = w->engine->max_size;
     if ((uint64_t)st.st_size > max) {
         close(fd);
+        char size[32], limit[32];
         *res = fail(w, "read", -1,
-                    "file is %.1f MiB, over the %.1f MiB limit for one letter (raise it with "
-                    "--max-size)",
-                    (double)st.st_size / 1048576.0, (double)max / 1048576.0);
+                    "file is %s, over the %s limit for one letter (raise it with --max-size)",
+                    imrx_size_text((uint64_t)st.st_size, size, sizeof size),
+                    imrx_size_text(max, limit, sizeof limit));
         res->bytes = (size_t)st.st_size;
         return 0;
     }
@@ -187,8 +189,9 @@ static int read_file(imrx_worker_t *w, const char *path, imrx_letter_result_t *r
         return 0;
     }
     if (w->readbuf.len > max) {
-        *res = fail(w, "read", -1, "file grew over the %.1f MiB limit while being read",
-                    (double)max / 1048576.0);
+        char limit[32];
+        *res = fail(w, "read", -1, "file grew over the %s limit while being read",
+                    imrx_size_text(max, limit, sizeof limit));
         return 0;
     }
     return 1;
