@@ -145,3 +145,29 @@ Test(layout, sections_map_to_original_offsets)
     cr_assert_str_eq(t_str(r, "sections.1.name"), "reviewer");
     json_decref(r);
 }
+
+Test(layout, imrx_text_shows_the_sections_plugins_see)
+{
+    char *out;
+    cr_assert_eq(t_sh(&out, "%s text %s/corpus/letters/C-01.txt", IMRX_BINARY, IMRX_SOURCE_DIR), 0);
+    cr_assert(strncmp(out, "=== layout C ===\n", 17) == 0, "%.60s", out);
+    static const char *const sections[] = {"header",     "issues",    "summary", "documents",
+                                           "guidelines", "rationale", "reviewer"};
+    for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++) {
+        char marker[64];
+        snprintf(marker, sizeof marker, "=== section %s (normalised [", sections[i]);
+        cr_expect(strstr(out, marker), "%s", marker);
+    }
+    free(out);
+    char *plain;
+    cr_assert_eq(
+        t_sh(&plain, "%s text --plain %s/corpus/letters/C-01.txt", IMRX_BINARY, IMRX_SOURCE_DIR),
+        0);
+    cr_assert_null(strstr(plain, "==="), "--plain: the text only");
+    cr_assert(strstr(plain, "MEDICAL PROFESSIONAL REVIEW") || strlen(plain) > 1000);
+    free(plain);
+    cr_assert_eq(t_sh(&out, "%s text %s/README.md 2>&1 >/dev/null", IMRX_BINARY, IMRX_SOURCE_DIR),
+                 1);
+    cr_assert(strstr(out, "not an IMR determination letter"), "%s", out);
+    free(out);
+}

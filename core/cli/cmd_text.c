@@ -70,7 +70,11 @@ int imrx_cmd_text(int argc, char **argv)
                 printf("=== section %s (normalised [%u,%u), original [%u,%u)) ===\n", s->name,
                        s->heading_begin, s->end, o.begin, o.end);
             }
-            if (r.failed) code = IMRX_EXIT_LETTER;
+            if (r.failed || w.record.has_error) {
+                fprintf(stderr, "imrx text: %s: %s\n", in.name,
+                        w.record.has_error ? w.record.error.message : "could not be read whole");
+                code = IMRX_EXIT_LETTER;
+            }
         }
     }
     imrx_worker_free(&w);
