@@ -83,12 +83,17 @@ json_t *t_run_text(const char *text)
 
 char *t_slurp(const char *path, size_t *len)
 {
+    if (len) *len = 0;
     FILE *fp = fopen(path, "rb");
     if (!fp) return NULL;
     fseek(fp, 0, SEEK_END);
     long n = ftell(fp);
     fseek(fp, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
+    char *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (!buf) {
+        fclose(fp);
+        return NULL;
+    }
     size_t got = fread(buf, 1, (size_t)n, fp);
     fclose(fp);
     buf[got] = '\0';
@@ -98,7 +103,7 @@ char *t_slurp(const char *path, size_t *len)
 
 json_t *t_run_file(const char *path)
 {
-    size_t n;
+    size_t n = 0;
     char *text = t_slurp(path, &n);
     cr_assert_not_null(text, "cannot read %s", path);
     json_t *j = t_run_bytes(text, n, path);
