@@ -48,6 +48,6 @@ typedef struct t_diag {
 void t_diag_init(t_diag_t *d);
 
 /* Runs a shell command, returns its exit status; its standard output in `out` (may be NULL). */
-int t_sh(char **out, const char *fmt, ...);
+int t_sh(char **out, const char *fmt, ...) IMRX_PRINTF(2, 3);
 
 #endif

@@ -2,6 +2,7 @@
  * memory stays bounded, and the gold of every letter describes that letter. */
 #include <ctype.h>
 #include <dirent.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,10 +32,16 @@ static int gen(const char *args)
     return t_sh(NULL, "%s gen -q %s 2>/dev/null", IMRX_BINARY, args);
 }
 
-static char *sh_out(const char *fmt, const char *a, const char *b)
+static char *sh_out(const char *fmt, ...) IMRX_PRINTF(1, 2);
+static char *sh_out(const char *fmt, ...)
 {
+    char cmd[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(cmd, sizeof cmd, fmt, ap);
+    va_end(ap);
     char *out = NULL;
-    t_sh(&out, fmt, a, b);
+    t_sh(&out, "%s", cmd);
     return out;
 }
 
