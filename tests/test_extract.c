@@ -6,6 +6,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <archive.h>
+#include <archive_entry.h>
+
 #include "helpers.h"
 #include "input/source.h"
 
@@ -174,6 +177,55 @@ Test(extract, a_list_of_paths_on_standard_input)
     cr_assert_str_eq(t_str(recs[1], "error.stage"), "read");
     cr_assert(strstr(t_str(recs[1], "error.message"), "No such file"));
     cr_assert_str_eq(t_str(recs[2], "layout"), "D");
+    for (size_t i = 0; i < n; i++) json_decref(recs[i]);
+    free(out);
+}
+
+/* Writes a zip archive of `count` files (name in the archive, path on disk) with libarchive. */
+static void write_zip(const char *zip, const char *const (*files)[2], size_t count)
+{
+    struct archive *a = archive_write_new();
+    archive_write_set_format_zip(a);
+    cr_assert_eq(archive_write_open_filename(a, zip), ARCHIVE_OK);
+    for (size_t i = 0; i < count; i++) {
+        size_t n;
+        char *data = t_slurp(files[i][1], &n);
+        cr_assert_not_null(data, "%s", files[i][1]);
+        struct archive_entry *e = archive_entry_new();
+        archive_entry_set_pathname(e, files[i][0]);
+        archive_entry_set_size(e, (la_int64_t)n);
+        archive_entry_set_filetype(e, AE_IFREG);
+        archive_entry_set_perm(e, 0644);
+        cr_assert_eq(archive_write_header(a, e), ARCHIVE_OK);
+        cr_assert_eq(archive_write_data(a, data, n), (la_ssize_t)n);
+        archive_entry_free(e);
+        free(data);
+    }
+    archive_write_close(a);
+    archive_write_free(a);
+}
+
+Test(extract, zip_archives_with_text_and_pdf_members)
+{
+    const char *const files[][2] = {
+        {"batch/B-01.txt", IMRX_SOURCE_DIR "/corpus/letters/B-01.txt"},
+        {"batch/PDF-C-01.pdf", IMRX_SOURCE_DIR "/corpus/pdf/PDF-C-01.pdf"},
+        {"batch/notes.doc", IMRX_SOURCE_DIR "/corpus/README.md"},
+    };
+    char zip[256];
+    snprintf(zip, sizeof zip, "%s/batch.zip", tmp);
+    write_zip(zip, files, 3);
+    char *out;
+    cr_assert_eq(t_sh(&out, "%s extract -q %s", IMRX_BINARY, zip), 0);
+    json_t *recs[8];
+    size_t n = parse_lines(out, recs, 8);
+    cr_assert_eq(n, 2, "the .txt and .pdf members only");
+    char want[300];
+    snprintf(want, sizeof want, "%s:batch/PDF-C-01.pdf", zip);
+    cr_assert_str_eq(t_str(recs[1], "source"), want);
+    cr_assert_str_eq(t_str(recs[1], "layout"), "C", "the PDF member is read as a PDF");
+    cr_assert(json_is_null(t_get(recs[1], "error")));
+    cr_assert_str_eq(t_str(recs[0], "layout"), "B");
     for (size_t i = 0; i < n; i++) json_decref(recs[i]);
     free(out);
 }
