@@ -14,12 +14,25 @@ static int word_number(const char *w)
         "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen",
         "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
     for (int i = 0; i <= 20; i++)
-        if (strcmp(w, words[i]) == 0) return i;
-    if (strcmp(w, "thirty") == 0) return 30;
-    if (strcmp(w, "forty") == 0) return 40;
-    if (strcmp(w, "sixty") == 0) return 60;
-    if (strcmp(w, "ninety") == 0) return 90;
+        if (words[i][0] == w[0] && words[i][1] == w[1] && strcmp(w, words[i]) == 0) return i;
+    static const struct {
+        const char *word;
+        int value;
+    } tens[] = {{"thirty", 30}, {"forty", 40}, {"sixty", 60}, {"ninety", 90}};
+    for (int i = 0; i < 4; i++)
+        if (tens[i].word[0] == w[0] && strcmp(w, tens[i].word) == 0) return tens[i].value;
     return -1;
+}
+
+/* ASCII classes, inline (the C locale's, without its table look-ups through a function). */
+static inline int ascii_alpha(unsigned char c)
+{
+    return (unsigned char)((c | 0x20) - 'a') < 26;
+}
+
+static inline int ascii_digit(unsigned char c)
+{
+    return (unsigned char)(c - '0') < 10;
 }
 
 size_t imrx_tokenize(const char *text, uint32_t b, uint32_t e, imrx_token_t *out, size_t max)
@@ -29,13 +42,13 @@ size_t imrx_tokenize(const char *text, uint32_t b, uint32_t e, imrx_token_t *out
     while (i < e && n < max) {
         unsigned char c = (unsigned char)text[i];
         imrx_token_t *t = &out[n];
-        if (isalpha(c) || isdigit(c)) {
-            int digits = isdigit(c) != 0;
+        if (ascii_alpha(c) || ascii_digit(c)) {
+            int digits = ascii_digit(c);
             uint32_t j = i;
             size_t k = 0;
-            while (j < e &&
-                   (digits ? isdigit((unsigned char)text[j]) : isalpha((unsigned char)text[j]))) {
-                if (k < sizeof t->low - 1) t->low[k++] = (char)tolower((unsigned char)text[j]);
+            while (j < e && (digits ? ascii_digit((unsigned char)text[j])
+                                    : ascii_alpha((unsigned char)text[j]))) {
+                if (k < sizeof t->low - 1) t->low[k++] = (char)(text[j] | (digits ? 0 : 0x20));
                 j++;
             }
             t->low[k] = '\0';
