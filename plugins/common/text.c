@@ -38,13 +38,19 @@ void imrx_text_trim(const char *text, uint32_t *b, uint32_t *e, const char *punc
         (*e)--;
 }
 
+static inline unsigned char ascii_lower(unsigned char c)
+{
+    return (unsigned char)(c - 'A') < 26 ? (unsigned char)(c | 0x20) : c;
+}
+
+/* Called for every word against short lists: most calls fail at the first letter, so that is
+ * compared before any length is measured. */
 int imrx_text_ieq(const char *s, size_t n, const char *word)
 {
-    size_t k = strlen(word);
-    if (k != n) return 0;
     for (size_t i = 0; i < n; i++)
-        if (tolower((unsigned char)s[i]) != tolower((unsigned char)word[i])) return 0;
-    return 1;
+        if (!word[i] || ascii_lower((unsigned char)s[i]) != ascii_lower((unsigned char)word[i]))
+            return 0;
+    return word[n] == '\0';
 }
 
 int imrx_text_istarts(const char *s, const char *prefix)
