@@ -58,8 +58,11 @@ imrx_node_t imrx_record_get(const imrx_record_t *r, imrx_node_t obj, const char 
     if (obj < 0 || (uint32_t)obj >= r->count || !key) return IMRX_NODE_NONE;
     const imrx_rnode_t *o = &r->nodes[obj];
     if (o->type != IMRX_T_OBJECT) return IMRX_NODE_NONE;
-    for (imrx_node_t c = o->first; c != IMRX_NODE_NONE; c = r->nodes[c].next)
-        if (strcmp(r->nodes[c].key, key) == 0) return c;
+    /* Objects hold a few dozen members at most: a scan, the first letter before strcmp. */
+    for (imrx_node_t c = o->first; c != IMRX_NODE_NONE; c = r->nodes[c].next) {
+        const char *k = r->nodes[c].key;
+        if (k[0] == key[0] && strcmp(k, key) == 0) return c;
+    }
     return IMRX_NODE_NONE;
 }
 
