@@ -67,15 +67,22 @@ void imrx_buf_putc_slow(imrx_buf_t *b, char c)
 
 void imrx_buf_put_u64(imrx_buf_t *b, uint64_t v)
 {
+    /* Spans are small numbers: 32-bit division when it fits, digits written from the end. */
     char tmp[24];
-    int n = 0;
-    do {
-        tmp[n++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    if (imrx_buf_reserve(b, (size_t)n) != IMRX_OK) return;
-    while (n) b->data[b->len++] = tmp[--n];
-    b->data[b->len] = '\0';
+    char *p = tmp + sizeof tmp;
+    if (v <= UINT32_MAX) {
+        uint32_t x = (uint32_t)v;
+        do {
+            *--p = (char)('0' + x % 10);
+            x /= 10;
+        } while (x);
+    } else {
+        do {
+            *--p = (char)('0' + v % 10);
+            v /= 10;
+        } while (v);
+    }
+    imrx_buf_append(b, p, (size_t)(tmp + sizeof tmp - p));
 }
 
 void imrx_buf_put_i64(imrx_buf_t *b, int64_t v)
