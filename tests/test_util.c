@@ -1,0 +1,87 @@
+/* The core's small utilities, on their edge values: the buffer's number and string writers, the
+ * JSON escaper, size texts, the hash set. */
+#include <stdint.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "util/buf.h"
+#include "util/hashset.h"
+#include "util/json.h"
+#include "util/size.h"
+
+Test(util, numbers_at_their_limits)
+{
+    imrx_buf_t b;
+    imrx_buf_init(&b);
+    imrx_buf_put_u64(&b, 0);
+    imrx_buf_putc(&b, ' ');
+    imrx_buf_put_u64(&b, UINT32_MAX);
+    imrx_buf_putc(&b, ' ');
+    imrx_buf_put_u64(&b, (uint64_t)UINT32_MAX + 1);
+    imrx_buf_putc(&b, ' ');
+    imrx_buf_put_u64(&b, UINT64_MAX);
+    imrx_buf_putc(&b, ' ');
+    imrx_buf_put_i64(&b, INT64_MIN);
+    imrx_buf_putc(&b, ' ');
+    imrx_buf_put_i64(&b, -7);
+    cr_assert_str_eq(b.data, "0 4294967295 4294967296 18446744073709551615 "
+                             "-9223372036854775808 -7");
+    imrx_buf_free(&b);
+}
+
+Test(util, buffers_grow_across_the_inline_fast_path)
+{
+    imrx_buf_t b;
+    imrx_buf_init(&b);
+    char expect[5000];
+    for (int i = 0; i < 4999; i++) {
+        expect[i] = (char)('a' + i % 26);
+        if (i % 3)
+            imrx_buf_putc(&b, expect[i]);
+        else
+            imrx_buf_append(&b, &expect[i], 1);
+    }
+    expect[4999] = '\0';
+    cr_assert_eq(b.len, 4999);
+    cr_assert_str_eq(b.data, expect, "content kept across reallocations, NUL-terminated");
+    imrx_buf_free(&b);
+}
+
+Test(util, json_strings_escape_what_they_must)
+{
+    imrx_buf_t b;
+    imrx_buf_init(&b);
+    const char in[] = "a\"b\\c\nd\te\rf\x01g\x1fh\x7f caf\xc3\xa9";
+    imrx_json_string(&b, in, sizeof in - 1);
+    cr_assert_str_eq(b.data, "\"a\\\"b\\\\c\\nd\\te\\rf\\u0001g\\u001fh\x7f caf\xc3\xa9\"");
+    imrx_buf_clear(&b);
+    imrx_json_cstring(&b, NULL);
+    cr_assert_str_eq(b.data, "null");
+    imrx_buf_clear(&b);
+    imrx_json_string(&b, "", 0);
+    cr_assert_str_eq(b.data, "\"\"");
+    imrx_buf_free(&b);
+}
+
+Test(util, sizes_as_people_read_them)
+{
+    char s[32];
+    cr_assert_str_eq(imrx_size_text(0, s, sizeof s), "0 bytes");
+    cr_assert_str_eq(imrx_size_text(1023, s, sizeof s), "1023 bytes");
+    cr_assert_str_eq(imrx_size_text(1024, s, sizeof s), "1.0 KiB");
+    cr_assert_str_eq(imrx_size_text(8u << 20, s, sizeof s), "8.0 MiB");
+    cr_assert_str_eq(imrx_size_text((uint64_t)3 << 30, s, sizeof s), "3.0 GiB");
+}
+
+Test(util, hash_set_holds_every_value_including_zero)
+{
+    imrx_hashset_t h;
+    imrx_hashset_init(&h);
+    for (uint64_t i = 0; i < 100000; i++)
+        cr_assert_eq(imrx_hashset_add(&h, i * 0x9e3779b97f4a7c15ull), 0);
+    for (uint64_t i = 0; i < 100000; i++)
+        cr_assert(imrx_hashset_has(&h, i * 0x9e3779b97f4a7c15ull), "%llu", (unsigned long long)i);
+    cr_assert(!imrx_hashset_has(&h, 12345), "a value never added");
+    cr_assert(imrx_hashset_has(&h, 0), "0 is a value like any other");
+    imrx_hashset_free(&h);
+}
