@@ -18,12 +18,26 @@
 static uint32_t ci_find(const char *text, uint32_t b, uint32_t e, const char *needle)
 {
     size_t n = strlen(needle);
-    if (n == 0 || e - b < n) return e;
+    if (n == 0 || e < b || e - b < n) return e;
     unsigned char lo = (unsigned char)tolower((unsigned char)needle[0]);
     unsigned char up = (unsigned char)toupper((unsigned char)needle[0]);
-    for (uint32_t i = b; i + n <= e; i++) {
-        unsigned char c0 = (unsigned char)text[i];
-        if (c0 != lo && c0 != up) continue;
+    uint32_t last = e - (uint32_t)n; /* the last place a match can start */
+    /* Candidates come from memchr, for each case of the first letter (SIMD in libc). */
+    const char *next_lo = NULL, *next_up = NULL;
+    for (uint32_t i = b; i <= last;) {
+        if (!next_lo || next_lo < text + i) {
+            next_lo = memchr(text + i, lo, last + 1 - i);
+            if (!next_lo) next_lo = text + last + 1;
+        }
+        if (lo == up) {
+            next_up = next_lo;
+        } else if (!next_up || next_up < text + i) {
+            next_up = memchr(text + i, up, last + 1 - i);
+            if (!next_up) next_up = text + last + 1;
+        }
+        const char *cand = next_lo < next_up ? next_lo : next_up;
+        if (cand > text + last) break;
+        i = (uint32_t)(cand - text);
         size_t k = 1;
         while (k < n) {
             unsigned char t = (unsigned char)text[i + k], c = (unsigned char)needle[k];
@@ -34,6 +48,7 @@ static uint32_t ci_find(const char *text, uint32_t b, uint32_t e, const char *ne
             k++;
         }
         if (k == n) return i;
+        i++;
     }
     return e;
 }
