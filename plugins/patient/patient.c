@@ -180,7 +180,10 @@ static void count_pronouns(const char *text, size_t b, size_t e, pronouns_t *p)
         while (w < e && isalpha((unsigned char)text[w])) w++;
         /* "he/she", "his/her", "s/he" speak of nobody in particular */
         int slash = (i > b && text[i - 1] == '/') || (w < e && text[w] == '/');
-        for (int sx = 0; sx < 2 && !slash; sx++)
+        /* Every pronoun is 2 to 7 letters and starts with h or s: most words stop here. */
+        char first = (char)(text[i] | 0x20);
+        int could_be = w - i >= 2 && w - i <= 7 && (first == 'h' || first == 's');
+        for (int sx = 0; sx < 2 && could_be && !slash; sx++)
             for (int k = 0; k < 4; k++)
                 if (imrx_text_ieq(text + i, w - i, words[sx][k])) {
                     if (p->count[sx]++ == 0) p->first[sx] = imrx_span(i, w);
