@@ -161,8 +161,8 @@ static int in_bloom(const med_lexicon_t *lx, uint32_t h)
     return (lx->fuzzy_bloom[(h >> 5) & (BLOOM_BITS / 32 - 1)] >> (h & 31)) & 1u;
 }
 
-int med_lexicon_fuzzy(const med_lexicon_t *lx, const char *text, size_t len, size_t pos,
-                      size_t *end)
+int med_lexicon_fuzzy(const med_lexicon_t *lx, med_fuzzy_cache_t *cache, const char *text,
+                      size_t len, size_t pos, size_t *end)
 {
     if (!lx->fuzzy_cap) return -1;
     size_t e = pos;
@@ -178,9 +178,14 @@ int med_lexicon_fuzzy(const med_lexicon_t *lx, const char *text, size_t len, siz
     uint32_t pre[MAX_LEN + 1], suf[MAX_LEN + 2], pw[MAX_LEN + 1];
     pre[0] = 0, pw[0] = 1, suf[n] = 0;
     for (size_t i = 0; i < n; i++) pre[i + 1] = pre[i] * BASE + (unsigned char)w[i];
+    uint32_t h = mix(pre[n]);
+    med_fuzzy_miss_t *miss = NULL;
+    if (cache && n < sizeof cache->slot[0].word) {
+        miss = &cache->slot[h % MED_FUZZY_CACHE];
+        if (miss->hash == h && miss->len == n && memcmp(miss->word, w, n) == 0) return -1;
+    }
     for (size_t i = 0; i < n; i++) pw[i + 1] = pw[i] * BASE;
     for (size_t i = n; i-- > 0;) suf[i] = (unsigned char)w[i] * pw[n - 1 - i] + suf[i + 1];
-    uint32_t h = mix(pre[n]);
     int32_t hit = in_bloom(lx, h) ? probe(lx, w, n, h, w, n) : -1;
     /* (Dropping the first letter only matters when it is doubled: the first letters agree.) */
     for (size_t k = w[0] == w[1] ? 0 : 1; k < n && hit < 0; k++) {
@@ -192,6 +197,12 @@ int med_lexicon_fuzzy(const med_lexicon_t *lx, const char *text, size_t len, siz
     }
     for (int i = 0; hit >= 0 && english[i]; i++)
         if (strcmp(w, english[i]) == 0) hit = -1;
-    if (hit >= 0) *end = e;
+    if (hit >= 0) {
+        *end = e;
+    } else if (miss) {
+        miss->hash = mix(pre[n]);
+        miss->len = (uint8_t)n;
+        memcpy(miss->word, w, n);
+    }
     return hit;
 }

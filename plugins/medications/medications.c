@@ -21,6 +21,7 @@ typedef struct thread {
     imrx_re_scratch_t re;
     mention_t *m;
     size_t cap;
+    med_fuzzy_cache_t fuzzy;
 } thread_t;
 
 /* A letter names a few dozen drugs at most; a runaway list is cut here. */
@@ -90,8 +91,8 @@ static int is_alnum(char c)
 }
 
 /* One pass over the text: at each word start, the longest lexicon surface. */
-static size_t scan(const med_lexicon_t *lx, const char *text, uint32_t len, mention_t *m,
-                   size_t cap)
+static size_t scan(const med_lexicon_t *lx, med_fuzzy_cache_t *cache, const char *text,
+                   uint32_t len, mention_t *m, size_t cap)
 {
     size_t n = 0;
     uint32_t p = 0;
@@ -105,7 +106,7 @@ static size_t scan(const med_lexicon_t *lx, const char *text, uint32_t len, ment
         uint32_t q = p;
         while (q < len && is_alnum(text[q])) q++;
         /* Only long words can be misspelt drug names (fuzzy.c). */
-        if (entry < 0 && q - p >= 8) entry = med_lexicon_fuzzy(lx, text, len, p, &end);
+        if (entry < 0 && q - p >= 8) entry = med_lexicon_fuzzy(lx, cache, text, len, p, &end);
         if (entry >= 0) {
             memset(&m[n], 0, sizeof m[n]);
             m[n].b = p, m[n].e = (uint32_t)end, m[n].entry = entry, m[n].item = -1;
@@ -121,7 +122,7 @@ static size_t scan(const med_lexicon_t *lx, const char *text, uint32_t len, ment
 size_t med_find_mentions(const med_letter_t *L, const char *text, uint32_t len, mention_t *m,
                          size_t cap)
 {
-    size_t n = scan(L->lx, text, len, m, cap);
+    size_t n = scan(L->lx, L->fuzzy, text, len, m, cap);
     for (size_t i = 0; i < n; i++)
         med_read_attributes(L->attr, L->t, text, i + 1 < n ? m[i + 1].b : len, &m[i]);
     return n;
@@ -194,7 +195,7 @@ static imrx_status_t meds_extract_letter(void *state, void *thread_state, const 
         if (!t->m) return IMRX_ENOMEM;
         t->cap = MAX_MENTIONS;
     }
-    med_letter_t L = {api, ctx, l, &s->lx, &s->attr, &t->re};
+    med_letter_t L = {api, ctx, l, &s->lx, &s->attr, &t->re, &t->fuzzy};
     size_t n = med_find_mentions(&L, l->text, l->length, t->m, t->cap);
     if (n == t->cap)
         api->warn(ctx, imrx_span(t->m[n - 1].b, t->m[n - 1].e),

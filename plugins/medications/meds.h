@@ -68,8 +68,23 @@ int med_lexicon_match(const med_lexicon_t *lx, const char *text, size_t len, siz
  * or -1. */
 imrx_status_t med_fuzzy_build(med_lexicon_t *lx);
 void med_fuzzy_free(med_lexicon_t *lx);
-int med_lexicon_fuzzy(const med_lexicon_t *lx, const char *text, size_t len, size_t pos,
-                      size_t *end);
+
+/* Words found to be no misspelling, per thread: letters repeat the same long words
+ * ("treatment", "guidelines"), each of which would otherwise be probed again. Exact (the word
+ * is kept), so a hit never hides a drug. */
+#define MED_FUZZY_CACHE 4096
+typedef struct med_fuzzy_miss {
+    uint32_t hash;
+    uint8_t len;
+    char word[31];
+} med_fuzzy_miss_t;
+typedef struct med_fuzzy_cache {
+    med_fuzzy_miss_t slot[MED_FUZZY_CACHE];
+} med_fuzzy_cache_t;
+
+/* `cache` may be NULL. */
+int med_lexicon_fuzzy(const med_lexicon_t *lx, med_fuzzy_cache_t *cache, const char *text,
+                      size_t len, size_t pos, size_t *end);
 
 /* -- one mention and its attributes ------------------------------------------------------- */
 
@@ -161,6 +176,7 @@ typedef struct med_letter {
     const med_lexicon_t *lx;
     const med_attr_re_t *attr;
     imrx_re_scratch_t *t;
+    med_fuzzy_cache_t *fuzzy; /* this thread's */
 } med_letter_t;
 
 /* Finds the mentions of a string (not necessarily the letter's text) into m (at most cap);
