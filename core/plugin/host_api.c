@@ -98,10 +98,10 @@ static imrx_node_t host_root(imrx_ctx_t *ctx)
 /* Is `path` (a field pattern such as "items[].drug.generic") covered by a declared field? A
  * declaration covers itself and what lies below it; a container on the way to a declared field
  * may be created too (`container`). */
-static int declared(const imrx_ctx_t *ctx, const char *path, int container)
+static int declared(const imrx_ctx_t *ctx, const char *path, size_t pl, int container)
 {
-    size_t pl = strlen(path);
     for (const char *const *f = ctx->plugin->desc->fields; *f; f++) {
+        if ((*f)[0] != path[0]) continue; /* most declarations differ at once */
         size_t fl = strlen(*f);
         if (strncmp(*f, path, fl < pl ? fl : pl) != 0) continue;
         if (fl == pl) return 1;
@@ -155,7 +155,7 @@ static imrx_status_t admit(imrx_ctx_t *ctx, imrx_node_t parent, const char *key,
     if (n + k >= sizeof path) k = sizeof path - n - 1;
     memcpy(path + n, tail, k);
     path[n + k] = '\0';
-    if (!declared(ctx, path, container)) {
+    if (!declared(ctx, path, n + k, container)) {
         reject(ctx, "set '%s', which is not among the fields it declares", path);
         return IMRX_EFIELD;
     }
