@@ -47,7 +47,7 @@ static const char *const shared[] = {
 static int in_list(const char *const *list, size_t count, const char *w, size_t n)
 {
     for (size_t i = 0; i < count; i++)
-        if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0) return 1;
+        if (list[i][0] == w[0] && strncmp(list[i], w, n) == 0 && list[i][n] == '\0') return 1;
     return 0;
 }
 
