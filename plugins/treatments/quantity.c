@@ -173,7 +173,8 @@ const char *imrx_body_part(const state_t *s, imrx_re_scratch_t *t, const char *t
     size_t n = imrx_tokenize(text, b, e, tok, MAX_TOKENS);
     for (size_t i = 0; i < n; i++)
         for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++) {
-            if (strcmp(tok[i].low, parts[k].word) != 0) continue;
+            if (tok[i].low[0] != parts[k].word[0] || strcmp(tok[i].low, parts[k].word) != 0)
+                continue;
             if (parts[k].next && !(i + 1 < n && strcmp(tok[i + 1].low, parts[k].next) == 0))
                 continue;
             *pb = tok[i].b;
