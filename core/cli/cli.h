@@ -71,6 +71,8 @@ size_t imrx_parse_size(const char *s);
  * "imrx CMD: OPTION wants WHAT" and returns 0 (the caller exits with the usage status). */
 int imrx_parse_long(const char *cmd, const char *option, const char *what, const char *s, long min,
                     long max, long *out);
+/* -j N: worker threads, 1 to 256. */
+int imrx_parse_jobs(const char *cmd, const char *s, unsigned *threads);
 
 /* Progress line on standard error (a terminal only) and the summary at the end. */
 typedef struct imrx_progress {

@@ -154,14 +154,9 @@ int imrx_cmd_eval(int argc, char **argv)
         case OPT_BASELINE:
             baseline = optarg;
             break;
-        case 'j': {
-            long j;
-            if (!imrx_parse_long("eval", "-j", "a number of threads from 1 to 256", optarg, 1, 256,
-                                 &j))
-                return IMRX_EXIT_USAGE;
-            ro.threads = (unsigned)j;
+        case 'j':
+            if (!imrx_parse_jobs("eval", optarg, &ro.threads)) return IMRX_EXIT_USAGE;
             break;
-        }
         case 'q':
             quiet = 1;
             break;

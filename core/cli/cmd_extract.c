@@ -144,14 +144,9 @@ int imrx_cmd_extract(int argc, char **argv)
                 return IMRX_EXIT_USAGE;
             }
             break;
-        case 'j': {
-            long j;
-            if (!imrx_parse_long("extract", "-j", "a number of threads from 1 to 256", optarg, 1,
-                                 256, &j))
-                return IMRX_EXIT_USAGE;
-            ro.threads = (unsigned)j;
+        case 'j':
+            if (!imrx_parse_jobs("extract", optarg, &ro.threads)) return IMRX_EXIT_USAGE;
             break;
-        }
         case OPT_UNORDERED:
             ro.unordered = 1;
             break;

@@ -84,14 +84,9 @@ int imrx_cmd_report(int argc, char **argv)
             }
             nfilters++;
             break;
-        case 'j': {
-            long j;
-            if (!imrx_parse_long("report", "-j", "a number of threads from 1 to 256", optarg, 1,
-                                 256, &j))
-                return IMRX_EXIT_USAGE;
-            ro.threads = (unsigned)j;
+        case 'j':
+            if (!imrx_parse_jobs("report", optarg, &ro.threads)) return IMRX_EXIT_USAGE;
             break;
-        }
         case 'q':
             quiet = 1;
             break;

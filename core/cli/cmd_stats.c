@@ -140,14 +140,9 @@ int imrx_cmd_stats(int argc, char **argv)
         case 'o':
             output = optarg;
             break;
-        case 'j': {
-            long j;
-            if (!imrx_parse_long("stats", "-j", "a number of threads from 1 to 256", optarg, 1, 256,
-                                 &j))
-                return IMRX_EXIT_USAGE;
-            ro.threads = (unsigned)j;
+        case 'j':
+            if (!imrx_parse_jobs("stats", optarg, &ro.threads)) return IMRX_EXIT_USAGE;
             break;
-        }
         case 'q':
             quiet = 1;
             break;

@@ -93,6 +93,14 @@ int imrx_parse_long(const char *cmd, const char *option, const char *what, const
     return 1;
 }
 
+int imrx_parse_jobs(const char *cmd, const char *s, unsigned *threads)
+{
+    long j;
+    if (!imrx_parse_long(cmd, "-j", "a number of threads from 1 to 256", s, 1, 256, &j)) return 0;
+    *threads = (unsigned)j;
+    return 1;
+}
+
 static void *count_letters(void *self)
 {
     imrx_progress_t *p = self;
