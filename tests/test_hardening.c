@@ -184,6 +184,7 @@ Test(hardening, faulty_plugins_are_contained_and_named)
         {"mis_error", "could not make sense of this letter", 1},
         {"mis_span", "outside the letter", 0},
         {"mis_field", "not among the fields it declares", 0},
+        {"mis_key", "keys are 1 to 64 ASCII letters", 0},
         {"mis_utf8", "not valid UTF-8", 0},
         {"mis_flood", "more than its budget", 0},
         {"mis_runaway", "stopped at PCRE2's match limits", 0},

@@ -111,6 +111,20 @@ static int declared(const imrx_ctx_t *ctx, const char *path, size_t pl, int cont
     return 0;
 }
 
+/* Keys become JSON member names and SQL or CSV column names downstream: plain words only. */
+static int valid_key(const char *key)
+{
+    size_t n = 0;
+    for (; key[n]; n++) {
+        unsigned char c = (unsigned char)key[n];
+        if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && !(c >= '0' && c <= '9') && c != '_' &&
+            c != '-')
+            return 0;
+        if (n == 64) return 0;
+    }
+    return n > 0;
+}
+
 /* Checks a write of `key` under `parent` and charges it to the budget. */
 static imrx_status_t admit(imrx_ctx_t *ctx, imrx_node_t parent, const char *key, int container,
                            size_t bytes)
@@ -126,8 +140,9 @@ static imrx_status_t admit(imrx_ctx_t *ctx, imrx_node_t parent, const char *key,
                key ? "gave a key for an array element" : "gave no key for an object member");
         return IMRX_EINVAL;
     }
-    if (key && (!*key || strlen(key) > 64)) {
-        reject(ctx, "used an empty or over-long key");
+    if (key && !valid_key(key)) {
+        reject(ctx, "used the key '%.64s': keys are 1 to 64 ASCII letters, digits, '_' or '-'",
+               key);
         return IMRX_EINVAL;
     }
     if (ctx->over_budget) return IMRX_ELIMIT;

@@ -96,8 +96,10 @@ static void write_members(writer_t *w, const imrx_rnode_t *n, int first)
         const imrx_rnode_t *child = &w->r->nodes[c];
         if (!first) imrx_buf_putc(w->out, ',');
         first = 0;
-        imrx_json_cstring(w->out, child->key);
-        imrx_buf_putc(w->out, ':');
+        /* Keys are plain words (the host API admits no other), so no escaping. */
+        imrx_buf_putc(w->out, '"');
+        imrx_buf_append(w->out, child->key, strlen(child->key));
+        imrx_buf_append(w->out, "\":", 2);
         size_t old = path_push(w, child->key, 0);
         write_node(w, c);
         path_pop(w, old);

@@ -194,6 +194,8 @@ typedef enum imrx_level {
  *
  * Writing the record: every value has a parent (an object, or an array to append to), a key
  * (NULL when appending to an array), and a span. Setting a key that exists replaces its value.
+ * A key is 1 to 64 ASCII letters, digits, '_' or '-' (it becomes a JSON member name and, in the
+ * CSV and SQLite outputs, part of a column name); any other key is refused with IMRX_EINVAL.
  * The host checks that the value's path is covered by the plugin's `fields` declaration
  * ("items[].category" covers `category` in any element of `items`; "dates" covers every key
  * under `dates`) and refuses others with IMRX_EFIELD. Strings must be valid UTF-8.

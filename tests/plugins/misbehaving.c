@@ -38,6 +38,9 @@ static imrx_status_t extract(void *state, void *thread_state, const imrx_letter_
                            imrx_span(letter->length, letter->length + 50));
 #elif defined(MISBEHAVE_FIELD)
     return api->set_string(ctx, root, "items", "X", 1, imrx_span(0, 1));
+#elif defined(MISBEHAVE_KEY)
+    imrx_node_t notes = api->object(ctx, root, "notes");
+    return api->set_string(ctx, notes, "odd \"key\"", "X", 1, imrx_span(0, 1));
 #elif defined(MISBEHAVE_UTF8)
     return api->set_string(ctx, root, "case_number", "\xff\xfe", 2, imrx_span(0, 1));
 #elif defined(MISBEHAVE_FLOOD)
