@@ -38,11 +38,13 @@ static void note_provenance(writer_t *w, const imrx_rnode_t *n)
     /* Containers write their own "span"; the map is for scalars. */
     if (!w->opt->provenance || !n->spanned || n->type == IMRX_T_OBJECT || n->type == IMRX_T_ARRAY)
         return;
-    imrx_buf_putc(&w->prov, w->prov.len ? ',' : '{');
-    imrx_json_string(&w->prov, w->path, w->path_len);
-    imrx_buf_putc(&w->prov, ':');
-    imrx_buf_putc(&w->prov, '[');
-    imrx_json_cstring(&w->prov, plugin_name(w, n->plugin));
+    /* Paths are keys and indices, plugin names [a-z0-9_]: nothing to escape. */
+    imrx_buf_append(&w->prov, w->prov.len ? ",\"" : "{\"", 2);
+    imrx_buf_append(&w->prov, w->path, w->path_len);
+    imrx_buf_append(&w->prov, "\":[\"", 4);
+    const char *plugin = plugin_name(w, n->plugin);
+    imrx_buf_append(&w->prov, plugin, strlen(plugin));
+    imrx_buf_putc(&w->prov, '"');
     imrx_span_t o = w->doc ? imrx_doc_original_span(w->doc, n->span) : n->span;
     imrx_buf_putc(&w->prov, ',');
     imrx_buf_put_u64(&w->prov, o.begin);
