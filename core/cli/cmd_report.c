@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 #include "report/html_report.h"
 #include "report/sinks.h"
+#include "util/path.h"
 
 static const char usage[] =
     "usage: imrx report -o report.html [options] PATH...\n"
@@ -139,6 +140,7 @@ int imrx_cmd_report(int argc, char **argv)
             imrx_progress_t progress;
             imrx_progress_init(&progress, 1);
             progress.enabled = !quiet && progress.enabled;
+            ro.name_errors = quiet ? 0 : 10;
             ro.progress = imrx_progress_update;
             ro.progress_self = &progress;
             imrx_source_options_t so = {.max_size = IMRX_DEFAULT_MAX_SIZE};
@@ -152,14 +154,18 @@ int imrx_cmd_report(int argc, char **argv)
         imrx_diag_destroy(&diag);
     }
     free(letters);
-    /* Written beside the final name, then renamed: never a half report under the name. */
+    /* Written beside the final name, then renamed: never a half report under the name (a
+     * device or FIFO is written directly: a rename would replace it). */
     char partial[1024];
-    snprintf(partial, sizeof partial, "%s.partial", output);
+    int direct = imrx_path_is_special(output);
+    snprintf(partial, sizeof partial, direct ? "%s" : "%s.partial", output);
     FILE *out = fopen(partial, "w");
-    if (!out || imrx_report_write(&rep, out, title, sources) != 0 || fclose(out) != 0 ||
-        rename(partial, output) != 0) {
+    int ok = out && imrx_report_write(&rep, out, title, sources) == 0;
+    if (out && fclose(out) != 0) ok = 0;
+    if (ok && !direct && rename(partial, output) != 0) ok = 0;
+    if (!ok) {
         fprintf(stderr, "imrx report: cannot write %s\n", output);
-        remove(partial);
+        if (!direct) remove(partial);
         code = IMRX_EXIT_USAGE;
     }
     imrx_report_free(&rep);

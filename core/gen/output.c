@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "gen/gen.h"
+#include "util/path.h"
 
 /* A fixed modification time, so that the archive is byte-identical run after run. */
 #define GEN_MTIME 1704067200 /* 2024-01-01 00:00:00 UTC */
@@ -86,6 +87,9 @@ imrx_gen_sink_t *imrx_gen_sink_open(const char *out, int flat, char *err, size_t
     int r;
     if (strcmp(out, "-") == 0) {
         r = archive_write_open_fd(s->a, STDOUT_FILENO);
+    } else if (imrx_path_is_special(out)) { /* a FIFO, /dev/null: written in place */
+        s->path = strdup(out);
+        r = s->path ? archive_write_open_filename(s->a, out) : ARCHIVE_FATAL;
     } else {
         s->path = strdup(out);
         size_t n = strlen(out) + 10;
@@ -99,7 +103,10 @@ imrx_gen_sink_t *imrx_gen_sink_open(const char *out, int flat, char *err, size_t
         r = archive_write_open_filename(s->a, s->partial);
     }
     if (r != ARCHIVE_OK) {
-        snprintf(err, errlen, "cannot write %s: %s", s->partial ? s->partial : "standard output",
+        snprintf(err, errlen, "cannot write %s: %s",
+                 s->partial ? s->partial
+                 : s->path  ? s->path
+                            : "standard output",
                  archive_error_string(s->a) ? archive_error_string(s->a) : "unknown error");
         imrx_gen_sink_abandon(s);
         return NULL;

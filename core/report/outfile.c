@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "input/source.h"
+#include "util/path.h"
 
 int imrx_record_line_source(const char *line, size_t len, char *buf, size_t buflen)
 {
@@ -92,6 +93,13 @@ imrx_status_t imrx_outfile_open(imrx_outfile_t *o, const char *path, int resume,
         o->fp = stdout;
         return IMRX_OK;
     }
+    if (imrx_path_is_special(path)) {
+        /* /dev/null, a FIFO: written directly, and nothing there to resume from */
+        if (resume) return IMRX_EINVAL;
+        o->fp = fopen(path, "w");
+        o->direct = 1;
+        return o->fp ? IMRX_OK : IMRX_EIO;
+    }
     o->final_path = strdup(path);
     size_t len = strlen(path) + sizeof ".partial";
     o->partial_path = malloc(len);
@@ -122,7 +130,9 @@ imrx_status_t imrx_outfile_commit(imrx_outfile_t *o)
     imrx_status_t st = IMRX_OK;
     if (!o->fp) return IMRX_EIO;
     if (fflush(o->fp) != 0 || ferror(o->fp)) st = IMRX_EIO;
-    if (o->fp != stdout) {
+    if (o->direct) {
+        if (fclose(o->fp) != 0) st = IMRX_EIO;
+    } else if (o->fp != stdout) {
         if (st == IMRX_OK && fsync(fileno(o->fp)) != 0 && errno != EINVAL) st = IMRX_EIO;
         if (fclose(o->fp) != 0) st = IMRX_EIO;
         if (st == IMRX_OK && rename(o->partial_path, o->final_path) != 0) st = IMRX_EIO;

@@ -14,11 +14,13 @@ typedef struct imrx_outfile {
     char *partial_path;
     FILE *fp;
     int failed;
+    int direct; /* a device or FIFO: written in place, no .partial */
 } imrx_outfile_t;
 
 /* Opens `path` ("-" or NULL for standard output) for writing. With `resume`, reopens an existing
  * .partial file, drops its incomplete last line, and adds the source of every complete record
- * to `done` (JSON Lines only). */
+ * to `done` (JSON Lines only). A path that is a device or FIFO (/dev/null) is written directly;
+ * resuming into one is IMRX_EINVAL. */
 imrx_status_t imrx_outfile_open(imrx_outfile_t *o, const char *path, int resume,
                                 imrx_hashset_t *done, unsigned long *done_count);
 /* Flushes, syncs and renames into place. IMRX_EIO (reported) if anything failed. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "report/outfile.h"
+#include "util/path.h"
 
 struct imrx_sink {
     imrx_sink_kind_t kind;
@@ -59,6 +60,11 @@ imrx_sink_t *imrx_sink_open(imrx_sink_kind_t kind, const char *path, int resume,
             free(s);
             return NULL;
         }
+        if (imrx_path_is_special(path)) {
+            snprintf(why, why_len, "%s is no regular file: a SQLite database needs one", path);
+            free(s);
+            return NULL;
+        }
         size_t len = strlen(path) + sizeof ".partial";
         s->final_path = strdup(path);
         s->partial_path = malloc(len);
@@ -79,8 +85,14 @@ imrx_sink_t *imrx_sink_open(imrx_sink_kind_t kind, const char *path, int resume,
         return NULL;
     }
     imrx_status_t st = imrx_outfile_open(&s->out, path, resume, done, done_count);
+    if (st == IMRX_EINVAL) {
+        snprintf(why, why_len, "cannot resume into %s: it is no regular file", path);
+        free(s);
+        return NULL;
+    }
     if (st != IMRX_OK) {
-        snprintf(why, why_len, "cannot write %s.partial: %s", path ? path : "-",
+        snprintf(why, why_len, "cannot write %s%s: %s", path ? path : "-",
+                 imrx_path_is_special(path) ? "" : ".partial",
                  st == IMRX_ENOMEM ? "out of memory" : "check the folder exists and is writable");
         free(s);
         return NULL;
