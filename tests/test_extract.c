@@ -475,3 +475,88 @@ Test(extract, a_folder_without_letters_is_said_and_sizes_read_naturally)
     cr_assert(strstr(out, "KiB, over the 1.0 KiB limit"), "%s", out);
     free(out);
 }
+
+/* A mistyped path or a folder of damaged files is seen at once on standard error, not only in
+ * the records: the first failing letters are named with their reason, then how many more. */
+static void names_failing_letters(const char *mode)
+{
+    for (int i = 0; i < 12; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "bad%02d.txt", i);
+        write_file(name, "hello\n", 6);
+    }
+    char *out;
+    int code = t_sh(&out, "%s extract %s %s %s/missing.txt -o /dev/null 2>&1", IMRX_BINARY, mode,
+                    tmp, tmp);
+    cr_assert_eq(code, 1, "exit %d: %s", code, out);
+    cr_assert(strstr(out, "bad00.txt: layout: not an IMR determination letter"), "%s", out);
+    cr_assert(strstr(out, "bad09.txt: layout:"), "%s", out);
+    cr_assert_null(strstr(out, "bad10.txt"), "ten are named, not more: %s", out);
+    cr_assert(strstr(out, "3 more letters with errors"), "%s", out);
+    cr_assert(strstr(out, "13 letters (13 with errors)"), "%s", out);
+    free(out);
+
+    cr_assert_eq(
+        t_sh(&out, "%s extract %s %s/missing.txt -o /dev/null 2>&1", IMRX_BINARY, mode, tmp), 1);
+    cr_assert(strstr(out, "missing.txt: read: cannot read: No such file or directory"), "%s", out);
+    cr_assert_null(strstr(out, "more letters"), "%s", out);
+    free(out);
+
+    cr_assert_eq(t_sh(&out, "%s extract -q %s %s -o /dev/null 2>&1", IMRX_BINARY, mode, tmp), 1);
+    cr_assert_str_eq(out, "", "--quiet: the records alone say it");
+    free(out);
+}
+
+Test(extract, failing_letters_are_named_on_standard_error)
+{
+    names_failing_letters("-j 1");
+}
+
+Test(extract, failing_letters_are_named_on_standard_error_when_isolated)
+{
+    names_failing_letters("-j 2 --isolate");
+}
+
+/* An output that is a device or a FIFO is written in place: the atomic write (NAME.partial, then
+ * a rename) would replace it with a regular file, and run as root that was /dev/null itself. */
+Test(extract, outputs_to_devices_and_fifos_are_written_in_place)
+{
+    struct stat st;
+    char *out;
+    cr_assert_eq(t_sh(NULL, "%s extract -q %s/corpus/letters/B-01.txt -o /dev/null", IMRX_BINARY,
+                      IMRX_SOURCE_DIR),
+                 0);
+    cr_assert_eq(t_sh(NULL, "%s extract -q -f csv %s/corpus/letters/B-01.txt -o /dev/null",
+                      IMRX_BINARY, IMRX_SOURCE_DIR),
+                 0);
+    cr_assert_eq(t_sh(NULL, "%s report -q %s/corpus/letters/B-01.txt -o /dev/null", IMRX_BINARY,
+                      IMRX_SOURCE_DIR),
+                 0);
+    cr_assert_eq(stat("/dev/null", &st), 0);
+    cr_assert(S_ISCHR(st.st_mode), "/dev/null is still a device");
+    cr_assert_neq(access("/dev/null.partial", F_OK), 0);
+
+    cr_assert_eq(t_sh(NULL, "mkfifo %s/fifo.jsonl", tmp), 0);
+    cr_assert_eq(t_sh(&out,
+                      "cat %s/fifo.jsonl > %s/got.jsonl & %s extract -q %s/corpus/letters/B-01.txt "
+                      "-o %s/fifo.jsonl; wait; wc -l < %s/got.jsonl",
+                      tmp, tmp, IMRX_BINARY, IMRX_SOURCE_DIR, tmp, tmp),
+                 0);
+    cr_assert_eq(atoi(out), 1, "the record went through the FIFO: %s", out);
+    free(out);
+    char fifo[128];
+    snprintf(fifo, sizeof fifo, "%s/fifo.jsonl", tmp);
+    cr_assert_eq(stat(fifo, &st), 0);
+    cr_assert(S_ISFIFO(st.st_mode), "the FIFO is still a FIFO");
+
+    cr_assert_eq(t_sh(&out, "%s extract -q %s/corpus/letters/B-01.txt -o /dev/null -f sqlite 2>&1",
+                      IMRX_BINARY, IMRX_SOURCE_DIR),
+                 2);
+    cr_assert(strstr(out, "a SQLite database needs one"), "%s", out);
+    free(out);
+    cr_assert_eq(t_sh(&out, "%s extract -q --resume %s/corpus/letters/B-01.txt -o /dev/null 2>&1",
+                      IMRX_BINARY, IMRX_SOURCE_DIR),
+                 2);
+    cr_assert(strstr(out, "cannot resume into /dev/null"), "%s", out);
+    free(out);
+}

@@ -272,6 +272,7 @@ int imrx_cmd_extract(int argc, char **argv)
     /* Seconds between progress updates; tests set 0 to see every one. */
     const char *interval = getenv("IMRX_PROGRESS_INTERVAL");
     if (interval) ro.progress_interval = atof(interval);
+    ro.name_errors = quiet ? 0 : 10;
     ro.progress = imrx_progress_update;
     ro.progress_self = &progress;
     ro.stop = &interrupted;

@@ -196,6 +196,7 @@ int imrx_cmd_stats(int argc, char **argv)
             imrx_progress_t progress;
             imrx_progress_init(&progress, 1);
             progress.enabled = !quiet && progress.enabled;
+            ro.name_errors = quiet ? 0 : 10;
             ro.progress = imrx_progress_update;
             ro.progress_self = &progress;
             imrx_source_options_t src_opt = {.max_size = IMRX_DEFAULT_MAX_SIZE};

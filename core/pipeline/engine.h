@@ -29,6 +29,8 @@ typedef struct imrx_letter_result {
     int failed;     /* the record carries an error */
     uint32_t items; /* disputed items found */
     size_t bytes;   /* size of the input */
+    char why[200];  /* when failed: the error in one line ("read: cannot open: ..."), so that a
+                       run can name its failing letters on standard error as well */
 } imrx_letter_result_t;
 
 typedef struct imrx_worker {

@@ -1,7 +1,8 @@
 /* The request/response protocol between a worker thread and its child process, over two pipes:
  *   request:  "IMRQ", u32 kind (0 path, 1 bytes), u32 is_pdf, u32 name length, u64 data length,
  *             name, data (the path, or the letter's bytes)
- *   response: "IMRS", u32 failed, u32 items, u64 input bytes, u64 JSON length, JSON
+ *   response: "IMRS", u32 failed, u32 items, u64 input bytes, u64 JSON length, JSON,
+ *             then the result's one-line error (`why`, fixed size, NUL-padded)
  * Integers in host order: both ends are the same binary on the same machine. */
 #include "pipeline/isolate.h"
 
@@ -195,6 +196,8 @@ imrx_status_t imrx_isolate_process(imrx_isolate_t *iso, const imrx_input_t *in, 
         if (!rc) {
             json->len = sizes[1];
             json->data[json->len] = '\0';
+            rc = read_all(iso->from_child, res->why, sizeof res->why, deadline);
+            res->why[sizeof res->why - 1] = '\0';
         }
     }
     if (rc) {
@@ -241,7 +244,8 @@ int imrx_isolate_serve(imrx_worker_t *w, int provenance)
         uint32_t r[2] = {(uint32_t)res.failed, res.items};
         uint64_t sizes[2] = {res.bytes, out.len};
         if (write_all(1, "IMRS", 4) || write_all(1, r, sizeof r) ||
-            write_all(1, sizes, sizeof sizes) || write_all(1, out.data, out.len))
+            write_all(1, sizes, sizeof sizes) || write_all(1, out.data, out.len) ||
+            write_all(1, res.why, sizeof res.why))
             break;
     }
     free(name);

@@ -42,6 +42,7 @@ typedef struct run {
     int producer_done;
     int sink_failed;
     unsigned workers_ready, workers_failed;
+    uint64_t errors_named;
     imrx_status_t sink_status;
     pthread_mutex_t lock;
     pthread_cond_t work_ready;   /* workers wait for inputs */
@@ -50,8 +51,13 @@ typedef struct run {
     double started, last_progress;
 } run_t;
 
-static void account(run_t *r, const imrx_letter_result_t *res)
+static void account(run_t *r, const char *name, const imrx_letter_result_t *res)
 {
+    if (res->failed && r->errors_named < r->opt->name_errors) {
+        r->errors_named++;
+        imrx_diag(r->engine->diag, IMRX_LOG_ERROR, name, "%s",
+                  res->why[0] ? res->why : "failed (see its record's error)");
+    }
     r->stats->letters++;
     r->stats->failed += res->failed ? 1 : 0;
     r->stats->items += res->items;
@@ -96,13 +102,13 @@ static imrx_status_t run_inline(run_t *r, imrx_sources_t *src)
         imrx_buf_clear(&out);
         r->sink->format(r->sink->self, &w, &out);
         st = r->sink->consume(r->sink->self, in.name, &res, out.data, out.len);
+        if (st == IMRX_OK) account(r, in.name, &res);
         imrx_input_clear(&in);
         if (st != IMRX_OK) {
             r->sink_failed = 1;
             r->sink_status = st;
             break;
         }
-        account(r, &res);
         maybe_progress(r, 0);
     }
     imrx_buf_free(&out);
@@ -186,7 +192,7 @@ static void *writer_main(void *p)
                 r->sink_failed = 1;
                 r->sink_status = st;
             } else {
-                account(r, &s->result);
+                account(r, s->input.name, &s->result);
                 maybe_progress(r, 0);
             }
         }
@@ -291,6 +297,10 @@ imrx_status_t imrx_run(const imrx_engine_t *e, imrx_sources_t *src, const imrx_r
     unsigned threads = opt->threads ? opt->threads : imrx_cpu_count();
     imrx_status_t st = threads <= 1 ? run_inline(&r, src) : run_threads(&r, src, threads);
     stats->seconds = now() - r.started;
+    if (stats->failed > r.errors_named && r.errors_named)
+        imrx_diag(e->diag, IMRX_LOG_ERROR, NULL,
+                  "%llu more letters with errors (each has a record with an \"error\")",
+                  (unsigned long long)(stats->failed - r.errors_named));
     maybe_progress(&r, 1);
     pthread_cond_destroy(&r.work_ready);
     pthread_cond_destroy(&r.result_ready);

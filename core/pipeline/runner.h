@@ -37,6 +37,10 @@ typedef struct imrx_run_options {
     void *progress_self;
     double progress_interval;
     volatile int *stop; /* set it (from a signal handler) to stop after the letters in flight */
+    /* How many failing letters to name on the engine's diagnostics sink (file and reason, as
+     * their records say), and then how many more there were: a user sees at once that a path
+     * was mistyped or an archive is damaged. 0: none (the records alone say it). */
+    unsigned name_errors;
 } imrx_run_options_t;
 
 unsigned imrx_cpu_count(void);

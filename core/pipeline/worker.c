@@ -280,7 +280,22 @@ static void run_plugins(imrx_worker_t *w, imrx_letter_result_t *res)
     w->ctx.plugin = NULL;
 }
 
+static imrx_letter_result_t process(imrx_worker_t *w, const imrx_input_t *in);
+
 imrx_letter_result_t imrx_worker_process(imrx_worker_t *w, const imrx_input_t *in)
+{
+    imrx_letter_result_t res = process(w, in);
+    if (res.failed && !res.why[0] && w->record.has_error) {
+        const imrx_rerror_t *e = &w->record.error;
+        char at[40] = "";
+        if (e->offset >= 0) snprintf(at, sizeof at, " (byte %lld)", (long long)e->offset);
+        snprintf(res.why, sizeof res.why, "%s%s%s: %s%s", e->stage, e->plugin ? " by plugin " : "",
+                 e->plugin ? e->plugin : "", e->message, at);
+    }
+    return res;
+}
+
+static imrx_letter_result_t process(imrx_worker_t *w, const imrx_input_t *in)
 {
     imrx_letter_result_t res = {0};
     w->source = in->name;
