@@ -92,6 +92,14 @@ Test(normalize, odd_spaces_quotes_and_dashes_are_folded)
     assert_origin("year", "year");
     assert_origin("10-12", "10\xE2\x80\x93"
                            "12");
+    /* ligatures, which PDF tools other than pdftotext keep */
+    cr_assert_str_eq(norm("Nor\xEF\xAC\x82"
+                          "ex, non-certi\xEF\xAC\x81"
+                          "ed, o\xEF\xAC\x83"
+                          "ce\n"),
+                     "Norflex, non-certified, office\n");
+    assert_origin("Norflex", "Nor\xEF\xAC\x82"
+                             "ex");
 }
 
 Test(normalize, text_is_composed_to_nfc_and_maps_to_the_whole_cluster)
@@ -152,6 +160,13 @@ Test(normalize, page_footers_and_repeated_page_headers_are_removed)
     cr_assert_str_eq(doc.text.data, "The first page ends here.\nThe second page.\n\nLast page.\n");
     /* a case number in the header is not a page header */
     cr_assert_str_eq(norm("Case Number:\n\nCM16-9012345\n"), "Case Number:\n\nCM16-9012345\n");
+    /* the labelled running header goes, on every page but the first; a date broken over the
+     * page break joins */
+    cr_assert_str_eq(norm("Case Number: CM16-9012345\nThe PR2 dated 10-\nPage 1 of 2\n\f"
+                          "IMR Case Number : CM16-9012345\n20-16 noted pain.\n"),
+                     "Case Number: CM16-9012345\nThe PR2 dated 10-20-16 noted pain.\n");
+    cr_assert_str_eq(norm("Neck pain.\n\fCASE NUMBER: CM16-9012345\nMRI of the neck: Upheld\n"),
+                     "Neck pain.\nMRI of the neck: Upheld\n");
 }
 
 Test(normalize, hyphenated_line_breaks_join_only_where_the_hyphen_breaks_a_word)

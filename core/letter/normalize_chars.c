@@ -88,6 +88,20 @@ static const char *fold(int32_t cp)
         return "-";
     case 0x2026:
         return "...";
+    /* Ligatures: PDF tools other than pdftotext keep them ("Norﬂex", "non-certiﬁed"). */
+    case 0xFB00:
+        return "ff";
+    case 0xFB01:
+        return "fi";
+    case 0xFB02:
+        return "fl";
+    case 0xFB03:
+        return "ffi";
+    case 0xFB04:
+        return "ffl";
+    case 0xFB05:
+    case 0xFB06:
+        return "st";
     case 0x2028:
     case 0x2029:
         return "\n";

@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct line {
     uint32_t raw_start; /* first byte of the line */
@@ -117,8 +118,23 @@ static int is_case_number_line(const char *s, size_t n)
     return 0;
 }
 
+/* "Case Number: CM16-0213037" (or "IMR Case Number:", any case) alone on a line: the labelled
+ * form of the running header. */
+static int is_labelled_case_number_line(const char *s, size_t n)
+{
+    if (n > 4 && strncasecmp(s, "IMR ", 4) == 0) s += 4, n -= 4;
+    if (n < 12 || strncasecmp(s, "Case Number", 11) != 0) return 0;
+    size_t i = 11;
+    while (i < n && s[i] == ' ') i++;
+    if (i >= n || s[i] != ':') return 0;
+    i++;
+    while (i < n && s[i] == ' ') i++;
+    return is_case_number_line(s + i, n - i);
+}
+
 static void drop_page_furniture(const char *in, line_t *lines, long count)
 {
+    int content_before = 0; /* a line of text kept before this one: not the first page's top */
     for (long i = 0; i < count; i++) {
         line_t *l = &lines[i];
         if (l->blank) continue;
@@ -156,6 +172,9 @@ static void drop_page_furniture(const char *in, line_t *lines, long count)
             l->drop = 1;
         else if (first_of_page && is_case_number_line(s, n))
             l->drop = 1;
+        else if (first_of_page && content_before && is_labelled_case_number_line(s, n))
+            l->drop = 1;
+        if (!l->drop) content_before = 1;
     }
 }
 
