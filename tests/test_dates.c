@@ -62,6 +62,22 @@ Test(dates, label_block_header_of_plain_pdftotext)
     json_decref(r);
 }
 
+Test(dates, header_labels_and_priority_in_capitals)
+{
+    json_t *r = letter("CASE NUMBER:\nDATE ASSIGNED:\nDECISION DATE:\nPRIORITY:\n\nCM17-9000002\n"
+                       "01/18/2017\n02/15/2017\nEXPEDITED\n\nDATE OF INJURY:\nUR DENIAL DATE:\n"
+                       "Application\nRECEIVED:\n\n10/18/2016\n12/19/2016\n01/12/2017\n\n",
+                       "This case involves a now 47-year-old male.");
+    cr_assert_str_eq(t_str(r, "case_number"), "CM17-9000002");
+    cr_assert_str_eq(t_str(r, "dates.assigned"), "2017-01-18");
+    cr_assert_str_eq(t_str(r, "dates.decision"), "2017-02-15");
+    cr_assert_str_eq(t_str(r, "dates.injury"), "2016-10-18");
+    cr_assert_str_eq(t_str(r, "dates.ur_denial"), "2016-12-19");
+    cr_assert_str_eq(t_str(r, "dates.application_received"), "2017-01-12");
+    cr_assert_str_eq(t_str(r, "priority"), "Expedited");
+    json_decref(r);
+}
+
 Test(dates, narrative_phrasings_and_two_digit_years)
 {
     static const struct {

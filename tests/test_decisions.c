@@ -119,6 +119,35 @@ Test(decisions, partial_authorisations)
     json_decref(r);
 }
 
+/* Variants of the verdict line seen in other copies: numbered items, a space before the colon. */
+Test(decisions, numbered_items_and_a_space_before_the_colon)
+{
+    json_t *r = run_a(
+        "1. Chiropractic treatment for the lumbar spine, 3 times a week for 4 weeks: Upheld\n"
+        "Claims Administrator guideline: Decision based on MTUS Low Back Complaints 2004.\n"
+        "MAXIMUS guideline: Decision based on MTUS Low Back Complaints 2004.\n"
+        "Decision rationale: Not medically necessary.\n"
+        "2) Norco 10/325mg #60 was the original request. Norco 10/325mg #25 was authorized by "
+        "the\nClaims Administrator. The remaining IMR eligible portion of the original request, "
+        "Norco\n10/325mg #35 is : Upheld\n"
+        "Claims Administrator guideline: Decision based on MTUS Opioids 2016.\n"
+        "MAXIMUS guideline: Decision based on MTUS Opioids 2016.\n"
+        "Decision rationale: Not medically necessary.\n"
+        "3) MRI of the right shoulder : Overturned\n"
+        "Claims Administrator guideline: Decision based on MTUS Shoulder Complaints 2004.\n"
+        "MAXIMUS guideline: Decision based on MTUS Shoulder Complaints 2004.\n"
+        "Decision rationale: Medically necessary.\n");
+    cr_assert_eq(json_array_size(t_get(r, "items")), 3);
+    cr_assert_str_eq(ITEM(r, 0, "text"),
+                     "Chiropractic treatment for the lumbar spine, 3 times a week for 4 weeks");
+    cr_assert_eq(json_integer_value(t_get(r, "items.0.quantity")), 12, "not the item's number");
+    cr_assert_str_eq(ITEM(r, 1, "text"), "Norco 10/325mg #35");
+    cr_assert_str_eq(ITEM(r, 1, "original_request"), "Norco 10/325mg #60");
+    cr_assert_str_eq(ITEM(r, 2, "text"), "MRI of the right shoulder");
+    cr_assert_str_eq(ITEM(r, 2, "decision"), "overturned");
+    json_decref(r);
+}
+
 Test(decisions, multi_citation_non_mtus_and_no_citation)
 {
     json_t *r = run_a(

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "imrx/plugin.h"
 #include "re.h"
@@ -18,16 +19,18 @@ static const imrx_host_api_t *api;
     "|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}(?:st|nd|rd|"  \
     "th)?,?\\s+\\d{4})"
 
-/* Header tokens, in reading order: a label, or a value of one of three kinds. */
+/* Header tokens, in reading order: a label, or a value of one of three kinds. Labels and
+ * priorities in any case ("CASE NUMBER:"); the pattern is otherwise case-sensitive, so that a
+ * capital starts another label. */
 static const char header_token[] =
-    "\\b(?:(IMR\\s+Case\\s+Number|Case\\s+Number|Case\\s+No\\.?|Date\\s+Assigned|Date\\s+of\\s+"
+    "\\b(?:(?i:(IMR\\s+Case\\s+Number|Case\\s+Number|Case\\s+No\\.?|Date\\s+Assigned|Date\\s+of\\s+"
     "Injury|Injury\\s+Date|Decision\\s+Date|UR\\s+Denial\\s+Date|Priority|Application\\s+Received|"
-    "Dated)\\s*:"                                      /* 1: label */
-    "|(Application)(?!\\s+(?:for|Received))\\b"        /* 2: "Application" (wrapped label) */
-    "|(Received)\\s*:"                                 /* 3: its second line */
+    "Dated))\\s*:"                                     /* 1: label */
+    "|(?i:(Application)(?!\\s+(?:for|Received))\\b)"   /* 2: "Application" (wrapped label) */
+    "|(?i:(Received))\\s*:"                            /* 3: its second line */
     "|(CM\\d{2}-\\d{7}|IMR\\s\\d{2}-\\d{5,7})\\b"      /* 4: a case number */
     "|(\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2}))(?![\\d/])" /* 5: a date */
-    "|(Standard|Expedited|Urgent)\\b"                  /* 6: a priority */
+    "|(?i:(Standard|Expedited|Urgent))\\b"             /* 6: a priority */
     "|([A-Z][A-Za-z ()]{1,40}):(?=\\s)"                /* 7: another label */
     ")";
 
@@ -219,21 +222,21 @@ static label_t classify_label(const char *s, size_t n)
     label_t l = {V_OTHER, -1, 0, 0, 0};
     char buf[64];
     imrx_text_squeeze(s, n, buf, sizeof buf);
-    if (strstr(buf, "Case"))
+    if (strcasestr(buf, "Case"))
         l.kind = V_CASE, l.is_case = 1;
-    else if (strcmp(buf, "Date Assigned") == 0)
+    else if (strcasecmp(buf, "Date Assigned") == 0)
         l.kind = V_DATE, l.slot = D_ASSIGNED;
-    else if (strstr(buf, "Injury"))
+    else if (strcasestr(buf, "Injury"))
         l.kind = V_DATE, l.slot = D_INJURY;
-    else if (strcmp(buf, "Decision Date") == 0)
+    else if (strcasecmp(buf, "Decision Date") == 0)
         l.kind = V_DATE, l.slot = D_DECISION;
-    else if (strcmp(buf, "UR Denial Date") == 0)
+    else if (strcasecmp(buf, "UR Denial Date") == 0)
         l.kind = V_DATE, l.slot = D_UR;
-    else if (strncmp(buf, "Application", 11) == 0)
+    else if (strncasecmp(buf, "Application", 11) == 0)
         l.kind = V_DATE, l.slot = D_APPLICATION;
-    else if (strcmp(buf, "Priority") == 0)
+    else if (strcasecmp(buf, "Priority") == 0)
         l.kind = V_PRIORITY, l.is_priority = 1;
-    else if (strcmp(buf, "Dated") == 0)
+    else if (strcasecmp(buf, "Dated") == 0)
         l.kind = V_DATE, l.slot = D_DECISION, l.is_dated = 1;
     return l;
 }
@@ -276,7 +279,10 @@ static void read_header(letter_t *L, const imrx_section_t *sec)
         } else if (kind == V_PRIORITY && !priority_done) {
             char buf[16];
             size_t n = imrx_text_squeeze(text + b, e - b, buf, sizeof buf);
+            /* "STANDARD", "standard": "Standard" */
             if (buf[0] >= 'a' && buf[0] <= 'z') buf[0] = (char)(buf[0] - 'a' + 'A');
+            for (size_t i = 1; i < n; i++)
+                if (buf[i] >= 'A' && buf[i] <= 'Z') buf[i] = (char)(buf[i] - 'A' + 'a');
             api->set_string(L->ctx, api->root(L->ctx), "priority", buf, n, imrx_span(b, e));
             priority_done = 1;
         } else if (kind == V_DATE && lab.slot >= 0) {

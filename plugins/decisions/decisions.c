@@ -12,8 +12,10 @@ static const imrx_host_api_t *api;
 #define WS "\\s+"
 
 const char *const imrx_decisions_patterns[RE_COUNT] = {
-    /* "<item>: Upheld", "<item> is: Upheld", "<item>:\nUpheld" (case-sensitive verdict) */
-    [RE_A_VERDICT] = "((?::|[ ]is:?))[ ]*\\n?[ ]*(Upheld|Overturned|UPHELD|OVERTURNED)\\.?[ ]*$",
+    /* "<item>: Upheld", "<item> is: Upheld", "<item> is : Upheld", "<item>:\nUpheld"
+     * (case-sensitive verdict) */
+    [RE_A_VERDICT] =
+        "((?:[ ]+is)?[ ]*:|[ ]is:?)[ ]*\\n?[ ]*(Upheld|Overturned|UPHELD|OVERTURNED)\\.?[ ]*$",
     [RE_A_LABEL] = "^(Claims" WS "Administrator" WS "guideline|MAXIMUS" WS "guideline|Decision" WS
                    "rationale)\\s*:",
     [RE_ORIGINAL] = "\\bwas" WS "the" WS "original" WS "request\\b",

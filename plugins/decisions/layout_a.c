@@ -66,6 +66,17 @@ static uint32_t name_start(const char *text, uint32_t end, uint32_t floor)
     return start;
 }
 
+/* "1. ", "2) ": a number some copies put before each item; not part of its name. */
+static void skip_item_number(const char *text, range_t *r)
+{
+    uint32_t i = r->b;
+    while (i < r->e && i - r->b < 2 && isdigit((unsigned char)text[i])) i++;
+    if (i == r->b || i + 1 >= r->e || (text[i] != '.' && text[i] != ')')) return;
+    if (text[i + 1] != ' ' && text[i + 1] != '\n') return;
+    r->b = i + 1;
+    imrx_trim_range(text, r, NULL);
+}
+
 /* The last match of a pattern in [b, e), or 0 when none; its group-0 offsets in *mb, *me. */
 static int last_match(scan_t *sc, int re, uint32_t b, uint32_t e, uint32_t *mb, uint32_t *me)
 {
@@ -99,6 +110,7 @@ static int read_partial(scan_t *sc, item_t *it, uint32_t floor, uint32_t end)
     it->partial = 1;
     it->original = (range_t){name_start(text, ob, floor), ob};
     imrx_trim_range(text, &it->original, ",");
+    skip_item_number(text, &it->original);
     uint32_t rb, re;
     if (last_match(sc, RE_REMAINING, oe, end, &rb, &re))
         it->text = (range_t){re, end};
@@ -127,6 +139,7 @@ void imrx_items_layout_a(scan_t *sc, const imrx_section_t *sec)
         if (!read_partial(sc, it, floor, end))
             it->text = (range_t){name_start(text, end, floor), end};
         imrx_trim_range(text, &it->text, ",");
+        if (!it->partial) skip_item_number(text, &it->text);
         it->block.b = it->partial ? it->original.b : it->text.b;
         if (it->text.e <= it->text.b) continue; /* a verdict without a name: not an item */
         sc->count++;
