@@ -104,6 +104,16 @@ Test(dates, narrative_phrasings_and_two_digit_years)
          "line "
          "end. The UR (utilization review board) denied certification on December 19, 2016.",
          "2016-10-30", "2016-12-19"},
+        /* words between the injury and its date; the injured worker seen on a later date */
+        {"This case involves a now 52-year-old female who sustained an industrial injury to the "
+         "back and neck on 10/23/2016. The UR non-certification dated 11-3-16 was appealed.",
+         "2016-10-23", "2016-11-03"},
+        {"The injured worker is a 48 year old male who was seen on 12/01/2016 for an industrial "
+         "injury that occurred on 10-13-16. Utilization review denied it on 12/05/2016.",
+         "2016-10-13", "2016-12-05"},
+        {"The injured worker is a 48 year old male with a date of injury (DOI) of 10-13-16. He was "
+         "seen on 11/01/2016. The UR decision of 11/20/2016 was appealed.",
+         "2016-10-13", "2016-11-20"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         json_t *r = letter("", cases[i].summary);

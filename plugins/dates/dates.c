@@ -46,18 +46,24 @@ static const char prose_assigned[] =
     "(?:\\s+Federal\\s+Services)?\\s+on\\s+" DATE;
 
 /* The summary's date of injury: stated as such, or told by what happened ("fell from a ladder on
- * 06/05/2012"). The first such date in the summary is taken. */
+ * 06/05/2012"). The first such date in the summary is taken. "injury to the back and neck on",
+ * "an industrial injury that occurred on", "date of injury (DOI) of"; "the injured worker ...
+ * on" is no injury told. */
 static const char narrative_injury[] =
-    "(?:(?:sustained|suffered|reported|had|incurred|with)\\s+(?:an?\\s+|the\\s+)?(?:(?:"
+    "(?:(?:sustained|suffered|reported|had|incurred|with|for)\\s+(?:an?\\s+|the\\s+)?(?:(?:"
     "industrial|work|occupational|work[- ]related|industrial[- ]work|specific|cumulative|"
-    "trauma|reported|alleged)\\s+)*(?:injury|injuries)\\s+(?:date\\s+)?(?:(?:on|dated|of|in)\\s+)?"
+    "trauma|reported|alleged)\\s+)*(?:injury|injuries)"
+    "(?:\\s+(?:to|involving)\\s+[^.;]{1,80}?(?=\\s+(?:on|dated)\\s))?"
+    "(?:\\s+(?:that|which)\\s+(?:occurred|happened|took\\s+place))?"
+    "\\s+(?:date\\s+)?(?:(?:on|dated|of|in)\\s+)?"
     "(?:or\\s+about\\s+)?"
-    "|(?:date\\s+of\\s+injury|injury\\s+date|DOI)\\s*(?:of|on|was|is|:)?\\s*"
+    "|(?:date\\s+of\\s+injury|injury\\s+date|DOI)(?:\\s*\\(DOI\\))?\\s*(?:of|on|was|is|:)?\\s*"
     "(?:(?:given|listed|reported|noted|recorded)\\s+)?(?:as\\s+|on\\s+)?"
     "|(?:occupational|industrial|outpatient|work|workers'?\\s+compensation)\\s+(?:injury\\s+)?claim"
     "\\s+(?:from|of|on|dated)\\s+"
     "|(?:was|were|got)\\s+injured\\s+(?:at\\s+work\\s+)?on\\s+"
-    "|\\b(?:fell|slipped|tripped|injured|hurt|twisted|strained|sprained|struck|hit|lifting|lifted|"
+    "|\\b(?:fell|slipped|tripped|injured(?!\\s+(?:worker|employee|patient|party))|hurt|twisted|"
+    "strained|sprained|struck|hit|lifting|lifted|"
     "pulling|pushing|crushed|caught|collided|assaulted|attacked|bitten|lacerated|felt\\s+a\\s+pop|"
     "motor\\s+vehicle\\s+(?:accident|collision)|was\\s+involved|developed|began\\s+to\\s+have|"
     "reported\\s+(?:the\\s+)?(?:onset|pain|symptoms|numbness))\\b[^.;]{0,140}?\\bon\\s+"
@@ -72,7 +78,8 @@ static const char narrative_injury[] =
  * "On December 29, 2016, a request ... was denied by utilization review"). */
 static const char narrative_ur[] =
     "(?:(?:\\bUR\\b|utilization\\s+review|(?:prior|previous|original)\\s+(?:review|denial|"
-    "determination|decision))(?:[\\s,]+(?!on\\b|dated\\b)\\(?[A-Za-z]+\\)?){0,5}?[\\s,(]*(?:"
+    "determination|decision))(?:[\\s,]+(?!on\\b|dated\\b)\\(?[A-Za-z][A-Za-z-]*\\)?){0,5}?[\\s,(]*("
+    "?:"
     "dated\\s+|"
     "on\\s+|of\\s+|was\\s+on\\s+|performed\\s+on\\s+|issued\\s+on\\s+)?\\(?" DATE
     "|(?:\\bUR\\b|utilization\\s+review|claims\\s+administrator)[^.;]{0,40}?\\b(?:non-?certified|"
