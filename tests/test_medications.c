@@ -200,6 +200,11 @@ Test(medications, quantities_frequency_refills)
     cr_expect_str_eq(str(n, "frequency"), "q6h PRN");
     cr_expect_str_eq(str(must(r, "naproxen"), "frequency"), "BID");
     json_decref(r);
+    r = summary("Medications: Norco 10/325 mg. #120, Tramadol 50mg No. 90, Soma 350mg QTY: 45.");
+    cr_expect_eq(num(must(r, "hydrocodone/acetaminophen"), "quantity"), 120, "after 'mg.'");
+    cr_expect_eq(num(must(r, "tramadol"), "quantity"), 90);
+    cr_expect_eq(num(must(r, "carisoprodol"), "quantity"), 45);
+    json_decref(r);
 }
 
 Test(medications, negation_and_discontinuation)

@@ -78,6 +78,12 @@ Test(treatments, quantities_body_parts_and_sides)
         {"MRI of the right shoulder without contrast", 0, NULL, "shoulder", "right"},
         {"EMG/NCV of the bilateral lower extremities", 0, NULL, "lower extremity", "bilateral"},
         {"Functional restoration program, 160 hours", 160, "hours", NULL, NULL},
+        /* a count of units however the letter writes it */
+        {"Norflex 100mg qty 60", 60, "units", NULL, NULL},
+        {"Soma 350mg QTY: 45", 45, "units", NULL, NULL},
+        {"Tramadol 50mg No. 90", 90, "units", NULL, NULL},
+        {"Lidoderm 5% patches (30 patches)", 30, "units", NULL, NULL},
+        {"Norco 10/325mg #120 for 30 days", 120, "units", NULL, NULL},
     };
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
         json_t *r = run_item(want[i].item, NULL);

@@ -22,10 +22,10 @@ static const char salt_pattern[] =
 /* One token after the name; the group that matched says what it is. */
 static const char token_pattern[] =
     "(?:(?:#\\s?|x\\s?(?=\\d{2,4}\\b(?!\\s*(?:days?|weeks?|months?|hours?|refills?))))"
-    "(\\d{1,4})(?![\\d/])"                                   /* 1: #120, x120 */
-    "|(\\d{1,4})\\)?\\s*(" FORMW "|count|ct)\\b"             /* 2, 3: 120 tablets */
-    "|(\\d+\\s*(?:-|to)\\s*\\d+)\\s*(?:" FORMW ")\\b"        /* 4: 1-2 tablets (a dose) */
-    "|(?:qty|quantity)(?:\\s+of)?\\s*[:#]?\\s*(\\d{1,4})\\b" /* 5: quantity 60 */
+    "(\\d{1,4})(?![\\d/])"                                         /* 1: #120, x120 */
+    "|(\\d{1,4})\\)?\\s*(" FORMW "|count|ct)\\b"                   /* 2, 3: 120 tablets */
+    "|(\\d+\\s*(?:-|to)\\s*\\d+)\\s*(?:" FORMW ")\\b"              /* 4: 1-2 tablets (a dose) */
+    "|(?:qty|quantity|No\\.)(?:\\s+of)?\\s*[:#]?\\s*(\\d{1,4})\\b" /* 5: qty 60, No. 60 */
     "|(?:with\\s+)?(?:x\\s*)?(\\d{1,2}|one|two|three|four|five|six|eleven|twelve|no|zero)\\s+"
     "(?:additional\\s+)?refills?\\b"                     /* 6: with 2 refills */
     "|(?:refills?|RF)\\s*(?:x|:|#|of)?\\s*(\\d{1,2})\\b" /* 7: refills x2 */
@@ -301,6 +301,15 @@ void med_read_attributes(const med_attr_re_t *re, imrx_re_scratch_t *s, const ch
         if (c == ' ' || c == '\n' || c == ',' || c == '(' || c == ')' || c == '[' || c == ']') {
             p++;
             continue;
+        }
+        /* "100 mg. #60": the period of an abbreviated unit, not a sentence end */
+        if (c == '.' && p == m->attr_e && p > m->e && is_letter(t[p - 1])) {
+            uint32_t q = p + 1;
+            while (q < limit && t[q] == ' ') q++;
+            if (q < limit && t[q] == '#') {
+                p = q;
+                continue;
+            }
         }
         if (is_digit(c) || (c == '.' && p + 1 < limit && is_digit(t[p + 1]))) {
             int kind = 0, parts = 0;

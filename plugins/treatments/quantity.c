@@ -82,7 +82,38 @@ static int frequency(const imrx_token_t *t, size_t n, quantity_t *q)
     return 0;
 }
 
-static int unit_after(const imrx_token_t *t, size_t n, quantity_t *q)
+/* "#120", "qty 60", "QTY: 60", "quantity of 60", "No. 60", "60 tablets": a count of units. */
+static int units(const char *text, const imrx_token_t *t, size_t n, quantity_t *q)
+{
+    for (size_t i = 0; i + 1 < n; i++)
+        if (t[i].low[0] == '#' && t[i + 1].num > 0) {
+            *q = make(t[i + 1].num, "units", &t[i], &t[i + 1]);
+            return 1;
+        }
+    static const char *const qty[] = {"qty", "quantity", NULL};
+    for (size_t i = 0; i + 1 < n; i++) {
+        size_t j = i + 1;
+        if (imrx_token_is(&t[i], qty)) {
+            if (j + 1 < n && (!strcmp(t[j].low, "of") || t[j].low[0] == '#')) j++;
+        } else if (!(strcmp(t[i].low, "no") == 0 && text[t[i].e] == '.')) {
+            continue;
+        }
+        if (t[j].num > 0) {
+            *q = make(t[j].num, "units", &t[i], &t[j]);
+            return 1;
+        }
+    }
+    static const char *const forms[] = {"tablets", "tabs",  "capsules", "caps", "patches",
+                                        "pills",   "films", "lozenges", NULL};
+    for (size_t i = 0; i + 1 < n; i++)
+        if (t[i].num >= 2 && imrx_token_is(&t[i + 1], forms)) {
+            *q = make(t[i].num, "units", &t[i], &t[i + 1]);
+            return 1;
+        }
+    return 0;
+}
+
+static int unit_after(const char *text, const imrx_token_t *t, size_t n, quantity_t *q)
 {
     static const char *const hours[] = {"hour", "hours", NULL};
     for (size_t i = 0; i + 1 < n; i++)
@@ -90,11 +121,7 @@ static int unit_after(const imrx_token_t *t, size_t n, quantity_t *q)
             *q = make(t[i].num, "hours", &t[i], &t[i + 1]);
             return 1;
         }
-    for (size_t i = 0; i + 1 < n; i++)
-        if (t[i].low[0] == '#' && t[i + 1].num > 0) {
-            *q = make(t[i + 1].num, "units", &t[i], &t[i + 1]);
-            return 1;
-        }
+    if (units(text, t, n, q)) return 1;
     static const char *const dur[] = {"day", "days", "week", "weeks", "month", "months", NULL};
     for (size_t i = 0; i < n; i++) {
         size_t k = i + 1;
@@ -116,7 +143,7 @@ quantity_t imrx_item_quantity(const state_t *s, imrx_re_scratch_t *t, const char
     imrx_token_t tok[MAX_TOKENS];
     size_t n = imrx_tokenize(text, b, e, tok, MAX_TOKENS);
     quantity_t q = {0, NULL, 0, 0};
-    if (sessions(tok, n, &q) || frequency(tok, n, &q) || unit_after(tok, n, &q)) return q;
+    if (sessions(tok, n, &q) || frequency(tok, n, &q) || unit_after(text, tok, n, &q)) return q;
     return q;
 }
 
