@@ -162,6 +162,23 @@ Test(credentials, spellings_share_a_canonical_name_and_typos_are_kept)
     json_decref(r);
 }
 
+Test(credentials, board_certified_words_and_joined_specialties_in_a_label)
+{
+    json_t *r = run_reviewer("Licensure: California, Nevada\n"
+                             "Certification(s)/Specialty: Board Certified in Family Practice, "
+                             "Preventive Medicine and Occupational Medicine, "
+                             "Anesthesiology/Pain Medicine, Physical Medicine & Rehabilitation");
+    expect_list(r, "reviewer.licensure", LIST("CA", "NV"));
+    expect_list(r, "reviewer.specialties_canonical",
+                LIST("Family Medicine", "Preventive Medicine", "Occupational Medicine",
+                     "Anesthesiology", "Pain Medicine", "Physical Medicine and Rehabilitation"));
+    json_decref(r);
+    r = run_reviewer("State(s) of Licensure: California\n"
+                     "Certification(s)/Specialty: Internal Medicine (Board Certified)");
+    expect_list(r, "reviewer.specialties_canonical", LIST("Internal Medicine"));
+    json_decref(r);
+}
+
 Test(credentials, unknown_specialty_is_kept_as_written_with_a_warning)
 {
     json_t *r = run_reviewer("State(s) of Licensure: California\n"

@@ -146,6 +146,16 @@ Test(decisions, numbered_items_and_a_space_before_the_colon)
     cr_assert_str_eq(ITEM(r, 2, "text"), "MRI of the right shoulder");
     cr_assert_str_eq(ITEM(r, 2, "decision"), "overturned");
     json_decref(r);
+    /* a verdict in lower case after a colon; "is upheld." in prose is none; "Section:" */
+    r = run_a("MRI of the right shoulder: upheld\n"
+              "Claims Administrator guideline: Decision based on MTUS Shoulder Complaints 2004.\n"
+              "MAXIMUS guideline: Decision based on MTUS Shoulder Complaints 2004, Section:\n"
+              "Special Studies.\n"
+              "Decision rationale: There is no red flag. Therefore, the denial is\nupheld.\n");
+    cr_assert_eq(json_array_size(t_get(r, "items")), 1);
+    cr_assert_str_eq(ITEM(r, 0, "decision"), "upheld");
+    cr_assert_str_eq(ITEM(r, 0, "guidelines.0.sections.0"), "Special Studies");
+    json_decref(r);
 }
 
 Test(decisions, multi_citation_non_mtus_and_no_citation)

@@ -120,6 +120,19 @@ Test(patient, explicit_word_wins_over_pronouns)
     json_decref(r);
 }
 
+Test(patient, a_capital_m_or_f_after_the_age)
+{
+    json_t *r = run_summary("The injured worker is a 48 year old M. She was seen; she improved.");
+    cr_expect_str_eq(t_str(r, "patient.sex"), "male", "the letter after the age wins");
+    json_decref(r);
+    r = run_summary("This is a 52 y/o F with neck pain. He reviewed the file.");
+    cr_expect_str_eq(t_str(r, "patient.sex"), "female");
+    json_decref(r);
+    r = run_summary("The 48 year old m. The injured worker reports that she has pain.");
+    cr_expect_str_eq(t_str(r, "patient.sex"), "female", "a lower-case m is no sex: pronouns");
+    json_decref(r);
+}
+
 Test(patient, diagnoses_after_the_usual_phrases)
 {
     json_t *r = run_summary("The injured worker is a 48 year old male. He was being treated for "
@@ -239,6 +252,8 @@ Test(patient, other_phrasings_of_a_list)
          LIST("low back injury", "lumbosacral pain", "sacroiliac joint sprain")},
         {"He has had diagnoses of right distal radius fracture and stiffness of right wrist joint.",
          LIST("right distal radius fracture", "stiffness of right wrist joint")},
+        {"Dx: right shoulder contusion, neck strain. He was seen again.",
+         LIST("right shoulder contusion", "neck strain")},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         json_t *r = run_summary(cases[i].text);

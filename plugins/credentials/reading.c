@@ -15,7 +15,8 @@
     "licensed|,?\\s+(?:and\\s+)?(?:has|holds|with)\\s+(?:a\\s+)?(?:sub-?specialt|additional)|"     \
     "\\s+by\\s+the\\b|\\s*[.;(]|\\s*\\z)"
 
-static const char lic_label[] = "\\bState\\s*(?:\\(s\\)|s)?\\s+of\\s+Licens(?:ure|e)\\s*:";
+static const char lic_label[] =
+    "\\bState\\s*(?:\\(s\\)|s)?\\s+of\\s+Licens(?:ure|e)\\s*:|^Licens(?:ure|e)\\s*:";
 static const char spec_label[] =
     "\\b(?:Certifications?\\s*(?:\\(s\\))?\\s*/\\s*)?Specialt(?:y|ies)\\s*(?:\\((?:s|ies)\\))?\\s*:"
     "|\\bBoard\\s+Certifications?\\s*(?:\\(s\\))?\\s*:";
@@ -104,6 +105,33 @@ static int continues_list(const char *text, size_t prev_end, size_t b, size_t e)
     return !caps && words > 0 && words <= 6 && upper * 4 >= words * 3;
 }
 
+static void split_prose(cred_letter_t *L, size_t b, size_t e);
+
+/* One entry of a labelled list: "Board Certified in" before it and "(Board Certified)" after it
+ * are no part of the name; two specialties the table knows joined by "and", "&" or "/" are two
+ * ("Preventive Medicine and Occupational Medicine", "Anesthesiology/Pain Medicine"). */
+static void add_labelled(cred_letter_t *L, size_t b, size_t e)
+{
+    const char *text = L->l->text;
+    uint32_t tb = (uint32_t)b, te = (uint32_t)e;
+    imrx_text_trim(text, &tb, &te, ".,;:");
+    static const char *const before[] = {"Board Certified in ", "Board-Certified in ",
+                                         "Certified in ", NULL};
+    for (const char *const *p = before; *p; p++) {
+        size_t k = strlen(*p);
+        if (te - tb > k && imrx_text_ieq(text + tb, k, *p)) {
+            tb += (uint32_t)k;
+            break;
+        }
+    }
+    static const char after[] = "(Board Certified)";
+    size_t k = sizeof after - 1;
+    if (te - tb > k && imrx_text_ieq(text + te - k, k, after)) te -= (uint32_t)k;
+    imrx_text_trim(text, &tb, &te, ".,;:");
+    if (te <= tb) return;
+    split_prose(L, tb, te);
+}
+
 /* Splits a labelled list text[b..e) on commas and semicolons outside parentheses; lines after
  * the first that go on with the list were included by the caller. */
 static void split_labelled(cred_letter_t *L, size_t b, size_t e)
@@ -116,7 +144,7 @@ static void split_labelled(cred_letter_t *L, size_t b, size_t e)
         if (c == '(') depth++;
         if (c == ')' && depth > 0) depth--;
         if ((c == ',' || c == ';') && depth == 0) {
-            add_specialty(L, (uint32_t)start, (uint32_t)i);
+            add_labelled(L, start, i);
             start = i + 1;
         }
     }
@@ -189,15 +217,18 @@ static void split_prose(cred_letter_t *L, size_t b, size_t e)
         int comma = text[i] == ',';
         int and = isspace((unsigned char)text[i - 1]) && i + 4 < e &&
                   imrx_text_ieq(text + i, 3, "and") && isspace((unsigned char)text[i + 3]);
-        if (!comma && !and) continue;
-        size_t rb = i + (comma ? 1 : 3);
+        int joiner = text[i] == '&' || text[i] == '/'; /* "A & B", "A/B": when both are known */
+        if (!comma && !and&&!joiner) continue;
+        size_t rb = i + (comma || joiner ? 1 : 3);
         while (rb < e && isspace((unsigned char)text[rb])) rb++;
         if (comma && rb + 4 < e && imrx_text_ieq(text + rb, 3, "and") &&
             isspace((unsigned char)text[rb + 3]))
             rb += 4; /* "A, B, and C" */
-        if (!known(L, b, i)) continue;
+        size_t le = i;
+        while (le > b && isspace((unsigned char)text[le - 1])) le--;
+        if (!known(L, b, le)) continue;
         if (comma || known(L, rb, e)) {
-            add_specialty(L, (uint32_t)b, (uint32_t)i);
+            add_specialty(L, (uint32_t)b, (uint32_t)le);
             split_prose(L, rb, e);
             return;
         }

@@ -153,9 +153,18 @@ static void emit_mtus(scan_t *sc, imrx_node_t list, range_t title, range_t year,
     sc->api->set_int(sc->ctx, c, "year", atoi(text + year.b), imrx_span(year.b, year.e));
     imrx_node_t secs = sc->api->array(sc->ctx, c, "sections");
     imrx_trim_range(text, &sections, ",;:()");
-    if (imrx_starts_with_ci(text + sections.b, "Section(s):")) {
-        sections.b += 11;
-        imrx_trim_range(text, &sections, ",;: ");
+    /* "Section(s):", and in some copies "Sections:" or "Section:" */
+    static const char *const labels[] = {"Section(s)", "Sections", "Section"};
+    for (int i = 0; i < 3; i++) {
+        size_t k = strlen(labels[i]);
+        uint32_t after = sections.b + (uint32_t)k;
+        while (after < sections.e && text[after] == ' ') after++;
+        if (sections.e - sections.b > k && imrx_starts_with_ci(text + sections.b, labels[i]) &&
+            after < sections.e && text[after] == ':') {
+            sections.b = after + 1;
+            imrx_trim_range(text, &sections, ",;: ");
+            break;
+        }
     }
     uint32_t tail = ci_find(text, sections.b, sections.e, "which are part of the MTUS");
     if (tail == sections.e)

@@ -14,8 +14,10 @@ static const imrx_host_api_t *api;
 const char *const imrx_decisions_patterns[RE_COUNT] = {
     /* "<item>: Upheld", "<item> is: Upheld", "<item> is : Upheld", "<item>:\nUpheld"
      * (case-sensitive verdict) */
+    /* (a lower-case verdict only after a colon: "the denial is\nupheld." is prose) */
     [RE_A_VERDICT] =
-        "((?:[ ]+is)?[ ]*:|[ ]is:?)[ ]*\\n?[ ]*(Upheld|Overturned|UPHELD|OVERTURNED)\\.?[ ]*$",
+        "(?|((?:[ ]+is)?[ ]*:)[ ]*\\n?[ ]*(Upheld|Overturned|UPHELD|OVERTURNED|upheld|"
+        "overturned)|([ ]is)[ ]*\\n?[ ]*(Upheld|Overturned|UPHELD|OVERTURNED))\\.?[ ]*$",
     [RE_A_LABEL] = "^(Claims" WS "Administrator" WS "guideline|MAXIMUS" WS "guideline|Decision" WS
                    "rationale)\\s*:",
     [RE_ORIGINAL] = "\\bwas" WS "the" WS "original" WS "request\\b",

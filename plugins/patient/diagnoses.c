@@ -20,7 +20,7 @@ const char dx_cue_pattern[] =
     "|\\bunder\\s+(?:active\\s+)?(?:treatment|care)\\s+for"
     "|\\bdiagnosed\\s+(?:with|as\\s+having|as)"
     "|\\b(?:has|had|have|with|carries|carried)\\s+(?:had\\s+)?(?:a\\s+|the\\s+)?diagnos[ie]s\\s+of"
-    "|\\bdiagnos[ie]s\\s*:"
+    "|\\bdiagnos[ie]s\\s*:|\\bDx\\s*:"
     /* "Diagnoses include", "The current diagnoses are documented as", "The diagnoses listed by
      * the treating physician are", "Diagnoses, and-or impressions, were noted to include:" */
     "|\\b(?:diagnos[ie]s|diagnostic\\s+impressions?)(?:\\s*,\\s*and[-/\\s]or\\s+impressions?\\s*,)?"

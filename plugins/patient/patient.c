@@ -41,8 +41,10 @@ static int age_in_words(const char *text, imrx_re_scratch_t *t)
     return age;
 }
 
-/* Titles ("Mr.", "Ms.") are left out: summaries give them to providers, not to the worker. */
-static const char sex_pattern[] = "\\b(?:(male|man|gentleman)|(female|woman|lady))\\b";
+/* Titles ("Mr.", "Ms.") are left out: summaries give them to providers, not to the worker. A
+ * capital M or F right after the age counts ("48 year old M", "52 y/o F"). */
+static const char sex_pattern[] = "\\b(?:(male|man|gentleman|(?<=old |y/o | yo )(?-i:M))"
+                                  "|(female|woman|lady|(?<=old |y/o | yo )(?-i:F)))\\b";
 
 enum { RE_AGE, RE_SEX, RE_CUE, RE_STOP, RE_COUNT };
 
