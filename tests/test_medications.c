@@ -200,10 +200,16 @@ Test(medications, quantities_frequency_refills)
     cr_expect_str_eq(str(n, "frequency"), "q6h PRN");
     cr_expect_str_eq(str(must(r, "naproxen"), "frequency"), "BID");
     json_decref(r);
-    r = summary("Medications: Norco 10/325 mg. #120, Tramadol 50mg No. 90, Soma 350mg QTY: 45.");
+    r = summary("Medications: Norco 10/325 mg. #120, Tramadol 50mg No. 90, Soma 350mg QTY: 45, "
+                "Pantoprazole 40 mg., one by mouth, twice a day #60, Orphenadrine 100 mg. tabs "
+                "#30. Flexeril 5 mg. Symptoms improved in 30 days.");
     cr_expect_eq(num(must(r, "hydrocodone/acetaminophen"), "quantity"), 120, "after 'mg.'");
     cr_expect_eq(num(must(r, "tramadol"), "quantity"), 90);
     cr_expect_eq(num(must(r, "carisoprodol"), "quantity"), 45);
+    cr_expect_eq(num(must(r, "pantoprazole"), "quantity"), 60);
+    cr_expect_str_eq(str(must(r, "pantoprazole"), "frequency"), "twice a day");
+    cr_expect_eq(num(must(r, "orphenadrine"), "quantity"), 30);
+    cr_expect_eq(num(must(r, "cyclobenzaprine"), "quantity"), -1, "a sentence ends at 'mg. S'");
     json_decref(r);
 }
 

@@ -274,6 +274,26 @@ Test(report, filters_and_formats)
     cr_assert_eq(t_sh(NULL, "%s stats %s/r.jsonl --where bad 2>/dev/null", IMRX_BINARY, tmp), 2);
 }
 
+/* Two spellings of one specialty ("Orthopaedic Surgery, Orthopedic Surgery") share a canonical
+ * name: the letter's items count once in its group, not twice. */
+Test(report, a_value_repeated_in_a_list_counts_once)
+{
+    /* every record's first canonical specialty, written twice */
+    cr_assert_eq(t_sh(NULL,
+                      "sed 's/\"specialties_canonical\":\\[\"\\([^\"]*\\)\"/"
+                      "\"specialties_canonical\":[\"\\1\",\"\\1\"/' %s/r.jsonl > %s/dup.jsonl && "
+                      "grep -q '\"specialties_canonical\":\\[\"\\([^\"]*\\)\",\"\\1\"' "
+                      "%s/dup.jsonl",
+                      tmp, tmp, tmp),
+                 0, "the test's edit took");
+    char *dup, *orig;
+    cr_assert_eq(t_sh(&dup, "%s stats %s/dup.jsonl --by specialty -f csv", IMRX_BINARY, tmp), 0);
+    cr_assert_eq(t_sh(&orig, "%s stats %s/r.jsonl --by specialty -f csv", IMRX_BINARY, tmp), 0);
+    cr_assert_str_eq(dup, orig);
+    free(dup);
+    free(orig);
+}
+
 Test(report, unreadable_or_damaged_records_files_are_named_not_counted_as_zero)
 {
     char *out;

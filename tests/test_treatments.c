@@ -84,6 +84,8 @@ Test(treatments, quantities_body_parts_and_sides)
         {"Tramadol 50mg No. 90", 90, "units", NULL, NULL},
         {"Lidoderm 5% patches (30 patches)", 30, "units", NULL, NULL},
         {"Norco 10/325mg #120 for 30 days", 120, "units", NULL, NULL},
+        {"Norflex 100mg x60", 60, "units", NULL, NULL},
+        {"Naproxen 550 mg x 30 days", 30, "days", NULL, NULL},
     };
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
         json_t *r = run_item(want[i].item, NULL);

@@ -80,6 +80,8 @@ static const char *date_part(json_t *v, size_t len, char *buf)
     return buf;
 }
 
+/* The distinct strings of a list: a case whose reviewer is "Orthopaedic Surgery, Orthopedic
+ * Surgery" counts once under Orthopaedic Surgery. */
 static int string_list(json_t *arr, const char **out)
 {
     int n = 0;
@@ -88,7 +90,11 @@ static int string_list(json_t *arr, const char **out)
     json_array_foreach(arr, i, v)
     {
         if (n == IMRX_MAX_VALUES) break;
-        if (json_is_string(v) && json_string_length(v)) out[n++] = json_string_value(v);
+        if (!json_is_string(v) || !json_string_length(v)) continue;
+        const char *s = json_string_value(v);
+        int seen = 0;
+        for (int k = 0; k < n && !seen; k++) seen = strcmp(out[k], s) == 0;
+        if (!seen) out[n++] = s;
     }
     if (n == 0) out[n++] = IMRX_NONE;
     return n;

@@ -51,7 +51,7 @@ static const char prose_assigned[] =
  * on" is no injury told. */
 static const char narrative_injury[] =
     "(?:(?:sustained|suffered|reported|had|incurred|with|for)\\s+(?:an?\\s+|the\\s+)?(?:(?:"
-    "industrial|work|occupational|work[- ]related|industrial[- ]work|specific|cumulative|"
+    "industrial|work|occupational|work[- ]related|industrial[- ]?work|specific|cumulative|"
     "trauma|reported|alleged)\\s+)*(?:injury|injuries)"
     "(?:\\s+(?:to|involving)\\s+[^.;]{1,80}?(?=\\s+(?:on|dated)\\s))?"
     "(?:\\s+(?:that|which)\\s+(?:occurred|happened|took\\s+place))?"

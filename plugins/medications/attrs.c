@@ -302,11 +302,12 @@ void med_read_attributes(const med_attr_re_t *re, imrx_re_scratch_t *s, const ch
             p++;
             continue;
         }
-        /* "100 mg. #60": the period of an abbreviated unit, not a sentence end */
+        /* "100 mg. #60", "100 mg. tabs": the period of an abbreviated unit, not a sentence end
+         * (which a capital would follow) */
         if (c == '.' && p == m->attr_e && p > m->e && is_letter(t[p - 1])) {
             uint32_t q = p + 1;
-            while (q < limit && t[q] == ' ') q++;
-            if (q < limit && t[q] == '#') {
+            while (q < limit && (t[q] == ' ' || t[q] == ',' || t[q] == '\n')) q++;
+            if (q > p + 1 && q < limit && (t[q] == '#' || (t[q] >= 'a' && t[q] <= 'z'))) {
                 p = q;
                 continue;
             }

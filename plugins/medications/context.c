@@ -177,8 +177,20 @@ static void sentence(const char *t, uint32_t lo, uint32_t hi, uint32_t b, uint32
         char c = t[i];
         if (c == '\n' && i + 1 < hi && t[i + 1] == '\n') break;
         if ((c == '.' || c == '?' || c == '!' || c == ';') &&
-            (i + 1 >= hi || t[i + 1] == ' ' || t[i + 1] == '\n'))
-            break;
+            (i + 1 >= hi || t[i + 1] == ' ' || t[i + 1] == '\n')) {
+            if (c != '.') break;
+            /* "10 mg. #60", "mg. tabs", "No. 60": an abbreviation's period; a sentence ends
+             * before a capital */
+            uint32_t q = i + 1, w = i;
+            while (q < hi && (t[q] == ' ' || t[q] == '\n')) q++;
+            while (w > lo && t[w - 1] >= 'A' && (t[w - 1] | 32) >= 'a' && (t[w - 1] | 32) <= 'z')
+                w--;
+            int abbrev = imrx_text_ieq(t + w, i - w, "no") || imrx_text_ieq(t + w, i - w, "mg") ||
+                         imrx_text_ieq(t + w, i - w, "mcg");
+            int goes_on = q < hi && (t[q] == '#' || (t[q] >= 'a' && t[q] <= 'z') ||
+                                     (abbrev && t[q] >= '0' && t[q] <= '9'));
+            if (!goes_on) break;
+        }
         i++;
     }
     *se = i;

@@ -82,8 +82,9 @@ static int frequency(const imrx_token_t *t, size_t n, quantity_t *q)
     return 0;
 }
 
-/* "#120", "qty 60", "QTY: 60", "quantity of 60", "No. 60", "60 tablets": a count of units. */
-static int units(const char *text, const imrx_token_t *t, size_t n, quantity_t *q)
+/* "#120", "qty 60", "QTY: 60", "quantity of 60", "No. 60", "60 tablets", and for a drug "x60": a
+ * count of units. */
+static int units(const char *text, const imrx_token_t *t, size_t n, int drug, quantity_t *q)
 {
     for (size_t i = 0; i + 1 < n; i++)
         if (t[i].low[0] == '#' && t[i + 1].num > 0) {
@@ -103,6 +104,13 @@ static int units(const char *text, const imrx_token_t *t, size_t n, quantity_t *
             return 1;
         }
     }
+    static const char *const dur[] = {"day", "days", "week", "weeks", "month", "months", NULL};
+    for (size_t i = 0; drug && i + 1 < n; i++)
+        if (strcmp(t[i].low, "x") == 0 && t[i + 1].num >= 2 &&
+            !(i + 2 < n && imrx_token_is(&t[i + 2], dur))) {
+            *q = make(t[i + 1].num, "units", &t[i], &t[i + 1]);
+            return 1;
+        }
     static const char *const forms[] = {"tablets", "tabs",  "capsules", "caps", "patches",
                                         "pills",   "films", "lozenges", NULL};
     for (size_t i = 0; i + 1 < n; i++)
@@ -113,7 +121,7 @@ static int units(const char *text, const imrx_token_t *t, size_t n, quantity_t *
     return 0;
 }
 
-static int unit_after(const char *text, const imrx_token_t *t, size_t n, quantity_t *q)
+static int unit_after(const char *text, const imrx_token_t *t, size_t n, int drug, quantity_t *q)
 {
     static const char *const hours[] = {"hour", "hours", NULL};
     for (size_t i = 0; i + 1 < n; i++)
@@ -121,7 +129,7 @@ static int unit_after(const char *text, const imrx_token_t *t, size_t n, quantit
             *q = make(t[i].num, "hours", &t[i], &t[i + 1]);
             return 1;
         }
-    if (units(text, t, n, q)) return 1;
+    if (units(text, t, n, drug, q)) return 1;
     static const char *const dur[] = {"day", "days", "week", "weeks", "month", "months", NULL};
     for (size_t i = 0; i < n; i++) {
         size_t k = i + 1;
@@ -137,13 +145,14 @@ static int unit_after(const char *text, const imrx_token_t *t, size_t n, quantit
 }
 
 quantity_t imrx_item_quantity(const state_t *s, imrx_re_scratch_t *t, const char *text, uint32_t b,
-                              uint32_t e)
+                              uint32_t e, int drug)
 {
     (void)s, (void)t;
     imrx_token_t tok[MAX_TOKENS];
     size_t n = imrx_tokenize(text, b, e, tok, MAX_TOKENS);
     quantity_t q = {0, NULL, 0, 0};
-    if (sessions(tok, n, &q) || frequency(tok, n, &q) || unit_after(text, tok, n, &q)) return q;
+    if (sessions(tok, n, &q) || frequency(tok, n, &q) || unit_after(text, tok, n, drug, &q))
+        return q;
     return q;
 }
 

@@ -118,7 +118,7 @@ static void classify_item(const state_t *s, imrx_re_scratch_t *t, const imrx_let
     api->set_string(ctx, item, "category", category, strlen(category), imrx_span(b, e));
     set_opt_string(ctx, item, "subcategory", sub && *sub ? sub : NULL, b, e);
 
-    quantity_t q = imrx_item_quantity(s, t, text, b, e);
+    quantity_t q = imrx_item_quantity(s, t, text, b, e, strcmp(category, "pharmaceuticals") == 0);
     if (q.value > 0) {
         api->set_int(ctx, item, "quantity", q.value, imrx_span(q.b, q.e));
         api->set_string(ctx, item, "unit", q.unit, strlen(q.unit), imrx_span(q.b, q.e));

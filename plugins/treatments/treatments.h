@@ -46,9 +46,10 @@ typedef struct quantity {
 
 /* Number from digits or a word ("Twelve"); -1 when neither. */
 int imrx_number_value(const char *s, size_t n);
-/* The requested quantity in text[b..e); value 0 when none is stated. */
+/* The requested quantity in text[b..e); value 0 when none is stated. `drug`: the item is a drug,
+ * so "x60" is 60 units. */
 quantity_t imrx_item_quantity(const state_t *s, imrx_re_scratch_t *t, const char *text, uint32_t b,
-                              uint32_t e);
+                              uint32_t e, int drug);
 /* Body part (canonical name) and laterality of text[b..e); NULL when not stated. */
 const char *imrx_body_part(const state_t *s, imrx_re_scratch_t *t, const char *text, uint32_t b,
                            uint32_t e, uint32_t *pb, uint32_t *pe);
