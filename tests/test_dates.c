@@ -111,6 +111,9 @@ Test(dates, narrative_phrasings_and_two_digit_years)
         {"The injured worker is a 48 year old male who was seen on 12/01/2016 for an industrial "
          "injury that occurred on 10-13-16. Utilization review denied it on 12/05/2016.",
          "2016-10-13", "2016-12-05"},
+        {"The injured worker sustained injuries on 10-13-16. In an adverse determination dated "
+         "11-3-16, the request was non-certified.",
+         "2016-10-13", "2016-11-03"},
         {"The injured worker is a 48 year old male with a date of injury (DOI) of 10-13-16. He was "
          "seen on 11/01/2016. The UR decision of 11/20/2016 was appealed.",
          "2016-10-13", "2016-11-20"},

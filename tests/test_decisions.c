@@ -158,6 +158,45 @@ Test(decisions, numbered_items_and_a_space_before_the_colon)
     json_decref(r);
 }
 
+/* Citations joined by semicolons or a bare "and", a qualifier before the title, "certified by
+ * the Claims Administrator" in a partial authorisation. */
+Test(decisions, citation_and_partial_variants)
+{
+    json_t *r = run_a(
+        "MRI of the right wrist: Upheld\n"
+        "Claims Administrator guideline: Decision based on MTUS General Approaches 2004, "
+        "Section(s): Initial Approaches to Treatment; Knee Complaints 2004, Section(s): Initial "
+        "Care.\n"
+        "MAXIMUS guideline: Decision based on MTUS Neck and Upper Back Complaints 2004,\n"
+        "Section(s): Special Studies and Forearm, Wrist, and Hand Complaints 2004, Section(s): "
+        "Special\nStudies.\n"
+        "Decision rationale: Not medically necessary.\n"
+        "Norco 10/325mg #60 was the original request. Norco 10/325mg #25 was certified by the\n"
+        "Claims Administrator. The remaining IMR eligible portion of the original request, Norco\n"
+        "10/325mg #35 is: Upheld\n"
+        "Claims Administrator guideline: Decision based on MTUS (ACOEM Practice Guidelines) "
+        "Shoulder Complaints 2004, Section(s): Surgical Considerations; and Non-MTUS Citation "
+        "Official Disability Guidelines (ODG) Shoulder.\n"
+        "MAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment 2016, "
+        "Section(s): Opioids; Weaning of Medications, and Opioids 2016, Section(s): Tapering.\n"
+        "Decision rationale: Not medically necessary.\n");
+    cr_assert_eq(json_array_size(t_get(r, "items")), 2);
+    cr_assert_str_eq(ITEM(r, 0, "ca_guidelines.0.sections.0"), "Initial Approaches to Treatment");
+    cr_assert_str_eq(ITEM(r, 0, "ca_guidelines.1.title"), "Knee Complaints");
+    cr_assert_str_eq(ITEM(r, 0, "guidelines.0.sections.0"), "Special Studies");
+    cr_assert_str_eq(ITEM(r, 0, "guidelines.1.title"), "Forearm, Wrist, and Hand Complaints");
+    cr_assert(json_is_true(t_get(r, "items.1.partial")));
+    cr_assert_str_eq(ITEM(r, 1, "text"), "Norco 10/325mg #35");
+    cr_assert_str_eq(ITEM(r, 1, "authorized"), "Norco 10/325mg #25");
+    cr_assert_str_eq(ITEM(r, 1, "ca_guidelines.0.title"), "Shoulder Complaints");
+    cr_assert_str_eq(ITEM(r, 1, "ca_guidelines.0.sections.0"), "Surgical Considerations");
+    cr_assert_str_eq(ITEM(r, 1, "ca_guidelines.1.source"), "non-MTUS");
+    cr_assert_str_eq(ITEM(r, 1, "guidelines.0.sections.0"), "Opioids; Weaning of Medications",
+                     "sections separated by a semicolon stay one citation's");
+    cr_assert_str_eq(ITEM(r, 1, "guidelines.1.title"), "Opioids");
+    json_decref(r);
+}
+
 Test(decisions, multi_citation_non_mtus_and_no_citation)
 {
     json_t *r = run_a(

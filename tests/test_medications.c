@@ -230,6 +230,10 @@ Test(medications, negation_and_discontinuation)
     json_t *norco = must(r, "hydrocodone/acetaminophen");
     cr_expect(!flag(norco, "negated") && !flag(norco, "discontinued"));
     json_decref(r);
+    r = summary("Soma has not been prescribed. He takes Norco daily.");
+    cr_expect(flag(must(r, "carisoprodol"), "negated"), "a cue after the drug");
+    cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "negated"));
+    json_decref(r);
 }
 
 Test(medications, allergies_and_side_effects)

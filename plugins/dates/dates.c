@@ -77,7 +77,7 @@ static const char narrative_injury[] =
  * starts with the date and ends with the review ("On 11-3-16, utilization review determined",
  * "On December 29, 2016, a request ... was denied by utilization review"). */
 static const char narrative_ur[] =
-    "(?:(?:\\bUR\\b|utilization\\s+review|(?:prior|previous|original)\\s+(?:review|denial|"
+    "(?:(?:\\bUR\\b|utilization\\s+review|(?:prior|previous|original|adverse)\\s+(?:review|denial|"
     "determination|decision))(?:[\\s,]+(?!on\\b|dated\\b)\\(?[A-Za-z][A-Za-z-]*\\)?){0,5}?[\\s,(]*("
     "?:"
     "dated\\s+|"

@@ -98,6 +98,33 @@ static const char *acoem_chapter(int chapter)
     }
 }
 
+/* Where a title with commas of its own ends text[lo..end) (spaces and line breaks aside, case
+ * aside), or `end`: such a title is never split at its ", and". */
+static uint32_t comma_title_start(const char *text, uint32_t lo, uint32_t end)
+{
+    static const char *const titles[] = {"Forearm, Wrist, and Hand Complaints",
+                                         "Pain, Suffering, and the Restoration of Function", NULL};
+    uint32_t none = end;
+    while (end > lo && (text[end - 1] == ' ' || text[end - 1] == '\n' || text[end - 1] == '('))
+        end--;
+    for (const char *const *t = titles; *t; t++) {
+        size_t k = strlen(*t);
+        uint32_t i = end;
+        while (k > 0 && i > lo) {
+            char a = text[i - 1], b = (*t)[k - 1];
+            if ((a == ' ' || a == '\n') && b == ' ') {
+                while (i > lo && (text[i - 1] == ' ' || text[i - 1] == '\n')) i--;
+                k--;
+                continue;
+            }
+            if (tolower((unsigned char)a) != tolower((unsigned char)b)) break;
+            i--, k--;
+        }
+        if (k == 0) return i;
+    }
+    return none;
+}
+
 static const char *const title_prefixes[] = {
     "Decision based on ", "the ", "CA ", "California ", "MTUS ", "MTUS/", NULL};
 static const char *const title_suffixes[] = {" Guidelines", " Guideline", " Guides", NULL};
@@ -109,6 +136,17 @@ static void clean_title(const char *text, range_t *r)
     for (int changed = 1; changed;) {
         changed = 0;
         imrx_trim_range(text, r, ",;:()");
+        /* "MTUS (ACOEM Practice Guidelines) Shoulder Complaints": a qualifier ahead of the
+         * title, when its parenthesis closes before the title ends */
+        if (r->b > 0 && text[r->b - 1] == '(') {
+            uint32_t close = r->b;
+            while (close < r->e && text[close] != ')') close++;
+            if (close + 1 < r->e) {
+                r->b = close + 1;
+                changed = 1;
+                continue;
+            }
+        }
         for (const char *const *p = title_prefixes; *p; p++) {
             size_t n = strlen(*p);
             if (r->e - r->b > n && imrx_starts_with_ci(text + r->b, *p)) {
@@ -220,9 +258,18 @@ static int mtus_sentence(scan_t *sc, imrx_node_t list, range_t s)
             if (relied < yb && relied + 9 > tstart[i]) tstart[i] = relied + 9;
         } else {
             /* "…2004, Section(s): Special Studies, and Forearm, Wrist, and Hand Complaints
-             * 2004": the first ", and" after the previous year starts the next title. */
-            uint32_t a = ci_find(text, lo, yb, ", and ");
+             * 2004": the first ", and" after the previous year starts the next title. Or a
+             * semicolon: "…Studies; and Forearm, …", or "…Studies; Knee Complaints 2004" when
+             * no ", and" follows it (sections may be separated by semicolons too). */
+            uint32_t a = ci_find(text, lo, yb, "; and ");
             uint32_t skip = 6;
+            uint32_t known = comma_title_start(text, lo, yb);
+            if (known < yb && known > lo) a = known, skip = 0;
+            if (a == yb) {
+                uint32_t semi = ci_find_last(text, lo, yb, "; ");
+                a = ci_find(text, lo, yb, ", and ");
+                if (semi < yb && (a == yb || a < semi)) a = semi, skip = 2;
+            }
             if (a == yb) a = ci_find(text, lo, yb, " and "), skip = 5;
             tstart[i] = a < yb ? a + skip : lo;
             cut = a < yb ? a : lo;
@@ -313,6 +360,8 @@ static void read_clauses(scan_t *sc, imrx_node_t list, range_t s, cite_flags_t *
         uint32_t comma = ci_find_last(text, s.b, m, ", ");
         if (cs == m || (comma < m && comma > cs && ci_find(text, comma, m, "MTUS") == m))
             cs = comma;
+        uint32_t semi = ci_find_last(text, s.b, m, "; "); /* "...Considerations; and Non-MTUS" */
+        if (semi < m && (cs == m || semi > cs)) cs = semi;
         if (cs == m) cs = s.b;
         if (cs > s.b) f->mtus_count += mtus_sentence(sc, list, (range_t){s.b, cs});
         /* It ends after "which is not part of the MTUS" when the sentence goes on. */

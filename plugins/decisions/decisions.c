@@ -21,10 +21,11 @@ const char *const imrx_decisions_patterns[RE_COUNT] = {
     [RE_A_LABEL] = "^(Claims" WS "Administrator" WS "guideline|MAXIMUS" WS "guideline|Decision" WS
                    "rationale)\\s*:",
     [RE_ORIGINAL] = "\\bwas" WS "the" WS "original" WS "request\\b",
-    [RE_AUTHORIZED] = "original" WS "request\\." WS "([\\s\\S]{1,300}?)" WS "(?:was|were)" WS
-                      "authorized" WS "by" WS "the" WS "Claims" WS "Administrator"
-                      "|The" WS "Claims" WS "Administrator" WS "authorized" WS
-                      "([\\s\\S]{1,300}?),?" WS "leaving" WS "the" WS "original" WS "request",
+    [RE_AUTHORIZED] =
+        "original" WS "request\\." WS "([\\s\\S]{1,300}?)" WS "(?:was|were)" WS
+        "(?:authorized|certified|approved)" WS "by" WS "the" WS "Claims" WS "Administrator"
+        "|The" WS "Claims" WS "Administrator" WS "authorized" WS "([\\s\\S]{1,300}?),?" WS
+        "leaving" WS "the" WS "original" WS "request",
     [RE_REMAINING] = "original" WS "request,?" WS "(?:is" WS ")?",
     [RE_NUMBERED_B] = "^(\\d{1,2})[.)]" WS "([\\s\\S]{1,400}?)" WS "(?:is|are)" WS "(not" WS
                       ")?medically" WS "necessary" WS "and" WS "appropriate",

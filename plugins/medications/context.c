@@ -36,7 +36,8 @@ static const char stop_after[] =
 /* A cue after the drug ("Naproxen was discontinued", "Vicodin, which she no longer takes"). */
 static const char negation_after[] =
     "\\b(?:(?:(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:not|never)\\s+(?:tried|"
-    "prescribed|taken|used))"
+    "prescribed|taken|used)"
+    "|(?:has|have|had)\\s+(?:not|never)\\s+been\\s+(?:tried|prescribed|taken|used))"
     "|((?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:(?:later|subsequently|eventually|"
     "previously|then|all|both|also|recently)\\s+)?(?:discontinued|stopped|weaned|tapered|"
     "ceased)"
