@@ -517,6 +517,43 @@ Test(extract, failing_letters_are_named_on_standard_error_when_isolated)
     names_failing_letters("-j 2 --isolate");
 }
 
+/* A file name that is no UTF-8 (Latin-1 "café") still gives a valid JSON record, and --resume
+ * finds it again in JSON Lines and in SQLite output. */
+Test(extract, file_names_in_latin1_give_valid_json_and_resume)
+{
+    char *out;
+    cr_assert_eq(t_sh(NULL,
+                      "cp %s/corpus/letters/B-01.txt '%s/caf'\"$(printf '\\351')\"'.txt' && "
+                      "cp %s/corpus/letters/B-02.txt %s/plain.txt",
+                      IMRX_SOURCE_DIR, tmp, IMRX_SOURCE_DIR, tmp),
+                 0);
+    cr_assert_eq(t_sh(NULL, "%s extract -q %s -o %s/all.jsonl && %s extract -q %s -o %s/all.sqlite",
+                      IMRX_BINARY, tmp, tmp, IMRX_BINARY, tmp, tmp),
+                 0);
+    cr_assert_eq(t_sh(&out, "cat %s/all.jsonl", tmp), 0);
+    json_t *recs[4];
+    size_t n = parse_lines(out, recs, 4);
+    cr_assert_eq(n, 2, "both records are valid JSON");
+    find_source(recs, n, "caf\xc3\xa9.txt");
+    for (size_t i = 0; i < n; i++) json_decref(recs[i]);
+    free(out);
+    /* each output cut back to its first record, then resumed: the Latin-1 name is found again */
+    cr_assert_eq(t_sh(&out,
+                      "cd %s && head -1 all.jsonl > r.jsonl.partial && %s extract %s --resume -o "
+                      "r.jsonl 2>&1 && wc -l < r.jsonl",
+                      tmp, IMRX_BINARY, tmp),
+                 0);
+    cr_assert(strstr(out, "1 skipped"), "%s", out);
+    free(out);
+    cr_assert_eq(t_sh(&out,
+                      "cd %s && mv all.sqlite r.sqlite.partial && %s extract %s --resume -o "
+                      "r.sqlite 2>&1",
+                      tmp, IMRX_BINARY, tmp),
+                 0, "a finished database resumed again closes cleanly");
+    cr_assert(strstr(out, "2 skipped"), "%s", out);
+    free(out);
+}
+
 /* An output that is a device or a FIFO is written in place: the atomic write (NAME.partial, then
  * a rename) would replace it with a regular file, and run as root that was /dev/null itself. */
 Test(extract, outputs_to_devices_and_fifos_are_written_in_place)

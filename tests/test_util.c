@@ -60,6 +60,13 @@ Test(util, json_strings_escape_what_they_must)
     imrx_buf_clear(&b);
     imrx_json_string(&b, "", 0);
     cr_assert_str_eq(b.data, "\"\"");
+    /* bytes that are no UTF-8 (Latin-1, a character cut short, a surrogate, an overlong form)
+     * come out as the Latin-1 character of each byte: still valid JSON */
+    imrx_buf_clear(&b);
+    const char bad[] = "caf\xe9 \xe2\x82 \xed\xa0\x80 \xc0\xaf ok\xe2\x82\xac";
+    imrx_json_string(&b, bad, sizeof bad - 1);
+    cr_assert_str_eq(b.data, "\"caf\\u00e9 \\u00e2\\u0082 \\u00ed\\u00a0\\u0080 \\u00c0\\u00af "
+                             "ok\xe2\x82\xac\"");
     imrx_buf_free(&b);
 }
 

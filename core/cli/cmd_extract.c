@@ -69,7 +69,7 @@ typedef struct resume_set {
 static int skip_done(void *self, const char *source)
 {
     resume_set_t *r = self;
-    return imrx_hashset_has(&r->done, imrx_source_hash(source));
+    return imrx_hashset_has(&r->done, imrx_source_resume_key(source));
 }
 
 static volatile int interrupted;

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "input/archive.h"
+#include "util/json.h"
 
 /* One open folder: its entries, sorted, in one block of memory. */
 typedef struct level {
@@ -41,6 +42,27 @@ uint64_t imrx_source_hash(const char *name)
     for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
         h ^= *p;
         h *= 1099511628211ull;
+    }
+    return h;
+}
+
+uint64_t imrx_source_resume_key(const char *name)
+{
+    uint64_t h = 1469598103934665603ull;
+    const unsigned char *p = (const unsigned char *)name;
+    size_t n = strlen(name);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = p[i];
+        size_t k = c < 0x80 ? 1 : imrx_utf8_sequence(p + i, n - i);
+        unsigned char latin1[2] = {(unsigned char)(0xC0 | c >> 6),
+                                   (unsigned char)(0x80 | (c & 0x3F))};
+        const unsigned char *q = k ? p + i : latin1;
+        size_t m = k ? k : 2;
+        for (size_t j = 0; j < m; j++) {
+            h ^= q[j];
+            h *= 1099511628211ull;
+        }
+        if (k) i += k - 1;
     }
     return h;
 }

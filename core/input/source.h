@@ -54,5 +54,9 @@ int64_t imrx_sources_count(const char *const *args, int count, const imrx_source
 int imrx_source_wanted_name(const char *name);
 /* Stable 64-bit hash of a source name (FNV-1a), for sharding and resume. */
 uint64_t imrx_source_hash(const char *name);
+/* The key of a source for --resume: the hash of its name with every byte that is no valid UTF-8
+ * taken as Latin-1, as the record writers write it (JSON "\u00e9", SQLite "é"), so that a name
+ * read back from either output matches the name of the file. */
+uint64_t imrx_source_resume_key(const char *name);
 
 #endif

@@ -71,7 +71,7 @@ static imrx_status_t load_partial(imrx_outfile_t *o, imrx_hashset_t *done,
     while ((n = getline(&line, &cap, fp)) > 0) {
         if (line[n - 1] != '\n') break; /* cut off mid-record by the interruption */
         if (!imrx_record_line_source(line, (size_t)n, source, sizeof source)) break;
-        if (imrx_hashset_add(done, imrx_source_hash(source)) != 0) {
+        if (imrx_hashset_add(done, imrx_source_resume_key(source)) != 0) {
             free(line);
             fclose(fp);
             return IMRX_ENOMEM;

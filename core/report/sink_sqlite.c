@@ -52,27 +52,29 @@ static const char schema[] =
     " message TEXT);";
 
 static const char indexes[] =
-    "CREATE INDEX cases_case_number ON cases(case_number);"
-    "CREATE INDEX cases_date_decision ON cases(date_decision);"
-    "CREATE INDEX items_case ON items(case_id);"
-    "CREATE INDEX items_category ON items(category, decision);"
-    "CREATE INDEX items_drug ON items(drug_generic);"
-    "CREATE INDEX citations_item ON citations(item_id);"
-    "CREATE INDEX medications_case ON medications(case_id);"
-    "CREATE INDEX medications_generic ON medications(generic);"
-    "CREATE INDEX specialties_case ON specialties(case_id);"
-    "CREATE INDEX specialties_canonical ON specialties(canonical);"
-    "CREATE INDEX licensure_case ON licensure(case_id);"
-    "CREATE VIEW item_cases AS SELECT i.*, c.source, c.case_number, c.date_decision,"
+    "CREATE INDEX IF NOT EXISTS cases_case_number ON cases(case_number);"
+    "CREATE INDEX IF NOT EXISTS cases_date_decision ON cases(date_decision);"
+    "CREATE INDEX IF NOT EXISTS items_case ON items(case_id);"
+    "CREATE INDEX IF NOT EXISTS items_category ON items(category, decision);"
+    "CREATE INDEX IF NOT EXISTS items_drug ON items(drug_generic);"
+    "CREATE INDEX IF NOT EXISTS citations_item ON citations(item_id);"
+    "CREATE INDEX IF NOT EXISTS medications_case ON medications(case_id);"
+    "CREATE INDEX IF NOT EXISTS medications_generic ON medications(generic);"
+    "CREATE INDEX IF NOT EXISTS specialties_case ON specialties(case_id);"
+    "CREATE INDEX IF NOT EXISTS specialties_canonical ON specialties(canonical);"
+    "CREATE INDEX IF NOT EXISTS licensure_case ON licensure(case_id);"
+    "CREATE VIEW IF NOT EXISTS item_cases AS SELECT i.*, c.source, c.case_number, c.date_decision,"
     " substr(c.date_decision, 1, 4) AS decision_year, c.priority, c.age, c.sex, c.layout"
     " FROM items i JOIN cases c USING (case_id);"
-    "CREATE VIEW item_specialties AS SELECT i.*, s.canonical AS specialty FROM items i"
+    "CREATE VIEW IF NOT EXISTS item_specialties AS SELECT i.*, s.canonical AS specialty FROM items "
+    "i"
     " JOIN specialties s USING (case_id);"
-    "CREATE VIEW uphold_by_category AS SELECT category, COUNT(*) AS items,"
+    "CREATE VIEW IF NOT EXISTS uphold_by_category AS SELECT category, COUNT(*) AS items,"
     " SUM(decision = 'upheld') AS upheld, SUM(decision = 'overturned') AS overturned,"
     " ROUND(AVG(decision = 'upheld'), 4) AS uphold_rate FROM items GROUP BY category"
     " ORDER BY items DESC;"
-    "CREATE VIEW uphold_by_drug AS SELECT drug_generic, drug_class, COUNT(*) AS items,"
+    "CREATE VIEW IF NOT EXISTS uphold_by_drug AS SELECT drug_generic, drug_class, COUNT(*) AS "
+    "items,"
     " SUM(decision = 'upheld') AS upheld, ROUND(AVG(decision = 'upheld'), 4) AS uphold_rate"
     " FROM items WHERE drug_generic IS NOT NULL GROUP BY drug_generic ORDER BY items DESC;";
 
@@ -142,7 +144,7 @@ static int load_done(imrx_sqlite_writer_t *w, imrx_hashset_t *done, unsigned lon
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *source = (const char *)sqlite3_column_text(st, 0);
-        if (source && imrx_hashset_add(done, imrx_source_hash(source)) != 0) {
+        if (source && imrx_hashset_add(done, imrx_source_resume_key(source)) != 0) {
             rc = SQLITE_NOMEM;
             break;
         }

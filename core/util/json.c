@@ -9,6 +9,29 @@ static const unsigned char needs_escape[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
 };
 
+/* The length of the valid UTF-8 sequence at s[0..n) that starts with a byte >= 0x80, or 0. */
+size_t imrx_utf8_sequence(const unsigned char *s, size_t n)
+{
+    unsigned char c = s[0];
+    size_t k;
+    unsigned char lo = 0x80, hi = 0xBF; /* the range of the second byte */
+    if (c >= 0xC2 && c <= 0xDF)
+        k = 2;
+    else if (c >= 0xE0 && c <= 0xEF)
+        k = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+    else if (c >= 0xF0 && c <= 0xF4)
+        k = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+    else
+        return 0;
+    if (n < k || s[1] < lo || s[1] > hi) return 0;
+    for (size_t i = 2; i < k; i++)
+        if ((s[i] & 0xC0) != 0x80) return 0;
+    return k;
+}
+
+/* Bytes that are no valid UTF-8 (a file name in Latin-1, a message cut inside a character) are
+ * written as \u00XX, the Latin-1 character of the byte: the output stays valid JSON, and the
+ * resume reader (outfile.c) turns the escape back into the same byte. */
 void imrx_json_string(imrx_buf_t *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
@@ -18,7 +41,15 @@ void imrx_json_string(imrx_buf_t *b, const char *s, size_t n)
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (!needs_escape[c]) continue;
+        if (c >= 0x80) {
+            size_t k = imrx_utf8_sequence((const unsigned char *)s + i, n - i);
+            if (k) {
+                i += k - 1;
+                continue;
+            }
+        } else if (!needs_escape[c]) {
+            continue;
+        }
         imrx_buf_append(b, s + run, i - run);
         run = i + 1;
         switch (c) {
