@@ -7,7 +7,7 @@
 #include "cli/cli.h"
 #include "report/html_report.h"
 #include "report/sinks.h"
-#include "util/path.h"
+#include "report/outfile.h"
 
 static const char usage[] =
     "usage: imrx report -o report.html [options] PATH...\n"
@@ -154,18 +154,17 @@ int imrx_cmd_report(int argc, char **argv)
         imrx_diag_destroy(&diag);
     }
     free(letters);
-    /* Written beside the final name, then renamed: never a half report under the name (a
-     * device or FIFO is written directly: a rename would replace it). */
-    char partial[1024];
-    int direct = imrx_path_is_special(output);
-    snprintf(partial, sizeof partial, direct ? "%s" : "%s.partial", output);
-    FILE *out = fopen(partial, "w");
-    int ok = out && imrx_report_write(&rep, out, title, sources) == 0;
-    if (out && fclose(out) != 0) ok = 0;
-    if (ok && !direct && rename(partial, output) != 0) ok = 0;
+    /* Atomic like every output: never a half report under the name. */
+    imrx_outfile_t of;
+    int ok = imrx_outfile_open(&of, output, 0, NULL, NULL) == IMRX_OK;
+    if (ok && imrx_report_write(&rep, of.fp, title, sources) != 0) {
+        imrx_outfile_discard(&of);
+        ok = 0;
+    } else if (ok && imrx_outfile_commit(&of) != IMRX_OK) {
+        ok = 0;
+    }
     if (!ok) {
         fprintf(stderr, "imrx report: cannot write %s\n", output);
-        if (!direct) remove(partial);
         code = IMRX_EXIT_USAGE;
     }
     imrx_report_free(&rep);

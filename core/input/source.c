@@ -36,33 +36,38 @@ struct imrx_sources {
     int unknown;
 };
 
-uint64_t imrx_source_hash(const char *name)
+/* FNV-1a over bytes, continuing from h. */
+#define FNV_START 1469598103934665603ull
+static uint64_t fnv(uint64_t h, const unsigned char *p, size_t n)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
-        h ^= *p;
+    for (size_t i = 0; i < n; i++) {
+        h ^= p[i];
         h *= 1099511628211ull;
     }
     return h;
 }
 
+uint64_t imrx_source_hash(const char *name)
+{
+    return fnv(FNV_START, (const unsigned char *)name, strlen(name));
+}
+
 uint64_t imrx_source_resume_key(const char *name)
 {
-    uint64_t h = 1469598103934665603ull;
+    uint64_t h = FNV_START;
     const unsigned char *p = (const unsigned char *)name;
     size_t n = strlen(name);
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = p[i];
-        size_t k = c < 0x80 ? 1 : imrx_utf8_sequence(p + i, n - i);
-        unsigned char latin1[2] = {(unsigned char)(0xC0 | c >> 6),
-                                   (unsigned char)(0x80 | (c & 0x3F))};
-        const unsigned char *q = k ? p + i : latin1;
-        size_t m = k ? k : 2;
-        for (size_t j = 0; j < m; j++) {
-            h ^= q[j];
-            h *= 1099511628211ull;
+    for (size_t i = 0; i < n;) {
+        size_t k = p[i] < 0x80 ? 1 : imrx_utf8_sequence(p + i, n - i);
+        if (k) {
+            h = fnv(h, p + i, k);
+            i += k;
+            continue;
         }
-        if (k) i += k - 1;
+        unsigned char latin1[2] = {(unsigned char)(0xC0 | p[i] >> 6),
+                                   (unsigned char)(0x80 | (p[i] & 0x3F))};
+        h = fnv(h, latin1, 2);
+        i++;
     }
     return h;
 }

@@ -144,6 +144,16 @@ imrx_status_t imrx_outfile_commit(imrx_outfile_t *o)
     return st;
 }
 
+void imrx_outfile_discard(imrx_outfile_t *o)
+{
+    if (o->partial_path && o->fp && o->fp != stdout && !o->direct) {
+        fclose(o->fp);
+        o->fp = NULL;
+        remove(o->partial_path);
+    }
+    imrx_outfile_abandon(o);
+}
+
 void imrx_outfile_abandon(imrx_outfile_t *o)
 {
     if (o->fp && o->fp != stdout)

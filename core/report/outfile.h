@@ -27,6 +27,8 @@ imrx_status_t imrx_outfile_open(imrx_outfile_t *o, const char *path, int resume,
 imrx_status_t imrx_outfile_commit(imrx_outfile_t *o);
 /* Closes without renaming (the .partial stays for --resume). */
 void imrx_outfile_abandon(imrx_outfile_t *o);
+/* Closes and removes the .partial: a write that failed and cannot be resumed. */
+void imrx_outfile_discard(imrx_outfile_t *o);
 
 /* The "source" of a JSON Lines record, unescaped into buf; 0 if the line has none. */
 int imrx_record_line_source(const char *line, size_t len, char *buf, size_t buflen);

@@ -98,20 +98,20 @@ static const char *acoem_chapter(int chapter)
     }
 }
 
-/* Where a title with commas of its own ends text[lo..end) (spaces and line breaks aside, case
- * aside), or `end`: such a title is never split at its ", and". */
+/* Where a title with commas of its own (an ACOEM chapter's) ends text[lo..end) (spaces and line
+ * breaks aside, case aside), or `end`: such a title is never split at its ", and". */
 static uint32_t comma_title_start(const char *text, uint32_t lo, uint32_t end)
 {
-    static const char *const titles[] = {"Forearm, Wrist, and Hand Complaints",
-                                         "Pain, Suffering, and the Restoration of Function", NULL};
     uint32_t none = end;
     while (end > lo && (text[end - 1] == ' ' || text[end - 1] == '\n' || text[end - 1] == '('))
         end--;
-    for (const char *const *t = titles; *t; t++) {
-        size_t k = strlen(*t);
+    for (int chapter = 6; chapter <= 15; chapter++) {
+        const char *t = acoem_chapter(chapter);
+        if (!t || !strchr(t, ',')) continue;
+        size_t k = strlen(t);
         uint32_t i = end;
         while (k > 0 && i > lo) {
-            char a = text[i - 1], b = (*t)[k - 1];
+            char a = text[i - 1], b = t[k - 1];
             if ((a == ' ' || a == '\n') && b == ' ') {
                 while (i > lo && (text[i - 1] == ' ' || text[i - 1] == '\n')) i--;
                 k--;

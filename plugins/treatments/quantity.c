@@ -26,6 +26,9 @@ int imrx_number_value(const char *s, size_t n)
     return t.num;
 }
 
+static const char *const duration_words[] = {"day",   "days",   "week", "weeks",
+                                             "month", "months", NULL};
+
 static const char *const session_words[] = {"session",   "sessions",   "visit", "visits",
                                             "treatment", "treatments", NULL};
 
@@ -104,10 +107,9 @@ static int units(const char *text, const imrx_token_t *t, size_t n, int drug, qu
             return 1;
         }
     }
-    static const char *const dur[] = {"day", "days", "week", "weeks", "month", "months", NULL};
     for (size_t i = 0; drug && i + 1 < n; i++)
         if (strcmp(t[i].low, "x") == 0 && t[i + 1].num >= 2 &&
-            !(i + 2 < n && imrx_token_is(&t[i + 2], dur))) {
+            !(i + 2 < n && imrx_token_is(&t[i + 2], duration_words))) {
             *q = make(t[i + 1].num, "units", &t[i], &t[i + 1]);
             return 1;
         }
@@ -130,11 +132,10 @@ static int unit_after(const char *text, const imrx_token_t *t, size_t n, int dru
             return 1;
         }
     if (units(text, t, n, drug, q)) return 1;
-    static const char *const dur[] = {"day", "days", "week", "weeks", "month", "months", NULL};
     for (size_t i = 0; i < n; i++) {
         size_t k = i + 1;
         if (k < n && t[k].low[0] == '-') k++; /* "30-day" */
-        if (t[i].num <= 0 || k >= n || !imrx_token_is(&t[k], dur)) continue;
+        if (t[i].num <= 0 || k >= n || !imrx_token_is(&t[k], duration_words)) continue;
         /* "in 6 weeks" is when, not how much */
         if (i > 0 && strcmp(t[i - 1].low, "in") == 0) continue;
         char c = t[k].low[0];
