@@ -1,7 +1,24 @@
 #include "re.h"
 
+#include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+/* A development aid: with IMRX_RE_PROFILE set, each pattern counts its searches and the time
+ * they took, and prints both to standard error when it is freed (at plugin exit). */
+struct imrx_re_profile {
+    atomic_ullong ns, calls, hits;
+    char what[48];
+};
+
+static uint64_t now_ns(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
 
 imrx_status_t imrx_re_compile(imrx_re_t *re, const char *pattern, uint32_t options,
                               const imrx_host_api_t *api, imrx_ctx_t *ctx)
@@ -27,11 +44,22 @@ imrx_status_t imrx_re_compile(imrx_re_t *re, const char *pattern, uint32_t optio
     re->anchored = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, opts | PCRE2_ANCHORED,
                                  &err, &off, NULL);
     if (re->anchored && jit) pcre2_jit_compile(re->anchored, PCRE2_JIT_COMPLETE);
+    re->profile = NULL;
+    if (getenv("IMRX_RE_PROFILE") && (re->profile = calloc(1, sizeof *re->profile)))
+        snprintf(re->profile->what, sizeof re->profile->what, "%s", pattern);
     return IMRX_OK;
 }
 
 void imrx_re_free(imrx_re_t *re)
 {
+    if (re->profile) {
+        struct imrx_re_profile *p = re->profile;
+        fprintf(stderr, "re-profile %10.1f ms %9llu calls %9llu hits  %s\n",
+                (double)atomic_load(&p->ns) / 1e6, (unsigned long long)atomic_load(&p->calls),
+                (unsigned long long)atomic_load(&p->hits), p->what);
+        free(p);
+        re->profile = NULL;
+    }
     pcre2_code_free(re->code);
     pcre2_code_free(re->anchored);
     re->code = re->anchored = NULL;
@@ -85,15 +113,30 @@ static int match(const pcre2_code *code, imrx_re_scratch_t *s, const char *text,
     return 1;
 }
 
+static int profiled(const imrx_re_t *re, const pcre2_code *code, imrx_re_scratch_t *s,
+                    const char *text, size_t start, size_t end, uint32_t opts)
+{
+    uint64_t t0 = now_ns();
+    int rc = match(code, s, text, start, end, opts);
+    atomic_fetch_add(&re->profile->ns, now_ns() - t0);
+    atomic_fetch_add(&re->profile->calls, 1);
+    if (rc > 0) atomic_fetch_add(&re->profile->hits, 1);
+    return rc;
+}
+
 int imrx_re_find(const imrx_re_t *re, imrx_re_scratch_t *s, const char *text, size_t start,
                  size_t end)
 {
+    if (re->profile) return profiled(re, re->code, s, text, start, end, 0);
     return match(re->code, s, text, start, end, 0);
 }
 
 int imrx_re_at(const imrx_re_t *re, imrx_re_scratch_t *s, const char *text, size_t start,
                size_t end)
 {
-    if (re->anchored) return match(re->anchored, s, text, start, end, 0);
+    if (re->anchored) {
+        if (re->profile) return profiled(re, re->anchored, s, text, start, end, 0);
+        return match(re->anchored, s, text, start, end, 0);
+    }
     return match(re->code, s, text, start, end, PCRE2_ANCHORED);
 }

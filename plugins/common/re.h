@@ -12,6 +12,7 @@ typedef struct imrx_re {
     pcre2_code *code;
     pcre2_code *anchored; /* the same pattern compiled anchored, for imrx_re_at: JIT does not
                              take PCRE2_ANCHORED at match time, and the interpreter is slow */
+    struct imrx_re_profile *profile; /* IMRX_RE_PROFILE=1: time per pattern, printed at free */
 } imrx_re_t;
 
 typedef struct imrx_re_scratch {

@@ -38,8 +38,12 @@ static imrx_status_t add_rule(void *user, char **f, int count, int line)
     }
     r->rules[r->count].category = strdup(f[0]);
     r->rules[r->count].subcategory = strdup(f[1]);
+    r->filter[r->count] = malloc(sizeof *r->filter[r->count]);
+    if (r->filter[r->count]) imrx_prefilter_init(r->filter[r->count], f[2]);
     r->count++;
-    if (!r->rules[r->count - 1].category || !r->rules[r->count - 1].subcategory) return IMRX_ENOMEM;
+    if (!r->rules[r->count - 1].category || !r->rules[r->count - 1].subcategory ||
+        !r->filter[r->count - 1])
+        return IMRX_ENOMEM;
     return IMRX_OK;
 }
 
@@ -62,6 +66,7 @@ void imrx_rules_free(rules_t *r)
         free(r->rules[i].category);
         free(r->rules[i].subcategory);
         imrx_re_free(&r->re[i]);
+        free(r->filter[i]);
     }
     r->count = 0;
 }
@@ -70,7 +75,11 @@ int imrx_rules_match(const rules_t *r, int below, imrx_re_scratch_t *t, const ch
                      uint32_t b, uint32_t e)
 {
     int from = below ? r->drug_at : 0, to = below ? r->count : r->drug_at;
+    imrx_prefilter_text_t words;
+    imrx_prefilter_text(&words, text, b, e);
     for (int i = from; i < to; i++)
-        if (imrx_re_find(&r->re[i], t, text, b, e) == 1) return i;
+        if (imrx_prefilter_may_match(r->filter[i], &words) &&
+            imrx_re_find(&r->re[i], t, text, b, e) == 1)
+            return i;
     return -1;
 }

@@ -4,6 +4,7 @@
 #define IMRX_TREATMENTS_H
 
 #include "imrx/plugin.h"
+#include "prefilter.h"
 #include "re.h"
 
 #define MAX_RULES 512
@@ -13,11 +14,12 @@ typedef struct rule {
     char *subcategory;
 } rule_t;
 
-/* The rule table: each rule compiled on its own (JIT), tried in order until one matches. Each
- * pattern's start optimisation (a first-character set) makes a miss cost a quick scan. */
+/* The rule table: each rule compiled on its own (JIT), tried in order until one matches. Most
+ * rules are \bword|\bother...: a literal prefilter skips those whose words the item lacks. */
 typedef struct rules {
     rule_t rules[MAX_RULES];
     imrx_re_t re[MAX_RULES];
+    imrx_prefilter_t *filter[MAX_RULES];
     int count;
     int drug_at; /* index of the first rule below "@drug" */
 } rules_t;

@@ -1,0 +1,188 @@
+#include "prefilter.h"
+
+#include <string.h>
+
+static int is_word(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+static unsigned char lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+/* One bit per word character, case folded: a-z, 0-9, _. */
+static uint64_t bit(unsigned char c)
+{
+    c = lower(c);
+    if (c >= 'a' && c <= 'z') return 1ull << (c - 'a');
+    if (c >= '0' && c <= '9') return 1ull << (26 + c - '0');
+    return 1ull << 36;
+}
+
+/* Index just past a [...] class that opens at p, or -1. */
+static long class_end(const char *P, long p, long n)
+{
+    long q = p + 1;
+    if (q < n && P[q] == '^') q++;
+    if (q < n && P[q] == ']') q++; /* a ] first in the class is literal */
+    for (; q < n; q++) {
+        if (P[q] == '\\')
+            q++;
+        else if (P[q] == ']')
+            return q + 1;
+    }
+    return -1;
+}
+
+/* Index of the ) closing the group that opens at p, or -1. */
+static long group_end(const char *P, long p, long n)
+{
+    int depth = 0;
+    for (long q = p; q < n; q++) {
+        if (P[q] == '\\') {
+            q++;
+        } else if (P[q] == '[') {
+            long c = class_end(P, q, n);
+            if (c < 0) return -1;
+            q = c - 1;
+        } else if (P[q] == '(') {
+            depth++;
+        } else if (P[q] == ')' && --depth == 0) {
+            return q;
+        }
+    }
+    return -1;
+}
+
+static int is_quantifier(char c)
+{
+    return c == '?' || c == '*' || c == '+' || c == '{';
+}
+
+static int add_literal(imrx_prefilter_t *f, const char *s, size_t n)
+{
+    if (n == 0 || !is_word((unsigned char)s[0]) || f->count == IMRX_PREFILTER_LITERALS) return 0;
+    if (n > IMRX_PREFILTER_LENGTH) n = IMRX_PREFILTER_LENGTH;
+    for (size_t i = 0; i < n; i++) f->literal[f->count][i] = (char)lower((unsigned char)s[i]);
+    f->length[f->count++] = (uint8_t)n;
+    f->first |= bit((unsigned char)s[0]);
+    return 1;
+}
+
+static int alternatives(imrx_prefilter_t *f, const char *P, long a, long z, int need_b);
+
+/* One alternative P[a..z): its leading literal, or those of its leading group. */
+static int alternative(imrx_prefilter_t *f, const char *P, long a, long z, int need_b)
+{
+    long q = a;
+    if (need_b) {
+        if (z - q < 2 || P[q] != '\\' || P[q + 1] != 'b') return 0;
+        q += 2;
+    }
+    if (q < z && P[q] == '(') {
+        long inner = q + 1;
+        if (inner < z && P[inner] == '?') {
+            if (inner + 1 >= z || P[inner + 1] != ':') return 0; /* lookaround, named, reset */
+            inner += 2;
+        }
+        long c = group_end(P, q, z);
+        if (c < 0 || (c + 1 < z && is_quantifier(P[c + 1]))) return 0;
+        return alternatives(f, P, inner, c, 0);
+    }
+    char lit[IMRX_PREFILTER_LENGTH];
+    size_t n = 0;
+    while (q < z && !strchr("\\()[]{}|?*+.^$", P[q])) {
+        if (n < sizeof lit) lit[n++] = P[q];
+        q++;
+    }
+    if (q < z && is_quantifier(P[q]) && n > 0) n--; /* the last character is optional */
+    return add_literal(f, lit, n);
+}
+
+/* The top-level alternatives of P[a..z). */
+static int alternatives(imrx_prefilter_t *f, const char *P, long a, long z, int need_b)
+{
+    long start = a;
+    int depth = 0;
+    for (long q = a; q <= z; q++) {
+        if (q == z || (P[q] == '|' && depth == 0)) {
+            if (!alternative(f, P, start, q, need_b)) return 0;
+            start = q + 1;
+        } else if (P[q] == '\\') {
+            q++;
+        } else if (P[q] == '[') {
+            long c = class_end(P, q, z);
+            if (c < 0) return 0;
+            q = c - 1;
+        } else if (P[q] == '(') {
+            depth++;
+        } else if (P[q] == ')') {
+            depth--;
+        }
+    }
+    return 1;
+}
+
+/* Quoting (\Q..\E), comments and option settings that may include x (extended: spaces and
+ * # mean something else) make the literals unreadable. */
+static int plain(const char *P)
+{
+    if (strstr(P, "\\Q") || strstr(P, "(?#")) return 0;
+    for (const char *s = strstr(P, "(?"); s; s = strstr(s + 2, "(?")) {
+        const char *o = s + 2;
+        while ((*o >= 'a' && *o <= 'z') || (*o >= 'A' && *o <= 'Z') || *o == '-' || *o == '^') {
+            if (*o == 'x') return 0;
+            o++;
+        }
+    }
+    return 1;
+}
+
+void imrx_prefilter_init(imrx_prefilter_t *f, const char *pattern)
+{
+    memset(f, 0, sizeof *f);
+    f->usable = plain(pattern) && alternatives(f, pattern, 0, (long)strlen(pattern), 1);
+}
+
+void imrx_prefilter_text(imrx_prefilter_text_t *t, const char *text, size_t b, size_t e)
+{
+    t->usable = 1;
+    t->first = 0;
+    t->count = 0;
+    t->text = text;
+    t->end = e;
+    for (size_t p = b; p < e; p++) {
+        unsigned char c = (unsigned char)text[p];
+        if (c >= 0x80) {
+            t->usable = 0;
+            return;
+        }
+        if (!is_word(c) || (p > 0 && is_word((unsigned char)text[p - 1]))) continue;
+        if (t->count == IMRX_PREFILTER_WORDS) {
+            t->usable = 0;
+            return;
+        }
+        t->start[t->count++] = (uint32_t)p;
+        t->first |= bit(c);
+    }
+}
+
+int imrx_prefilter_may_match(const imrx_prefilter_t *f, const imrx_prefilter_text_t *t)
+{
+    if (!f->usable || !t->usable) return 1;
+    if (!(f->first & t->first)) return 0;
+    for (int w = 0; w < t->count; w++) {
+        const char *s = t->text + t->start[w];
+        size_t room = t->end - t->start[w];
+        for (int k = 0; k < f->count; k++) {
+            size_t n = f->length[k];
+            if (n > room || lower((unsigned char)s[0]) != (unsigned char)f->literal[k][0]) continue;
+            size_t i = 1;
+            while (i < n && lower((unsigned char)s[i]) == (unsigned char)f->literal[k][i]) i++;
+            if (i == n) return 1;
+        }
+    }
+    return 0;
+}
