@@ -21,6 +21,9 @@ static double now(void)
 
 typedef enum { SLOT_EMPTY, SLOT_QUEUED, SLOT_DONE } slot_state_t;
 
+/* Letters a worker takes at a time, at most. */
+#define BATCH 8
+
 typedef struct slot {
     slot_state_t state;
     uint64_t seq;
@@ -35,7 +38,8 @@ typedef struct run {
     const imrx_run_sink_t *sink;
     imrx_run_stats_t *stats;
     slot_t *slots;
-    uint64_t ring;     /* number of slots */
+    uint64_t ring; /* number of slots */
+    unsigned threads;
     uint64_t produced; /* inputs placed in slots */
     uint64_t taken;    /* inputs taken by workers */
     uint64_t written;  /* results consumed, in order */
@@ -48,6 +52,10 @@ typedef struct run {
     pthread_cond_t work_ready;   /* workers wait for inputs */
     pthread_cond_t result_ready; /* the writer waits for results */
     pthread_cond_t slot_free;    /* the reader waits for room, and for workers to start */
+    /* Who is waiting: a condition is signalled only when someone waits on it, so that a run
+     * whose queues neither fill nor empty makes no futex calls at all. */
+    unsigned idle_workers;
+    int writer_waiting, producer_waiting;
     double started, last_progress;
 } run_t;
 
@@ -136,78 +144,94 @@ static void *worker_main(void *p)
     pthread_mutex_unlock(&r->lock);
     for (;;) {
         pthread_mutex_lock(&r->lock);
-        while (r->taken == r->produced && !r->producer_done)
+        while (r->taken == r->produced && !r->producer_done) {
+            r->idle_workers++;
             pthread_cond_wait(&r->work_ready, &r->lock);
+            r->idle_workers--;
+        }
         if (r->taken == r->produced) {
             pthread_mutex_unlock(&r->lock);
             break;
         }
-        slot_t *s = &r->slots[r->taken++ % r->ring];
+        /* A few letters at a time (a fair share of what is queued): fewer trips through the
+         * lock, which all threads share. */
+        uint64_t n = (r->produced - r->taken) / r->threads;
+        n = n < 1 ? 1 : n > BATCH ? BATCH : n;
+        uint64_t first = r->taken;
+        r->taken += n;
         pthread_mutex_unlock(&r->lock);
 
-        imrx_buf_clear(&s->out);
-        s->result = imrx_worker_process(&w, &s->input);
-        r->sink->format(r->sink->self, &w, &s->out);
+        for (uint64_t q = first; q < first + n; q++) {
+            slot_t *s = &r->slots[q % r->ring];
+            imrx_buf_clear(&s->out);
+            s->result = imrx_worker_process(&w, &s->input);
+            r->sink->format(r->sink->self, &w, &s->out);
+        }
         pthread_mutex_lock(&r->lock);
-        s->state = SLOT_DONE;
-        pthread_cond_broadcast(&r->result_ready);
+        for (uint64_t q = first; q < first + n; q++) r->slots[q % r->ring].state = SLOT_DONE;
+        /* In input order the writer can use only the slot it waits for. */
+        if (r->writer_waiting &&
+            (r->opt->unordered || (r->written >= first && r->written < first + n)))
+            pthread_cond_signal(&r->result_ready);
         pthread_mutex_unlock(&r->lock);
     }
     imrx_worker_free(&w);
     return NULL;
 }
 
-/* The next slot the writer may consume, or NULL when it must wait. */
-static slot_t *ready_slot(run_t *r)
+/* The slots the writer may consume now (at most `cap`): in input order, the done ones from
+ * the front; unordered, every done one. */
+static size_t ready_slots(run_t *r, slot_t **out, size_t cap)
 {
-    if (!r->opt->unordered) {
-        slot_t *s = &r->slots[r->written % r->ring];
-        return r->written < r->produced && s->state == SLOT_DONE ? s : NULL;
-    }
-    for (uint64_t q = r->written; q < r->produced && q < r->written + r->ring; q++) {
+    size_t n = 0;
+    for (uint64_t q = r->written; q < r->produced && q < r->written + r->ring && n < cap; q++) {
         slot_t *s = &r->slots[q % r->ring];
-        if (s->state == SLOT_DONE) return s;
+        if (s->state == SLOT_DONE)
+            out[n++] = s;
+        else if (!r->opt->unordered)
+            break;
     }
-    return NULL;
+    return n;
 }
 
 static void *writer_main(void *p)
 {
     run_t *r = p;
+    slot_t *batch[4 * BATCH];
     for (;;) {
         pthread_mutex_lock(&r->lock);
-        slot_t *s;
-        while (!(s = ready_slot(r)) && !(r->producer_done && r->written == r->produced))
+        size_t n;
+        while (!(n = ready_slots(r, batch, sizeof batch / sizeof batch[0])) &&
+               !(r->producer_done && r->written == r->produced)) {
+            r->writer_waiting = 1;
             pthread_cond_wait(&r->result_ready, &r->lock);
-        if (!s) {
-            pthread_mutex_unlock(&r->lock);
-            break;
+            r->writer_waiting = 0;
         }
         pthread_mutex_unlock(&r->lock);
+        if (!n) break;
 
-        if (!r->sink_failed) {
-            imrx_status_t st =
-                r->sink->consume(r->sink->self, s->input.name, &s->result, s->out.data, s->out.len);
-            if (st != IMRX_OK) {
-                r->sink_failed = 1;
-                r->sink_status = st;
-            } else {
-                account(r, s->input.name, &s->result);
-                maybe_progress(r, 0);
+        for (size_t i = 0; i < n; i++) {
+            slot_t *s = batch[i];
+            if (!r->sink_failed) {
+                imrx_status_t st = r->sink->consume(r->sink->self, s->input.name, &s->result,
+                                                    s->out.data, s->out.len);
+                if (st != IMRX_OK) {
+                    r->sink_failed = 1;
+                    r->sink_status = st;
+                } else {
+                    account(r, s->input.name, &s->result);
+                    maybe_progress(r, 0);
+                }
             }
+            imrx_input_clear(&s->input);
         }
-        imrx_input_clear(&s->input);
 
         pthread_mutex_lock(&r->lock);
-        s->state = SLOT_EMPTY;
-        if (r->opt->unordered) {
-            /* Slots are reused in ring order: advance over every consumed one at the front. */
-            while (r->written < r->produced && r->slots[r->written % r->ring].state == SLOT_EMPTY)
-                r->written++;
-        } else {
+        for (size_t i = 0; i < n; i++) batch[i]->state = SLOT_EMPTY;
+        /* Slots are reused in ring order: advance over every consumed one at the front. */
+        while (r->written < r->produced && r->slots[r->written % r->ring].state == SLOT_EMPTY)
             r->written++;
-        }
-        pthread_cond_broadcast(&r->slot_free);
+        if (r->producer_waiting) pthread_cond_signal(&r->slot_free);
         pthread_mutex_unlock(&r->lock);
     }
     return NULL;
@@ -215,7 +239,8 @@ static void *writer_main(void *p)
 
 static imrx_status_t run_threads(run_t *r, imrx_sources_t *src, unsigned threads)
 {
-    r->ring = (uint64_t)threads * 4 + 4;
+    r->threads = threads;
+    r->ring = (uint64_t)threads * 4 * BATCH + 4 * BATCH; /* room to smooth out slow letters */
     r->slots = calloc(r->ring, sizeof *r->slots);
     pthread_t *tids = calloc(threads, sizeof *tids);
     worker_arg_t *args = calloc(threads, sizeof *args);
@@ -252,14 +277,17 @@ static imrx_status_t run_threads(run_t *r, imrx_sources_t *src, unsigned threads
         }
         pthread_mutex_lock(&r->lock);
         while (r->produced - r->written >= r->ring ||
-               r->slots[r->produced % r->ring].state != SLOT_EMPTY)
+               r->slots[r->produced % r->ring].state != SLOT_EMPTY) {
+            r->producer_waiting = 1;
             pthread_cond_wait(&r->slot_free, &r->lock);
+            r->producer_waiting = 0;
+        }
         slot_t *s = &r->slots[r->produced % r->ring];
         s->input = in;
         s->seq = r->produced;
         s->state = SLOT_QUEUED;
         r->produced++;
-        pthread_cond_signal(&r->work_ready);
+        if (r->idle_workers) pthread_cond_signal(&r->work_ready);
         pthread_mutex_unlock(&r->lock);
     }
     pthread_mutex_lock(&r->lock);

@@ -85,6 +85,14 @@ static imrx_status_t load_partial(imrx_outfile_t *o, imrx_hashset_t *done,
     return IMRX_OK;
 }
 
+#define OUTFILE_BUFFER (1u << 20)
+
+static void give_buffer(imrx_outfile_t *o)
+{
+    o->buffer = malloc(OUTFILE_BUFFER);
+    if (o->buffer) setvbuf(o->fp, o->buffer, _IOFBF, OUTFILE_BUFFER);
+}
+
 imrx_status_t imrx_outfile_open(imrx_outfile_t *o, const char *path, int resume,
                                 imrx_hashset_t *done, unsigned long *done_count)
 {
@@ -98,7 +106,9 @@ imrx_status_t imrx_outfile_open(imrx_outfile_t *o, const char *path, int resume,
         if (resume) return IMRX_EINVAL;
         o->fp = fopen(path, "w");
         o->direct = 1;
-        return o->fp ? IMRX_OK : IMRX_EIO;
+        if (!o->fp) return IMRX_EIO;
+        give_buffer(o);
+        return IMRX_OK;
     }
     o->final_path = strdup(path);
     size_t len = strlen(path) + sizeof ".partial";
@@ -118,7 +128,10 @@ imrx_status_t imrx_outfile_open(imrx_outfile_t *o, const char *path, int resume,
         }
         if (st == IMRX_OK) {
             o->fp = fopen(o->partial_path, mode);
-            if (!o->fp) st = IMRX_EIO;
+            if (!o->fp)
+                st = IMRX_EIO;
+            else
+                give_buffer(o);
         }
     }
     if (st != IMRX_OK) imrx_outfile_abandon(o);
@@ -138,8 +151,10 @@ imrx_status_t imrx_outfile_commit(imrx_outfile_t *o)
         if (st == IMRX_OK && rename(o->partial_path, o->final_path) != 0) st = IMRX_EIO;
     }
     o->fp = NULL;
+    free(o->buffer);
     free(o->final_path);
     free(o->partial_path);
+    o->buffer = NULL;
     o->final_path = o->partial_path = NULL;
     return st;
 }
@@ -161,7 +176,9 @@ void imrx_outfile_abandon(imrx_outfile_t *o)
     else if (o->fp)
         fflush(o->fp);
     o->fp = NULL;
+    free(o->buffer);
     free(o->final_path);
     free(o->partial_path);
+    o->buffer = NULL;
     o->final_path = o->partial_path = NULL;
 }

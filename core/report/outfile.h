@@ -14,7 +14,8 @@ typedef struct imrx_outfile {
     char *partial_path;
     FILE *fp;
     int failed;
-    int direct; /* a device or FIFO: written in place, no .partial */
+    int direct;   /* a device or FIFO: written in place, no .partial */
+    char *buffer; /* fp's buffer: large, so that records go out in few writes */
 } imrx_outfile_t;
 
 /* Opens `path` ("-" or NULL for standard output) for writing. With `resume`, reopens an existing

@@ -1,5 +1,7 @@
 #include "re.h"
 
+#include <dlfcn.h>
+
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,9 +56,12 @@ void imrx_re_free(imrx_re_t *re)
 {
     if (re->profile) {
         struct imrx_re_profile *p = re->profile;
-        fprintf(stderr, "re-profile %10.1f ms %9llu calls %9llu hits  %s\n",
+        Dl_info so = {0};
+        dladdr((void *)imrx_re_free, &so); /* each plugin links its own copy: names the plugin */
+        const char *name = so.dli_fname ? strrchr(so.dli_fname, '/') : NULL;
+        fprintf(stderr, "re-profile %10.1f ms %9llu calls %9llu hits %-16s %s\n",
                 (double)atomic_load(&p->ns) / 1e6, (unsigned long long)atomic_load(&p->calls),
-                (unsigned long long)atomic_load(&p->hits), p->what);
+                (unsigned long long)atomic_load(&p->hits), name ? name + 1 : "?", p->what);
         free(p);
         re->profile = NULL;
     }
