@@ -397,12 +397,71 @@ static const char *event_kind(const char *s, size_t n)
     return "other";
 }
 
+static int is_word(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+static int is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+/* Tries `\b DATE` anchored at p (when p >= pos). */
+static int date_at(letter_t *L, const char *text, size_t pos, size_t p, size_t end)
+{
+    return p >= pos && imrx_re_at(&L->s->re[RE_ANY], L->t, text, p, end) == 1;
+}
+
+/* The same search as imrx_re_find with RE_ANY (`\b DATE`, leftmost match from pos), without
+ * scanning every position: a match starts either at a run of digits that follows a non-word
+ * character (10/13/2016), or at a word that ends just before such a run, past spaces and a
+ * period (October 13, 2016: the month's letters, which caseless UTF matching lets include
+ * U+017F and U+212A). Those candidates are tried anchored, in order. */
+static int next_date(letter_t *L, const char *text, size_t pos, size_t end)
+{
+    for (size_t d = pos; d < end; d++) {
+        unsigned char c = (unsigned char)text[d];
+        if (c < '0' || c > '9' || (d > 0 && is_word((unsigned char)text[d - 1]))) continue;
+        size_t ws = d;
+        while (ws > 0 && is_space((unsigned char)text[ws - 1])) ws--;
+        if (ws < d) {
+            size_t w = ws;
+            if (w > 0 && text[w - 1] == '.') w--;
+            size_t letters_end = w;
+            for (;;) {
+                unsigned char b = w > 0 ? (unsigned char)text[w - 1] : 0;
+                if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z'))
+                    w--;
+                else if (w >= 2 && (unsigned char)text[w - 2] == 0xC5 && b == 0xBF)
+                    w -= 2; /* U+017F */
+                else if (w >= 3 && (unsigned char)text[w - 3] == 0xE2 &&
+                         (unsigned char)text[w - 2] == 0x84 && b == 0xAA)
+                    w -= 3; /* U+212A */
+                else
+                    break;
+            }
+            /* every word start in the run, in order (after U+017F or U+212A \b holds too) */
+            for (size_t q = w; q < letters_end; q++) {
+                unsigned char a = (unsigned char)text[q];
+                int letter = (a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z');
+                if (letter && (q == 0 || !is_word((unsigned char)text[q - 1])) &&
+                    date_at(L, text, pos, q, end))
+                    return 1;
+            }
+        }
+        if (date_at(L, text, pos, d, end)) return 1;
+        while (d + 1 < end && text[d + 1] >= '0' && text[d + 1] <= '9') d++;
+    }
+    return 0;
+}
+
 static void read_events(letter_t *L, const imrx_section_t *sec)
 {
     const char *text = L->l->text;
     imrx_node_t events = IMRX_NODE_NONE;
     size_t pos = sec->begin;
-    while (pos < sec->end && imrx_re_find(&L->s->re[RE_ANY], L->t, text, pos, sec->end) == 1) {
+    while (pos < sec->end && next_date(L, text, pos, sec->end)) {
         PCRE2_SIZE *ov = imrx_re_ov(L->t);
         uint32_t b = (uint32_t)ov[2], e = (uint32_t)ov[3];
         pos = ov[1];
