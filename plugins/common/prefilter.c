@@ -164,6 +164,7 @@ void imrx_prefilter_text(imrx_prefilter_text_t *t, const char *text, size_t b, s
             t->usable = 0;
             return;
         }
+        t->initial[t->count] = lower(c);
         t->start[t->count++] = (uint32_t)p;
         t->first |= bit(c);
     }
@@ -173,12 +174,13 @@ int imrx_prefilter_may_match(const imrx_prefilter_t *f, const imrx_prefilter_tex
 {
     if (!f->usable || !t->usable) return 1;
     if (!(f->first & t->first)) return 0;
-    for (int w = 0; w < t->count; w++) {
-        const char *s = t->text + t->start[w];
-        size_t room = t->end - t->start[w];
-        for (int k = 0; k < f->count; k++) {
-            size_t n = f->length[k];
-            if (n > room || lower((unsigned char)s[0]) != (unsigned char)f->literal[k][0]) continue;
+    for (int k = 0; k < f->count; k++) {
+        unsigned char c = (unsigned char)f->literal[k][0];
+        if (!(t->first & bit(c))) continue;
+        size_t n = f->length[k];
+        for (int w = 0; w < t->count; w++) {
+            if (t->initial[w] != c || n > t->end - t->start[w]) continue;
+            const char *s = t->text + t->start[w];
             size_t i = 1;
             while (i < n && lower((unsigned char)s[i]) == (unsigned char)f->literal[k][i]) i++;
             if (i == n) return 1;

@@ -33,6 +33,7 @@ typedef struct imrx_prefilter_text {
     uint64_t first;
     int count;
     uint32_t start[IMRX_PREFILTER_WORDS];
+    unsigned char initial[IMRX_PREFILTER_WORDS]; /* each word's first character, lower case */
     const char *text;
     size_t end;
 } imrx_prefilter_text_t;

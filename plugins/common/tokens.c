@@ -4,10 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int word_number(const char *w)
+static int word_number(const char *w, size_t len)
 {
     /* Most words are not numbers: rule them out by their first letter and length. */
-    size_t len = strlen(w);
     if (len < 3 || len > 9 || !strchr("zotfsen", w[0])) return -1;
     static const char *const words[] = {
         "zero",     "one",     "two",     "three",     "four",     "five",     "six",
@@ -46,20 +45,25 @@ size_t imrx_tokenize(const char *text, uint32_t b, uint32_t e, imrx_token_t *out
             int digits = ascii_digit(c);
             uint32_t j = i;
             size_t k = 0;
-            while (j < e && (digits ? ascii_digit((unsigned char)text[j])
-                                    : ascii_alpha((unsigned char)text[j]))) {
-                if (k < sizeof t->low - 1) t->low[k++] = (char)(text[j] | (digits ? 0 : 0x20));
-                j++;
+            long value = 0;
+            if (digits) {
+                for (; j < e && ascii_digit((unsigned char)text[j]); j++) {
+                    if (k < sizeof t->low - 1) t->low[k++] = text[j];
+                    if (j - i < 9) value = value * 10 + (text[j] - '0');
+                }
+            } else {
+                for (; j < e && ascii_alpha((unsigned char)text[j]); j++)
+                    if (k < sizeof t->low - 1) t->low[k++] = (char)(text[j] | 0x20);
             }
             t->low[k] = '\0';
             t->b = i;
             t->e = j;
-            t->num = digits ? (k < 9 ? atoi(t->low) : -1) : word_number(t->low);
+            t->num = digits ? (k < 9 ? (int)value : -1) : word_number(t->low, k);
             n++;
             i = j;
             continue;
         }
-        if (strchr("#-/%()", (int)c) && c) {
+        if (c == '#' || c == '-' || c == '/' || c == '%' || c == '(' || c == ')') {
             t->b = i;
             t->e = i + 1;
             t->num = -1;
