@@ -161,6 +161,44 @@ Test(extract, output_is_in_input_order_whatever_the_threads)
     free(sorted);
 }
 
+/* More letters than the runner's ring holds (workers take letters in batches, the writer
+ * consumes them in batches): order and completeness must survive the ring wrapping around many
+ * times, with letters of very different sizes finishing out of order. */
+Test(extract, order_holds_when_the_ring_wraps, .timeout = 300)
+{
+    char dir[] = "/tmp/imrx-ring-XXXXXX";
+    cr_assert(mkdtemp(dir));
+    cr_assert_eq(
+        t_sh(NULL, "%s gen --quiet --seed 5 --count 1500 --noise 2 --out %s/a", IMRX_BINARY, dir),
+        0);
+    char *one, *three, *unordered, *sorted;
+    cr_assert_eq(
+        t_sh(&one, "%s extract -q -j 1 --no-provenance %s/a/letters | md5sum", IMRX_BINARY, dir),
+        0);
+    cr_assert_eq(
+        t_sh(&three, "%s extract -q -j 3 --no-provenance %s/a/letters | md5sum", IMRX_BINARY, dir),
+        0);
+    cr_assert_str_eq(one, three, "-j 3 writes the -j 1 records in the same order");
+    cr_assert_eq(t_sh(&unordered,
+                      "%s extract -q -j 3 --unordered --no-provenance %s/a/letters | sort | md5sum",
+                      IMRX_BINARY, dir),
+                 0);
+    cr_assert_eq(t_sh(&sorted, "%s extract -q -j 1 --no-provenance %s/a/letters | sort | md5sum",
+                      IMRX_BINARY, dir),
+                 0);
+    cr_assert_str_eq(unordered, sorted, "--unordered writes every record once");
+    char *count;
+    cr_assert_eq(
+        t_sh(&count, "%s extract -q -j 3 --unordered %s/a/letters | wc -l", IMRX_BINARY, dir), 0);
+    cr_assert_eq(atoi(count), 1500);
+    t_sh(NULL, "rm -rf %s", dir);
+    free(one);
+    free(three);
+    free(unordered);
+    free(sorted);
+    free(count);
+}
+
 Test(extract, a_list_of_paths_on_standard_input)
 {
     char *out;
