@@ -199,6 +199,32 @@ Test(extract, order_holds_when_the_ring_wraps, .timeout = 300)
     free(count);
 }
 
+/* Keyed searches (plugins/common/re.h) must find exactly what the plain PCRE2 search finds:
+ * with IMRX_RE_VERIFY set every keyed search is checked against the plain one and a difference
+ * aborts the run. Over the corpus, its PDFs, generated letters with noise, and the real
+ * development letters when they are there. */
+Test(extract, keyed_searches_agree_with_plain_ones, .timeout = 300)
+{
+    char dir[] = "/tmp/imrx-keyed-XXXXXX";
+    cr_assert(mkdtemp(dir));
+    cr_assert_eq(
+        t_sh(NULL, "%s gen --quiet --seed 11 --count 400 --noise 3 --out %s/g", IMRX_BINARY, dir),
+        0);
+    const char *real = IMRX_SOURCE_DIR "/../shared/real-letters/dev";
+    struct stat st;
+    int have_real = stat(real, &st) == 0;
+    char *err;
+    int rc =
+        t_sh(&err,
+             "IMRX_RE_VERIFY=1 %s extract -q -j 2 %s/corpus/letters %s/corpus/pdf %s/g/letters "
+             "%s -o /dev/null 2>&1",
+             IMRX_BINARY, IMRX_SOURCE_DIR, IMRX_SOURCE_DIR, dir, have_real ? real : "");
+    cr_expect_eq(rc, 0, "%s", err);
+    cr_expect(!strstr(err, "keyed search differs"), "%s", err);
+    free(err);
+    t_sh(NULL, "rm -rf %s", dir);
+}
+
 Test(extract, a_list_of_paths_on_standard_input)
 {
     char *out;

@@ -42,10 +42,12 @@ imrx_status_t imrx_re_compile(imrx_re_t *re, const char *pattern, uint32_t optio
     /* Without JIT (some platforms, or IMRX_NO_JIT=1 for valgrind, which cannot follow JIT code)
      * the interpreter is used: slower, same answers. */
     int jit = !getenv("IMRX_NO_JIT");
-    if (jit) pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+    re->code_jit = jit && pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
     re->anchored = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, opts | PCRE2_ANCHORED,
                                  &err, &off, NULL);
-    if (re->anchored && jit) pcre2_jit_compile(re->anchored, PCRE2_JIT_COMPLETE);
+    re->anchored_jit =
+        re->anchored && jit && pcre2_jit_compile(re->anchored, PCRE2_JIT_COMPLETE) == 0;
+    re->verify = getenv("IMRX_RE_VERIFY") != NULL;
     re->profile = NULL;
     if (getenv("IMRX_RE_PROFILE") && (re->profile = calloc(1, sizeof *re->profile)))
         snprintf(re->profile->what, sizeof re->profile->what, "%s", pattern);
@@ -103,12 +105,15 @@ void imrx_re_scratch_free(imrx_re_scratch_t *s)
     s->mc = NULL;
 }
 
-static int match(const pcre2_code *code, imrx_re_scratch_t *s, const char *text, size_t start,
-                 size_t end, uint32_t opts)
+/* `jit`: the code is JIT-compiled, so pcre2_jit_match (the same matcher, without pcre2_match's
+ * checks on every call: ~100 searches a letter) can take it; never with options at match time. */
+static int match(const pcre2_code *code, int jit, imrx_re_scratch_t *s, const char *text,
+                 size_t start, size_t end, uint32_t opts)
 {
     if (start > end) return 0;
-    int rc =
-        pcre2_match(code, (PCRE2_SPTR)text, end, start, opts | PCRE2_NO_UTF_CHECK, s->md, s->mc);
+    int rc = jit && !opts ? pcre2_jit_match(code, (PCRE2_SPTR)text, end, start, 0, s->md, s->mc)
+                          : pcre2_match(code, (PCRE2_SPTR)text, end, start,
+                                        opts | PCRE2_NO_UTF_CHECK, s->md, s->mc);
     s->rc = rc > 0 ? rc : 0;
     if (rc == PCRE2_ERROR_NOMATCH) return 0;
     if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
@@ -118,11 +123,11 @@ static int match(const pcre2_code *code, imrx_re_scratch_t *s, const char *text,
     return 1;
 }
 
-static int profiled(const imrx_re_t *re, const pcre2_code *code, imrx_re_scratch_t *s,
+static int profiled(const imrx_re_t *re, const pcre2_code *code, int jit, imrx_re_scratch_t *s,
                     const char *text, size_t start, size_t end, uint32_t opts)
 {
     uint64_t t0 = now_ns();
-    int rc = match(code, s, text, start, end, opts);
+    int rc = match(code, jit, s, text, start, end, opts);
     atomic_fetch_add(&re->profile->ns, now_ns() - t0);
     atomic_fetch_add(&re->profile->calls, 1);
     if (rc > 0) atomic_fetch_add(&re->profile->hits, 1);
@@ -132,16 +137,135 @@ static int profiled(const imrx_re_t *re, const pcre2_code *code, imrx_re_scratch
 int imrx_re_find(const imrx_re_t *re, imrx_re_scratch_t *s, const char *text, size_t start,
                  size_t end)
 {
-    if (re->profile) return profiled(re, re->code, s, text, start, end, 0);
-    return match(re->code, s, text, start, end, 0);
+    if (re->profile) return profiled(re, re->code, re->code_jit, s, text, start, end, 0);
+    return match(re->code, re->code_jit, s, text, start, end, 0);
 }
 
 int imrx_re_at(const imrx_re_t *re, imrx_re_scratch_t *s, const char *text, size_t start,
                size_t end)
 {
     if (re->anchored) {
-        if (re->profile) return profiled(re, re->anchored, s, text, start, end, 0);
-        return match(re->anchored, s, text, start, end, 0);
+        if (re->profile)
+            return profiled(re, re->anchored, re->anchored_jit, s, text, start, end, 0);
+        return match(re->anchored, re->anchored_jit, s, text, start, end, 0);
     }
-    return match(re->code, s, text, start, end, PCRE2_ANCHORED);
+    return match(re->code, re->code_jit, s, text, start, end, PCRE2_ANCHORED);
+}
+
+/* -- keyed search ---------------------------------------------------------------------------- */
+
+/* PCRE2's word characters without UCP: ASCII letters, digits and _ (a table: this is read for
+ * every byte of a section). */
+static const unsigned char word_table[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1, ['_'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1,
+    ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1,
+    ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
+    ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1,
+    ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1,
+    ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1,
+    ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1};
+
+static int re_word(unsigned char c)
+{
+    return word_table[c];
+}
+
+static int re_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+static int key_at(const imrx_re_keys_t *keys, const char *text, size_t p, size_t end)
+{
+    unsigned char c0 = (unsigned char)(text[p] | 0x20);
+    for (const char *const *w = keys->words; *w; w++) {
+        const char *k = *w;
+        if ((unsigned char)k[0] != c0) continue;
+        size_t i = 1;
+        while (k[i] && p + i < end && (unsigned char)(text[p + i] | 0x20) == (unsigned char)k[i])
+            i++;
+        if (!k[i]) return 1;
+    }
+    return 0;
+}
+
+static int compare_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+#define KEYED_MIN        256 /* shorter texts: PCRE2's own scan */
+#define KEYED_CANDIDATES 512 /* more candidates than this: the plain search */
+
+static int keyed(const imrx_re_t *re, const imrx_re_keys_t *keys, imrx_re_scratch_t *s,
+                 const char *text, size_t start, size_t end, int *done)
+{
+    *done = 0;
+    if (!re->anchored || start > end || end - start < KEYED_MIN ||
+        memmem(text + start, end - start, "\xC5\xBF", 2) ||
+        memmem(text + start, end - start, "\xE2\x84\xAA", 3))
+        return 0;
+    /* key characters: a first letter of some key, either case */
+    unsigned char first[256] = {0};
+    for (const char *const *w = keys->words; *w; w++) {
+        unsigned char c = (unsigned char)(*w)[0];
+        first[c] = 1;
+        if (c >= 'a' && c <= 'z') first[c - 32] = 1;
+    }
+    size_t cand[KEYED_CANDIDATES], n = 0;
+    int prev_word = start > 0 && re_word((unsigned char)text[start - 1]);
+    for (size_t p = start; p < end; p++) {
+        unsigned char c = (unsigned char)text[p];
+        int was_word = prev_word;
+        prev_word = re_word(c);
+        if (was_word || !first[c] || !key_at(keys, text, p, end)) continue;
+        if (n + 1 + (size_t)keys->words_back > KEYED_CANDIDATES) return 0;
+        cand[n++] = p;
+        size_t q = p;
+        for (int back = 0; back < keys->words_back; back++) {
+            size_t w = q;
+            while (w > 0 && re_space((unsigned char)text[w - 1])) w--;
+            if (w == q || w == 0 || !re_word((unsigned char)text[w - 1])) break;
+            while (w > 0 && re_word((unsigned char)text[w - 1])) w--;
+            if (w < start) break;
+            cand[n++] = w;
+            q = w;
+        }
+    }
+    qsort(cand, n, sizeof cand[0], compare_size);
+    *done = 1;
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && cand[i] == cand[i - 1]) continue;
+        int rc = match(re->anchored, re->anchored_jit, s, text, cand[i], end, 0);
+        if (rc != 0) return rc;
+    }
+    s->rc = 0;
+    return 0;
+}
+
+int imrx_re_find_keyed(const imrx_re_t *re, const imrx_re_keys_t *keys, imrx_re_scratch_t *s,
+                       const char *text, size_t start, size_t end)
+{
+    uint64_t t0 = re->profile ? now_ns() : 0;
+    int done;
+    int rc = keyed(re, keys, s, text, start, end, &done);
+    if (!done) rc = match(re->code, re->code_jit, s, text, start, end, 0);
+    if (re->profile) {
+        atomic_fetch_add(&re->profile->ns, now_ns() - t0);
+        atomic_fetch_add(&re->profile->calls, 1);
+        if (rc > 0) atomic_fetch_add(&re->profile->hits, 1);
+    }
+    if (re->verify && done) {
+        size_t b = rc > 0 ? imrx_re_ov(s)[0] : 0, e = rc > 0 ? imrx_re_ov(s)[1] : 0;
+        int plain = match(re->code, re->code_jit, s, text, start, end, 0);
+        if (plain != rc || (rc > 0 && (imrx_re_ov(s)[0] != b || imrx_re_ov(s)[1] != e))) {
+            fprintf(stderr,
+                    "imrx: keyed search differs from the plain one (%d at %zu, %d) in /%s/\n", rc,
+                    b, plain, re->profile ? re->profile->what : "?");
+            abort();
+        }
+    }
+    return rc;
 }

@@ -13,6 +13,8 @@ typedef struct imrx_re {
     pcre2_code *anchored; /* the same pattern compiled anchored, for imrx_re_at: JIT does not
                              take PCRE2_ANCHORED at match time, and the interpreter is slow */
     struct imrx_re_profile *profile; /* IMRX_RE_PROFILE=1: time per pattern, printed at free */
+    int verify;                      /* IMRX_RE_VERIFY=1: keyed searches checked (see below) */
+    int code_jit, anchored_jit;      /* JIT-compiled: matched through pcre2_jit_match */
 } imrx_re_t;
 
 typedef struct imrx_re_scratch {
@@ -43,6 +45,24 @@ void imrx_re_report_limits(imrx_re_scratch_t *s, const imrx_host_api_t *api, imr
  * 0: none, negative: PCRE2 error such as the match limit. */
 int imrx_re_find(const imrx_re_t *re, imrx_re_scratch_t *s, const char *text, size_t start,
                  size_t end);
+/* What a caller knows of a pattern that makes a keyed search exact: every match contains one
+ * of `words` (lower-case prefixes, compared ignoring ASCII case) at a word start, and begins
+ * at that word or at most `words_back` words before it, the words between separated by white
+ * space only ("was currently treated": key "treated", two words back). */
+typedef struct imrx_re_keys {
+    const char *const *words; /* NULL-terminated */
+    int words_back;
+} imrx_re_keys_t;
+
+/* The same result as imrx_re_find, found by trying the pattern anchored only where a match
+ * can begin (the key words and the few words before each), in order: a whole section is then
+ * read once by a plain loop instead of PCRE2 trying every position, which is slow for patterns
+ * whose first letters are common ones. Short texts, and texts holding U+017F or U+212A (which
+ * caseless PCRE2 matches as s and k), take the plain search. With IMRX_RE_VERIFY set in the
+ * environment, both searches run and a difference aborts: the tests run so over whole corpora. */
+int imrx_re_find_keyed(const imrx_re_t *re, const imrx_re_keys_t *keys, imrx_re_scratch_t *s,
+                       const char *text, size_t start, size_t end);
+
 /* Like find, but the match must begin exactly at `start`. */
 int imrx_re_at(const imrx_re_t *re, imrx_re_scratch_t *s, const char *text, size_t start,
                size_t end);

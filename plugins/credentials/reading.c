@@ -41,6 +41,19 @@ const char *const cred_patterns[CRED_RE_COUNT] = {
     [CRED_RE_LICENSED] = prose_licensed,
 };
 
+/* "State(s) of Licensure:" is found by its words (re.h, keyed search): PCRE2's own scan is slow
+ * for a pattern that starts with a common letter. The other patterns start with rarer letter
+ * pairs, which PCRE2 skips to faster than a keyed search reads the section. */
+static const char *const lic_words[] = {"state", "licens", NULL};
+static const imrx_re_keys_t cred_keys[CRED_RE_COUNT] = {[CRED_RE_LIC] = {lic_words, 0}};
+
+static int find(cred_letter_t *L, int r, size_t pos, size_t end)
+{
+    if (cred_keys[r].words)
+        return imrx_re_find_keyed(&L->s->re[r], &cred_keys[r], L->t, L->l->text, pos, end);
+    return imrx_re_find(&L->s->re[r], L->t, L->l->text, pos, end);
+}
+
 static size_t line_end(const char *text, size_t p, size_t end)
 {
     while (p < end && text[p] != '\n') p++;
@@ -171,9 +184,9 @@ int cred_read_labels(cred_letter_t *L)
     const char *text = L->l->text;
     size_t end = L->sec->end;
     size_t lic = 0, spec = 0, spec_at = 0, lic_line = 0, spec_line = 0;
-    if (imrx_re_find(&L->s->re[CRED_RE_LIC], L->t, text, L->sec->begin, end) == 1)
+    if (find(L, CRED_RE_LIC, L->sec->begin, end) == 1)
         lic = imrx_re_ov(L->t)[1], lic_line = line_end(text, lic, end);
-    if (imrx_re_find(&L->s->re[CRED_RE_SPEC], L->t, text, L->sec->begin, end) == 1) {
+    if (find(L, CRED_RE_SPEC, L->sec->begin, end) == 1) {
         spec_at = imrx_re_ov(L->t)[0];
         spec = imrx_re_ov(L->t)[1], spec_line = line_end(text, spec, end);
     }
@@ -238,14 +251,13 @@ static void split_prose(cred_letter_t *L, size_t b, size_t e)
 
 void cred_read_prose(cred_letter_t *L)
 {
-    const char *text = L->l->text;
     size_t end = L->sec->end;
     /* Specialties in letter order: board certifications and subspecialties interleave. */
     size_t pos = L->sec->begin;
     for (;;) {
         size_t best = end, bb = 0, be = 0, next = end;
         for (int r = CRED_RE_BOARD; r <= CRED_RE_PROFESSION; r++) {
-            if (imrx_re_find(&L->s->re[r], L->t, text, pos, end) != 1) continue;
+            if (find(L, r, pos, end) != 1) continue;
             PCRE2_SIZE *ov = imrx_re_ov(L->t);
             if (ov[2] < best) best = ov[2], bb = ov[2], be = ov[3], next = ov[1];
         }
@@ -254,7 +266,7 @@ void cred_read_prose(cred_letter_t *L)
         pos = next > pos ? next : pos + 1;
     }
     pos = L->sec->begin;
-    while (pos < end && imrx_re_find(&L->s->re[CRED_RE_LICENSED], L->t, text, pos, end) == 1) {
+    while (pos < end && find(L, CRED_RE_LICENSED, pos, end) == 1) {
         PCRE2_SIZE *ov = imrx_re_ov(L->t);
         scan_states(L, ov[1], CRED_SCAN_PROSE);
         pos = ov[1] > pos ? ov[1] : pos + 1;

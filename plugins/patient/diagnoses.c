@@ -34,6 +34,11 @@ const char dx_cue_pattern[] =
     "(?!(?:not|consistent|unclear|uncertain|pending|supported|unknown|based|made|confirmed|"
     "deferred)\\b)";
 
+/* Every cue holds "treat", "under", "diagnos" or "dx" at a word start, at most three words
+ * after its beginning ("has had a diagnosis of"): a keyed search (re.h). */
+static const char *const dx_cue_words[] = {"treat", "under", "diagnos", "dx", NULL};
+static const imrx_re_keys_t dx_cue_keys = {dx_cue_words, 3};
+
 #define MONTH "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?"
 
 const char dx_stop_pattern[] =
@@ -141,7 +146,8 @@ void dx_read(const imrx_re_t *cue, const imrx_re_t *stop, imrx_re_scratch_t *t, 
              size_t begin, size_t end, dx_list_t *out)
 {
     size_t pos = begin;
-    while (pos < end && out->n < DX_MAX && imrx_re_find(cue, t, text, pos, end) == 1) {
+    while (pos < end && out->n < DX_MAX &&
+           imrx_re_find_keyed(cue, &dx_cue_keys, t, text, pos, end) == 1) {
         PCRE2_SIZE *ov = imrx_re_ov(t);
         size_t cue_end = ov[0], lb = ov[1];
         while (cue_end < lb && text[cue_end] != '\n') cue_end++;
