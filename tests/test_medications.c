@@ -106,6 +106,29 @@ Test(medications, unlisted_misspellings_of_long_names)
     json_decref(r);
 }
 
+/* Words that start no drug name are remembered per thread (medications.c): a word seen alone
+ * first must still start a name later ("icy" then "Icy Hot", "fish" then "fish oil"), and a
+ * letter read again with every word remembered gives the same mentions. */
+Test(medications, remembered_words_still_start_names)
+{
+    const char *text = "The road was icy and he fell on a fish crate. The patient reported the "
+                       "pain. He rubs Icy Hot on his back and takes fish oil and vitamin D. The "
+                       "patient reported Cyclo-\nbenzaprine at night.";
+    json_t *first = summary(text);
+    json_t *again = summary(text);
+    must(first, "methyl salicylate/menthol");
+    must(first, "omega-3 fatty acids");
+    must(first, "vitamin d");
+    must(first, "cyclobenzaprine");
+    char *a = json_dumps(json_object_get(first, "medications"), JSON_SORT_KEYS);
+    char *b = json_dumps(json_object_get(again, "medications"), JSON_SORT_KEYS);
+    cr_expect_str_eq(a, b, "the same mentions with the words remembered");
+    free(a);
+    free(b);
+    json_decref(first);
+    json_decref(again);
+}
+
 Test(medications, word_bounded)
 {
     /* "Soma" as a word only; "Norcoal" is no Norco; "ASA" only alone. */

@@ -1,5 +1,6 @@
 /* Matching the lexicon: from each word start, a walk down the trie that tolerates case,
  * separators and words broken by a hyphen, and keeps the longest surface that ends a word. */
+#include <stdint.h>
 #include <string.h>
 
 #include "trie.h"
@@ -19,6 +20,7 @@ typedef struct walk {
     size_t len, start;
     int best;
     size_t best_end;
+    size_t reach; /* furthest index read; SIZE_MAX: the answer may depend on more */
 } walk_t;
 
 /* A surface that ends in a number followed by a dose unit ("Robaxin-750" in "Robaxin 750 mg")
@@ -37,6 +39,7 @@ static int number_is_strength(const char *t, size_t len, size_t i)
 static void found(walk_t *W, int32_t entry, size_t i)
 {
     size_t end = 0;
+    W->reach = SIZE_MAX;
     if (number_is_strength(W->t, W->len, i)) return;
     if (boundary(W->t, W->len, i)) end = i;
     /* A plural the lexicon leaves to the engine ("patches", "Norcos"); not after short
@@ -58,8 +61,13 @@ static void walk(walk_t *W, int32_t node, size_t i, int depth)
     for (;;) {
         const med_trie_node_t *n = &W->lx->nodes[node];
         if (n->entry >= 0) found(W, n->entry, i);
-        if (i >= W->len || depth > 96) return;
+        if (i >= W->len) return;
+        if (depth > 96) {
+            W->reach = SIZE_MAX;
+            return;
+        }
         c = (unsigned char)W->t[i];
+        if (i > W->reach) W->reach = i;
         if (is_sep(c)) break;
         node = packed_child(W->lx, node, fold(c));
         if (node < 0) return;
@@ -68,6 +76,7 @@ static void walk(walk_t *W, int32_t node, size_t i, int depth)
     /* A separator where the surface has one: any short run of them, one line break at most. */
     int32_t next = packed_child(W->lx, node, SEP);
     if (next >= 0) {
+        W->reach = SIZE_MAX;
         size_t j = i;
         int lines = 0;
         while (j < W->len && is_sep((unsigned char)W->t[j]) && j - i < 4)
@@ -77,6 +86,7 @@ static void walk(walk_t *W, int32_t node, size_t i, int depth)
     }
     /* A hyphen that breaks a word ("cyclo-benzaprine", "Cyclo- benzaprine", "cyclo-\nbenz"). */
     if (c == '-' && node != 0 && is_alpha((unsigned char)W->t[i - 1])) {
+        W->reach = SIZE_MAX;
         size_t j = i + 1;
         if (j < W->len && (W->t[j] == ' ' || W->t[j] == '\n')) j++;
         if (j < W->len && is_alpha((unsigned char)W->t[j])) walk(W, node, j, depth + 1);
@@ -108,10 +118,18 @@ void med_trie_fill_pairs(med_lexicon_t *lx)
 int med_lexicon_match(const med_lexicon_t *lx, const char *text, size_t len, size_t pos,
                       size_t *end)
 {
+    size_t reach;
+    return med_lexicon_match_reach(lx, text, len, pos, end, &reach);
+}
+
+int med_lexicon_match_reach(const med_lexicon_t *lx, const char *text, size_t len, size_t pos,
+                            size_t *end, size_t *reach)
+{
+    *reach = pos + 1; /* the pair look-up reads two characters */
     if (pos >= len) return -1;
     int32_t n1 = lx->root_child[fold((unsigned char)text[pos])];
     if (n1 < 0) return -1;
-    walk_t W = {lx, text, len, pos, -1, 0};
+    walk_t W = {lx, text, len, pos, -1, 0, pos + 1};
     int a = slot((unsigned char)text[pos]),
         b = pos + 1 < len ? slot((unsigned char)text[pos + 1]) : -1;
     if (a >= 0 && b >= 0) {
@@ -122,6 +140,7 @@ int med_lexicon_match(const med_lexicon_t *lx, const char *text, size_t len, siz
     } else {
         walk(&W, 0, pos, 0);
     }
+    *reach = W.reach;
     if (W.best < 0) return -1;
     *end = W.best_end;
     return W.best;

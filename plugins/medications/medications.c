@@ -22,6 +22,7 @@ typedef struct thread {
     mention_t *m;
     size_t cap;
     med_fuzzy_cache_t fuzzy;
+    med_word_cache_t words;
 } thread_t;
 
 /* A letter names a few dozen drugs at most; a runaway list is cut here. */
@@ -90,9 +91,40 @@ static int is_alnum(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
+static unsigned char fold(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+/* The cache slot of the word text[p..q) when no mention can start there whatever follows: all
+ * letters, short, followed by a space, a line break or the end. NULL otherwise. */
+static med_word_miss_t *word_slot(med_word_cache_t *words, const char *text, uint32_t len,
+                                  uint32_t p, uint32_t q, uint32_t *hash)
+{
+    if (!words || q - p > MED_WORD_MAX || (q < len && text[q] != ' ' && text[q] != '\n'))
+        return NULL;
+    uint32_t h = 2166136261u;
+    for (uint32_t i = p; i < q; i++) {
+        unsigned char c = fold((unsigned char)text[i]);
+        if (c < 'a' || c > 'z') return NULL;
+        h = (h ^ c) * 16777619u;
+    }
+    *hash = h;
+    return &words->slot[h & (MED_WORD_CACHE - 1)];
+}
+
+static int word_cached(const med_word_miss_t *s, const char *text, uint32_t p, uint32_t q,
+                       uint32_t h)
+{
+    if (s->hash != h || s->len != q - p) return 0;
+    for (uint32_t i = 0; i < q - p; i++)
+        if (s->word[i] != (char)fold((unsigned char)text[p + i])) return 0;
+    return 1;
+}
+
 /* One pass over the text: at each word start, the longest lexicon surface. */
-static size_t scan(const med_lexicon_t *lx, med_fuzzy_cache_t *cache, const char *text,
-                   uint32_t len, mention_t *m, size_t cap)
+static size_t scan(const med_lexicon_t *lx, med_fuzzy_cache_t *cache, med_word_cache_t *words,
+                   const char *text, uint32_t len, mention_t *m, size_t cap)
 {
     size_t n = 0;
     uint32_t p = 0;
@@ -101,10 +133,16 @@ static size_t scan(const med_lexicon_t *lx, med_fuzzy_cache_t *cache, const char
             p++;
             continue;
         }
-        size_t end;
-        int entry = med_lexicon_match(lx, text, len, p, &end);
         uint32_t q = p;
         while (q < len && is_alnum(text[q])) q++;
+        uint32_t h = 0;
+        med_word_miss_t *slot = word_slot(words, text, len, p, q, &h);
+        if (slot && word_cached(slot, text, p, q, h)) {
+            p = q;
+            continue;
+        }
+        size_t end, reach;
+        int entry = med_lexicon_match_reach(lx, text, len, p, &end, &reach);
         /* Only long words can be misspelt drug names (fuzzy.c). */
         if (entry < 0 && q - p >= 8) entry = med_lexicon_fuzzy(lx, cache, text, len, p, &end);
         if (entry >= 0) {
@@ -114,6 +152,12 @@ static size_t scan(const med_lexicon_t *lx, med_fuzzy_cache_t *cache, const char
             p = (uint32_t)end;
             continue;
         }
+        if (slot && reach <= q) {
+            slot->hash = h;
+            slot->len = (uint8_t)(q - p);
+            for (uint32_t i = 0; i < q - p; i++)
+                slot->word[i] = (char)fold((unsigned char)text[p + i]);
+        }
         p = q;
     }
     return n;
@@ -122,7 +166,7 @@ static size_t scan(const med_lexicon_t *lx, med_fuzzy_cache_t *cache, const char
 size_t med_find_mentions(const med_letter_t *L, const char *text, uint32_t len, mention_t *m,
                          size_t cap)
 {
-    size_t n = scan(L->lx, L->fuzzy, text, len, m, cap);
+    size_t n = scan(L->lx, L->fuzzy, L->words, text, len, m, cap);
     for (size_t i = 0; i < n; i++)
         med_read_attributes(L->attr, L->t, text, i + 1 < n ? m[i + 1].b : len, &m[i]);
     return n;
@@ -195,7 +239,7 @@ static imrx_status_t meds_extract_letter(void *state, void *thread_state, const 
         if (!t->m) return IMRX_ENOMEM;
         t->cap = MAX_MENTIONS;
     }
-    med_letter_t L = {api, ctx, l, &s->lx, &s->attr, &t->re, &t->fuzzy};
+    med_letter_t L = {api, ctx, l, &s->lx, &s->attr, &t->re, &t->fuzzy, &t->words};
     size_t n = med_find_mentions(&L, l->text, l->length, t->m, t->cap);
     if (n == t->cap)
         api->warn(ctx, imrx_span(t->m[n - 1].b, t->m[n - 1].e),

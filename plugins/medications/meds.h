@@ -61,6 +61,24 @@ void med_lexicon_free(med_lexicon_t *lx);
  * index and sets *end, or -1. */
 int med_lexicon_match(const med_lexicon_t *lx, const char *text, size_t len, size_t pos,
                       size_t *end);
+/* The same, and *reach: the furthest index of text the answer depended on (SIZE_MAX when it
+ * may have depended on more: a surface was reached, or one continues past a separator). */
+int med_lexicon_match_reach(const med_lexicon_t *lx, const char *text, size_t len, size_t pos,
+                            size_t *end, size_t *reach);
+
+/* Words that start no mention whatever follows them (a space or line break): a letter's
+ * common words ("patient", "the", "reported") are looked up in this per-thread cache instead
+ * of walking the trie and trying the misspelling index again and again. */
+#define MED_WORD_CACHE 8192
+#define MED_WORD_MAX   23
+typedef struct med_word_miss {
+    uint32_t hash;
+    uint8_t len;
+    char word[MED_WORD_MAX]; /* folded */
+} med_word_miss_t;
+typedef struct med_word_cache {
+    med_word_miss_t slot[MED_WORD_CACHE];
+} med_word_cache_t;
 
 /* A misspelling of a long one-word name ("Cyclobenzaprin", "Gabapentine"): a word of 8 letters
  * or more at text[pos], one edit (insertion, deletion, substitution, transposition) away from
@@ -177,6 +195,7 @@ typedef struct med_letter {
     const med_attr_re_t *attr;
     imrx_re_scratch_t *t;
     med_fuzzy_cache_t *fuzzy; /* this thread's */
+    med_word_cache_t *words;  /* this thread's, or NULL */
 } med_letter_t;
 
 /* Finds the mentions of a string (not necessarily the letter's text) into m (at most cap);
