@@ -86,60 +86,49 @@ static void meds_thread_fini(void *state, void *thread_state)
     free(t);
 }
 
-static int is_alnum(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+/* Character kinds for the scan, read once per character: 0 other, 1 digit, 2 letter. */
+static const unsigned char kind[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1, ['a'] = 2, ['b'] = 2, ['c'] = 2, ['d'] = 2, ['e'] = 2, ['f'] = 2,
+    ['g'] = 2, ['h'] = 2, ['i'] = 2, ['j'] = 2, ['k'] = 2, ['l'] = 2, ['m'] = 2, ['n'] = 2,
+    ['o'] = 2, ['p'] = 2, ['q'] = 2, ['r'] = 2, ['s'] = 2, ['t'] = 2, ['u'] = 2, ['v'] = 2,
+    ['w'] = 2, ['x'] = 2, ['y'] = 2, ['z'] = 2, ['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2,
+    ['E'] = 2, ['F'] = 2, ['G'] = 2, ['H'] = 2, ['I'] = 2, ['J'] = 2, ['K'] = 2, ['L'] = 2,
+    ['M'] = 2, ['N'] = 2, ['O'] = 2, ['P'] = 2, ['Q'] = 2, ['R'] = 2, ['S'] = 2, ['T'] = 2,
+    ['U'] = 2, ['V'] = 2, ['W'] = 2, ['X'] = 2, ['Y'] = 2, ['Z'] = 2};
 
-static unsigned char fold(unsigned char c)
-{
-    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
-}
-
-/* The cache slot of the word text[p..q) when no mention can start there whatever follows: all
- * letters, short, followed by a space, a line break or the end. NULL otherwise. */
-static med_word_miss_t *word_slot(med_word_cache_t *words, const char *text, uint32_t len,
-                                  uint32_t p, uint32_t q, uint32_t *hash)
-{
-    if (!words || q - p > MED_WORD_MAX || (q < len && text[q] != ' ' && text[q] != '\n'))
-        return NULL;
-    uint32_t h = 2166136261u;
-    for (uint32_t i = p; i < q; i++) {
-        unsigned char c = fold((unsigned char)text[i]);
-        if (c < 'a' || c > 'z') return NULL;
-        h = (h ^ c) * 16777619u;
-    }
-    *hash = h;
-    return &words->slot[h & (MED_WORD_CACHE - 1)];
-}
-
-static int word_cached(const med_word_miss_t *s, const char *text, uint32_t p, uint32_t q,
-                       uint32_t h)
-{
-    if (s->hash != h || s->len != q - p) return 0;
-    for (uint32_t i = 0; i < q - p; i++)
-        if (s->word[i] != (char)fold((unsigned char)text[p + i])) return 0;
-    return 1;
-}
-
-/* One pass over the text: at each word start, the longest lexicon surface. */
+/* One pass over the text: at each word start, the longest lexicon surface. A word that starts
+ * no surface whatever follows it (all letters, short, then a space, a line break or the end;
+ * the trie walk says whether its answer depended on more) is remembered in `words`. */
 static size_t scan(const med_lexicon_t *lx, med_fuzzy_cache_t *cache, med_word_cache_t *words,
                    const char *text, uint32_t len, mention_t *m, size_t cap)
 {
     size_t n = 0;
     uint32_t p = 0;
     while (p < len && n < cap) {
-        if (!is_alnum(text[p])) {
+        if (!kind[(unsigned char)text[p]]) {
             p++;
             continue;
         }
-        uint32_t q = p;
-        while (q < len && is_alnum(text[q])) q++;
-        uint32_t h = 0;
-        med_word_miss_t *slot = word_slot(words, text, len, p, q, &h);
-        if (slot && word_cached(slot, text, p, q, h)) {
-            p = q;
-            continue;
+        /* the word: its end, and folded, its hash and whether it is all letters */
+        char low[MED_WORD_MAX];
+        uint32_t q = p, h = 2166136261u;
+        unsigned letters = 2, k;
+        while (q < len && (k = kind[(unsigned char)text[q]])) {
+            unsigned char f = (unsigned char)(text[q] | (k == 2 ? 0x20 : 0));
+            if (q - p < MED_WORD_MAX) low[q - p] = (char)f;
+            h = (h ^ f) * 16777619u;
+            letters &= k;
+            q++;
+        }
+        med_word_miss_t *slot = NULL;
+        if (words && letters == 2 && q - p <= MED_WORD_MAX &&
+            (q == len || text[q] == ' ' || text[q] == '\n')) {
+            slot = &words->slot[h & (MED_WORD_CACHE - 1)];
+            if (slot->hash == h && slot->len == q - p && memcmp(slot->word, low, q - p) == 0) {
+                p = q;
+                continue;
+            }
         }
         size_t end, reach;
         int entry = med_lexicon_match_reach(lx, text, len, p, &end, &reach);
@@ -155,8 +144,7 @@ static size_t scan(const med_lexicon_t *lx, med_fuzzy_cache_t *cache, med_word_c
         if (slot && reach <= q) {
             slot->hash = h;
             slot->len = (uint8_t)(q - p);
-            for (uint32_t i = 0; i < q - p; i++)
-                slot->word[i] = (char)fold((unsigned char)text[p + i]);
+            memcpy(slot->word, low, q - p);
         }
         p = q;
     }
