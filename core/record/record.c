@@ -53,17 +53,22 @@ imrx_rnode_t *imrx_record_node(imrx_record_t *r, imrx_node_t n)
     return &r->nodes[n];
 }
 
+static imrx_node_t get(const imrx_record_t *r, imrx_node_t obj, const char *key, size_t len)
+{
+    const imrx_rnode_t *o = &r->nodes[obj];
+    if (o->type != IMRX_T_OBJECT) return IMRX_NODE_NONE;
+    /* Objects hold a few dozen members at most: a scan, the length and first letter first. */
+    for (imrx_node_t c = o->first; c != IMRX_NODE_NONE; c = r->nodes[c].next) {
+        const imrx_rnode_t *m = &r->nodes[c];
+        if (m->key_len == len && m->key[0] == key[0] && memcmp(m->key, key, len) == 0) return c;
+    }
+    return IMRX_NODE_NONE;
+}
+
 imrx_node_t imrx_record_get(const imrx_record_t *r, imrx_node_t obj, const char *key)
 {
     if (obj < 0 || (uint32_t)obj >= r->count || !key) return IMRX_NODE_NONE;
-    const imrx_rnode_t *o = &r->nodes[obj];
-    if (o->type != IMRX_T_OBJECT) return IMRX_NODE_NONE;
-    /* Objects hold a few dozen members at most: a scan, the first letter before strcmp. */
-    for (imrx_node_t c = o->first; c != IMRX_NODE_NONE; c = r->nodes[c].next) {
-        const char *k = r->nodes[c].key;
-        if (k[0] == key[0] && strcmp(k, key) == 0) return c;
-    }
-    return IMRX_NODE_NONE;
+    return get(r, obj, key, strlen(key));
 }
 
 imrx_node_t imrx_record_put(imrx_record_t *r, imrx_node_t parent, const char *key, imrx_type_t type,
@@ -71,9 +76,10 @@ imrx_node_t imrx_record_put(imrx_record_t *r, imrx_node_t parent, const char *ke
 {
     imrx_rnode_t *p = imrx_record_node(r, parent);
     if (!p) return IMRX_NODE_NONE;
+    size_t key_len = key ? strlen(key) : 0;
     if (p->type == IMRX_T_OBJECT) {
         if (!key) return IMRX_NODE_NONE;
-        imrx_node_t existing = imrx_record_get(r, parent, key);
+        imrx_node_t existing = get(r, parent, key, key_len);
         if (existing != IMRX_NODE_NONE) {
             imrx_rnode_t *e = &r->nodes[existing];
             /* Same type of container: keep it and what it holds (get-or-create). */
@@ -91,7 +97,7 @@ imrx_node_t imrx_record_put(imrx_record_t *r, imrx_node_t parent, const char *ke
     }
     const char *k = NULL;
     if (key) {
-        k = imrx_arena_strndup(&r->arena, key, strlen(key));
+        k = imrx_arena_strndup(&r->arena, key, key_len);
         if (!k) return IMRX_NODE_NONE;
     }
     imrx_node_t n = new_node(r, type);
@@ -99,6 +105,7 @@ imrx_node_t imrx_record_put(imrx_record_t *r, imrx_node_t parent, const char *ke
     p = &r->nodes[parent]; /* new_node may have moved the array */
     imrx_rnode_t *c = &r->nodes[n];
     c->key = k;
+    c->key_len = (uint32_t)key_len;
     c->parent = parent;
     c->plugin = plugin;
     if (p->last == IMRX_NODE_NONE)

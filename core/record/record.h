@@ -16,6 +16,7 @@ typedef struct imrx_rnode {
     int32_t first, last, next; /* children, in insertion order */
     uint32_t count;
     const char *key; /* member name in the parent object; NULL in arrays */
+    uint32_t key_len;
     imrx_span_t span;
     union {
         int64_t i;

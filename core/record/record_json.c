@@ -53,15 +53,17 @@ static void note_provenance(writer_t *w, const imrx_rnode_t *n)
     imrx_buf_putc(&w->prov, ']');
 }
 
-/* Extends the path by ".key" or "[index]"; returns the old length to restore. */
-static size_t path_push(writer_t *w, const char *key, uint32_t index)
+/* Extends the path by ".key" or "[index]" (only with provenance: nothing else reads it);
+ * returns the old length to restore. */
+static size_t path_push(writer_t *w, const char *key, size_t key_len, uint32_t index)
 {
     size_t old = w->path_len;
+    if (!w->opt->provenance) return old;
     char part[80];
     size_t n = 0;
     if (key) {
         if (w->path_len) part[n++] = '.';
-        size_t k = strlen(key);
+        size_t k = key_len;
         if (k > sizeof part - 2) k = sizeof part - 2;
         memcpy(part + n, key, k);
         n += k;
@@ -86,6 +88,7 @@ static size_t path_push(writer_t *w, const char *key, uint32_t index)
 
 static void path_pop(writer_t *w, size_t old)
 {
+    if (!w->opt->provenance) return;
     w->path_len = old;
     w->path[old] = '\0';
 }
@@ -100,9 +103,9 @@ static void write_members(writer_t *w, const imrx_rnode_t *n, int first)
         first = 0;
         /* Keys are plain words (the host API admits no other), so no escaping. */
         imrx_buf_putc(w->out, '"');
-        imrx_buf_append(w->out, child->key, strlen(child->key));
+        imrx_buf_append(w->out, child->key, child->key_len);
         imrx_buf_append(w->out, "\":", 2);
-        size_t old = path_push(w, child->key, 0);
+        size_t old = path_push(w, child->key, child->key_len, 0);
         write_node(w, c);
         path_pop(w, old);
     }
@@ -144,7 +147,7 @@ static void write_node(writer_t *w, imrx_node_t id)
         uint32_t i = 0;
         for (imrx_node_t c = n->first; c != IMRX_NODE_NONE; c = w->r->nodes[c].next, i++) {
             if (i) imrx_buf_putc(b, ',');
-            size_t old = path_push(w, NULL, i);
+            size_t old = path_push(w, NULL, 0, i);
             write_node(w, c);
             path_pop(w, old);
         }
