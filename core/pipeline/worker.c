@@ -60,6 +60,16 @@ void imrx_engine_close(imrx_engine_t *e)
     imrx_engine_free(e);
 }
 
+/* IMRX_PROFILE=1: after the plugins' times, the host's: loading a letter, writing a record. */
+#define PROFILE_HOST 2
+
+static uint64_t profile_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
+
 imrx_status_t imrx_worker_init(imrx_worker_t *w, const imrx_engine_t *e)
 {
     memset(w, 0, sizeof *w);
@@ -72,7 +82,7 @@ imrx_status_t imrx_worker_init(imrx_worker_t *w, const imrx_engine_t *e)
     w->thread_states = calloc(e->plugins.count + 1, sizeof *w->thread_states);
     const char *profile = getenv("IMRX_PROFILE");
     if (profile && *profile && *profile != '0')
-        w->plugin_ns = calloc(e->plugins.count + 1, sizeof *w->plugin_ns);
+        w->plugin_ns = calloc(e->plugins.count + PROFILE_HOST, sizeof *w->plugin_ns);
     if (!w->layout_scratch || !w->thread_states) return IMRX_ENOMEM;
     w->ctx.diag = e->diag;
     w->ctx.limits = e->limits;
@@ -102,6 +112,10 @@ void imrx_worker_free(imrx_worker_t *w)
     for (unsigned i = 0; e && w->plugin_ns && i < e->plugins.count; i++)
         fprintf(stderr, "imrx profile: plugin %-12s %8.3f s in this worker\n",
                 e->plugins.items[i].desc->name, (double)w->plugin_ns[i] / 1e9);
+    static const char *const host[PROFILE_HOST] = {"read, normalise, split", "write the record"};
+    for (unsigned i = 0; e && w->plugin_ns && i < PROFILE_HOST; i++)
+        fprintf(stderr, "imrx profile: host: %-21s %8.3f s in this worker\n", host[i],
+                (double)w->plugin_ns[e->plugins.count + i] / 1e9);
     free(w->plugin_ns);
     for (unsigned i = 0; e && w->thread_states && i < e->plugins.count; i++) {
         const imrx_loaded_plugin_t *p = &e->plugins.items[i];
@@ -284,7 +298,15 @@ static imrx_letter_result_t process(imrx_worker_t *w, const imrx_input_t *in);
 
 imrx_letter_result_t imrx_worker_process(imrx_worker_t *w, const imrx_input_t *in)
 {
+    uint64_t t0 = w->plugin_ns ? profile_now() : 0;
     imrx_letter_result_t res = process(w, in);
+    if (w->plugin_ns) {
+        /* the whole letter less its plugins: what the host spent loading it */
+        uint64_t spent = profile_now() - t0, plugins = 0;
+        for (unsigned i = 0; i < w->engine->plugins.count; i++) plugins += w->plugin_ns[i];
+        w->plugin_ns[w->engine->plugins.count] += spent - (plugins - w->profile_plugins_before);
+        w->profile_plugins_before = plugins;
+    }
     if (res.failed && !res.why[0] && w->record.has_error) {
         const imrx_rerror_t *e = &w->record.error;
         char at[40] = "";
@@ -371,5 +393,7 @@ void imrx_worker_write_json(imrx_worker_t *w, int provenance, imrx_buf_t *out)
         .plugins = w->engine->plugins.names,
         .plugin_count = w->engine->plugins.count,
     };
+    uint64_t t0 = w->plugin_ns ? profile_now() : 0;
     imrx_record_write_json(&w->record, w->doc_valid ? &w->doc : NULL, w->source, &opt, out);
+    if (w->plugin_ns) w->plugin_ns[w->engine->plugins.count + 1] += profile_now() - t0;
 }
