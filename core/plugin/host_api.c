@@ -246,10 +246,9 @@ static imrx_status_t host_set_string(imrx_ctx_t *ctx, imrx_node_t parent, const 
                ctx->doc->text.len);
         return IMRX_EINVAL;
     }
-    st = imrx_record_put_string(ctx->record, parent, key, value, length, ctx->plugin_id);
-    if (st != IMRX_OK) return st;
     imrx_node_t node =
-        key ? imrx_record_get(ctx->record, parent, key) : ctx->record->nodes[parent].last;
+        imrx_record_put_string(ctx->record, parent, key, value, length, ctx->plugin_id);
+    if (node == IMRX_NODE_NONE) return IMRX_ENOMEM;
     return attach_span(ctx, node, span);
 }
 

@@ -117,16 +117,16 @@ imrx_node_t imrx_record_put(imrx_record_t *r, imrx_node_t parent, const char *ke
     return n;
 }
 
-imrx_status_t imrx_record_put_string(imrx_record_t *r, imrx_node_t parent, const char *key,
-                                     const char *s, size_t n, uint16_t plugin)
+imrx_node_t imrx_record_put_string(imrx_record_t *r, imrx_node_t parent, const char *key,
+                                   const char *s, size_t n, uint16_t plugin)
 {
     imrx_node_t node = imrx_record_put(r, parent, key, IMRX_T_STRING, plugin);
-    if (node == IMRX_NODE_NONE) return IMRX_EINVAL;
+    if (node == IMRX_NODE_NONE) return node;
     char *copy = imrx_arena_strndup(&r->arena, s, n);
-    if (!copy) return IMRX_ENOMEM;
+    if (!copy) return IMRX_NODE_NONE; /* the node stays, an empty string */
     r->nodes[node].v.str.s = copy;
     r->nodes[node].v.str.len = (uint32_t)n;
-    return IMRX_OK;
+    return node;
 }
 
 imrx_status_t imrx_record_put_int(imrx_record_t *r, imrx_node_t parent, const char *key, int64_t v,

@@ -64,8 +64,9 @@ imrx_node_t imrx_record_get(const imrx_record_t *r, imrx_node_t obj, const char 
  * type `type`; an existing member is reset to the new type, keeping its place. */
 imrx_node_t imrx_record_put(imrx_record_t *r, imrx_node_t parent, const char *key, imrx_type_t type,
                             uint16_t plugin);
-imrx_status_t imrx_record_put_string(imrx_record_t *r, imrx_node_t parent, const char *key,
-                                     const char *s, size_t n, uint16_t plugin);
+/* Returns the node, or IMRX_NODE_NONE (no such parent, or out of memory). */
+imrx_node_t imrx_record_put_string(imrx_record_t *r, imrx_node_t parent, const char *key,
+                                   const char *s, size_t n, uint16_t plugin);
 imrx_status_t imrx_record_put_int(imrx_record_t *r, imrx_node_t parent, const char *key, int64_t v,
                                   uint16_t plugin);
 imrx_status_t imrx_record_put_bool(imrx_record_t *r, imrx_node_t parent, const char *key, int v,
