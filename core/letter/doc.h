@@ -12,8 +12,7 @@
 #include "letter/offset_map.h"
 #include "util/buf.h"
 
-#define IMRX_MAX_SECTIONS  32
-#define IMRX_DOC_TABLE_MAX (1u << 20)
+#define IMRX_MAX_SECTIONS 32
 
 typedef struct imrx_doc {
     const char *source;
@@ -23,11 +22,6 @@ typedef struct imrx_doc {
     imrx_buf_t text;        /* text after the line pass: what plugins read */
     imrx_offset_map_t map1; /* pass1 offsets -> original offsets */
     imrx_offset_map_t map2; /* text offsets -> pass1 offsets */
-    /* Both maps composed for every text offset, so that the hundreds of spans a record writes
-     * cost an array read each (letters up to IMRX_DOC_TABLE_MAX bytes; larger ones search). */
-    uint32_t *orig_begin, *orig_end, *tmp_begin, *tmp_end;
-    size_t table_cap, tmp_cap;
-    int table_ready;
     imrx_char_report_t chars;
     const char *layout; /* static string */
     imrx_section_t sections[IMRX_MAX_SECTIONS];

@@ -99,25 +99,3 @@ uint32_t imrx_map_end(const imrx_offset_map_t *m, uint32_t out)
     if (s->out_len == s->in_len) return s->in + (out - s->out);
     return s->in + s->in_len;
 }
-
-void imrx_map_fill(const imrx_offset_map_t *m, uint32_t *begin, uint32_t *end)
-{
-    /* Segments tile the output from 0 to out_total in order (imrx_map_add). */
-    uint32_t out = 0;
-    end[0] = m->count ? m->segs[0].in : m->in_total;
-    for (uint32_t i = 0; i < m->count; i++) {
-        const imrx_map_seg_t *s = &m->segs[i];
-        if (s->out_len == s->in_len) {
-            for (uint32_t k = 0; k < s->out_len; k++, out++) {
-                begin[out] = s->in + k;
-                end[out + 1] = s->in + k + 1;
-            }
-        } else {
-            for (uint32_t k = 0; k < s->out_len; k++, out++) {
-                begin[out] = s->in;
-                end[out + 1] = s->in + s->in_len;
-            }
-        }
-    }
-    begin[out] = m->in_total;
-}

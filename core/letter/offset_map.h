@@ -34,8 +34,5 @@ void imrx_map_unput(imrx_offset_map_t *m, uint32_t n);
 /* Input offset of output offset `out` as the start of a span, and as the (exclusive) end. */
 uint32_t imrx_map_begin(const imrx_offset_map_t *m, uint32_t out);
 uint32_t imrx_map_end(const imrx_offset_map_t *m, uint32_t out);
-/* The same two mappings for every output offset 0..out_total at once, in one pass over the
- * segments: begin[out] and end[out] (arrays of out_total + 1). */
-void imrx_map_fill(const imrx_offset_map_t *m, uint32_t *begin, uint32_t *end);
 
 #endif
