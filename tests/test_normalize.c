@@ -227,6 +227,21 @@ static void check_words_map_back(const char *path)
     char *orig = t_slurp(path, &n);
     cr_assert_not_null(orig);
     cr_assert_eq(imrx_doc_load(&doc, path, (unsigned char *)orig, n), IMRX_OK);
+    /* The maps' bucket index gives what their binary search gives, from every offset. */
+    cr_assert(doc.map1.indexed && doc.map2.indexed, "%s: the maps are indexed", path);
+    for (uint32_t x = 0; x <= doc.text.len; x++) {
+        static const uint32_t lengths[] = {0, 1, 7, 40};
+        for (size_t k = 0; k < 4; k++) {
+            uint32_t y = x + lengths[k] <= doc.text.len ? x + lengths[k] : (uint32_t)doc.text.len;
+            imrx_span_t fast = imrx_doc_original_span(&doc, imrx_span(x, y));
+            doc.map1.indexed = doc.map2.indexed = 0;
+            imrx_span_t slow = imrx_doc_original_span(&doc, imrx_span(x, y));
+            doc.map1.indexed = doc.map2.indexed = 1;
+            cr_assert(fast.begin == slow.begin && fast.end == slow.end,
+                      "%s: [%u,%u) maps to [%u,%u) with the index, [%u,%u) by search", path, x, y,
+                      fast.begin, fast.end, slow.begin, slow.end);
+        }
+    }
     const char *t = doc.text.data;
     size_t checked = 0;
     for (size_t i = 0; i < doc.text.len;) {

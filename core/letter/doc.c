@@ -35,6 +35,8 @@ imrx_status_t imrx_doc_load(imrx_doc_t *d, const char *source, const unsigned ch
                               d->chars.page_breaks, d->chars.page_break_count, &d->text, &d->map2);
     if (st != IMRX_OK) return st;
     if (!d->text.data) imrx_buf_puts(&d->text, "");
+    imrx_map_index(&d->map1);
+    imrx_map_index(&d->map2);
     return d->text.failed ? IMRX_ENOMEM : IMRX_OK;
 }
 

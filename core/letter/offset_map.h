@@ -22,6 +22,11 @@ typedef struct imrx_offset_map {
     uint32_t out_total; /* output bytes mapped so far */
     uint32_t in_total;  /* length of the input */
     int failed;         /* out of memory while building */
+    /* After imrx_map_index: for every 64 output bytes, the segment holding the first of them,
+     * so that a look-up scans a segment or two instead of searching all of them. */
+    uint32_t *bucket;
+    uint32_t bucket_cap;
+    int indexed;
 } imrx_offset_map_t;
 
 void imrx_map_init(imrx_offset_map_t *m);
@@ -31,6 +36,8 @@ void imrx_map_clear(imrx_offset_map_t *m, uint32_t in_total);
 void imrx_map_add(imrx_offset_map_t *m, uint32_t out_len, uint32_t in, uint32_t in_len);
 /* Removes the last n output bytes (which must lie in copy segments). */
 void imrx_map_unput(imrx_offset_map_t *m, uint32_t n);
+/* Builds the look-up index once the map is complete (look-ups work without it, slower). */
+void imrx_map_index(imrx_offset_map_t *m);
 /* Input offset of output offset `out` as the start of a span, and as the (exclusive) end. */
 uint32_t imrx_map_begin(const imrx_offset_map_t *m, uint32_t out);
 uint32_t imrx_map_end(const imrx_offset_map_t *m, uint32_t out);
