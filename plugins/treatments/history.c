@@ -248,9 +248,10 @@ static int about_a_request(const char *text, uint32_t floor, uint32_t at)
     return 0;
 }
 
-void imrx_treatments_to_date(const state_t *s, imrx_re_scratch_t *t, const imrx_letter_t *l,
+void imrx_treatments_to_date(const state_t *s, thread_t *th, const imrx_letter_t *l,
                              const imrx_host_api_t *api, imrx_ctx_t *ctx)
 {
+    imrx_re_scratch_t *t = &th->re;
     const imrx_section_t *sec = imrx_letter_section(l, "summary");
     if (!sec) return;
     emitter_t E = {.s = s, .t = t, .l = l, .api = api, .ctx = ctx};
@@ -264,9 +265,9 @@ void imrx_treatments_to_date(const state_t *s, imrx_re_scratch_t *t, const imrx_
         pos = e > b ? e : b + 1;
     }
     /* Counts told outside such a list. */
-    imrx_token_t *tok = malloc(4096 * sizeof *tok);
-    if (!tok) return;
-    size_t n = imrx_tokenize(l->text, sec->begin, sec->end, tok, 4096);
+    if (!th->tok && !(th->tok = malloc(TREATMENTS_TOKENS * sizeof *th->tok))) return;
+    imrx_token_t *tok = th->tok;
+    size_t n = imrx_tokenize(l->text, sec->begin, sec->end, tok, TREATMENTS_TOKENS);
     for (size_t i = 0; i < n; i++) {
         uint32_t b, e;
         const char *kind;
@@ -274,5 +275,4 @@ void imrx_treatments_to_date(const state_t *s, imrx_re_scratch_t *t, const imrx_
         if (count <= 0 || is_covered(&E, b, e) || about_a_request(l->text, sec->begin, b)) continue;
         emit(&E, kind, count, b, e);
     }
-    free(tok);
 }

@@ -42,8 +42,8 @@ static void treatments_fini(void *state)
 static imrx_status_t treatments_thread_init(void *state, void **thread_state)
 {
     (void)state;
-    imrx_re_scratch_t *t = calloc(1, sizeof *t);
-    if (!t || imrx_re_scratch_init(t) != IMRX_OK) {
+    thread_t *t = calloc(1, sizeof *t);
+    if (!t || imrx_re_scratch_init(&t->re) != IMRX_OK) {
         free(t);
         return IMRX_ENOMEM;
     }
@@ -54,8 +54,10 @@ static imrx_status_t treatments_thread_init(void *state, void **thread_state)
 static void treatments_thread_fini(void *state, void *thread_state)
 {
     (void)state;
-    imrx_re_scratch_free(thread_state);
-    free(thread_state);
+    thread_t *t = thread_state;
+    imrx_re_scratch_free(&t->re);
+    free(t->tok);
+    free(t);
 }
 
 /* The rule for text[b..e): rules above "@drug", then pharmaceuticals when the item names a
@@ -137,10 +139,11 @@ static imrx_status_t treatments_extract_letter(void *state, void *thread_state,
                                                const imrx_letter_t *l, imrx_ctx_t *ctx)
 {
     const state_t *s = state;
+    thread_t *t = thread_state;
     imrx_node_t items = api->get(ctx, api->root(ctx), "items");
     uint32_t n = api->count(ctx, items);
-    for (uint32_t i = 0; i < n; i++) classify_item(s, thread_state, l, ctx, api->at(ctx, items, i));
-    imrx_treatments_to_date(s, thread_state, l, api, ctx);
+    for (uint32_t i = 0; i < n; i++) classify_item(s, &t->re, l, ctx, api->at(ctx, items, i));
+    imrx_treatments_to_date(s, t, l, api, ctx);
     return IMRX_OK;
 }
 
@@ -148,7 +151,7 @@ static imrx_status_t treatments_extract(void *state, void *thread_state, const i
                                         imrx_ctx_t *ctx)
 {
     imrx_status_t st = treatments_extract_letter(state, thread_state, l, ctx);
-    imrx_re_report_limits(thread_state, api, ctx);
+    imrx_re_report_limits(&((thread_t *)thread_state)->re, api, ctx);
     return st;
 }
 
