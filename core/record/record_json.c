@@ -13,9 +13,31 @@ typedef struct writer {
     const imrx_json_options_t *opt;
     imrx_buf_t *out;
     imrx_buf_t prov; /* provenance entries, written after the values */
-    char path[512];  /* the current node's path with indices, "items[0].text" */
-    size_t path_len;
+    /* The current node's path as a stack of steps (a key, or an array index): spelled out
+     * ("items[0].text") only for the values that get a provenance entry. */
+    struct path_step {
+        const char *key; /* NULL: an array index */
+        uint32_t len_or_index;
+    } path[32];
+    int depth;
 } writer_t;
+
+/* Appends the current path, "items[0].guidelines[1].title". Paths are keys and indices: nothing
+ * to escape. */
+static void put_path(imrx_buf_t *b, const writer_t *w)
+{
+    for (int i = 0; i < w->depth && i < 32; i++) {
+        const struct path_step *s = &w->path[i];
+        if (s->key) {
+            if (i) imrx_buf_putc(b, '.');
+            imrx_buf_append(b, s->key, s->len_or_index);
+        } else {
+            imrx_buf_putc(b, '[');
+            imrx_buf_put_u64(b, s->len_or_index);
+            imrx_buf_putc(b, ']');
+        }
+    }
+}
 
 static void write_span(imrx_buf_t *b, const imrx_doc_t *doc, imrx_span_t s)
 {
@@ -40,7 +62,7 @@ static void note_provenance(writer_t *w, const imrx_rnode_t *n)
         return;
     /* Paths are keys and indices, plugin names [a-z0-9_]: nothing to escape. */
     imrx_buf_append(&w->prov, w->prov.len ? ",\"" : "{\"", 2);
-    imrx_buf_append(&w->prov, w->path, w->path_len);
+    put_path(&w->prov, w);
     imrx_buf_append(&w->prov, "\":[\"", 4);
     const char *plugin = plugin_name(w, n->plugin);
     imrx_buf_append(&w->prov, plugin, strlen(plugin));
@@ -53,44 +75,15 @@ static void note_provenance(writer_t *w, const imrx_rnode_t *n)
     imrx_buf_putc(&w->prov, ']');
 }
 
-/* Extends the path by ".key" or "[index]" (only with provenance: nothing else reads it);
- * returns the old length to restore. */
-static size_t path_push(writer_t *w, const char *key, size_t key_len, uint32_t index)
+static void path_push(writer_t *w, const char *key, size_t key_len, uint32_t index)
 {
-    size_t old = w->path_len;
-    if (!w->opt->provenance) return old;
-    char part[80];
-    size_t n = 0;
-    if (key) {
-        if (w->path_len) part[n++] = '.';
-        size_t k = key_len;
-        if (k > sizeof part - 2) k = sizeof part - 2;
-        memcpy(part + n, key, k);
-        n += k;
-    } else {
-        char digits[12];
-        int d = 0;
-        do {
-            digits[d++] = (char)('0' + index % 10);
-            index /= 10;
-        } while (index);
-        part[n++] = '[';
-        while (d) part[n++] = digits[--d];
-        part[n++] = ']';
-    }
-    if (w->path_len + n < sizeof w->path) {
-        memcpy(w->path + w->path_len, part, n);
-        w->path_len += n;
-    }
-    w->path[w->path_len] = '\0';
-    return old;
+    if (w->depth < 32) w->path[w->depth] = (struct path_step){key, key ? (uint32_t)key_len : index};
+    w->depth++;
 }
 
-static void path_pop(writer_t *w, size_t old)
+static void path_pop(writer_t *w)
 {
-    if (!w->opt->provenance) return;
-    w->path_len = old;
-    w->path[old] = '\0';
+    w->depth--;
 }
 
 static void write_node(writer_t *w, imrx_node_t id);
@@ -105,9 +98,9 @@ static void write_members(writer_t *w, const imrx_rnode_t *n, int first)
         imrx_buf_putc(w->out, '"');
         imrx_buf_append(w->out, child->key, child->key_len);
         imrx_buf_append(w->out, "\":", 2);
-        size_t old = path_push(w, child->key, child->key_len, 0);
+        path_push(w, child->key, child->key_len, 0);
         write_node(w, c);
-        path_pop(w, old);
+        path_pop(w);
     }
 }
 
@@ -147,9 +140,9 @@ static void write_node(writer_t *w, imrx_node_t id)
         uint32_t i = 0;
         for (imrx_node_t c = n->first; c != IMRX_NODE_NONE; c = w->r->nodes[c].next, i++) {
             if (i) imrx_buf_putc(b, ',');
-            size_t old = path_push(w, NULL, 0, i);
+            path_push(w, NULL, 0, i);
             write_node(w, c);
-            path_pop(w, old);
+            path_pop(w);
         }
         imrx_buf_putc(b, ']');
         break;
