@@ -53,10 +53,17 @@ imrx_rnode_t *imrx_record_node(imrx_record_t *r, imrx_node_t n)
     return &r->nodes[n];
 }
 
+static uint64_t key_bit(const char *key, size_t len)
+{
+    if (!len) return 1;
+    unsigned h = (unsigned char)key[0] * 31u + (unsigned char)key[len - 1] * 7u + (unsigned)len;
+    return 1ull << (h & 63);
+}
+
 static imrx_node_t get(const imrx_record_t *r, imrx_node_t obj, const char *key, size_t len)
 {
     const imrx_rnode_t *o = &r->nodes[obj];
-    if (o->type != IMRX_T_OBJECT) return IMRX_NODE_NONE;
+    if (o->type != IMRX_T_OBJECT || !(o->key_bits & key_bit(key, len))) return IMRX_NODE_NONE;
     /* Objects hold a few dozen members at most: a scan, the length and first letter first. */
     for (imrx_node_t c = o->first; c != IMRX_NODE_NONE; c = r->nodes[c].next) {
         const imrx_rnode_t *m = &r->nodes[c];
@@ -86,6 +93,7 @@ imrx_node_t imrx_record_put(imrx_record_t *r, imrx_node_t parent, const char *ke
             if ((type == IMRX_T_OBJECT || type == IMRX_T_ARRAY) && e->type == type) return existing;
             e->type = (uint8_t)type;
             e->first = e->last = IMRX_NODE_NONE;
+            e->key_bits = 0;
             e->count = 0;
             e->spanned = 0;
             e->plugin = plugin;
@@ -107,6 +115,7 @@ imrx_node_t imrx_record_put(imrx_record_t *r, imrx_node_t parent, const char *ke
     c->key = k;
     c->key_len = (uint32_t)key_len;
     c->parent = parent;
+    if (key) p->key_bits |= key_bit(key, key_len);
     c->plugin = plugin;
     if (p->last == IMRX_NODE_NONE)
         p->first = n;
