@@ -222,6 +222,29 @@ Test(extract, keyed_searches_agree_with_plain_ones, .timeout = 300)
     cr_expect_eq(rc, 0, "%s", err);
     cr_expect(!strstr(err, "keyed search differs"), "%s", err);
     free(err);
+    /* U+017F (long s) is an "s" to caseless PCRE2: a summary holding one takes the plain
+     * search, which finds "diagno\u017fed with" as the keyed one could not. */
+    size_t n;
+    char *orig = t_slurp(IMRX_SOURCE_DIR "/corpus/letters/A-headerless-01.txt", &n);
+    cr_assert_not_null(orig);
+    char *at = strstr(orig, "CLINICAL CASE SUMMARY");
+    cr_assert_not_null(at);
+    at = strchr(at, '\n') + 1; /* the line after the heading */
+    char path[256];
+    snprintf(path, sizeof path, "%s/long-s.txt", dir);
+    FILE *fp = fopen(path, "w");
+    cr_assert_not_null(fp);
+    fwrite(orig, 1, (size_t)(at - orig), fp);
+    fputs("The patient was diagno\xc5\xbf"
+          "ed with lumbar radiculopathy.\n",
+          fp);
+    fputs(at, fp);
+    fclose(fp);
+    free(orig);
+    char *out;
+    cr_assert_eq(t_sh(&out, "IMRX_RE_VERIFY=1 %s extract -q %s", IMRX_BINARY, path), 0);
+    cr_expect(strstr(out, "\"lumbar radiculopathy\""), "%s", out);
+    free(out);
     t_sh(NULL, "rm -rf %s", dir);
 }
 

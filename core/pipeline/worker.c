@@ -196,6 +196,8 @@ static int read_file(imrx_worker_t *w, const char *path, imrx_letter_result_t *r
         }
         if (got == 0) break;
         w->readbuf.len += (size_t)got;
+        /* A short read of a regular file at or past its size is its end: no second read. */
+        if ((size_t)got < room && w->readbuf.len >= (size_t)st.st_size) break;
     }
     close(fd);
     if (w->readbuf.failed) {

@@ -203,24 +203,31 @@ static int keyed(const imrx_re_t *re, const imrx_re_keys_t *keys, imrx_re_scratc
                  const char *text, size_t start, size_t end, int *done)
 {
     *done = 0;
-    if (!re->anchored || start > end || end - start < KEYED_MIN ||
-        memmem(text + start, end - start, "\xC5\xBF", 2) ||
-        memmem(text + start, end - start, "\xE2\x84\xAA", 3))
-        return 0;
-    /* key characters: a first letter of some key, either case */
+    if (!re->anchored || start > end || end - start < KEYED_MIN) return 0;
+    /* 1: a first letter of some key, either case; 2: the lead byte of U+017F or U+212A */
     unsigned char first[256] = {0};
     for (const char *const *w = keys->words; *w; w++) {
         unsigned char c = (unsigned char)(*w)[0];
         first[c] = 1;
         if (c >= 'a' && c <= 'z') first[c - 32] = 1;
     }
+    first[0xC5] = first[0xE2] = 2;
     size_t cand[KEYED_CANDIDATES], n = 0;
     int prev_word = start > 0 && re_word((unsigned char)text[start - 1]);
     for (size_t p = start; p < end; p++) {
         unsigned char c = (unsigned char)text[p];
         int was_word = prev_word;
         prev_word = re_word(c);
-        if (was_word || !first[c] || !key_at(keys, text, p, end)) continue;
+        if (!first[c]) continue;
+        if (first[c] == 2) {
+            /* caseless PCRE2 reads U+017F as s and U+212A as k: the plain search decides */
+            if ((c == 0xC5 && p + 1 < end && (unsigned char)text[p + 1] == 0xBF) ||
+                (c == 0xE2 && p + 2 < end && (unsigned char)text[p + 1] == 0x84 &&
+                 (unsigned char)text[p + 2] == 0xAA))
+                return 0;
+            continue;
+        }
+        if (was_word || !key_at(keys, text, p, end)) continue;
         if (n + 1 + (size_t)keys->words_back > KEYED_CANDIDATES) return 0;
         cand[n++] = p;
         size_t q = p;
