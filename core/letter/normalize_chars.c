@@ -270,13 +270,35 @@ static int is_plain_ascii(unsigned char c)
     return (c >= 0x20 && c < 0x7F) || c == '\n';
 }
 
+/* The length of the run of plain bytes (is_plain_ascii) at s: eight at a time while a whole
+ * word is plain (most of a letter), then byte by byte. */
+static size_t plain_run(const unsigned char *s, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    const uint64_t lows = 0x7F7F7F7F7F7F7F7Full;
+    size_t j = 0;
+    while (j + 8 <= n) {
+        uint64_t x;
+        memcpy(&x, s + j, 8);
+        if (x & highs) break; /* a byte >= 0x80 */
+        /* with every byte below 0x80, adding to each byte carries into no other */
+        uint64_t control = ~(x + ones * 0x60) & highs; /* bytes below 0x20 */
+        uint64_t del = (x + ones) & highs;             /* 0x7F */
+        uint64_t e = x ^ (ones * '\n');
+        uint64_t newline = ~(((e & lows) + lows) | e) & highs; /* bytes equal to '\n' */
+        if ((control & ~newline) | del) break;
+        j += 8;
+    }
+    while (j < n && is_plain_ascii(s[j])) j++;
+    return j;
+}
+
 static void pass_utf8(pass1_t *p, const unsigned char *in, size_t n, size_t start)
 {
     size_t i = start;
     while (i < n) {
         /* Fast path: a run of printable ASCII and LF copies as it is. */
-        size_t j = i;
-        while (j < n && is_plain_ascii(in[j])) j++;
+        size_t j = i + plain_run(in + i, n - i);
         if (j > i) {
             imrx_buf_append(p->out, in + i, j - i);
             imrx_map_add(p->map, (uint32_t)(j - i), (uint32_t)i, (uint32_t)(j - i));
