@@ -98,8 +98,9 @@ static const unsigned char kind[256] = {
     ['U'] = 2, ['V'] = 2, ['W'] = 2, ['X'] = 2, ['Y'] = 2, ['Z'] = 2};
 
 /* One pass over the text: at each word start, the longest lexicon surface. A word that starts
- * no surface whatever follows it (all letters, short, then a space, a line break or the end;
- * the trie walk says whether its answer depended on more) is remembered in `words`. */
+ * no surface when followed by the character after it, whatever comes next (all letters, short;
+ * the trie walk says whether its answer depended on more than that character), is remembered
+ * in `words` with that character. */
 static size_t scan(const med_lexicon_t *lx, med_fuzzy_cache_t *cache, med_word_cache_t *words,
                    const char *text, uint32_t len, mention_t *m, size_t cap)
 {
@@ -122,10 +123,12 @@ static size_t scan(const med_lexicon_t *lx, med_fuzzy_cache_t *cache, med_word_c
             q++;
         }
         med_word_miss_t *slot = NULL;
-        if (words && letters == 2 && q - p <= MED_WORD_MAX &&
-            (q == len || text[q] == ' ' || text[q] == '\n')) {
-            slot = &words->slot[h & (MED_WORD_CACHE - 1)];
-            if (slot->hash == h && slot->len == q - p && memcmp(slot->word, low, q - p) == 0) {
+        /* a space and a line break are the same separator to the walk */
+        char next = q == len ? '\0' : text[q] == '\n' ? ' ' : text[q];
+        if (words && letters == 2 && q - p <= MED_WORD_MAX) {
+            slot = &words->slot[(h ^ (unsigned char)next) & (MED_WORD_CACHE - 1)];
+            if (slot->hash == h && slot->len == q - p && slot->next == next &&
+                memcmp(slot->word, low, q - p) == 0) {
                 p = q;
                 continue;
             }
@@ -144,6 +147,7 @@ static size_t scan(const med_lexicon_t *lx, med_fuzzy_cache_t *cache, med_word_c
         if (slot && reach <= q) {
             slot->hash = h;
             slot->len = (uint8_t)(q - p);
+            slot->next = next;
             memcpy(slot->word, low, q - p);
         }
         p = q;

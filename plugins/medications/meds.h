@@ -66,14 +66,15 @@ int med_lexicon_match(const med_lexicon_t *lx, const char *text, size_t len, siz
 int med_lexicon_match_reach(const med_lexicon_t *lx, const char *text, size_t len, size_t pos,
                             size_t *end, size_t *reach);
 
-/* Words that start no mention whatever follows them (a space or line break): a letter's
- * common words ("patient", "the", "reported") are looked up in this per-thread cache instead
- * of walking the trie and trying the misspelling index again and again. */
+/* Words that start no mention when followed by a given character (whatever comes after it): a
+ * letter's common words ("patient", "the", "reported,") are looked up in this per-thread
+ * cache instead of walking the trie and trying the misspelling index again and again. */
 #define MED_WORD_CACHE 8192
 #define MED_WORD_MAX   23
 typedef struct med_word_miss {
     uint32_t hash;
     uint8_t len;
+    char next;               /* the character after the word (a line break kept as a space) */
     char word[MED_WORD_MAX]; /* folded */
 } med_word_miss_t;
 typedef struct med_word_cache {
