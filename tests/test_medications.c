@@ -113,13 +113,17 @@ Test(medications, remembered_words_still_start_names)
 {
     const char *text = "The road was icy and he fell on a fish crate. The patient reported the "
                        "pain. He rubs Icy Hot on his back and takes fish oil and vitamin D. The "
-                       "patient reported Cyclo-\nbenzaprine at night.";
+                       "patient reported Cyclo-\nbenzaprine at night. He saw St. Mary, then "
+                       "St. John's wort helped; his vit. was low, and Vit. D was added.";
     json_t *first = summary(text);
     json_t *again = summary(text);
     must(first, "methyl salicylate/menthol");
     must(first, "omega-3 fatty acids");
     must(first, "vitamin d");
     must(first, "cyclobenzaprine");
+    must(first, "st. john's wort");
+    cr_expect_eq(json_array_size(json_object_get(first, "medications")),
+                 json_array_size(json_object_get(again, "medications")));
     char *a = json_dumps(json_object_get(first, "medications"), JSON_SORT_KEYS);
     char *b = json_dumps(json_object_get(again, "medications"), JSON_SORT_KEYS);
     cr_expect_str_eq(a, b, "the same mentions with the words remembered");
