@@ -107,14 +107,21 @@ static int load_rules(char **patterns)
     return n;
 }
 
+static imrx_prefilter_set_t set; /* every rule's filter, indexed */
+
 static void check_text(char **patterns, imrx_re_t *re, imrx_prefilter_t *f, int n,
                        imrx_re_scratch_t *s, const char *text, size_t b, size_t e, long *matched,
                        long *skipped)
 {
     imrx_prefilter_text_t t;
     imrx_prefilter_text(&t, text, b, e);
+    uint64_t all[MAX_PATTERNS / 64];
+    imrx_prefilter_set_match(&set, &t, all);
     for (int i = 0; i < n; i++) {
         int may = imrx_prefilter_may_match(&f[i], &t);
+        cr_expect_eq(may, (int)(all[i / 64] >> (i % 64) & 1),
+                     "the indexed set and rule /%s/ disagree on \"%.*s\"", patterns[i],
+                     (int)(e - b), text + b);
         int does = imrx_re_find(&re[i], s, text, b, e) == 1;
         if (does) (*matched)++;
         if (!may) (*skipped)++;
@@ -137,6 +144,9 @@ Test(prefilter, never_rules_out_a_match, .timeout = 300)
         usable += f[i].usable;
     }
     cr_expect_gt(usable, n * 3 / 4, "most rules should be filterable (%d of %d)", usable, n);
+    imrx_prefilter_t *filters[MAX_PATTERNS];
+    for (int i = 0; i < n; i++) filters[i] = &f[i];
+    cr_assert(imrx_prefilter_set_init(&set, filters, n));
     imrx_re_scratch_t s;
     cr_assert_eq(imrx_re_scratch_init(&s), IMRX_OK);
     DIR *d = opendir(IMRX_SOURCE_DIR "/corpus/letters");
@@ -168,6 +178,7 @@ Test(prefilter, never_rules_out_a_match, .timeout = 300)
     cr_expect_gt(matched, 1000, "the corpus exercises the rules (%ld matches)", matched);
     cr_expect_gt(skipped, matched, "the filter rules out most searches (%ld)", skipped);
     imrx_re_scratch_free(&s);
+    imrx_prefilter_set_free(&set);
     for (int i = 0; i < n; i++) {
         imrx_re_free(&re[i]);
         free(patterns[i]);

@@ -1,5 +1,6 @@
 #include "prefilter.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static int is_word(unsigned char c)
@@ -187,4 +188,82 @@ int imrx_prefilter_may_match(const imrx_prefilter_t *f, const imrx_prefilter_tex
         }
     }
     return 0;
+}
+
+/* A word character's bucket: a-z 0-25, 0-9 26-35, _ 36. */
+static int initial_index(unsigned char c)
+{
+    c = lower(c);
+    if (c >= 'a' && c <= 'z') return c - 'a';
+    if (c >= '0' && c <= '9') return 26 + c - '0';
+    return 36;
+}
+
+int imrx_prefilter_set_init(imrx_prefilter_set_t *s, imrx_prefilter_t *const *filters, int count)
+{
+    memset(s, 0, sizeof *s);
+    s->count = count;
+    s->words = ((size_t)count + 63) / 64;
+    size_t total = 0;
+    for (int i = 0; i < count; i++)
+        if (filters[i]->usable) total += (size_t)filters[i]->count;
+    s->always = calloc(s->words ? s->words : 1, sizeof *s->always);
+    s->entry = malloc((total ? total : 1) * sizeof *s->entry);
+    if (!s->always || !s->entry) {
+        imrx_prefilter_set_free(s);
+        return 0;
+    }
+    /* counting sort of the literals by bucket */
+    uint32_t n[38] = {0};
+    for (int i = 0; i < count; i++) {
+        if (!filters[i]->usable) {
+            s->always[i / 64] |= 1ull << (i % 64);
+            continue;
+        }
+        for (int k = 0; k < filters[i]->count; k++)
+            n[initial_index((unsigned char)filters[i]->literal[k][0]) + 1]++;
+    }
+    for (int k = 1; k < 38; k++) n[k] += n[k - 1];
+    memcpy(s->bucket, n, sizeof n);
+    for (int i = 0; i < count; i++) {
+        if (!filters[i]->usable) continue;
+        for (int k = 0; k < filters[i]->count; k++) {
+            int b = initial_index((unsigned char)filters[i]->literal[k][0]);
+            s->entry[n[b]++] = (imrx_prefilter_entry_t){filters[i]->literal[k],
+                                                        filters[i]->length[k], (uint16_t)i};
+        }
+    }
+    return 1;
+}
+
+void imrx_prefilter_set_free(imrx_prefilter_set_t *s)
+{
+    free(s->always);
+    free(s->entry);
+    s->always = NULL;
+    s->entry = NULL;
+}
+
+void imrx_prefilter_set_match(const imrx_prefilter_set_t *s, const imrx_prefilter_text_t *t,
+                              uint64_t *may)
+{
+    if (!t->usable) {
+        for (size_t i = 0; i < s->words; i++) may[i] = ~0ull;
+        return;
+    }
+    memcpy(may, s->always, s->words * sizeof *may);
+    for (int w = 0; w < t->count; w++) {
+        int b = initial_index(t->initial[w]);
+        const char *word = t->text + t->start[w];
+        size_t room = t->end - t->start[w];
+        for (uint32_t k = s->bucket[b]; k < s->bucket[b + 1]; k++) {
+            const imrx_prefilter_entry_t *x = &s->entry[k];
+            if (may[x->filter / 64] >> (x->filter % 64) & 1) continue; /* already may */
+            size_t n = x->length;
+            if (n > room) continue;
+            size_t i = 1;
+            while (i < n && lower((unsigned char)word[i]) == (unsigned char)x->literal[i]) i++;
+            if (i == n) may[x->filter / 64] |= 1ull << (x->filter % 64);
+        }
+    }
 }

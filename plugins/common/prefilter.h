@@ -47,4 +47,28 @@ void imrx_prefilter_text(imrx_prefilter_text_t *t, const char *text, size_t b, s
 /* 0 when the pattern cannot match in the text; 1 when it may. */
 int imrx_prefilter_may_match(const imrx_prefilter_t *f, const imrx_prefilter_text_t *t);
 
+/* Many prefilters at once (a rule table): their literals indexed by first character, so that
+ * one pass over a text's words tells every filter that may match, instead of one call each. */
+typedef struct imrx_prefilter_entry {
+    const char *literal;
+    uint8_t length;
+    uint16_t filter;
+} imrx_prefilter_entry_t;
+
+typedef struct imrx_prefilter_set {
+    int count;                     /* filters */
+    size_t words;                  /* uint64_t words of a result: (count + 63) / 64 */
+    uint64_t *always;              /* filters that are not usable: always may match */
+    imrx_prefilter_entry_t *entry; /* by first character: bucket[k] .. bucket[k + 1] */
+    uint32_t bucket[38];
+} imrx_prefilter_set_t;
+
+/* Indexes `count` filters (kept by reference: they must outlive the set). 0: out of memory. */
+int imrx_prefilter_set_init(imrx_prefilter_set_t *s, imrx_prefilter_t *const *filters, int count);
+void imrx_prefilter_set_free(imrx_prefilter_set_t *s);
+/* Sets in may[0 .. s->words) the bit of every filter that may match the text (each filter's
+ * bit as imrx_prefilter_may_match would answer). */
+void imrx_prefilter_set_match(const imrx_prefilter_set_t *s, const imrx_prefilter_text_t *t,
+                              uint64_t *may);
+
 #endif

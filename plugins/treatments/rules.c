@@ -56,6 +56,8 @@ imrx_status_t imrx_rules_load(rules_t *r, const char *path, const imrx_host_api_
     imrx_status_t st = imrx_tsv_read(path, add_rule, &L);
     if (st == IMRX_ENOENT) api->log(ctx, IMRX_LOG_ERROR, "cannot read the rule table %s", path);
     if (st == IMRX_OK && r->drug_at < 0) r->drug_at = r->count;
+    if (st == IMRX_OK && !imrx_prefilter_set_init(&r->filters, r->filter, r->count))
+        st = IMRX_ENOMEM;
     if (st != IMRX_OK) imrx_rules_free(r);
     return st;
 }
@@ -68,6 +70,7 @@ void imrx_rules_free(rules_t *r)
         imrx_re_free(&r->re[i]);
         free(r->filter[i]);
     }
+    imrx_prefilter_set_free(&r->filters);
     r->count = 0;
 }
 
@@ -77,9 +80,9 @@ int imrx_rules_match(const rules_t *r, int below, imrx_re_scratch_t *t, const ch
     int from = below ? r->drug_at : 0, to = below ? r->count : r->drug_at;
     imrx_prefilter_text_t words;
     imrx_prefilter_text(&words, text, b, e);
+    uint64_t may[MAX_RULES / 64];
+    imrx_prefilter_set_match(&r->filters, &words, may);
     for (int i = from; i < to; i++)
-        if (imrx_prefilter_may_match(r->filter[i], &words) &&
-            imrx_re_find(&r->re[i], t, text, b, e) == 1)
-            return i;
+        if ((may[i / 64] >> (i % 64) & 1) && imrx_re_find(&r->re[i], t, text, b, e) == 1) return i;
     return -1;
 }

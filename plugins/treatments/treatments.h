@@ -20,6 +20,7 @@ typedef struct rules {
     rule_t rules[MAX_RULES];
     imrx_re_t re[MAX_RULES];
     imrx_prefilter_t *filter[MAX_RULES];
+    imrx_prefilter_set_t filters; /* all of them, indexed */
     int count;
     int drug_at; /* index of the first rule below "@drug" */
 } rules_t;
