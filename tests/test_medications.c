@@ -133,6 +133,21 @@ Test(medications, remembered_words_still_start_names)
     json_decref(again);
 }
 
+/* A sentence may start with a drug in lower case: the period before it ends the sentence that
+ * names the drugs taken, unless it closes an abbreviation ("mg. tabs"). */
+Test(medications, a_lower_case_sentence_start_ends_the_sentence_before)
+{
+    json_t *r = summary("The medication regimen includes gabapentin. carisoprodol was discontinued "
+                        "due to dizziness. She takes Cymbalta 30 mg three times a day. oxycodone "
+                        "was stopped. He takes Norco 10 mg. tabs were refilled.");
+    cr_expect(!flag(must(r, "gabapentin"), "discontinued"), "gabapentin is still taken");
+    cr_expect(flag(must(r, "carisoprodol"), "discontinued"));
+    cr_expect(!flag(must(r, "duloxetine"), "discontinued"), "Cymbalta is still taken");
+    cr_expect(flag(must(r, "oxycodone"), "discontinued"));
+    cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
+    json_decref(r);
+}
+
 Test(medications, word_bounded)
 {
     /* "Soma" as a word only; "Norcoal" is no Norco; "ASA" only alone. */

@@ -150,6 +150,45 @@ static int upper(char c)
     return c >= 'A' && c <= 'Z';
 }
 
+/* The letters of the word that ends just before t[i] (a period): [*w, i). */
+static uint32_t word_before(const char *t, uint32_t lo, uint32_t i)
+{
+    uint32_t w = i;
+    while (w > lo && ((t[w - 1] >= 'a' && t[w - 1] <= 'z') || upper(t[w - 1]))) w--;
+    return w;
+}
+
+/* Does the period at t[i], followed after spaces by t[q], end a sentence? Not after "Dr.",
+ * "No.", "vs." and the like before a capital or number; not before a number after "No.",
+ * "mg.", "mcg." ("No. 60"), nor before "#" ("10 mg. #60"); before a lower-case word, only when
+ * the period closes a word that is no abbreviation ("... three times a day. oxycodone was
+ * discontinued", but "mg. tabs", "p.o. daily", "tab. at night", "etc. and"). */
+static int period_ends(const char *t, uint32_t lo, uint32_t hi, uint32_t i, uint32_t q)
+{
+    uint32_t w = word_before(t, lo, i);
+    size_t n = i - w;
+    static const char *const titles[] = {"dr", "no", "vs", "mr", "ms", "mrs", NULL};
+    for (const char *const *x = titles; *x; x++)
+        if (imrx_text_ieq(t + w, n, *x) && q < hi && (upper(t[q]) || (t[q] >= '0' && t[q] <= '9')))
+            return 0;
+    if (q >= hi) return 1;
+    if (t[q] == '#') return 0;
+    int dose = imrx_text_ieq(t + w, n, "no") || imrx_text_ieq(t + w, n, "mg") ||
+               imrx_text_ieq(t + w, n, "mcg");
+    if (dose && t[q] >= '0' && t[q] <= '9') return 0;
+    if (t[q] >= 'a' && t[q] <= 'z') {
+        static const char *const abbreviations[] = {
+            "mg",  "mcg", "ml",  "gm",  "oz",  "no",  "tab",    "tabs", "cap", "caps", "qty",
+            "sig", "inj", "sol", "ext", "rel", "prn", "hr",     "hrs",  "min", "wk",   "wks",
+            "mo",  "yr",  "yrs", "etc", "vs",  "dr",  "approx", "pt",   NULL};
+        if (n <= 1) return 0; /* p.o., b.i.d., e.g. */
+        for (const char *const *x = abbreviations; *x; x++)
+            if (imrx_text_ieq(t + w, n, *x)) return 0;
+        return 1;
+    }
+    return 1;
+}
+
 /* Where the sentence around [b, e) starts and ends, within [lo, hi). */
 static void sentence(const char *t, uint32_t lo, uint32_t hi, uint32_t b, uint32_t e, uint32_t *sb,
                      uint32_t *se)
@@ -158,17 +197,16 @@ static void sentence(const char *t, uint32_t lo, uint32_t hi, uint32_t b, uint32
     while (i > lo) {
         char c = t[i - 1];
         if (c == '\n' && i >= lo + 2 && t[i - 2] == '\n') break;
-        if ((c == ' ' || c == '\n') && i >= lo + 2 &&
-            (t[i - 2] == '.' || t[i - 2] == '?' || t[i - 2] == '!' || t[i - 2] == ';') &&
-            (upper(t[i]) || (t[i] >= '0' && t[i] <= '9'))) {
-            /* "Dr. Smith", "No. 3", "e.g. Norco" do not end a sentence. */
-            uint32_t w = i - 2;
-            while (w > lo && ((t[w - 1] >= 'a' && t[w - 1] <= 'z') || upper(t[w - 1]))) w--;
-            size_t n = i - 2 - w;
-            if (!(n <= 3 && (imrx_text_ieq(t + w, n, "dr") || imrx_text_ieq(t + w, n, "no") ||
-                             imrx_text_ieq(t + w, n, "vs") || imrx_text_ieq(t + w, n, "mr") ||
-                             imrx_text_ieq(t + w, n, "ms") || imrx_text_ieq(t + w, n, "mrs"))))
+        if ((c == ' ' || c == '\n') && i >= lo + 2) {
+            char p = t[i - 2];
+            if (p == '?' || p == '!' || p == ';') {
+                if (upper(t[i]) || (t[i] >= '0' && t[i] <= '9')) break;
+            } else if (p == '.' &&
+                       (upper(t[i]) || (t[i] >= '0' && t[i] <= '9') ||
+                        (t[i] >= 'a' && t[i] <= 'z')) &&
+                       period_ends(t, lo, hi, i - 2, i)) {
                 break;
+            }
         }
         i--;
     }
@@ -180,17 +218,9 @@ static void sentence(const char *t, uint32_t lo, uint32_t hi, uint32_t b, uint32
         if ((c == '.' || c == '?' || c == '!' || c == ';') &&
             (i + 1 >= hi || t[i + 1] == ' ' || t[i + 1] == '\n')) {
             if (c != '.') break;
-            /* "10 mg. #60", "mg. tabs", "No. 60": an abbreviation's period; a sentence ends
-             * before a capital */
-            uint32_t q = i + 1, w = i;
+            uint32_t q = i + 1;
             while (q < hi && (t[q] == ' ' || t[q] == '\n')) q++;
-            while (w > lo && t[w - 1] >= 'A' && (t[w - 1] | 32) >= 'a' && (t[w - 1] | 32) <= 'z')
-                w--;
-            int abbrev = imrx_text_ieq(t + w, i - w, "no") || imrx_text_ieq(t + w, i - w, "mg") ||
-                         imrx_text_ieq(t + w, i - w, "mcg");
-            int goes_on = q < hi && (t[q] == '#' || (t[q] >= 'a' && t[q] <= 'z') ||
-                                     (abbrev && t[q] >= '0' && t[q] <= '9'));
-            if (!goes_on) break;
+            if (period_ends(t, lo, hi, i, q)) break;
         }
         i++;
     }
