@@ -111,6 +111,21 @@ Test(eval, the_corpus_scores_at_least_the_baseline, .timeout = 300)
                    IMRX_SOURCE_DIR "/corpus/baseline.json");
 }
 
+/* Generated letters with rendering noise (the same 500 scripts/baseline.sh scores): the
+ * generator's phrasings and wraps, far more of them than the corpus holds. */
+Test(eval, generated_letters_score_at_least_their_baseline, .timeout = 600)
+{
+    char dir[] = "/tmp/imrx-gen-baseline-XXXXXX";
+    cr_assert(mkdtemp(dir));
+    cr_assert_eq(
+        t_sh(NULL, "%s gen --quiet --seed 99 --count 500 --noise 3 --out %s", IMRX_BINARY, dir), 0);
+    char gold[300], letters[300];
+    snprintf(gold, sizeof gold, "%s/gold", dir);
+    snprintf(letters, sizeof letters, "%s/letters", dir);
+    check_baseline(gold, letters, IMRX_SOURCE_DIR "/corpus/baseline-gen.json");
+    t_sh(NULL, "rm -rf %s", dir);
+}
+
 Test(eval, the_real_letters_score_at_least_their_baseline, .timeout = 300)
 {
     const char *dir = t_real_dir();
