@@ -174,11 +174,11 @@ Test(normalize, hyphenated_line_breaks_join_only_where_the_hyphen_breaks_a_word)
     const char *in = "The California MTUS Chronic Pain Medical Treatment Guide-\nlines say that "
                      "treat-\nment with non-\nsteroidal drugs and x-\nray follow-\nup on 10-30-\n"
                      "2016 and evidence-\nbased care are Anti-\nInflammatory after an industrial-\n"
-                     "work injury.\n";
+                     "work injury to the inter-\nnal meniscus.\n";
     cr_assert_str_eq(norm(in), "The California MTUS Chronic Pain Medical Treatment Guidelines say "
                                "that treatment with non-steroidal drugs and x-ray follow-up on "
                                "10-30-2016 and evidence-based care are Anti-Inflammatory after an "
-                               "industrial-work injury.\n");
+                               "industrial-work injury to the internal meniscus.\n");
     assert_origin("Guidelines", "Guide-\nlines");
     assert_origin("10-30-2016", "10-30-\n2016");
 }

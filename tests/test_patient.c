@@ -199,6 +199,26 @@ Test(patient, semicolons_separate_and_commas_belong_to_items)
     json_decref(r);
 }
 
+/* A diagnosis written twice, the second time qualified: the qualifier stays with it, and the
+ * bare repeat counts once ("cervical radiculopathy; cervical radiculopathy, right greater than
+ * left"). "Sleep disturbance" names a condition, so "and" splits before it. */
+Test(patient, a_repeated_diagnosis_keeps_its_qualifier)
+{
+    json_t *r = run_summary("This 40 year old male fell. Diagnoses include cervical radiculopathy; "
+                            "cervical radiculopathy, right greater than left; post-traumatic "
+                            "stress disorder.");
+    expect_list(r, "patient.diagnoses",
+                LIST("cervical radiculopathy", "cervical radiculopathy, right greater than left",
+                     "post-traumatic stress disorder"));
+    json_decref(r);
+    r = run_summary("A 71 year old female was being treated for the diagnoses of right knee "
+                    "internal derangement, left cubital tunnel syndrome and sleep disturbance.");
+    expect_list(r, "patient.diagnoses",
+                LIST("right knee internal derangement", "left cubital tunnel syndrome",
+                     "sleep disturbance"));
+    json_decref(r);
+}
+
 Test(patient, and_inside_a_diagnosis_does_not_split_it)
 {
     json_t *r = run_summary("A 33 year old female. She was diagnosed with cervical sprain and "

@@ -194,12 +194,12 @@ static int starts_list_item(const char *s, size_t n)
 /* Words before a line-end hyphen that make a compound ("non-steroidal", "x-ray"), and words
  * after it: there the hyphen stays. Anything else is taken for a word break ("treat-ment"). */
 static const char *const compound_left[] = {
-    "anti",   "bi",      "co",         "counter", "cross", "double", "eight",  "evidence", "ex",
-    "extra",  "five",    "follow",     "four",    "full",  "half",   "high",   "inter",    "intra",
-    "left",   "long",    "low",        "mid",     "multi", "nine",   "non",    "one",      "open",
-    "part",   "partial", "post",       "pre",     "right", "self",   "semi",   "seven",    "short",
-    "single", "six",     "sprain",     "ten",     "three", "tri",    "twelve", "two",      "ultra",
-    "well",   "work",    "industrial", NULL};
+    "anti",  "bi",     "co",    "counter", "cross", "double", "eight",      "evidence",
+    "ex",    "extra",  "five",  "follow",  "four",  "full",   "half",       "high",
+    "intra", "left",   "long",  "low",     "mid",   "multi",  "nine",       "non",
+    "one",   "open",   "part",  "partial", "post",  "pre",    "right",      "self",
+    "semi",  "seven",  "short", "single",  "six",   "sprain", "ten",        "three",
+    "tri",   "twelve", "two",   "ultra",   "well",  "work",   "industrial", NULL};
 static const char *const compound_right[] = {
     "approved", "based",   "bearing", "controlled", "counter",  "day",    "dependent",
     "free",     "induced", "level",   "like",       "month",    "old",    "rated",

@@ -50,6 +50,17 @@ void dx_add_item(dx_list_t *out, const char *text, size_t b, size_t e)
     out->item[out->n++] = imrx_span(b, e);
 }
 
+/* Adds an item of one list as it is: a repeated diagnosis is dropped later, when the list's
+ * items join the letter's (dx_add_item); dropping it here would let the qualifier after it
+ * ("cervical radiculopathy; cervical radiculopathy, right greater than left") attach to
+ * nothing and stand as an item of its own. */
+static void split_add(dx_list_t *out, const char *text, size_t b, size_t e)
+{
+    trim_item(text, &b, &e);
+    if (e <= b || out->n >= DX_MAX) return;
+    out->item[out->n++] = imrx_span(b, e);
+}
+
 /* The first word of text[b..e) (lower case) into w; returns the offset after it. */
 static size_t first_word(const char *text, size_t b, size_t e, char *w, size_t cap, size_t *n)
 {
@@ -140,11 +151,11 @@ static void split_and(dx_list_t *out, const char *text, size_t b, size_t e, int 
         if (dx_joined_pair(lw, rw)) continue;
         if (dx_has_condition(text, cur, i) && dx_has_condition(text, rest, e) &&
             !shares_site(text, rest, e)) {
-            dx_add_item(out, text, cur, i);
+            split_add(out, text, cur, i);
             cur = rest;
         }
     }
-    dx_add_item(out, text, cur, e);
+    split_add(out, text, cur, e);
 }
 
 static int status_post(const char *text, size_t b, size_t e)
