@@ -217,6 +217,16 @@ Test(patient, a_repeated_diagnosis_keeps_its_qualifier)
                 LIST("right knee internal derangement", "left cubital tunnel syndrome",
                      "sleep disturbance"));
     json_decref(r);
+    /* "Diagnoses:" ends its line, but the list is one sentence wrapped after a semicolon: it
+     * ends with the next line's first sentence. */
+    r = run_summary("This 30-year-old male was injured at work. Current diagnoses:\nlumbar "
+                    "sprain/strain; lumbar radiculopathy, left greater than right; thoracic "
+                    "strain;\nanxiety disorder. At the visit of 02-25-2020 he reported low back "
+                    "pain rated 5 out of 10 and said the medication helped a little.");
+    expect_list(r, "patient.diagnoses",
+                LIST("lumbar sprain/strain", "lumbar radiculopathy, left greater than right",
+                     "thoracic strain", "anxiety disorder"));
+    json_decref(r);
 }
 
 Test(patient, and_inside_a_diagnosis_does_not_split_it)

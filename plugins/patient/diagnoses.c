@@ -129,8 +129,20 @@ static size_t read_lines(dx_list_t *out, const char *text, size_t lb, size_t end
         size_t e = p;
         while (e < end && text[e] != '\n') e++;
         int sentence = e - p > 100 || e == p || memchr(text + p, ':', e - p) != NULL;
-        for (size_t i = p; i + 1 < e && !sentence; i++)
-            sentence = text[i] == '.' && text[i + 1] == ' ';
+        size_t period = e;
+        for (size_t i = p; i + 1 < e && period == e; i++)
+            if (text[i] == '.' && text[i + 1] == ' ') sentence = 1, period = i;
+        /* A line that ended in ";" goes on: the list is one sentence wrapped after its
+         * semicolon, and it ends with this line's first sentence ("...; thoracic strain;\n
+         * anxiety disorder. At the visit of ..."). */
+        if (sentence && period < e && last && text[last - 1] == ';' &&
+            dx_has_condition(text, p, period)) {
+            dx_list_t line = {.n = 0};
+            dx_split_list(&line, text, p, period);
+            for (size_t i = 0; i < line.n; i++)
+                dx_add_item(out, text, line.item[i].begin, line.item[i].end);
+            return period;
+        }
         if (sentence || !dx_has_condition(text, p, e)) break;
         dx_list_t line = {.n = 0}; /* a line's parts never qualify an item of the line before */
         dx_split_list(&line, text, p, e);
