@@ -113,7 +113,7 @@ Test(eval, the_corpus_scores_at_least_the_baseline, .timeout = 300)
 
 /* Generated letters with rendering noise (the same 500 scripts/baseline.sh scores): the
  * generator's phrasings and wraps, far more of them than the corpus holds. */
-Test(eval, generated_letters_score_at_least_their_baseline, .timeout = 600)
+Test(eval, generated_letters_score_at_least_their_baseline, .timeout = 300)
 {
     char dir[] = "/tmp/imrx-gen-baseline-XXXXXX";
     cr_assert(mkdtemp(dir));
