@@ -43,13 +43,12 @@ typedef struct imrx_worker {
     imrx_buf_t readbuf;
     imrx_buf_t pdftext;
     const char *source;
-    int doc_valid;                   /* doc holds this letter's text (spans can be mapped) */
-    uint64_t *plugin_ns;             /* time spent in each plugin's extract, then in the host's
-                                        loading and writing (IMRX_PROFILE=1) */
-    uint64_t profile_plugins_before; /* plugin time summed before this letter */
-    struct imrx_isolate *iso;        /* the child process, with `isolate` */
-    imrx_buf_t iso_json;             /* the record the child made */
-    int iso_ready;                   /* iso_json holds this letter's record */
+    int doc_valid;            /* doc holds this letter's text (spans can be mapped) */
+    uint64_t *plugin_ns;      /* time spent in each plugin's extract, then in the host's
+                                 loading and writing (IMRX_PROFILE=1) */
+    struct imrx_isolate *iso; /* the child process, with `isolate` */
+    imrx_buf_t iso_json;      /* the record the child made */
+    int iso_ready;            /* iso_json holds this letter's record */
 } imrx_worker_t;
 
 /* Sets up the layout table; plugins are loaded by the caller into engine->plugins. */

@@ -3,23 +3,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int is_word(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
+#include "text.h"
 
 static unsigned char lower(unsigned char c)
 {
     return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
 }
 
-/* One bit per word character, case folded: a-z, 0-9, _. */
-static uint64_t bit(unsigned char c)
+/* A word character's index, case folded: a-z 0-25, 0-9 26-35, _ 36 (the buckets of a set). */
+static int initial_index(unsigned char c)
 {
     c = lower(c);
-    if (c >= 'a' && c <= 'z') return 1ull << (c - 'a');
-    if (c >= '0' && c <= '9') return 1ull << (26 + c - '0');
-    return 1ull << 36;
+    if (c >= 'a' && c <= 'z') return c - 'a';
+    if (c >= '0' && c <= '9') return 26 + c - '0';
+    return 36;
+}
+
+/* One bit per word character, case folded. */
+static uint64_t bit(unsigned char c)
+{
+    return 1ull << initial_index(c);
 }
 
 /* Index just past a [...] class that opens at p, or -1. */
@@ -64,7 +67,8 @@ static int is_quantifier(char c)
 
 static int add_literal(imrx_prefilter_t *f, const char *s, size_t n)
 {
-    if (n == 0 || !is_word((unsigned char)s[0]) || f->count == IMRX_PREFILTER_LITERALS) return 0;
+    if (n == 0 || !imrx_text_word_char((unsigned char)s[0]) || f->count == IMRX_PREFILTER_LITERALS)
+        return 0;
     if (n > IMRX_PREFILTER_LENGTH) n = IMRX_PREFILTER_LENGTH;
     for (size_t i = 0; i < n; i++) f->literal[f->count][i] = (char)lower((unsigned char)s[i]);
     f->length[f->count++] = (uint8_t)n;
@@ -160,7 +164,8 @@ void imrx_prefilter_text(imrx_prefilter_text_t *t, const char *text, size_t b, s
             t->usable = 0;
             return;
         }
-        if (!is_word(c) || (p > 0 && is_word((unsigned char)text[p - 1]))) continue;
+        if (!imrx_text_word_char(c) || (p > 0 && imrx_text_word_char((unsigned char)text[p - 1])))
+            continue;
         if (t->count == IMRX_PREFILTER_WORDS) {
             t->usable = 0;
             return;
@@ -188,15 +193,6 @@ int imrx_prefilter_may_match(const imrx_prefilter_t *f, const imrx_prefilter_tex
         }
     }
     return 0;
-}
-
-/* A word character's bucket: a-z 0-25, 0-9 26-35, _ 36. */
-static int initial_index(unsigned char c)
-{
-    c = lower(c);
-    if (c >= 'a' && c <= 'z') return c - 'a';
-    if (c >= '0' && c <= '9') return 26 + c - '0';
-    return 36;
 }
 
 int imrx_prefilter_set_init(imrx_prefilter_set_t *s, imrx_prefilter_t *const *filters, int count)

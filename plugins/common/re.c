@@ -1,12 +1,13 @@
 #include "re.h"
 
 #include <dlfcn.h>
-
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include "text.h"
 
 /* A development aid: with IMRX_RE_PROFILE set, each pattern counts its searches and the time
  * they took, and prints both to standard error when it is freed (at plugin exit). */
@@ -123,14 +124,20 @@ static int match(const pcre2_code *code, int jit, imrx_re_scratch_t *s, const ch
     return 1;
 }
 
+/* IMRX_RE_PROFILE: one search of `re` that began at t0 and returned rc. */
+static void profile_count(const imrx_re_t *re, uint64_t t0, int rc)
+{
+    atomic_fetch_add(&re->profile->ns, now_ns() - t0);
+    atomic_fetch_add(&re->profile->calls, 1);
+    if (rc > 0) atomic_fetch_add(&re->profile->hits, 1);
+}
+
 static int profiled(const imrx_re_t *re, const pcre2_code *code, int jit, imrx_re_scratch_t *s,
                     const char *text, size_t start, size_t end, uint32_t opts)
 {
     uint64_t t0 = now_ns();
     int rc = match(code, jit, s, text, start, end, opts);
-    atomic_fetch_add(&re->profile->ns, now_ns() - t0);
-    atomic_fetch_add(&re->profile->calls, 1);
-    if (rc > 0) atomic_fetch_add(&re->profile->hits, 1);
+    profile_count(re, t0, rc);
     return rc;
 }
 
@@ -153,28 +160,6 @@ int imrx_re_at(const imrx_re_t *re, imrx_re_scratch_t *s, const char *text, size
 }
 
 /* -- keyed search ---------------------------------------------------------------------------- */
-
-/* PCRE2's word characters without UCP: ASCII letters, digits and _ (a table: this is read for
- * every byte of a section). */
-static const unsigned char word_table[256] = {
-    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
-    ['8'] = 1, ['9'] = 1, ['_'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1,
-    ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1,
-    ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
-    ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1,
-    ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1,
-    ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1,
-    ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1};
-
-static int re_word(unsigned char c)
-{
-    return word_table[c];
-}
-
-static int re_space(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
-}
 
 static int key_at(const imrx_re_keys_t *keys, const char *text, size_t p, size_t end)
 {
@@ -213,11 +198,11 @@ static int keyed(const imrx_re_t *re, const imrx_re_keys_t *keys, imrx_re_scratc
     }
     first[0xC5] = first[0xE2] = 2;
     size_t cand[KEYED_CANDIDATES], n = 0;
-    int prev_word = start > 0 && re_word((unsigned char)text[start - 1]);
+    int prev_word = start > 0 && imrx_text_word_char((unsigned char)text[start - 1]);
     for (size_t p = start; p < end; p++) {
         unsigned char c = (unsigned char)text[p];
         int was_word = prev_word;
-        prev_word = re_word(c);
+        prev_word = imrx_text_word_char(c);
         if (!first[c]) continue;
         if (first[c] == 2) {
             /* caseless PCRE2 reads U+017F as s and U+212A as k: the plain search decides */
@@ -233,9 +218,9 @@ static int keyed(const imrx_re_t *re, const imrx_re_keys_t *keys, imrx_re_scratc
         size_t q = p;
         for (int back = 0; back < keys->words_back; back++) {
             size_t w = q;
-            while (w > 0 && re_space((unsigned char)text[w - 1])) w--;
-            if (w == q || w == 0 || !re_word((unsigned char)text[w - 1])) break;
-            while (w > 0 && re_word((unsigned char)text[w - 1])) w--;
+            while (w > 0 && imrx_text_space_char((unsigned char)text[w - 1])) w--;
+            if (w == q || w == 0 || !imrx_text_word_char((unsigned char)text[w - 1])) break;
+            while (w > 0 && imrx_text_word_char((unsigned char)text[w - 1])) w--;
             if (w < start) break;
             cand[n++] = w;
             q = w;
@@ -259,11 +244,7 @@ int imrx_re_find_keyed(const imrx_re_t *re, const imrx_re_keys_t *keys, imrx_re_
     int done;
     int rc = keyed(re, keys, s, text, start, end, &done);
     if (!done) rc = match(re->code, re->code_jit, s, text, start, end, 0);
-    if (re->profile) {
-        atomic_fetch_add(&re->profile->ns, now_ns() - t0);
-        atomic_fetch_add(&re->profile->calls, 1);
-        if (rc > 0) atomic_fetch_add(&re->profile->hits, 1);
-    }
+    if (re->profile) profile_count(re, t0, rc);
     if (re->verify && done) {
         size_t b = rc > 0 ? imrx_re_ov(s)[0] : 0, e = rc > 0 ? imrx_re_ov(s)[1] : 0;
         int plain = match(re->code, re->code_jit, s, text, start, end, 0);

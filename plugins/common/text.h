@@ -14,6 +14,19 @@ size_t imrx_text_squeeze(const char *s, size_t n, char *out, size_t cap);
 /* Narrows [*b, *e) to exclude leading/trailing spaces, line breaks and the given punctuation. */
 void imrx_text_trim(const char *text, uint32_t *b, uint32_t *e, const char *punct);
 
+/* PCRE2's \w and \s as the plugins compile their patterns (UTF, no UCP): ASCII letters,
+ * digits and _; space, tab, line feed, vertical tab, form feed, carriage return. Code that
+ * finds where a pattern can match must agree with these. */
+static inline int imrx_text_word_char(unsigned char c)
+{
+    return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10 || c == '_';
+}
+
+static inline int imrx_text_space_char(unsigned char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 /* Case-insensitive ASCII comparison of s[0..n) with a NUL-terminated word. */
 int imrx_text_ieq(const char *s, size_t n, const char *word);
 

@@ -397,16 +397,6 @@ static const char *event_kind(const char *s, size_t n)
     return "other";
 }
 
-static int is_word(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-
-static int is_space(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
-}
-
 /* Tries `\b DATE` anchored at p (when p >= pos). */
 static int date_at(letter_t *L, const char *text, size_t pos, size_t p, size_t end)
 {
@@ -422,9 +412,10 @@ static int next_date(letter_t *L, const char *text, size_t pos, size_t end)
 {
     for (size_t d = pos; d < end; d++) {
         unsigned char c = (unsigned char)text[d];
-        if (c < '0' || c > '9' || (d > 0 && is_word((unsigned char)text[d - 1]))) continue;
+        if (c < '0' || c > '9' || (d > 0 && imrx_text_word_char((unsigned char)text[d - 1])))
+            continue;
         size_t ws = d;
-        while (ws > 0 && is_space((unsigned char)text[ws - 1])) ws--;
+        while (ws > 0 && imrx_text_space_char((unsigned char)text[ws - 1])) ws--;
         if (ws < d) {
             size_t w = ws;
             if (w > 0 && text[w - 1] == '.') w--;
@@ -445,7 +436,7 @@ static int next_date(letter_t *L, const char *text, size_t pos, size_t end)
             for (size_t q = w; q < letters_end; q++) {
                 unsigned char a = (unsigned char)text[q];
                 int letter = (a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z');
-                if (letter && (q == 0 || !is_word((unsigned char)text[q - 1])) &&
+                if (letter && (q == 0 || !imrx_text_word_char((unsigned char)text[q - 1])) &&
                     date_at(L, text, pos, q, end))
                     return 1;
             }

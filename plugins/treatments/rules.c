@@ -74,15 +74,25 @@ void imrx_rules_free(rules_t *r)
     r->count = 0;
 }
 
-int imrx_rules_match(const rules_t *r, int below, imrx_re_scratch_t *t, const char *text,
-                     uint32_t b, uint32_t e)
+/* The first rule of [from, to) that the filter lets through and whose pattern matches. */
+static int first_match(const rules_t *r, const uint64_t *may, int from, int to,
+                       imrx_re_scratch_t *t, const char *text, uint32_t b, uint32_t e)
 {
-    int from = below ? r->drug_at : 0, to = below ? r->count : r->drug_at;
+    for (int i = from; i < to; i++)
+        if ((may[i / 64] >> (i % 64) & 1) && imrx_re_find(&r->re[i], t, text, b, e) == 1) return i;
+    return -1;
+}
+
+int imrx_rules_classify(const rules_t *r, imrx_re_scratch_t *t, const char *text, uint32_t b,
+                        uint32_t e, int has_drug)
+{
+    /* the item's words against every rule's leading words, once for both parts of the table */
     imrx_prefilter_text_t words;
     imrx_prefilter_text(&words, text, b, e);
     uint64_t may[MAX_RULES / 64];
     imrx_prefilter_set_match(&r->filters, &words, may);
-    for (int i = from; i < to; i++)
-        if ((may[i / 64] >> (i % 64) & 1) && imrx_re_find(&r->re[i], t, text, b, e) == 1) return i;
-    return -1;
+    int rule = first_match(r, may, 0, r->drug_at, t, text, b, e);
+    if (rule >= 0) return rule;
+    if (has_drug) return -2;
+    return first_match(r, may, r->drug_at, r->count, t, text, b, e);
 }

@@ -60,17 +60,6 @@ static void treatments_thread_fini(void *state, void *thread_state)
     free(t);
 }
 
-/* The rule for text[b..e): rules above "@drug", then pharmaceuticals when the item names a
- * drug, then the rest. Returns the rule index, or -2 for "a drug". */
-static int classify(const state_t *s, imrx_re_scratch_t *t, const char *text, uint32_t b,
-                    uint32_t e, int has_drug)
-{
-    int r = imrx_rules_match(&s->rules, 0, t, text, b, e);
-    if (r >= 0) return r;
-    if (has_drug) return -2;
-    return imrx_rules_match(&s->rules, 1, t, text, b, e);
-}
-
 static int is_other(const state_t *s, int r)
 {
     return r < 0 ? r != -2 : strcmp(s->rules.rules[r].category, "other") == 0;
@@ -100,12 +89,12 @@ static void classify_item(const state_t *s, imrx_re_scratch_t *t, const imrx_let
     }
     imrx_node_t drug = api->get(ctx, item, "drug");
     int has_drug = api->type(ctx, drug) == IMRX_T_OBJECT;
-    int r = classify(s, t, text, b, e, has_drug);
+    int r = imrx_rules_classify(&s->rules, t, text, b, e, has_drug);
     /* A partial authorisation's remaining portion may be a fragment ("6 sessions for the
      * lumbar"): the original request says what it is. */
     imrx_span_t os = api->get_span(ctx, api->get(ctx, item, "original_request"));
     if (is_other(s, r) && os.end > os.begin) {
-        int r2 = classify(s, t, text, os.begin, os.end, has_drug);
+        int r2 = imrx_rules_classify(&s->rules, t, text, os.begin, os.end, has_drug);
         if (!is_other(s, r2)) r = r2;
     }
     const char *category, *sub;

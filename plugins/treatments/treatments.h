@@ -28,9 +28,10 @@ typedef struct rules {
 imrx_status_t imrx_rules_load(rules_t *r, const char *path, const imrx_host_api_t *api,
                               imrx_ctx_t *ctx);
 void imrx_rules_free(rules_t *r);
-/* The rule that classifies text[b..e): -1 when none matched in that part of the table. */
-int imrx_rules_match(const rules_t *r, int below, imrx_re_scratch_t *t, const char *text,
-                     uint32_t b, uint32_t e);
+/* The rule that classifies text[b..e): the rules above "@drug", then "a drug" (-2) when the
+ * item names one (`has_drug`), then the rest; -1 when none matches. */
+int imrx_rules_classify(const rules_t *r, imrx_re_scratch_t *t, const char *text, uint32_t b,
+                        uint32_t e, int has_drug);
 
 enum { RE_ASSOCIATED, RE_HISTORY_LIST, RE_COUNT };
 
