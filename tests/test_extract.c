@@ -132,22 +132,31 @@ Test(extract, exit_status_0_when_all_letters_read_and_2_for_usage)
     free(out);
 }
 
+/* `imrx extract OPTIONS LETTERS` at -j `jobs`, ordered and --unordered, against -j 1: the same
+ * records in the same order, and every record once. `then` ends each command (" | md5sum" for
+ * large runs). Returns the -j 1 output. */
+static char *check_order(const char *options, const char *letters, int jobs, const char *then)
+{
+    char *one, *many, *unordered, *sorted;
+    cr_assert_eq(t_sh(&one, "%s extract -q -j 1 %s %s%s", IMRX_BINARY, options, letters, then), 0);
+    cr_assert_eq(
+        t_sh(&many, "%s extract -q -j %d %s %s%s", IMRX_BINARY, jobs, options, letters, then), 0);
+    cr_assert_str_eq(one, many, "-j %d writes the -j 1 records in the same order", jobs);
+    cr_assert_eq(t_sh(&unordered, "%s extract -q -j %d --unordered %s %s | sort%s", IMRX_BINARY,
+                      jobs, options, letters, then),
+                 0);
+    cr_assert_eq(
+        t_sh(&sorted, "%s extract -q -j 1 %s %s | sort%s", IMRX_BINARY, options, letters, then), 0);
+    cr_assert_str_eq(unordered, sorted, "--unordered writes the same records, each once");
+    free(many);
+    free(unordered);
+    free(sorted);
+    return one;
+}
+
 Test(extract, output_is_in_input_order_whatever_the_threads)
 {
-    char *one, *four, *unordered;
-    cr_assert_eq(t_sh(&one, "%s extract -q -j 1 %s/corpus/letters", IMRX_BINARY, IMRX_SOURCE_DIR),
-                 0);
-    cr_assert_eq(t_sh(&four, "%s extract -q -j 4 %s/corpus/letters", IMRX_BINARY, IMRX_SOURCE_DIR),
-                 0);
-    cr_assert_str_eq(one, four);
-    cr_assert_eq(t_sh(&unordered, "%s extract -q -j 4 --unordered %s/corpus/letters | sort",
-                      IMRX_BINARY, IMRX_SOURCE_DIR),
-                 0);
-    char *sorted;
-    cr_assert_eq(
-        t_sh(&sorted, "%s extract -q -j 1 %s/corpus/letters | sort", IMRX_BINARY, IMRX_SOURCE_DIR),
-        0);
-    cr_assert_str_eq(unordered, sorted, "the same records, in another order");
+    char *one = check_order("", IMRX_SOURCE_DIR "/corpus/letters", 4, "");
     json_t *recs[128];
     size_t n = parse_lines(one, recs, 128);
     cr_assert_geq(n, 40);
@@ -156,9 +165,6 @@ Test(extract, output_is_in_input_order_whatever_the_threads)
                      "folder entries in sorted order");
     for (size_t i = 0; i < n; i++) json_decref(recs[i]);
     free(one);
-    free(four);
-    free(unordered);
-    free(sorted);
 }
 
 /* More letters than the runner's ring holds (workers take letters in batches, the writer
@@ -171,31 +177,14 @@ Test(extract, order_holds_when_the_ring_wraps, .timeout = 300)
     cr_assert_eq(
         t_sh(NULL, "%s gen --quiet --seed 5 --count 1500 --noise 2 --out %s/a", IMRX_BINARY, dir),
         0);
-    char *one, *three, *unordered, *sorted;
-    cr_assert_eq(
-        t_sh(&one, "%s extract -q -j 1 --no-provenance %s/a/letters | md5sum", IMRX_BINARY, dir),
-        0);
-    cr_assert_eq(
-        t_sh(&three, "%s extract -q -j 3 --no-provenance %s/a/letters | md5sum", IMRX_BINARY, dir),
-        0);
-    cr_assert_str_eq(one, three, "-j 3 writes the -j 1 records in the same order");
-    cr_assert_eq(t_sh(&unordered,
-                      "%s extract -q -j 3 --unordered --no-provenance %s/a/letters | sort | md5sum",
-                      IMRX_BINARY, dir),
-                 0);
-    cr_assert_eq(t_sh(&sorted, "%s extract -q -j 1 --no-provenance %s/a/letters | sort | md5sum",
-                      IMRX_BINARY, dir),
-                 0);
-    cr_assert_str_eq(unordered, sorted, "--unordered writes every record once");
+    char letters[64];
+    snprintf(letters, sizeof letters, "%s/a/letters", dir);
+    free(check_order("--no-provenance", letters, 3, " | md5sum"));
     char *count;
     cr_assert_eq(
         t_sh(&count, "%s extract -q -j 3 --unordered %s/a/letters | wc -l", IMRX_BINARY, dir), 0);
     cr_assert_eq(atoi(count), 1500);
     t_sh(NULL, "rm -rf %s", dir);
-    free(one);
-    free(three);
-    free(unordered);
-    free(sorted);
     free(count);
 }
 
