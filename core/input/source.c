@@ -145,10 +145,13 @@ static int set_error(imrx_input_t *in, const char *name, const char *stage, cons
     return 1;
 }
 
+/* Each name in a folder's list is kept after one byte that says whether readdir found a regular
+ * file ('f'), so that such files need no stat() of their own (a path look-up each: ~5 % of a run
+ * over a folder of small letters); any other entry ('?': folders, links, unknown) is stat()ed. */
 static int cmp_names(const void *a, const void *b, void *names)
 {
     const char *base = names;
-    return strcmp(base + *(const uint32_t *)a, base + *(const uint32_t *)b);
+    return strcmp(base + *(const uint32_t *)a + 1, base + *(const uint32_t *)b + 1);
 }
 
 /* Pushes a folder onto the stack; 0 when it could not be opened (reported in `in`). */
@@ -179,7 +182,7 @@ static int push_dir(imrx_sources_t *s, const char *dir, imrx_input_t *in, int *r
     int oom = !names || !offsets;
     for (struct dirent *e; !oom && (e = readdir(d));) {
         if (e->d_name[0] == '.') continue; /* hidden files, ".", ".." */
-        size_t len = strlen(e->d_name) + 1;
+        size_t len = strlen(e->d_name) + 2;
         if (used + len > cap || used + len > UINT32_MAX) {
             while (used + len > cap) cap *= 2;
             char *p = used + len > UINT32_MAX ? NULL : realloc(names, cap);
@@ -198,7 +201,8 @@ static int push_dir(imrx_sources_t *s, const char *dir, imrx_input_t *in, int *r
             }
             offsets = p;
         }
-        memcpy(names + used, e->d_name, len);
+        names[used] = e->d_type == DT_REG ? 'f' : '?';
+        memcpy(names + used + 1, e->d_name, len - 1);
         offsets[count++] = (uint32_t)used;
         used += len;
     }
@@ -242,10 +246,11 @@ static int keep_for_shard(const imrx_sources_t *s, const char *name)
 /* A path named on the command line, in a list, or found in a folder. Returns 1 with an input,
  * 0 when the path produced nothing by itself (a folder or archive was opened, or it was
  * skipped). */
-static int take_path(imrx_sources_t *s, const char *path, int from_folder, imrx_input_t *in)
+static int take_path(imrx_sources_t *s, const char *path, int from_folder, int regular,
+                     imrx_input_t *in)
 {
-    struct stat st;
-    if (stat(path, &st) != 0) {
+    struct stat st = {.st_mode = S_IFREG};
+    if (!regular && stat(path, &st) != 0) {
         if (!keep_for_shard(s, path)) return 0;
         int err = errno;
         struct stat lst;
@@ -279,7 +284,6 @@ static int take_path(imrx_sources_t *s, const char *path, int from_folder, imrx_
     in->kind = IMRX_IN_FILE;
     in->name = strdup(path);
     in->path = strdup(path);
-    in->len = (size_t)st.st_size;
     in->is_pdf = ends_with(path, ".pdf");
     if (!in->name || !in->path) {
         imrx_input_clear(in);
@@ -295,7 +299,7 @@ static int next_from_stdin(imrx_sources_t *s, imrx_input_t *in, int *exhausted)
     while ((n = getline(&s->line, &s->line_cap, stdin)) >= 0) {
         while (n > 0 && (s->line[n - 1] == '\n' || s->line[n - 1] == '\r')) s->line[--n] = '\0';
         if (n == 0) continue;
-        if (take_path(s, s->line, 0, in)) return 1;
+        if (take_path(s, s->line, 0, 0, in)) return 1;
         return 0; /* a folder or archive opened: drain it first */
     }
     *exhausted = 1;
@@ -322,13 +326,15 @@ int imrx_sources_next(imrx_sources_t *s, imrx_input_t *in)
                 pop_level(s);
                 continue;
             }
-            const char *name = l->names + l->offsets[l->next++];
+            const char *entry = l->names + l->offsets[l->next++];
+            int regular = entry[0] == 'f';
+            const char *name = entry + 1;
             size_t len = strlen(l->dir) + strlen(name) + 2;
             char *path = malloc(len);
             if (!path) return set_error(in, l->dir, "read", "out of memory");
             snprintf(path, len, "%s%s%s", l->dir, l->dir[strlen(l->dir) - 1] == '/' ? "" : "/",
                      name);
-            int got = take_path(s, path, 1, in);
+            int got = take_path(s, path, 1, regular, in);
             free(path);
             if (got) return 1;
             continue;
@@ -349,7 +355,7 @@ int imrx_sources_next(imrx_sources_t *s, imrx_input_t *in)
             s->reading_stdin = 1;
             continue;
         }
-        if (take_path(s, arg, 0, in)) return 1;
+        if (take_path(s, arg, 0, 0, in)) return 1;
     }
 }
 

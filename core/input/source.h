@@ -21,7 +21,7 @@ typedef struct imrx_input {
     char *name;           /* the record's "source": a path, or "archive:member" */
     char *path;           /* IMRX_IN_FILE */
     unsigned char *bytes; /* IMRX_IN_BYTES (owned) */
-    size_t len;
+    size_t len;           /* IMRX_IN_BYTES: the length of `bytes` */
     int is_pdf;  /* decode as PDF (by name or by magic bytes) */
     char *error; /* IMRX_IN_ERROR */
     const char *error_stage;

@@ -175,45 +175,49 @@ static int key_at(const imrx_re_keys_t *keys, const char *text, size_t p, size_t
     return 0;
 }
 
-static int compare_size(const void *a, const void *b)
+/* Text holding U+017F or U+212A, which caseless PCRE2 reads as s and k: a key spelled with
+ * them escapes the scan, so the plain search decides. */
+static int has_folded_letters(const char *text, size_t start, size_t end)
 {
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    return x < y ? -1 : x > y;
+    const char *e = text + end;
+    for (const char *q = text + start; (q = memchr(q, 0xC5, (size_t)(e - q))); q++)
+        if (q + 1 < e && (unsigned char)q[1] == 0xBF) return 1;
+    for (const char *q = text + start; (q = memchr(q, 0xE2, (size_t)(e - q))); q++)
+        if (q + 2 < e && (unsigned char)q[1] == 0x84 && (unsigned char)q[2] == 0xAA) return 1;
+    return 0;
 }
 
-#define KEYED_MIN        256 /* shorter texts: PCRE2's own scan */
-#define KEYED_CANDIDATES 512 /* more candidates than this: the plain search */
+#define KEYED_MIN      256 /* shorter texts: PCRE2's own scan */
+#define KEYED_BACK_MAX 8   /* more words back than this: the plain search */
 
+/* Keys are read in text order and each key's candidates (the key, then up to words_back words
+ * before it) are tried as they come, so a search stops soon after its match instead of reading
+ * to the end of the range. Two facts make that exact: the earliest candidate of a key never
+ * comes before the earliest of an earlier key (the words before a later key include the words
+ * before an earlier one), so once a key's earliest candidate is past the best match found, no
+ * later key can do better; and a key's candidates up to the previous key are that key's own,
+ * already tried. The answer is the earliest candidate where PCRE2 does not say "no match". */
 static int keyed(const imrx_re_t *re, const imrx_re_keys_t *keys, imrx_re_scratch_t *s,
                  const char *text, size_t start, size_t end, int *done)
 {
     *done = 0;
-    if (!re->anchored || start > end || end - start < KEYED_MIN) return 0;
-    /* 1: a first letter of some key, either case; 2: the lead byte of U+017F or U+212A */
-    unsigned char first[256] = {0};
+    if (!re->anchored || start > end || end - start < KEYED_MIN ||
+        keys->words_back > KEYED_BACK_MAX || has_folded_letters(text, start, end))
+        return 0;
+    unsigned char first[256] = {0}; /* a first letter of some key, either case */
     for (const char *const *w = keys->words; *w; w++) {
         unsigned char c = (unsigned char)(*w)[0];
         first[c] = 1;
         if (c >= 'a' && c <= 'z') first[c - 32] = 1;
     }
-    first[0xC5] = first[0xE2] = 2;
-    size_t cand[KEYED_CANDIDATES], n = 0;
-    int prev_word = start > 0 && imrx_text_word_char((unsigned char)text[start - 1]);
+    *done = 1;
+    size_t best = SIZE_MAX, last_key = 0;
+    int best_rc = 0, have_last = 0, tried_after_best = 0;
     for (size_t p = start; p < end; p++) {
-        unsigned char c = (unsigned char)text[p];
-        int was_word = prev_word;
-        prev_word = imrx_text_word_char(c);
-        if (!first[c]) continue;
-        if (first[c] == 2) {
-            /* caseless PCRE2 reads U+017F as s and U+212A as k: the plain search decides */
-            if ((c == 0xC5 && p + 1 < end && (unsigned char)text[p + 1] == 0xBF) ||
-                (c == 0xE2 && p + 2 < end && (unsigned char)text[p + 1] == 0x84 &&
-                 (unsigned char)text[p + 2] == 0xAA))
-                return 0;
-            continue;
-        }
-        if (was_word || !key_at(keys, text, p, end)) continue;
-        if (n + 1 + (size_t)keys->words_back > KEYED_CANDIDATES) return 0;
+        if (!first[(unsigned char)text[p]]) continue;
+        if (p > 0 && imrx_text_word_char((unsigned char)text[p - 1])) continue;
+        if (!key_at(keys, text, p, end)) continue;
+        size_t cand[1 + KEYED_BACK_MAX], n = 0; /* descending */
         cand[n++] = p;
         size_t q = p;
         for (int back = 0; back < keys->words_back; back++) {
@@ -225,16 +229,27 @@ static int keyed(const imrx_re_t *re, const imrx_re_keys_t *keys, imrx_re_scratc
             cand[n++] = w;
             q = w;
         }
+        if (cand[n - 1] >= best) break;
+        for (size_t i = n; i-- > 0;) {
+            size_t w = cand[i];
+            if (have_last && w <= last_key) continue;
+            if (w >= best) break;
+            int rc = match(re->anchored, re->anchored_jit, s, text, w, end, 0);
+            if (best != SIZE_MAX) tried_after_best = 1;
+            if (rc != 0) {
+                best = w, best_rc = rc, tried_after_best = 0;
+                break;
+            }
+        }
+        last_key = p, have_last = 1;
     }
-    qsort(cand, n, sizeof cand[0], compare_size);
-    *done = 1;
-    for (size_t i = 0; i < n; i++) {
-        if (i > 0 && cand[i] == cand[i - 1]) continue;
-        int rc = match(re->anchored, re->anchored_jit, s, text, cand[i], end, 0);
-        if (rc != 0) return rc;
+    if (best == SIZE_MAX || best_rc < 0) {
+        s->rc = 0;
+        return best_rc;
     }
-    s->rc = 0;
-    return 0;
+    /* a later failed attempt may have changed the match data: the match again */
+    if (tried_after_best) return match(re->anchored, re->anchored_jit, s, text, best, end, 0);
+    return best_rc;
 }
 
 int imrx_re_find_keyed(const imrx_re_t *re, const imrx_re_keys_t *keys, imrx_re_scratch_t *s,
