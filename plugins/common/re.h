@@ -52,6 +52,7 @@ int imrx_re_find(const imrx_re_t *re, imrx_re_scratch_t *s, const char *text, si
 typedef struct imrx_re_keys {
     const char *const *words; /* NULL-terminated */
     int words_back;
+    int whole_words; /* 1: every key is a whole word (no letter, digit or _ after it) */
 } imrx_re_keys_t;
 
 /* The same result as imrx_re_find, found by trying the pattern anchored only where a match

@@ -45,7 +45,7 @@ const char *const cred_patterns[CRED_RE_COUNT] = {
  * for a pattern that starts with a common letter. The other patterns start with rarer letter
  * pairs, which PCRE2 skips to faster than a keyed search reads the section. */
 static const char *const lic_words[] = {"state", "licens", NULL};
-static const imrx_re_keys_t cred_keys[CRED_RE_COUNT] = {[CRED_RE_LIC] = {lic_words, 0}};
+static const imrx_re_keys_t cred_keys[CRED_RE_COUNT] = {[CRED_RE_LIC] = {lic_words, 0, 0}};
 
 static int find(cred_letter_t *L, int r, size_t pos, size_t end)
 {

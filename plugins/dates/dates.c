@@ -77,17 +77,23 @@ static const char narrative_injury[] =
  * starts with the date and ends with the review ("On 11-3-16, utilization review determined",
  * "On December 29, 2016, a request ... was denied by utilization review"). */
 static const char narrative_ur[] =
-    "(?:(?:\\bUR\\b|utilization\\s+review|(?:prior|previous|original|adverse)\\s+(?:review|denial|"
+    "(?:\\b(?:\\bUR\\b|utilization\\s+review|(?:prior|previous|original|adverse)\\s+(?:review|denial|"
     "determination|decision))(?:[\\s,]+(?!on\\b|dated\\b)\\(?[A-Za-z][A-Za-z-]*\\)?){0,5}?[\\s,(]*("
     "?:"
     "dated\\s+|"
     "on\\s+|of\\s+|was\\s+on\\s+|performed\\s+on\\s+|issued\\s+on\\s+)?\\(?" DATE
-    "|(?:\\bUR\\b|utilization\\s+review|claims\\s+administrator)[^.;]{0,40}?\\b(?:non-?certified|"
+    "|\\b(?:\\bUR\\b|utilization\\s+review|claims\\s+administrator)[^.;]{0,40}?\\b(?:non-?certified|"
     "denied|modified|determined|reviewed|rejected)[^.;]{0,80}?\\bon\\s+" DATE "|\\bon\\s+" DATE
     ",?\\s+[^.;]{0,200}?(?:\\bUR\\b|utilization\\s+review|the\\s+claims\\s+"
     "administrator)"
-    "|(?:previously|was)\\s+(?:reviewed|denied|non-?certified|modified)\\s+on\\s+" DATE
-    "|(?:decision\\s+date|UR\\s+denial)\\s+of\\s+" DATE ")";
+    "|\\b(?:previously|was)\\s+(?:reviewed|denied|non-?certified|modified)\\s+on\\s+" DATE
+    "|\\b(?:decision\\s+date|UR\\s+denial)\\s+of\\s+" DATE ")";
+
+/* Every alternative above begins at a word start with one of these whole words. */
+static const char *const ur_words[] = {"ur",     "utilization", "prior", "previous", "original",
+                                       "adverse", "claims",     "on",    "previously", "was",
+                                       "decision", NULL};
+static const imrx_re_keys_t ur_keys = {ur_words, 0, 1};
 
 /* Any date in the summary, for the list of clinical events. */
 static const char any_date[] = "\\b" DATE;
@@ -498,7 +504,7 @@ static void read_narrative(letter_t *L, const imrx_section_t *sec)
     /* The last UR decision the summary dates is the one under review. */
     uint32_t ub = 0, ue = 0;
     size_t pos = sec->begin;
-    while (pos < sec->end && imrx_re_find(&L->s->re[RE_UR], L->t, text, pos, sec->end) == 1) {
+    while (pos < sec->end && imrx_re_find_keyed(&L->s->re[RE_UR], &ur_keys, L->t, text, pos, sec->end) == 1) {
         PCRE2_SIZE *ov = imrx_re_ov(L->t);
         /* Overlapping: "On <request date>, ... non-certified by utilization review on <date>"
          * holds two candidates, and the later one is the decision. */

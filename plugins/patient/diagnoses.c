@@ -37,7 +37,7 @@ const char dx_cue_pattern[] =
 /* Every cue holds "treated", "under", "diagnos" or "dx" at a word start, at most three words
  * after its beginning ("has had a diagnosis of"): a keyed search (re.h). */
 static const char *const dx_cue_words[] = {"treated", "under", "diagnos", "dx", NULL};
-static const imrx_re_keys_t dx_cue_keys = {dx_cue_words, 3};
+static const imrx_re_keys_t dx_cue_keys = {dx_cue_words, 3, 0};
 
 #define MONTH "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?"
 
