@@ -254,6 +254,51 @@ static int keyed(const imrx_re_t *re, const imrx_re_keys_t *keys, imrx_re_scratc
     return best_rc;
 }
 
+static int compare_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+size_t imrx_re_key_starts(const imrx_re_keys_t *keys, const char *text, size_t start, size_t end,
+                          size_t *out, size_t cap)
+{
+    if (start > end || keys->words_back > KEYED_BACK_MAX || has_folded_letters(text, start, end))
+        return SIZE_MAX;
+    unsigned char first[256] = {0};
+    for (const char *const *w = keys->words; *w; w++) {
+        unsigned char c = (unsigned char)(*w)[0];
+        first[c] = 1;
+        if (c >= 'a' && c <= 'z') first[c - 32] = 1;
+    }
+    size_t n = 0;
+    int sorted = 1;
+    for (size_t p = start; p < end; p++) {
+        if (!first[(unsigned char)text[p]]) continue;
+        if (p > 0 && imrx_text_word_char((unsigned char)text[p - 1])) continue;
+        if (!key_at(keys, text, p, end)) continue;
+        if (n + 1 + (size_t)keys->words_back > cap) return SIZE_MAX;
+        size_t key = n;
+        out[n++] = p;
+        size_t q = p;
+        for (int back = 0; back < keys->words_back; back++) {
+            size_t w = q;
+            while (w > 0 && imrx_text_space_char((unsigned char)text[w - 1])) w--;
+            if (w == q || w == 0 || !imrx_text_word_char((unsigned char)text[w - 1])) break;
+            while (w > 0 && imrx_text_word_char((unsigned char)text[w - 1])) w--;
+            if (w < start) break;
+            out[n++] = w;
+            q = w;
+        }
+        if (n > key + 1) sorted = 0;
+    }
+    if (!sorted) qsort(out, n, sizeof *out, compare_size);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (k == 0 || out[i] != out[k - 1]) out[k++] = out[i];
+    return k;
+}
+
 int imrx_re_find_keyed(const imrx_re_t *re, const imrx_re_keys_t *keys, imrx_re_scratch_t *s,
                        const char *text, size_t start, size_t end)
 {

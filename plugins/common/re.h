@@ -64,6 +64,14 @@ typedef struct imrx_re_keys {
 int imrx_re_find_keyed(const imrx_re_t *re, const imrx_re_keys_t *keys, imrx_re_scratch_t *s,
                        const char *text, size_t start, size_t end);
 
+/* Every position of text[start..end) where a pattern with these keys can begin a match: each key
+ * word and the words_back words before it, in text order, each once. Returns their count, or
+ * SIZE_MAX when the keys cannot decide (more than `cap` positions, or U+017F or U+212A in the
+ * text): then search with imrx_re_find. With imrx_re_at at each position, from the last, a
+ * caller finds the last match without reading every earlier one. */
+size_t imrx_re_key_starts(const imrx_re_keys_t *keys, const char *text, size_t start, size_t end,
+                          size_t *out, size_t cap);
+
 /* Like find, but the match must begin exactly at `start`. */
 int imrx_re_at(const imrx_re_t *re, imrx_re_scratch_t *s, const char *text, size_t start,
                size_t end);

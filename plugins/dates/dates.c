@@ -484,6 +484,56 @@ static void read_events(letter_t *L, const imrx_section_t *sec)
     }
 }
 
+/* The summary's last UR mention with a date that reads, searched forward: every place the
+ * pattern matches, each from the place after the one before ("On <request date>, ...
+ * non-certified by utilization review on <date>" holds two, and the later is the decision). */
+static void last_ur_date_forward(letter_t *L, const imrx_section_t *sec, uint32_t *ub,
+                                 uint32_t *ue)
+{
+    const char *text = L->l->text;
+    uint32_t b, e;
+    imrx_date_t d;
+    size_t pos = sec->begin;
+    while (pos < sec->end && imrx_re_find(&L->s->re[RE_UR], L->t, text, pos, sec->end) == 1) {
+        pos = (uint32_t)imrx_re_ov(L->t)[0] + 1;
+        if (date_group(L->t, &b, &e) && parse_date(text + b, e - b, L->ref_year, &d))
+            *ub = b, *ue = e;
+    }
+}
+
+/* The same answer from the end: a match can begin only at a key word, so those places are
+ * tried from the last until one holds a date that reads (most summaries name the decision under
+ * review near their end). */
+static void last_ur_date(letter_t *L, const imrx_section_t *sec, uint32_t *ub, uint32_t *ue)
+{
+    const char *text = L->l->text;
+    size_t at[512];
+    size_t n = imrx_re_key_starts(&ur_keys, text, sec->begin, sec->end, at, 512);
+    if (n == SIZE_MAX) {
+        last_ur_date_forward(L, sec, ub, ue);
+        return;
+    }
+    uint32_t b, e;
+    imrx_date_t d;
+    for (size_t i = n; i-- > 0;) {
+        if (imrx_re_at(&L->s->re[RE_UR], L->t, text, at[i], sec->end) == 1 &&
+            date_group(L->t, &b, &e) && parse_date(text + b, e - b, L->ref_year, &d)) {
+            *ub = b, *ue = e;
+            break;
+        }
+    }
+    if (L->s->re[RE_UR].verify) { /* IMRX_RE_VERIFY: the forward search must agree */
+        uint32_t fb = 0, fe = 0;
+        last_ur_date_forward(L, sec, &fb, &fe);
+        if (fb != *ub || fe != *ue) {
+            fprintf(stderr, "imrx: dates: last UR date from the end (%u-%u) differs from the "
+                            "forward search (%u-%u)\n",
+                    (unsigned)*ub, (unsigned)*ue, (unsigned)fb, (unsigned)fe);
+            abort();
+        }
+    }
+}
+
 static void read_narrative(letter_t *L, const imrx_section_t *sec)
 {
     const char *text = L->l->text;
@@ -503,15 +553,7 @@ static void read_narrative(letter_t *L, const imrx_section_t *sec)
     }
     /* The last UR decision the summary dates is the one under review. */
     uint32_t ub = 0, ue = 0;
-    size_t pos = sec->begin;
-    while (pos < sec->end && imrx_re_find_keyed(&L->s->re[RE_UR], &ur_keys, L->t, text, pos, sec->end) == 1) {
-        PCRE2_SIZE *ov = imrx_re_ov(L->t);
-        /* Overlapping: "On <request date>, ... non-certified by utilization review on <date>"
-         * holds two candidates, and the later one is the decision. */
-        pos = (uint32_t)ov[0] + 1;
-        if (date_group(L->t, &b, &e) && parse_date(text + b, e - b, L->ref_year, &d))
-            ub = b, ue = e;
-    }
+    last_ur_date(L, sec, &ub, &ue);
     if (ue > ub)
         emit_date(L, narr, "ur_decision", ub, ue, NULL);
     else
