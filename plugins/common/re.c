@@ -170,8 +170,8 @@ static int key_at(const imrx_re_keys_t *keys, const char *text, size_t p, size_t
         size_t i = 1;
         while (k[i] && p + i < end && (unsigned char)(text[p + i] | 0x20) == (unsigned char)k[i])
             i++;
-        if (!k[i] && !(keys->whole_words && p + i < end &&
-                       imrx_text_word_char((unsigned char)text[p + i])))
+        if (!k[i] &&
+            !(keys->whole_words && p + i < end && imrx_text_word_char((unsigned char)text[p + i])))
             return 1;
     }
     return 0;

@@ -76,6 +76,33 @@ size_t imrx_tokenize(const char *text, uint32_t b, uint32_t e, imrx_token_t *out
     return n;
 }
 
+/* 1: a letter, 2: a digit, 3: a one-character token, 0: no token. */
+static int token_class(unsigned char c)
+{
+    if (ascii_alpha(c)) return 1;
+    if (ascii_digit(c)) return 2;
+    return c == '#' || c == '-' || c == '/' || c == '%' || c == '(' || c == ')' ? 3 : 0;
+}
+
+uint32_t imrx_tokens_back(const char *text, uint32_t b, uint32_t p, int count, int *got)
+{
+    int k = 0;
+    while (k < count) {
+        uint32_t j = p;
+        while (j > b && !token_class((unsigned char)text[j - 1])) j--;
+        if (j == b) break;
+        int c = token_class((unsigned char)text[j - 1]);
+        if (c == 3)
+            j--;
+        else
+            while (j > b && token_class((unsigned char)text[j - 1]) == c) j--;
+        p = j;
+        k++;
+    }
+    *got = k;
+    return p;
+}
+
 int imrx_token_is(const imrx_token_t *t, const char *const *words)
 {
     for (; *words; words++)

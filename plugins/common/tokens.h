@@ -17,6 +17,11 @@ typedef struct imrx_token {
  * Returns how many (at most max). */
 size_t imrx_tokenize(const char *text, uint32_t b, uint32_t e, imrx_token_t *out, size_t max);
 
+/* Where the `count`-th token before position p starts (p itself when there is none), no earlier
+ * than b: tokenizing from there gives the same tokens as tokenizing from b. *got: how many tokens
+ * that is (fewer than count when b comes first). */
+uint32_t imrx_tokens_back(const char *text, uint32_t b, uint32_t p, int count, int *got);
+
 /* Is the token one of the words (NULL-terminated list)? */
 int imrx_token_is(const imrx_token_t *t, const char *const *words);
 

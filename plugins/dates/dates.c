@@ -77,12 +77,14 @@ static const char narrative_injury[] =
  * starts with the date and ends with the review ("On 11-3-16, utilization review determined",
  * "On December 29, 2016, a request ... was denied by utilization review"). */
 static const char narrative_ur[] =
-    "(?:\\b(?:\\bUR\\b|utilization\\s+review|(?:prior|previous|original|adverse)\\s+(?:review|denial|"
+    "(?:\\b(?:\\bUR\\b|utilization\\s+review|(?:prior|previous|original|adverse)\\s+(?:review|"
+    "denial|"
     "determination|decision))(?:[\\s,]+(?!on\\b|dated\\b)\\(?[A-Za-z][A-Za-z-]*\\)?){0,5}?[\\s,(]*("
     "?:"
     "dated\\s+|"
     "on\\s+|of\\s+|was\\s+on\\s+|performed\\s+on\\s+|issued\\s+on\\s+)?\\(?" DATE
-    "|\\b(?:\\bUR\\b|utilization\\s+review|claims\\s+administrator)[^.;]{0,40}?\\b(?:non-?certified|"
+    "|\\b(?:\\bUR\\b|utilization\\s+review|claims\\s+administrator)[^.;]{0,40}?\\b(?:non-?"
+    "certified|"
     "denied|modified|determined|reviewed|rejected)[^.;]{0,80}?\\bon\\s+" DATE "|\\bon\\s+" DATE
     ",?\\s+[^.;]{0,200}?(?:\\bUR\\b|utilization\\s+review|the\\s+claims\\s+"
     "administrator)"
@@ -90,9 +92,9 @@ static const char narrative_ur[] =
     "|\\b(?:decision\\s+date|UR\\s+denial)\\s+of\\s+" DATE ")";
 
 /* Every alternative above begins at a word start with one of these whole words. */
-static const char *const ur_words[] = {"ur",     "utilization", "prior", "previous", "original",
-                                       "adverse", "claims",     "on",    "previously", "was",
-                                       "decision", NULL};
+static const char *const ur_words[] = {"ur",         "utilization", "prior",    "previous",
+                                       "original",   "adverse",     "claims",   "on",
+                                       "previously", "was",         "decision", NULL};
 static const imrx_re_keys_t ur_keys = {ur_words, 0, 1};
 
 /* Any date in the summary, for the list of clinical events. */
@@ -487,8 +489,7 @@ static void read_events(letter_t *L, const imrx_section_t *sec)
 /* The summary's last UR mention with a date that reads, searched forward: every place the
  * pattern matches, each from the place after the one before ("On <request date>, ...
  * non-certified by utilization review on <date>" holds two, and the later is the decision). */
-static void last_ur_date_forward(letter_t *L, const imrx_section_t *sec, uint32_t *ub,
-                                 uint32_t *ue)
+static void last_ur_date_forward(letter_t *L, const imrx_section_t *sec, uint32_t *ub, uint32_t *ue)
 {
     const char *text = L->l->text;
     uint32_t b, e;
@@ -526,8 +527,9 @@ static void last_ur_date(letter_t *L, const imrx_section_t *sec, uint32_t *ub, u
         uint32_t fb = 0, fe = 0;
         last_ur_date_forward(L, sec, &fb, &fe);
         if (fb != *ub || fe != *ue) {
-            fprintf(stderr, "imrx: dates: last UR date from the end (%u-%u) differs from the "
-                            "forward search (%u-%u)\n",
+            fprintf(stderr,
+                    "imrx: dates: last UR date from the end (%u-%u) differs from the "
+                    "forward search (%u-%u)\n",
                     (unsigned)*ub, (unsigned)*ue, (unsigned)fb, (unsigned)fe);
             abort();
         }

@@ -248,6 +248,25 @@ static int about_a_request(const char *text, uint32_t floor, uint32_t at)
     return 0;
 }
 
+static int is_letter(char c)
+{
+    return (unsigned char)((c | 0x20) - 'a') < 26;
+}
+
+/* Can stated_count find a count at this word: a session word (is_session_word) or the first
+ * word of a therapy (therapy_at)? */
+static int may_state_count(const char *s, size_t n)
+{
+    static const char *const words[] = {
+        "session",      "sessions",    "visit",         "visits",  "treatment",
+        "treatments",   "physical",    "occupational",  "aquatic", "pt",
+        "chiropractic", "acupuncture", "psychotherapy", "cbt",     NULL};
+    if (n < 2 || n > 13 || !strchr("svtpoac", s[0] | 0x20)) return 0;
+    for (const char *const *w = words; *w; w++)
+        if (((*w)[0] == (s[0] | 0x20)) && imrx_text_ieq(s, n, *w)) return 1;
+    return 0;
+}
+
 void imrx_treatments_to_date(const state_t *s, thread_t *th, const imrx_letter_t *l,
                              const imrx_host_api_t *api, imrx_ctx_t *ctx)
 {
@@ -264,15 +283,26 @@ void imrx_treatments_to_date(const state_t *s, thread_t *th, const imrx_letter_t
         read_list(&E, b, e);
         pos = e > b ? e : b + 1;
     }
-    /* Counts told outside such a list. */
-    if (!th->tok && !(th->tok = malloc(TREATMENTS_TOKENS * sizeof *th->tok))) return;
-    imrx_token_t *tok = th->tok;
-    size_t n = imrx_tokenize(l->text, sec->begin, sec->end, tok, TREATMENTS_TOKENS);
-    for (size_t i = 0; i < n; i++) {
-        uint32_t b, e;
-        const char *kind;
-        int count = stated_count(tok, n, i, &b, &e, &kind);
-        if (count <= 0 || is_covered(&E, b, e) || about_a_request(l->text, sec->begin, b)) continue;
-        emit(&E, kind, count, b, e);
+    /* Counts told outside such a list: only at a session word or a therapy's first word can
+     * stated_count find one, so the summary is tokenized only around those words (three tokens
+     * before, for the number; four from the word, for "sessions of physical therapy"). */
+    const char *text = l->text;
+    uint32_t p = sec->begin;
+    while (p < sec->end) {
+        while (p < sec->end && !is_letter(text[p])) p++;
+        uint32_t q = p;
+        while (q < sec->end && is_letter(text[q])) q++;
+        if (may_state_count(text + p, q - p)) {
+            int k;
+            uint32_t from = imrx_tokens_back(text, sec->begin, p, 3, &k);
+            imrx_token_t tok[8];
+            size_t n = imrx_tokenize(text, from, sec->end, tok, 8);
+            uint32_t b, e;
+            const char *kind;
+            int count = (size_t)k < n ? stated_count(tok, n, (size_t)k, &b, &e, &kind) : 0;
+            if (count > 0 && !is_covered(&E, b, e) && !about_a_request(text, sec->begin, b))
+                emit(&E, kind, count, b, e);
+        }
+        p = q;
     }
 }

@@ -56,7 +56,6 @@ static void treatments_thread_fini(void *state, void *thread_state)
     (void)state;
     thread_t *t = thread_state;
     imrx_re_scratch_free(&t->re);
-    free(t->tok);
     free(t);
 }
 

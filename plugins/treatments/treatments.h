@@ -60,15 +60,12 @@ const char *imrx_body_part(const state_t *s, imrx_re_scratch_t *t, const char *t
 const char *imrx_laterality(const state_t *s, imrx_re_scratch_t *t, const char *text, uint32_t b,
                             uint32_t e, uint32_t *pb, uint32_t *pe);
 
-/* Emits treatments_to_date from the summary. */
-/* What one worker thread owns: match data, and the summary's tokens (kept from letter to
- * letter: a fresh buffer of this size for every letter costs an mmap and page faults). */
-#define TREATMENTS_TOKENS 4096
+/* What one worker thread owns: match data. */
 typedef struct thread {
     imrx_re_scratch_t re; /* first: the thread state is also the scratch */
-    struct imrx_token *tok;
 } thread_t;
 
+/* Emits treatments_to_date from the summary. */
 void imrx_treatments_to_date(const state_t *s, thread_t *th, const imrx_letter_t *l,
                              const imrx_host_api_t *api, imrx_ctx_t *ctx);
 
