@@ -1,6 +1,7 @@
 /* The core's small utilities, on their edge values: the buffer's number and string writers, the
  * JSON escaper, size texts, the hash set. */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "helpers.h"
@@ -26,6 +27,31 @@ Test(util, numbers_at_their_limits)
     imrx_buf_put_i64(&b, -7);
     cr_assert_str_eq(b.data, "0 4294967295 4294967296 18446744073709551615 "
                              "-9223372036854775808 -7");
+    imrx_buf_free(&b);
+}
+
+Test(util, numbers_agree_with_printf)
+{
+    /* the writer's digit pairs: every count of digits, and each side of every power of ten */
+    imrx_buf_t b;
+    imrx_buf_init(&b);
+    char expect[32];
+    for (uint64_t p = 1; p <= 10000000000000000000u; p *= 10) {
+        const uint64_t values[] = {p - 1, p, p + 1, p * 3 + 7};
+        for (int i = 0; i < 4; i++) {
+            imrx_buf_clear(&b);
+            imrx_buf_put_u64(&b, values[i]);
+            snprintf(expect, sizeof expect, "%llu", (unsigned long long)values[i]);
+            cr_assert_str_eq(b.data, expect);
+        }
+        if (p == 10000000000000000000u) break;
+    }
+    for (uint64_t v = 0; v < 100000; v += 7) {
+        imrx_buf_clear(&b);
+        imrx_buf_put_u64(&b, v);
+        snprintf(expect, sizeof expect, "%llu", (unsigned long long)v);
+        cr_assert_str_eq(b.data, expect);
+    }
     imrx_buf_free(&b);
 }
 

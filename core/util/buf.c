@@ -67,15 +67,28 @@ void imrx_buf_putc_slow(imrx_buf_t *b, char c)
 
 void imrx_buf_put_u64(imrx_buf_t *b, uint64_t v)
 {
-    /* Spans are small numbers: 32-bit division when it fits, digits written from the end. */
+    /* Spans are small numbers: two digits per 32-bit division when it fits, written from the
+     * end (a record writes hundreds of them). */
+    static const char pairs[201] = "00010203040506070809101112131415161718192021222324252627282930"
+                                   "31323334353637383940414243444546474849505152535455565758596061"
+                                   "62636465666768697071727374757677787980818283848586878889909192"
+                                   "93949596979899";
     char tmp[24];
     char *p = tmp + sizeof tmp;
     if (v <= UINT32_MAX) {
         uint32_t x = (uint32_t)v;
-        do {
-            *--p = (char)('0' + x % 10);
-            x /= 10;
-        } while (x);
+        while (x >= 100) {
+            uint32_t r = x % 100;
+            x /= 100;
+            p -= 2;
+            memcpy(p, pairs + 2 * r, 2);
+        }
+        if (x >= 10) {
+            p -= 2;
+            memcpy(p, pairs + 2 * x, 2);
+        } else {
+            *--p = (char)('0' + x);
+        }
     } else {
         do {
             *--p = (char)('0' + v % 10);
