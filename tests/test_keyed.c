@@ -1,0 +1,174 @@
+/* The plugins' keyed searches and token windows (plugins/common): a keyed search finds what
+ * the plain PCRE2 search finds, the key starts hold every place a match begins, and tokens read
+ * from imrx_tokens_back's position are those of the whole text. Checked on random texts built
+ * from the words that make these searches hard (keys as prefixes of longer words, keys a few
+ * words after the match's beginning, matches close together). */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <criterion/criterion.h>
+
+#include "re.h"
+#include "tokens.h"
+
+/* A deterministic text of n words from `vocab`, separated by spaces, line breaks and
+ * punctuation. */
+static size_t random_text(char *out, size_t cap, uint32_t seed, const char *const *vocab, size_t nv,
+                          int words)
+{
+    static const char *const seps[] = {" ", " ", " ", " ", "\n", ", ", ". ", "  ", " (", ") "};
+    uint32_t x = seed * 2654435761u + 1;
+    size_t len = 0;
+    for (int i = 0; i < words; i++) {
+        x = x * 1103515245u + 12345u;
+        const char *w = vocab[(x >> 8) % nv];
+        x = x * 1103515245u + 12345u;
+        const char *s = seps[(x >> 8) % 10];
+        size_t wl = strlen(w), sl = strlen(s);
+        if (len + wl + sl + 1 >= cap) break;
+        memcpy(out + len, w, wl);
+        len += wl;
+        memcpy(out + len, s, sl);
+        len += sl;
+    }
+    out[len] = '\0';
+    return len;
+}
+
+typedef struct {
+    imrx_re_t re;
+    imrx_re_scratch_t s;
+} search_t;
+
+static void search_init(search_t *x, const char *pattern)
+{
+    cr_assert_eq(imrx_re_compile(&x->re, pattern, 0, NULL, NULL), IMRX_OK, "%s", pattern);
+    cr_assert_eq(imrx_re_scratch_init(&x->s), IMRX_OK);
+}
+
+static void search_free(search_t *x)
+{
+    imrx_re_scratch_free(&x->s);
+    imrx_re_free(&x->re);
+}
+
+/* Every search from every start: keyed and plain agree on the result and the match. */
+static void check_keyed(search_t *x, const imrx_re_keys_t *keys, const char *text, size_t len)
+{
+    for (size_t start = 0; start < len; start += 7) {
+        int k = imrx_re_find_keyed(&x->re, keys, &x->s, text, start, len);
+        size_t kb = k > 0 ? imrx_re_ov(&x->s)[0] : 0, ke = k > 0 ? imrx_re_ov(&x->s)[1] : 0;
+        int p = imrx_re_find(&x->re, &x->s, text, start, len);
+        cr_assert_eq(k, p, "from %zu in: %s", start, text);
+        if (p > 0) {
+            cr_assert_eq(kb, imrx_re_ov(&x->s)[0], "from %zu in: %s", start, text);
+            cr_assert_eq(ke, imrx_re_ov(&x->s)[1], "from %zu in: %s", start, text);
+        }
+    }
+}
+
+/* Every place a plain search finds a match begin is among the key starts. */
+static void check_starts(search_t *x, const imrx_re_keys_t *keys, const char *text, size_t len)
+{
+    size_t at[4096];
+    size_t n = imrx_re_key_starts(keys, text, 0, len, at, 4096);
+    cr_assert_neq(n, SIZE_MAX);
+    for (size_t i = 1; i < n; i++) cr_assert_lt(at[i - 1], at[i], "starts in order, once each");
+    size_t pos = 0, k = 0;
+    while (pos < len && imrx_re_find(&x->re, &x->s, text, pos, len) == 1) {
+        size_t b = imrx_re_ov(&x->s)[0];
+        while (k < n && at[k] < b) k++;
+        cr_assert(k < n && at[k] == b, "a match at %zu is no key start in: %s", b, text);
+        pos = b + 1;
+    }
+}
+
+static const char *const vocab[] = {
+    "on", "one", "only", "On", "was", "wasted", "UR", "urine", "prior", "priority", "review", "the",
+    "patient", "treated", "treating", "for", "pain", "under", "underwent", "care", "of",
+    "12/01/2016", "denied", "utilization", "dx", "dxa", "currently", "being", "is", "x",
+    /* phrases that match, some with their key two words in */
+    "being currently treated for", "was treated for", "is under care of", "currently under",
+    "UR denied", "on 1/2/2017 the UR", "was denied on 3/4/2015"};
+
+Test(keyed, whole_word_keys_find_what_the_plain_search_finds)
+{
+    search_t x;
+    search_init(&x, "\\b(?:UR|utilization\\s+review)\\s+(?:denied|review)\\b"
+                    "|\\bon\\s+\\d+/\\d+/\\d+,?\\s+[^.;]{0,40}?\\bUR\\b"
+                    "|\\bwas\\s+denied\\s+on\\s+\\d+/\\d+/\\d+");
+    static const char *const words[] = {"ur", "utilization", "on", "was", NULL};
+    const imrx_re_keys_t keys = {words, 0, 1};
+    char text[6000];
+    for (uint32_t seed = 1; seed <= 60; seed++) {
+        size_t len = random_text(text, sizeof text, seed, vocab, sizeof vocab / sizeof *vocab,
+                                 seed % 3 ? 400 : 40);
+        check_keyed(&x, &keys, text, len);
+        check_starts(&x, &keys, text, len);
+    }
+    search_free(&x);
+}
+
+Test(keyed, keys_after_the_match_beginning_find_what_the_plain_search_finds)
+{
+    /* a match begins up to two words before its key; a later key's words can begin before an
+     * earlier key's match */
+    search_t x;
+    search_init(&x, "\\b(?:(?:being|was|is)\\s+)?(?:currently\\s+)?(?:treated|under)\\s+(?:care\\s+"
+                    "of|for)\\s+\\w+|\\bdx\\b\\s*\\w+");
+    static const char *const words[] = {"treated", "under", "dx", NULL};
+    const imrx_re_keys_t keys = {words, 2, 0};
+    char text[6000];
+    for (uint32_t seed = 1; seed <= 60; seed++) {
+        size_t len = random_text(text, sizeof text, seed, vocab, sizeof vocab / sizeof *vocab,
+                                 seed % 3 ? 400 : 40);
+        check_keyed(&x, &keys, text, len);
+        check_starts(&x, &keys, text, len);
+    }
+    search_free(&x);
+}
+
+Test(keyed, key_starts_give_up_when_they_cannot_decide)
+{
+    static const char *const words[] = {"on", NULL};
+    const imrx_re_keys_t keys = {words, 0, 1};
+    size_t at[4];
+    const char *text = "on a, on b, on c, on d, on e";
+    cr_expect_eq(imrx_re_key_starts(&keys, text, 0, strlen(text), at, 4), SIZE_MAX,
+                 "more starts than room");
+    const char *folded = "on \xc5\xbf on"; /* U+017F: caseless PCRE2 reads it as s */
+    cr_expect_eq(imrx_re_key_starts(&keys, folded, 0, strlen(folded), at, 4), SIZE_MAX);
+    const char *two = "one on only on";
+    cr_assert_eq(imrx_re_key_starts(&keys, two, 0, strlen(two), at, 4), 2, "whole words only");
+    cr_expect_eq(at[0], 4);
+    cr_expect_eq(at[1], 12);
+}
+
+Test(keyed, tokens_from_a_window_are_the_whole_texts_tokens)
+{
+    static const char *const words[] = {"12",  "sessions", "of",  "physical", "therapy", "2x6",
+                                        "PT",  "#120",     "(3)", "-",        "/",       "visits",
+                                        "10%", "and",      "x",   "twelve",   "a",       "b2b"};
+    char text[4000];
+    for (uint32_t seed = 1; seed <= 40; seed++) {
+        size_t len = random_text(text, sizeof text, seed, words, sizeof words / sizeof *words, 300);
+        imrx_token_t all[2000];
+        size_t n = imrx_tokenize(text, 0, (uint32_t)len, all, 2000);
+        for (size_t i = 0; i < n; i++) {
+            int got;
+            uint32_t from = imrx_tokens_back(text, 0, all[i].b, 3, &got);
+            cr_assert_eq((size_t)got, i < 3 ? i : 3);
+            imrx_token_t win[8];
+            size_t m = imrx_tokenize(text, from, (uint32_t)len, win, 8);
+            for (size_t k = 0; k < m && i - (size_t)got + k < n; k++) {
+                const imrx_token_t *a = &all[i - (size_t)got + k];
+                cr_assert_eq(win[k].b, a->b, "token %zu of the window at %zu", k, (size_t)from);
+                cr_assert_eq(win[k].e, a->e);
+                cr_assert_eq(win[k].num, a->num);
+                cr_assert_str_eq(win[k].low, a->low);
+            }
+        }
+    }
+}
