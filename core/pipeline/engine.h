@@ -48,6 +48,7 @@ typedef struct imrx_worker {
                                  loading and writing (IMRX_PROFILE=1) */
     struct imrx_isolate *iso; /* the child process, with `isolate` */
     imrx_buf_t iso_json;      /* the record the child made */
+    imrx_buf_t json_scratch;  /* the JSON writer's provenance, reused from letter to letter */
     int iso_ready;            /* iso_json holds this letter's record */
 } imrx_worker_t;
 

@@ -87,6 +87,7 @@ imrx_status_t imrx_worker_init(imrx_worker_t *w, const imrx_engine_t *e)
     w->ctx.diag = e->diag;
     w->ctx.limits = e->limits;
     imrx_buf_init(&w->iso_json);
+    imrx_buf_init(&w->json_scratch);
     if (e->isolate) {
         w->iso = calloc(1, sizeof *w->iso);
         if (!w->iso) return IMRX_ENOMEM;
@@ -127,6 +128,7 @@ void imrx_worker_free(imrx_worker_t *w)
     if (w->iso) imrx_isolate_stop(w->iso);
     free(w->iso);
     imrx_buf_free(&w->iso_json);
+    imrx_buf_free(&w->json_scratch);
     imrx_layout_scratch_free(w->layout_scratch);
     imrx_doc_free(&w->doc);
     imrx_record_free(&w->record);
@@ -384,6 +386,7 @@ void imrx_worker_write_json(imrx_worker_t *w, int provenance, imrx_buf_t *out)
         .provenance = provenance,
         .plugins = w->engine->plugins.names,
         .plugin_count = w->engine->plugins.count,
+        .scratch = &w->json_scratch,
     };
     uint64_t t0 = w->plugin_ns ? profile_now() : 0;
     imrx_record_write_json(&w->record, w->doc_valid ? &w->doc : NULL, w->source, &opt, out);

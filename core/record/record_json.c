@@ -12,36 +12,32 @@ typedef struct writer {
     const imrx_doc_t *doc;
     const imrx_json_options_t *opt;
     imrx_buf_t *out;
-    imrx_buf_t prov; /* provenance entries, written after the values */
-    /* The current node's path as a stack of steps (a key, or an array index): spelled out
-     * ("items[0].text") only for the values that get a provenance entry. */
-    struct path_step {
-        const char *key; /* NULL: an array index */
-        uint32_t len_or_index;
-    } path[32];
+    imrx_buf_t *prov; /* provenance entries, written after the values */
+    imrx_buf_t own_prov;
+    /* The current node's path ("items[0].guidelines[1].title"), kept spelled out as the tree is
+     * walked: each step appends to it, and leaving the step cuts it back. Paths are keys and
+     * indices: nothing to escape. */
+    char path[32 * (64 + 24)]; /* 32 steps, each a key of at most 64 bytes or an index */
+    size_t path_len, step_len[32];
     int depth;
+    /* The last span mapped to the original bytes: a node and its members often share one. */
+    imrx_span_t last_in, last_out;
+    int have_last;
 } writer_t;
 
-/* Appends the current path, "items[0].guidelines[1].title". Paths are keys and indices: nothing
- * to escape. */
-static void put_path(imrx_buf_t *b, const writer_t *w)
+static imrx_span_t original_span(writer_t *w, imrx_span_t s)
 {
-    for (int i = 0; i < w->depth && i < 32; i++) {
-        const struct path_step *s = &w->path[i];
-        if (s->key) {
-            if (i) imrx_buf_putc(b, '.');
-            imrx_buf_append(b, s->key, s->len_or_index);
-        } else {
-            imrx_buf_putc(b, '[');
-            imrx_buf_put_u64(b, s->len_or_index);
-            imrx_buf_putc(b, ']');
-        }
-    }
+    if (!w->doc) return s;
+    if (w->have_last && w->last_in.begin == s.begin && w->last_in.end == s.end) return w->last_out;
+    w->last_in = s;
+    w->last_out = imrx_doc_original_span(w->doc, s);
+    w->have_last = 1;
+    return w->last_out;
 }
 
-static void write_span(imrx_buf_t *b, const imrx_doc_t *doc, imrx_span_t s)
+static void write_span(imrx_buf_t *b, writer_t *w, imrx_span_t s)
 {
-    imrx_span_t o = doc ? imrx_doc_original_span(doc, s) : s;
+    imrx_span_t o = original_span(w, s);
     imrx_buf_putc(b, '[');
     imrx_buf_put_u64(b, o.begin);
     imrx_buf_putc(b, ',');
@@ -61,29 +57,50 @@ static void note_provenance(writer_t *w, const imrx_rnode_t *n)
     if (!w->opt->provenance || !n->spanned || n->type == IMRX_T_OBJECT || n->type == IMRX_T_ARRAY)
         return;
     /* Paths are keys and indices, plugin names [a-z0-9_]: nothing to escape. */
-    imrx_buf_append(&w->prov, w->prov.len ? ",\"" : "{\"", 2);
-    put_path(&w->prov, w);
-    imrx_buf_append(&w->prov, "\":[\"", 4);
+    imrx_buf_append(w->prov, w->prov->len ? ",\"" : "{\"", 2);
+    imrx_buf_append(w->prov, w->path, w->path_len);
+    imrx_buf_append(w->prov, "\":[\"", 4);
     const char *plugin = plugin_name(w, n->plugin);
-    imrx_buf_append(&w->prov, plugin, strlen(plugin));
-    imrx_buf_putc(&w->prov, '"');
-    imrx_span_t o = w->doc ? imrx_doc_original_span(w->doc, n->span) : n->span;
-    imrx_buf_putc(&w->prov, ',');
-    imrx_buf_put_u64(&w->prov, o.begin);
-    imrx_buf_putc(&w->prov, ',');
-    imrx_buf_put_u64(&w->prov, o.end);
-    imrx_buf_putc(&w->prov, ']');
+    imrx_buf_append(w->prov, plugin, strlen(plugin));
+    imrx_buf_putc(w->prov, '"');
+    imrx_span_t o = original_span(w, n->span);
+    imrx_buf_putc(w->prov, ',');
+    imrx_buf_put_u64(w->prov, o.begin);
+    imrx_buf_putc(w->prov, ',');
+    imrx_buf_put_u64(w->prov, o.end);
+    imrx_buf_putc(w->prov, ']');
 }
 
+/* Steps into a member (key) or an element (key NULL, its index). Deeper than 32 steps, the
+ * path stays that of the 32nd. */
 static void path_push(writer_t *w, const char *key, size_t key_len, uint32_t index)
 {
-    if (w->depth < 32) w->path[w->depth] = (struct path_step){key, key ? (uint32_t)key_len : index};
+    if (w->depth < 32) {
+        w->step_len[w->depth] = w->path_len;
+        char *p = w->path + w->path_len;
+        if (key) {
+            if (w->depth) *p++ = '.';
+            if (key_len > 64) key_len = 64; /* the host API admits no longer key */
+            memcpy(p, key, key_len);
+            p += key_len;
+        } else {
+            char digits[10];
+            int n = 0;
+            do digits[n++] = (char)('0' + index % 10);
+            while ((index /= 10) != 0);
+            *p++ = '[';
+            while (n) *p++ = digits[--n];
+            *p++ = ']';
+        }
+        w->path_len = (size_t)(p - w->path);
+    }
     w->depth++;
 }
 
 static void path_pop(writer_t *w)
 {
     w->depth--;
+    if (w->depth < 32) w->path_len = w->step_len[w->depth];
 }
 
 static void write_node(writer_t *w, imrx_node_t id);
@@ -131,7 +148,7 @@ static void write_node(writer_t *w, imrx_node_t id)
         if (n->spanned) {
             if (n->count) imrx_buf_putc(b, ',');
             imrx_buf_puts(b, "\"span\":");
-            write_span(b, w->doc, n->span);
+            write_span(b, w, n->span);
         }
         imrx_buf_putc(b, '}');
         break;
@@ -163,7 +180,7 @@ static void write_sections(writer_t *w)
         imrx_buf_puts(w->out, "{\"name\":");
         imrx_json_cstring(w->out, s->name);
         imrx_buf_puts(w->out, ",\"span\":");
-        write_span(w->out, w->doc, (imrx_span_t){s->heading_begin, s->end});
+        write_span(w->out, w, (imrx_span_t){s->heading_begin, s->end});
         imrx_buf_putc(w->out, '}');
     }
     imrx_buf_putc(w->out, ']');
@@ -182,7 +199,7 @@ static void write_warnings(writer_t *w)
         imrx_json_cstring(w->out, x->message);
         if (x->spanned) {
             imrx_buf_puts(w->out, ",\"span\":");
-            write_span(w->out, w->doc, x->span);
+            write_span(w->out, w, x->span);
         }
         imrx_buf_putc(w->out, '}');
     }
@@ -223,7 +240,9 @@ void imrx_record_write_json(const imrx_record_t *r, const imrx_doc_t *doc, const
                             const imrx_json_options_t *opt, imrx_buf_t *out)
 {
     writer_t w = {.r = r, .doc = doc, .opt = opt, .out = out};
-    imrx_buf_init(&w.prov);
+    imrx_buf_init(&w.own_prov);
+    w.prov = opt->scratch ? opt->scratch : &w.own_prov;
+    imrx_buf_clear(w.prov);
     imrx_buf_printf(out, "{\"imrx\":%d,\"source\":", IMRX_RECORD_VERSION);
     imrx_json_cstring(out, source);
     imrx_buf_puts(out, ",\"layout\":");
@@ -234,13 +253,13 @@ void imrx_record_write_json(const imrx_record_t *r, const imrx_doc_t *doc, const
     write_error(&w);
     if (opt->provenance) {
         imrx_buf_puts(out, ",\"provenance\":");
-        if (w.prov.len) {
-            imrx_buf_append(out, w.prov.data, w.prov.len);
+        if (w.prov->len) {
+            imrx_buf_append(out, w.prov->data, w.prov->len);
             imrx_buf_putc(out, '}');
         } else {
             imrx_buf_puts(out, "{}");
         }
     }
     imrx_buf_puts(out, "}\n");
-    imrx_buf_free(&w.prov);
+    imrx_buf_free(&w.own_prov);
 }

@@ -10,6 +10,7 @@ typedef struct imrx_json_options {
     int provenance;             /* write "provenance": which plugin set each value, and where */
     const char *const *plugins; /* plugin names, indexed by rnode.plugin - 1 */
     unsigned plugin_count;
+    imrx_buf_t *scratch; /* optional: a buffer the writer may reuse from record to record */
 } imrx_json_options_t;
 
 /* Appends the record, and a newline, to `out`. `doc` maps spans to the original bytes; it may
