@@ -50,25 +50,37 @@ static const char prose_assigned[] =
  * "an industrial injury that occurred on", "date of injury (DOI) of"; "the injured worker ...
  * on" is no injury told. */
 static const char narrative_injury[] =
-    "(?:(?:sustained|suffered|reported|had|incurred|with|for)\\s+(?:an?\\s+|the\\s+)?(?:(?:"
+    "(?:\\b(?:sustained|suffered|reported|had|incurred|with|for)\\s+(?:an?\\s+|the\\s+)?(?:(?:"
     "industrial|work|occupational|work[- ]related|industrial[- ]?work|specific|cumulative|"
     "trauma|reported|alleged)\\s+)*(?:injury|injuries)"
     "(?:\\s+(?:to|involving)\\s+[^.;]{1,80}?(?=\\s+(?:on|dated)\\s))?"
     "(?:\\s+(?:that|which)\\s+(?:occurred|happened|took\\s+place))?"
     "\\s+(?:date\\s+)?(?:(?:on|dated|of|in)\\s+)?"
     "(?:or\\s+about\\s+)?"
-    "|(?:date\\s+of\\s+injury|injury\\s+date|DOI)(?:\\s*\\(DOI\\))?\\s*(?:of|on|was|is|:)?\\s*"
+    "|\\b(?:date\\s+of\\s+injury|injury\\s+date|DOI)(?:\\s*\\(DOI\\))?\\s*(?:of|on|was|is|:)?\\s*"
     "(?:(?:given|listed|reported|noted|recorded)\\s+)?(?:as\\s+|on\\s+)?"
-    "|(?:occupational|industrial|outpatient|work|workers'?\\s+compensation)\\s+(?:injury\\s+)?claim"
+    "|\\b(?:occupational|industrial|outpatient|work|workers'?\\s+compensation)\\s+(?:injury\\s+)?"
+    "claim"
     "\\s+(?:from|of|on|dated)\\s+"
-    "|(?:was|were|got)\\s+injured\\s+(?:at\\s+work\\s+)?on\\s+"
+    "|\\b(?:was|were|got)\\s+injured\\s+(?:at\\s+work\\s+)?on\\s+"
     "|\\b(?:fell|slipped|tripped|injured(?!\\s+(?:worker|employee|patient|party))|hurt|twisted|"
     "strained|sprained|struck|hit|lifting|lifted|"
     "pulling|pushing|crushed|caught|collided|assaulted|attacked|bitten|lacerated|felt\\s+a\\s+pop|"
     "motor\\s+vehicle\\s+(?:accident|collision)|was\\s+involved|developed|began\\s+to\\s+have|"
     "reported\\s+(?:the\\s+)?(?:onset|pain|symptoms|numbness))\\b[^.;]{0,140}?\\bon\\s+"
-    "|cumulative\\s+trauma\\s+(?:through|to|ending|ending\\s+on)\\s+"
+    "|\\bcumulative\\s+trauma\\s+(?:through|to|ending|ending\\s+on)\\s+"
     ")" DATE;
+
+/* Every alternative above begins at a word start with one of these words. */
+static const char *const injury_words[] = {
+    "sustained",  "suffered", "reported",  "had",          "incurred",   "with",       "for",
+    "date",       "injury",   "doi",       "occupational", "industrial", "outpatient", "work",
+    "was",        "were",     "got",       "fell",         "slipped",    "tripped",    "injured",
+    "hurt",       "twisted",  "strained",  "sprained",     "struck",     "hit",        "lifting",
+    "lifted",     "pulling",  "pushing",   "crushed",      "caught",     "collided",   "assaulted",
+    "attacked",   "bitten",   "lacerated", "felt",         "motor",      "developed",  "began",
+    "cumulative", NULL};
+static const imrx_re_keys_t injury_keys = {injury_words, 0, 0};
 
 /* The summary's UR decision date (the last such mention is the decision under review): a date
  * right after the review is named ("The original utilization review (12-01-2016)", "The UR
@@ -543,7 +555,8 @@ static void read_narrative(letter_t *L, const imrx_section_t *sec)
     imrx_date_t d;
     uint32_t b, e;
     /* The first statement of the date of injury; it comes early in every summary. */
-    if (imrx_re_find(&L->s->re[RE_INJURY], L->t, text, sec->begin, sec->end) == 1 &&
+    if (imrx_re_find_keyed(&L->s->re[RE_INJURY], &injury_keys, L->t, text, sec->begin, sec->end) ==
+            1 &&
         date_group(L->t, &b, &e) && emit_date(L, narr, "injury", b, e, &d)) {
         if (L->have[D_INJURY] && !same_date(&d, &L->header[D_INJURY]))
             api->warn(L->ctx, imrx_span(b, e),
