@@ -3,6 +3,7 @@
  * the end of the block before it; partial authorisations are told in three sentences. */
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "decisions.h"
 
@@ -119,6 +120,32 @@ static int read_partial(scan_t *sc, item_t *it, uint32_t floor, uint32_t end)
     return 1;
 }
 
+/* The first "upheld" or "overturned" (any case) at or after pos, or end. */
+static uint32_t next_verdict_word(const char *text, uint32_t pos, uint32_t end)
+{
+    for (uint32_t i = pos; i + 6 <= end; i++) {
+        char c = (char)(text[i] | 0x20), d = (char)(text[i + 1] | 0x20);
+        if (c == 'u' && d == 'p' && strncasecmp(text + i + 2, "held", 4) == 0) return i;
+        if (c == 'o' && d == 'v' && i + 10 <= end && strncasecmp(text + i + 2, "erturned", 8) == 0)
+            return i;
+    }
+    return end;
+}
+
+/* Where the verdict search may start: a match ends in a verdict word and begins on its line or
+ * the line before (only spaces, "is", a colon and one line break come between), so it can begin
+ * no earlier than the line before the first verdict word after pos. Returns end when there is
+ * none: then there is no match, and the rest of the section (the longest part) is not read by
+ * PCRE2 trying the pattern at every space. */
+static uint32_t verdict_search_start(const char *text, uint32_t pos, uint32_t end)
+{
+    uint32_t v = next_verdict_word(text, pos, end);
+    if (v == end) return end;
+    uint32_t from = imrx_line_start(text, v);
+    if (from > 0) from = imrx_line_start(text, from - 1);
+    return from > pos ? from : pos;
+}
+
 void imrx_items_layout_a(scan_t *sc, const imrx_section_t *sec)
 {
     const char *text = sc->l->text;
@@ -127,7 +154,7 @@ void imrx_items_layout_a(scan_t *sc, const imrx_section_t *sec)
     if (imrx_re_find(&sc->s->re[RE_LEAD_IN], sc->t, text, sec->begin, sec->end) == 1)
         floor = imrx_line_end(text, (uint32_t)imrx_re_ov(sc->t)[1], sec->end);
     uint32_t pos = floor;
-    while (sc->count < MAX_ITEMS &&
+    while (sc->count < MAX_ITEMS && (pos = verdict_search_start(text, pos, sec->end)) < sec->end &&
            imrx_re_find(&sc->s->re[RE_A_VERDICT], sc->t, text, pos, sec->end) == 1) {
         PCRE2_SIZE *ov = imrx_re_ov(sc->t);
         item_t *it = &sc->items[sc->count];
