@@ -161,16 +161,39 @@ int imrx_re_at(const imrx_re_t *re, imrx_re_scratch_t *s, const char *text, size
 
 /* -- keyed search ---------------------------------------------------------------------------- */
 
-static int key_at(const imrx_re_keys_t *keys, const char *text, size_t p, size_t end)
+#define KEYS_MAX 64 /* more keys than this: the plain search */
+
+/* The keys by first letter (either case): head[c] is 1 + the index of the first key starting
+ * with c, next[i] 1 + the index of the next one after key i; 0 ends a list. */
+typedef struct key_index {
+    unsigned char head[256];
+    unsigned char next[KEYS_MAX];
+} key_index_t;
+
+static int key_index_build(const imrx_re_keys_t *keys, key_index_t *ix)
 {
-    unsigned char c0 = (unsigned char)(text[p] | 0x20);
-    for (const char *const *w = keys->words; *w; w++) {
-        const char *k = *w;
-        if ((unsigned char)k[0] != c0) continue;
+    memset(ix->head, 0, sizeof ix->head);
+    int n = 0;
+    while (keys->words[n]) n++;
+    if (n > KEYS_MAX) return 0;
+    for (int i = n; i-- > 0;) { /* from the last, so that each list is in the keys' order */
+        unsigned char c = (unsigned char)keys->words[i][0];
+        ix->next[i] = ix->head[c];
+        ix->head[c] = (unsigned char)(i + 1);
+        if (c >= 'a' && c <= 'z') ix->head[c - 32] = (unsigned char)(i + 1);
+    }
+    return 1;
+}
+
+static int key_at(const imrx_re_keys_t *keys, const key_index_t *ix, const char *text, size_t p,
+                  size_t end)
+{
+    for (unsigned k = ix->head[(unsigned char)text[p]]; k; k = ix->next[k - 1]) {
+        const char *w = keys->words[k - 1];
         size_t i = 1;
-        while (k[i] && p + i < end && (unsigned char)(text[p + i] | 0x20) == (unsigned char)k[i])
+        while (w[i] && p + i < end && (unsigned char)(text[p + i] | 0x20) == (unsigned char)w[i])
             i++;
-        if (!k[i] &&
+        if (!w[i] &&
             !(keys->whole_words && p + i < end && imrx_text_word_char((unsigned char)text[p + i])))
             return 1;
     }
@@ -203,22 +226,18 @@ static int keyed(const imrx_re_t *re, const imrx_re_keys_t *keys, imrx_re_scratc
                  const char *text, size_t start, size_t end, int *done)
 {
     *done = 0;
+    key_index_t ix;
     if (!re->anchored || start > end || end - start < KEYED_MIN ||
-        keys->words_back > KEYED_BACK_MAX || has_folded_letters(text, start, end))
+        keys->words_back > KEYED_BACK_MAX || !key_index_build(keys, &ix) ||
+        has_folded_letters(text, start, end))
         return 0;
-    unsigned char first[256] = {0}; /* a first letter of some key, either case */
-    for (const char *const *w = keys->words; *w; w++) {
-        unsigned char c = (unsigned char)(*w)[0];
-        first[c] = 1;
-        if (c >= 'a' && c <= 'z') first[c - 32] = 1;
-    }
     *done = 1;
     size_t best = SIZE_MAX, last_key = 0;
     int best_rc = 0, have_last = 0, tried_after_best = 0;
     for (size_t p = start; p < end; p++) {
-        if (!first[(unsigned char)text[p]]) continue;
+        if (!ix.head[(unsigned char)text[p]]) continue;
         if (p > 0 && imrx_text_word_char((unsigned char)text[p - 1])) continue;
-        if (!key_at(keys, text, p, end)) continue;
+        if (!key_at(keys, &ix, text, p, end)) continue;
         size_t cand[1 + KEYED_BACK_MAX], n = 0; /* descending */
         cand[n++] = p;
         size_t q = p;
@@ -263,20 +282,16 @@ static int compare_size(const void *a, const void *b)
 size_t imrx_re_key_starts(const imrx_re_keys_t *keys, const char *text, size_t start, size_t end,
                           size_t *out, size_t cap)
 {
-    if (start > end || keys->words_back > KEYED_BACK_MAX || has_folded_letters(text, start, end))
+    key_index_t ix;
+    if (start > end || keys->words_back > KEYED_BACK_MAX || !key_index_build(keys, &ix) ||
+        has_folded_letters(text, start, end))
         return SIZE_MAX;
-    unsigned char first[256] = {0};
-    for (const char *const *w = keys->words; *w; w++) {
-        unsigned char c = (unsigned char)(*w)[0];
-        first[c] = 1;
-        if (c >= 'a' && c <= 'z') first[c - 32] = 1;
-    }
     size_t n = 0;
     int sorted = 1;
     for (size_t p = start; p < end; p++) {
-        if (!first[(unsigned char)text[p]]) continue;
+        if (!ix.head[(unsigned char)text[p]]) continue;
         if (p > 0 && imrx_text_word_char((unsigned char)text[p - 1])) continue;
-        if (!key_at(keys, text, p, end)) continue;
+        if (!key_at(keys, &ix, text, p, end)) continue;
         if (n + 1 + (size_t)keys->words_back > cap) return SIZE_MAX;
         size_t key = n;
         out[n++] = p;

@@ -58,17 +58,18 @@ typedef struct imrx_re_keys {
 /* The same result as imrx_re_find, found by trying the pattern anchored only where a match
  * can begin (the key words and the few words before each), in order: a whole section is then
  * read once by a plain loop instead of PCRE2 trying every position, which is slow for patterns
- * whose first letters are common ones. Short texts, and texts holding U+017F or U+212A (which
- * caseless PCRE2 matches as s and k), take the plain search. With IMRX_RE_VERIFY set in the
+ * whose first letters are common ones. Short texts, texts holding U+017F or U+212A (which
+ * caseless PCRE2 matches as s and k), and more than 64 keys or 8 words back take the plain
+ * search. With IMRX_RE_VERIFY set in the
  * environment, both searches run and a difference aborts: the tests run so over whole corpora. */
 int imrx_re_find_keyed(const imrx_re_t *re, const imrx_re_keys_t *keys, imrx_re_scratch_t *s,
                        const char *text, size_t start, size_t end);
 
 /* Every position of text[start..end) where a pattern with these keys can begin a match: each key
  * word and the words_back words before it, in text order, each once. Returns their count, or
- * SIZE_MAX when the keys cannot decide (more than `cap` positions, or U+017F or U+212A in the
- * text): then search with imrx_re_find. With imrx_re_at at each position, from the last, a
- * caller finds the last match without reading every earlier one. */
+ * SIZE_MAX when the keys cannot decide (more than `cap` positions, U+017F or U+212A in the text,
+ * more than 64 keys or 8 words back): then search with imrx_re_find. With imrx_re_at at each
+ * position, from the last, a caller finds the last match without reading every earlier one. */
 size_t imrx_re_key_starts(const imrx_re_keys_t *keys, const char *text, size_t start, size_t end,
                           size_t *out, size_t cap);
 
