@@ -1,6 +1,7 @@
-/* The plugins' keyed searches and token windows (plugins/common): a keyed search finds what
- * the plain PCRE2 search finds, the key starts hold every place a match begins, and tokens read
- * from imrx_tokens_back's position are those of the whole text. Checked on random texts built
+/* The plugins' scanning shortcuts (plugins/common): a keyed search finds what the plain PCRE2
+ * search finds, the key starts hold every place a match begins, tokens read from
+ * imrx_tokens_back's position are those of the whole text, and imrx_text_first_listed picks the
+ * word that strstr with each word in turn picks. Checked on random texts built
  * from the words that make these searches hard (keys as prefixes of longer words, keys a few
  * words after the match's beginning, matches close together). */
 #include <stdint.h>
@@ -11,6 +12,7 @@
 #include <criterion/criterion.h>
 
 #include "re.h"
+#include "text.h"
 #include "tokens.h"
 
 /* A deterministic text of n words from `vocab`, separated by spaces, line breaks and
@@ -171,4 +173,34 @@ Test(keyed, tokens_from_a_window_are_the_whole_texts_tokens)
             }
         }
     }
+}
+
+Test(keyed, first_listed_word_is_what_strstr_in_turn_finds)
+{
+    static const struct {
+        const char *word, *kind;
+    } table[] = {
+        {"home exercise", "a"}, {"pt ", "b"}, {"therapy", "c"}, {"the", "d"}, {"th", "e"},
+        {"physical", "f"},      {"on", "g"},  {"ectomy", "h"},  {"x", "i"},   {"tom", "j"}};
+    static const char *const words[] = {"the",      "physical",    "therapy", "PT", "home",
+                                        "exercise", "laminectomy", "tom",     "on", "x",
+                                        "12",       "of",          "and"};
+    char text[400];
+    int seen[11] = {0};
+    for (uint32_t seed = 1; seed <= 400; seed++) {
+        size_t len = random_text(text, sizeof text, seed, words, sizeof words / sizeof *words,
+                                 1 + (int)(seed % 12));
+        for (size_t i = 0; i < len; i++)
+            if (text[i] >= 'A' && text[i] <= 'Z') text[i] = (char)(text[i] + 32);
+        int expect = -1;
+        for (size_t i = 0; i < sizeof table / sizeof table[0] && expect < 0; i++)
+            if (strstr(text, table[i].word)) expect = (int)i;
+        int got = imrx_text_first_listed(text, len, table, sizeof table / sizeof table[0],
+                                         sizeof table[0]);
+        cr_assert_eq(got, expect, "in \"%s\"", text);
+        seen[got + 1] = 1;
+    }
+    int kinds = 0;
+    for (int i = 0; i < 11; i++) kinds += seen[i];
+    cr_expect_geq(kinds, 6, "the texts reach several of the words (%d)", kinds);
 }

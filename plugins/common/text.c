@@ -45,6 +45,33 @@ static inline unsigned char ascii_lower(unsigned char c)
 
 /* Called for every word against short lists: most calls fail at the first letter, so that is
  * compared before any length is measured. */
+int imrx_text_first_listed(const char *low, size_t n, const void *table, size_t count,
+                           size_t stride)
+{
+    if (count > 255) count = 255;
+    unsigned char head[256] = {0}, next[255];
+    for (size_t i = count; i-- > 0;) { /* each first letter's list in the table's order */
+        const char *w = *(const char *const *)((const char *)table + i * stride);
+        unsigned char c = (unsigned char)w[0];
+        next[i] = head[c];
+        head[c] = (unsigned char)(i + 1);
+    }
+    int best = -1;
+    for (size_t p = 0; p < n && best != 0; p++) {
+        for (unsigned k = head[(unsigned char)low[p]]; k; k = next[k - 1]) {
+            if (best >= 0 && (int)k - 1 >= best) break;
+            const char *w = *(const char *const *)((const char *)table + (k - 1) * stride);
+            size_t j = 1;
+            while (w[j] && p + j < n && low[p + j] == w[j]) j++;
+            if (!w[j]) {
+                best = (int)k - 1;
+                break;
+            }
+        }
+    }
+    return best;
+}
+
 int imrx_text_ieq(const char *s, size_t n, const char *word)
 {
     for (size_t i = 0; i < n; i++)

@@ -27,6 +27,13 @@ static inline int imrx_text_space_char(unsigned char c)
     return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
+/* Of a list of words (lower case, non-empty; `count` of them, at most 255, the i-th at
+ * `table + i * stride`: an array of structs whose first member is the word), the first in list
+ * order that occurs anywhere in low[0..n): its index, or -1. What strstr with each word in turn
+ * finds, in one pass over the text. */
+int imrx_text_first_listed(const char *low, size_t n, const void *table, size_t count,
+                           size_t stride);
+
 /* Case-insensitive ASCII comparison of s[0..n) with a NUL-terminated word. */
 int imrx_text_ieq(const char *s, size_t n, const char *word);
 

@@ -412,8 +412,8 @@ static const char *event_kind(const char *s, size_t n)
     size_t k = n < sizeof low - 1 ? n : sizeof low - 1;
     for (size_t i = 0; i < k; i++) low[i] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
     low[k] = '\0';
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (strstr(low, words[i].word)) return words[i].kind;
+    int i = imrx_text_first_listed(low, k, words, sizeof words / sizeof words[0], sizeof words[0]);
+    if (i >= 0) return words[i].kind;
     return "other";
 }
 

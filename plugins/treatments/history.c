@@ -68,8 +68,9 @@ static const char *classify(const char *s, size_t n)
     for (size_t i = 0; i < k; i++) low[i] = (char)tolower((unsigned char)s[i]);
     low[k] = ' '; /* so "PT" at the end matches "pt " */
     low[k + 1] = '\0';
-    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-        if (strstr(low, kinds[i].word)) return kinds[i].kind;
+    int i =
+        imrx_text_first_listed(low, k + 1, kinds, sizeof kinds / sizeof kinds[0], sizeof kinds[0]);
+    if (i >= 0) return kinds[i].kind;
     if (k >= 2 && low[0] == 'p' && low[1] == 't' && (k == 2 || !isalpha((unsigned char)low[2])))
         return "physical_therapy";
     return "other";
@@ -261,7 +262,19 @@ static int may_state_count(const char *s, size_t n)
         "session",      "sessions",    "visit",         "visits",  "treatment",
         "treatments",   "physical",    "occupational",  "aquatic", "pt",
         "chiropractic", "acupuncture", "psychotherapy", "cbt",     NULL};
-    if (n < 2 || n > 13 || !strchr("svtpoac", s[0] | 0x20)) return 0;
+    if (n < 2 || n > 13) return 0;
+    switch (s[0] | 0x20) {
+    case 's':
+    case 'v':
+    case 't':
+    case 'p':
+    case 'o':
+    case 'a':
+    case 'c':
+        break;
+    default:
+        return 0;
+    }
     for (const char *const *w = words; *w; w++)
         if (((*w)[0] == (s[0] | 0x20)) && imrx_text_ieq(s, n, *w)) return 1;
     return 0;
