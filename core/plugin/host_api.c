@@ -111,18 +111,24 @@ static int declared(const imrx_ctx_t *ctx, const char *path, size_t pl, int cont
     return 0;
 }
 
-/* Keys become JSON member names and SQL or CSV column names downstream: plain words only. */
-static int valid_key(const char *key)
+/* Keys become JSON member names and SQL or CSV column names downstream: plain words only.
+ * Returns the key's length, or 0 when it is not one. */
+static size_t valid_key(const char *key)
 {
+    static const unsigned char ok[256] = {
+        ['-'] = 1, ['_'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+        ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1,
+        ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+        ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
+        ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1, ['A'] = 1, ['B'] = 1,
+        ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1,
+        ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+        ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1};
     size_t n = 0;
-    for (; key[n]; n++) {
-        unsigned char c = (unsigned char)key[n];
-        if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && !(c >= '0' && c <= '9') && c != '_' &&
-            c != '-')
-            return 0;
-        if (n == 64) return 0;
+    while (ok[(unsigned char)key[n]]) {
+        if (++n > 64) return 0;
     }
-    return n > 0;
+    return key[n] ? 0 : n;
 }
 
 /* Checks a write of `key` under `parent` and charges it to the budget. */
@@ -140,7 +146,8 @@ static imrx_status_t admit(imrx_ctx_t *ctx, imrx_node_t parent, const char *key,
                key ? "gave a key for an array element" : "gave no key for an object member");
         return IMRX_EINVAL;
     }
-    if (key && !valid_key(key)) {
+    size_t key_len = key ? valid_key(key) : 2;
+    if (!key_len) {
         reject(ctx, "used the key '%.64s': keys are 1 to 64 ASCII letters, digits, '_' or '-'",
                key);
         return IMRX_EINVAL;
@@ -165,7 +172,7 @@ static imrx_status_t admit(imrx_ctx_t *ctx, imrx_node_t parent, const char *key,
     size_t n = ctx->path_len;
     memcpy(path, ctx->path, n);
     const char *tail = key ? key : "[]";
-    size_t k = strlen(tail);
+    size_t k = key_len;
     if (key && n) path[n++] = '.';
     if (n + k >= sizeof path) k = sizeof path - n - 1;
     memcpy(path + n, tail, k);
