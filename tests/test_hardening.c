@@ -201,6 +201,14 @@ Test(hardening, faulty_plugins_are_contained_and_named)
             cr_expect_str_eq(t_str(r, "warnings.0.plugin"), "misbehaving");
         if (!strcmp(cases[i].fixture, "mis_flood"))
             cr_expect_lt(json_array_size(t_get(r, "notes")), 20001, "capped");
+        if (!strcmp(cases[i].fixture, "mis_key")) {
+            /* a 64-character key is admitted; 65 characters, none, a quote are not */
+            json_t *notes = t_get(r, "notes");
+            cr_expect_eq(json_object_size(notes), 1, "only the 64-character key");
+            cr_expect_str_eq(
+                t_str(r, "notes.k123456789012345678901234567890123456789012345678901234567890123"),
+                "ok");
+        }
         json_decref(r);
     }
     /* The interpreter (no JIT, as under valgrind) is held by the same limits. */

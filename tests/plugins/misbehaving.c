@@ -39,7 +39,13 @@ static imrx_status_t extract(void *state, void *thread_state, const imrx_letter_
 #elif defined(MISBEHAVE_FIELD)
     return api->set_string(ctx, root, "items", "X", 1, imrx_span(0, 1));
 #elif defined(MISBEHAVE_KEY)
+    /* the longest key admitted (64 characters), then one too long, an empty one, an odd one */
     imrx_node_t notes = api->object(ctx, root, "notes");
+    static const char k64[] = "k123456789012345678901234567890123456789012345678901234567890123";
+    static const char k65[] = "k1234567890123456789012345678901234567890123456789012345678901234";
+    api->set_string(ctx, notes, k64, "ok", 2, imrx_span(0, 1));
+    api->set_string(ctx, notes, k65, "X", 1, imrx_span(0, 1));
+    api->set_string(ctx, notes, "", "X", 1, imrx_span(0, 1));
     return api->set_string(ctx, notes, "odd \"key\"", "X", 1, imrx_span(0, 1));
 #elif defined(MISBEHAVE_UTF8)
     return api->set_string(ctx, root, "case_number", "\xff\xfe", 2, imrx_span(0, 1));
