@@ -330,6 +330,10 @@ void med_classify(const med_context_re_t *re, imrx_re_scratch_t *t, const imrx_l
                   mention_t *m, size_t n)
 {
     const char *text = l->text;
+    /* Mentions listed in one sentence share what the sentence says: read it once. */
+    uint32_t cached_sb = 1, cached_se = 0;
+    const imrx_section_t *cached_s = NULL;
+    int cached_req = -1, cached_own = -1;
     for (size_t i = 0; i < n; i++) {
         const imrx_section_t *s = section_of(l, m[i].b);
         uint32_t lo = s ? s->begin : 0, hi = s ? s->end : l->length;
@@ -337,17 +341,24 @@ void med_classify(const med_context_re_t *re, imrx_re_scratch_t *t, const imrx_l
         m[i].section = s ? s->name : "unknown";
         uint32_t sb, se;
         sentence(text, lo, hi, m[i].b, m[i].e, &sb, &se);
+        if (sb != cached_sb || se != cached_se || s != cached_s) {
+            cached_sb = sb, cached_se = se, cached_s = s;
+            cached_req = cached_own = -1;
+        }
         const char *name = m[i].section;
         if (strcmp(name, "summary") == 0 || strcmp(name, "documents") == 0) {
-            int req =
-                strcmp(name, "summary") == 0 && imrx_re_find(&re->request, t, text, sb, se) == 1;
-            m[i].context = req ? CTX_REQUESTED : CTX_HISTORY;
+            if (cached_req < 0)
+                cached_req = strcmp(name, "summary") == 0 &&
+                             imrx_re_find(&re->request, t, text, sb, se) == 1;
+            m[i].context = cached_req ? CTX_REQUESTED : CTX_HISTORY;
         } else if (strcmp(name, "header") == 0 || strcmp(name, "issues") == 0) {
             m[i].context = CTX_REQUESTED; /* the disputed treatments listed at the top */
         } else {
             uint32_t from = m[i].b > sb + 80 ? m[i].b - 80 : sb;
-            int own = imrx_re_find(&re->patient_use, t, text, sb, se) == 1 &&
-                      imrx_re_find(&re->hedge, t, text, sb, se) != 1;
+            if (cached_own < 0)
+                cached_own = imrx_re_find(&re->patient_use, t, text, sb, se) == 1 &&
+                             imrx_re_find(&re->hedge, t, text, sb, se) != 1;
+            int own = cached_own;
             if (imrx_re_find(&re->requested_here, t, text, from, m[i].b) == 1 ||
                 on_decision_line(re, t, text, lo, hi, &m[i]))
                 m[i].context = CTX_REQUESTED;
