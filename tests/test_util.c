@@ -96,6 +96,32 @@ Test(util, json_strings_escape_what_they_must)
     imrx_buf_free(&b);
 }
 
+Test(util, json_strings_read_eight_bytes_at_a_time_as_one_by_one)
+{
+    /* every byte at every place of a 24-byte string (read eight bytes at a time) is escaped as
+     * it is alone (read one by one): "abc...<byte>...xyz" is "abc..." + <byte alone> + "...xyz" */
+    imrx_buf_t whole, alone;
+    imrx_buf_init(&whole);
+    imrx_buf_init(&alone);
+    char in[24], expect[64];
+    for (int c = 1; c < 256; c++) {
+        char one = (char)c;
+        imrx_buf_clear(&alone);
+        imrx_json_string(&alone, &one, 1);
+        for (int at = 0; at < 24; at++) {
+            for (int i = 0; i < 24; i++) in[i] = (char)('a' + i);
+            in[at] = (char)c;
+            imrx_buf_clear(&whole);
+            imrx_json_string(&whole, in, sizeof in);
+            snprintf(expect, sizeof expect, "\"%.*s%.*s%.*s\"", at, in, (int)alone.len - 2,
+                     alone.data + 1, 23 - at, in + at + 1);
+            cr_assert_str_eq(whole.data, expect, "byte %d at %d", c, at);
+        }
+    }
+    imrx_buf_free(&whole);
+    imrx_buf_free(&alone);
+}
+
 Test(util, sizes_as_people_read_them)
 {
     char s[32];

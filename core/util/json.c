@@ -1,5 +1,6 @@
 #include "util/json.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* 1 for the bytes JSON strings must escape: controls, quote, backslash. */
@@ -40,6 +41,19 @@ void imrx_json_string(imrx_buf_t *b, const char *s, size_t n)
     imrx_buf_putc(b, '"');
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
+        /* Eight plain bytes at a time (no control, quote, backslash or byte >= 0x80): most of
+         * every string. */
+        while (i + 8 <= n) {
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+            uint64_t low = (x - ones * 0x20) & ~x; /* a byte < 0x20 */
+            uint64_t quote = ((x ^ (ones * '"')) - ones) & ~(x ^ (ones * '"'));
+            uint64_t slash = ((x ^ (ones * '\\')) - ones) & ~(x ^ (ones * '\\'));
+            if (((low | quote | slash) & highs) | (x & highs)) break;
+            i += 8;
+        }
+        if (i >= n) break;
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x80) {
             size_t k = imrx_utf8_sequence((const unsigned char *)s + i, n - i);
