@@ -24,6 +24,13 @@ static const char age_pattern[] =
     "|\\b(eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\\s]+(one|"
     "two|three|four|five|six|seven|eight|nine))?[-\\s]+years?[-\\s]+old\\b";
 
+/* Every alternative above begins at a word start with a digit or one of these words. */
+static const char *const age_words[] = {
+    "0",     "1",     "2",       "3",        "4",        "5",      "6",      "7",
+    "8",     "9",     "age",     "eighteen", "nineteen", "twenty", "thirty", "forty",
+    "fifty", "sixty", "seventy", "eighty",   "ninety",   NULL};
+static const imrx_re_keys_t age_keys = {age_words, 0, 0};
+
 /* The value of an age written in words ("forty-two"): groups 5 (tens) and 6 (units). */
 static int age_in_words(const char *text, imrx_re_scratch_t *t)
 {
@@ -132,7 +139,8 @@ static imrx_status_t read_age(letter_t *L)
     size_t pos = L->sec->begin, end = L->sec->end;
     int weak = 0;
     imrx_span_t weak_span = imrx_span(0, 0);
-    while (pos < end && imrx_re_find(&L->s->re[RE_AGE], L->t, text, pos, end) == 1) {
+    while (pos < end &&
+           imrx_re_find_keyed(&L->s->re[RE_AGE], &age_keys, L->t, text, pos, end) == 1) {
         PCRE2_SIZE *ov = imrx_re_ov(L->t);
         pos = ov[1];
         int g = 1;
