@@ -41,11 +41,13 @@ const char *const cred_patterns[CRED_RE_COUNT] = {
     [CRED_RE_LICENSED] = prose_licensed,
 };
 
-/* "State(s) of Licensure:" is found by its words (re.h, keyed search): PCRE2's own scan is slow
- * for a pattern that starts with a common letter. The other patterns start with rarer letter
- * pairs, which PCRE2 skips to faster than a keyed search reads the section. */
+/* The labels are found by their words (re.h, keyed search): PCRE2's own scan is slow for a
+ * pattern that starts with a common letter. The prose patterns start with rarer letter pairs,
+ * which PCRE2 skips to faster than a keyed search reads the section. */
 static const char *const lic_words[] = {"state", "licens", NULL};
-static const imrx_re_keys_t cred_keys[CRED_RE_COUNT] = {[CRED_RE_LIC] = {lic_words, 0, 0}};
+static const char *const spec_words[] = {"certification", "specialt", "board", NULL};
+static const imrx_re_keys_t cred_keys[CRED_RE_COUNT] = {
+    [CRED_RE_LIC] = {lic_words, 0, 0}, [CRED_RE_SPEC] = {spec_words, 0, 0}};
 
 static int find(cred_letter_t *L, int r, size_t pos, size_t end)
 {
