@@ -258,25 +258,21 @@ static int is_letter(char c)
  * word of a therapy (therapy_at)? */
 static int may_state_count(const char *s, size_t n)
 {
-    static const char *const words[] = {
-        "session",      "sessions",    "visit",         "visits",  "treatment",
-        "treatments",   "physical",    "occupational",  "aquatic", "pt",
-        "chiropractic", "acupuncture", "psychotherapy", "cbt",     NULL};
-    if (n < 2 || n > 13) return 0;
-    switch (s[0] | 0x20) {
-    case 's':
-    case 'v':
-    case 't':
-    case 'p':
-    case 'o':
-    case 'a':
-    case 'c':
-        break;
-    default:
-        return 0;
-    }
-    for (const char *const *w = words; *w; w++)
-        if (((*w)[0] == (s[0] | 0x20)) && imrx_text_ieq(s, n, *w)) return 1;
+    /* the words by length: most words have another length, or another first letter */
+    static const char *const by_length[14][2] = {[2] = {"pt"},
+                                                 [3] = {"cbt"},
+                                                 [5] = {"visit"},
+                                                 [6] = {"visits"},
+                                                 [7] = {"session", "aquatic"},
+                                                 [8] = {"sessions", "physical"},
+                                                 [9] = {"treatment"},
+                                                 [10] = {"treatments"},
+                                                 [11] = {"acupuncture"},
+                                                 [12] = {"occupational", "chiropractic"},
+                                                 [13] = {"psychotherapy"}};
+    if (n >= 14) return 0;
+    for (int k = 0; k < 2 && by_length[n][k]; k++)
+        if (by_length[n][k][0] == (s[0] | 0x20) && imrx_text_ieq(s, n, by_length[n][k])) return 1;
     return 0;
 }
 
