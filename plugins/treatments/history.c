@@ -276,11 +276,6 @@ static int may_state_count(const char *s, size_t n)
     return 0;
 }
 
-/* The list's lead-in begins at one of these words (RE_HISTORY_LIST). */
-static const char *const history_words[] = {"treatment", "therapies", "care",         "prior",
-                                            "previous",  "past",      "conservative", NULL};
-static const imrx_re_keys_t history_keys = {history_words, 0, 0};
-
 void imrx_treatments_to_date(const state_t *s, thread_t *th, const imrx_letter_t *l,
                              const imrx_host_api_t *api, imrx_ctx_t *ctx)
 {
@@ -290,8 +285,8 @@ void imrx_treatments_to_date(const state_t *s, thread_t *th, const imrx_letter_t
     emitter_t E = {.s = s, .t = t, .l = l, .api = api, .ctx = ctx};
     E.list = api->array(ctx, api->root(ctx), "treatments_to_date");
     uint32_t pos = sec->begin;
-    while (pos < sec->end && imrx_re_find_keyed(&s->re[RE_HISTORY_LIST], &history_keys, t, l->text,
-                                                pos, sec->end) == 1) {
+    while (pos < sec->end &&
+           imrx_re_find(&s->re[RE_HISTORY_LIST], t, l->text, pos, sec->end) == 1) {
         uint32_t b = (uint32_t)imrx_re_ov(t)[1];
         uint32_t e = list_end(l->text, b, sec->end);
         read_list(&E, b, e);

@@ -12,10 +12,10 @@
 const char *const imrx_treatments_patterns[RE_COUNT] = {
     [RE_ASSOCIATED] = "^\\s*associated\\s+surgical\\s+services?\\s*:\\s*",
     [RE_HISTORY_LIST] =
-        "\\b(?:treatments?|therapies|care)(?:\\s+and\\s+diagnostic\\s+testing)?"
+        "(?:treatments?|therapies|care)(?:\\s+and\\s+diagnostic\\s+testing)?"
         "\\s+(?:to\\s+date|so\\s+far|thus\\s+far|rendered)\\s+(?:has\\s+|have\\s+)?"
         "(?:included|includes|include|consisted\\s+of|been)\\s*:?\\s*"
-        "|\\b(?:prior|previous|past|conservative)\\s+treatments?\\s+(?:has\\s+|have\\s+)?"
+        "|(?:prior|previous|past|conservative)\\s+treatments?\\s+(?:has\\s+|have\\s+)?"
         "(?:included|includes|consisted\\s+of)\\s*:?\\s*",
 };
 
