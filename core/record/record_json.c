@@ -35,14 +35,42 @@ static imrx_span_t original_span(writer_t *w, imrx_span_t s)
     return w->last_out;
 }
 
+/* The hot paths write through a cursor into room reserved once (imrx_buf_reserve keeps a byte
+ * for the NUL): a few hundred values a letter, each a dozen pieces. */
+static char *put_bytes(char *p, const char *s, size_t n)
+{
+    memcpy(p, s, n);
+    return p + n;
+}
+
+static char *put_u32(char *p, uint32_t x)
+{
+    char digits[10];
+    int n = 0;
+    do digits[n++] = (char)('0' + x % 10);
+    while ((x /= 10) != 0);
+    while (n) *p++ = digits[--n];
+    return p;
+}
+
+/* Ends a cursor write begun at b->data + b->len. */
+static void put_end(imrx_buf_t *b, char *p)
+{
+    *p = '\0';
+    b->len = (size_t)(p - b->data);
+}
+
 static void write_span(imrx_buf_t *b, writer_t *w, imrx_span_t s)
 {
     imrx_span_t o = original_span(w, s);
-    imrx_buf_putc(b, '[');
-    imrx_buf_put_u64(b, o.begin);
-    imrx_buf_putc(b, ',');
-    imrx_buf_put_u64(b, o.end);
-    imrx_buf_putc(b, ']');
+    if (imrx_buf_reserve(b, 24) != IMRX_OK) return;
+    char *p = b->data + b->len;
+    *p++ = '[';
+    p = put_u32(p, o.begin);
+    *p++ = ',';
+    p = put_u32(p, o.end);
+    *p++ = ']';
+    put_end(b, p);
 }
 
 static const char *plugin_name(const writer_t *w, uint16_t plugin)
@@ -57,18 +85,23 @@ static void note_provenance(writer_t *w, const imrx_rnode_t *n)
     if (!w->opt->provenance || !n->spanned || n->type == IMRX_T_OBJECT || n->type == IMRX_T_ARRAY)
         return;
     /* Paths are keys and indices, plugin names [a-z0-9_]: nothing to escape. */
-    imrx_buf_append(w->prov, w->prov->len ? ",\"" : "{\"", 2);
-    imrx_buf_append(w->prov, w->path, w->path_len);
-    imrx_buf_append(w->prov, "\":[\"", 4);
     const char *plugin = plugin_name(w, n->plugin);
-    imrx_buf_append(w->prov, plugin, strlen(plugin));
-    imrx_buf_putc(w->prov, '"');
+    size_t plugin_len = strlen(plugin);
     imrx_span_t o = original_span(w, n->span);
-    imrx_buf_putc(w->prov, ',');
-    imrx_buf_put_u64(w->prov, o.begin);
-    imrx_buf_putc(w->prov, ',');
-    imrx_buf_put_u64(w->prov, o.end);
-    imrx_buf_putc(w->prov, ']');
+    if (imrx_buf_reserve(w->prov, w->path_len + plugin_len + 32) != IMRX_OK) return;
+    char *p = w->prov->data + w->prov->len;
+    *p++ = w->prov->len ? ',' : '{';
+    *p++ = '"';
+    p = put_bytes(p, w->path, w->path_len);
+    p = put_bytes(p, "\":[\"", 4);
+    p = put_bytes(p, plugin, plugin_len);
+    *p++ = '"';
+    *p++ = ',';
+    p = put_u32(p, o.begin);
+    *p++ = ',';
+    p = put_u32(p, o.end);
+    *p++ = ']';
+    put_end(w->prov, p);
 }
 
 /* Steps into a member (key) or an element (key NULL, its index). Deeper than 32 steps, the
@@ -109,12 +142,16 @@ static void write_members(writer_t *w, const imrx_rnode_t *n, int first)
 {
     for (imrx_node_t c = n->first; c != IMRX_NODE_NONE; c = w->r->nodes[c].next) {
         const imrx_rnode_t *child = &w->r->nodes[c];
-        if (!first) imrx_buf_putc(w->out, ',');
-        first = 0;
         /* Keys are plain words (the host API admits no other), so no escaping. */
-        imrx_buf_putc(w->out, '"');
-        imrx_buf_append(w->out, child->key, child->key_len);
-        imrx_buf_append(w->out, "\":", 2);
+        if (imrx_buf_reserve(w->out, child->key_len + 4) != IMRX_OK) return;
+        char *p = w->out->data + w->out->len;
+        if (!first) *p++ = ',';
+        first = 0;
+        *p++ = '"';
+        p = put_bytes(p, child->key, child->key_len);
+        *p++ = '"';
+        *p++ = ':';
+        put_end(w->out, p);
         path_push(w, child->key, child->key_len, 0);
         write_node(w, c);
         path_pop(w);
