@@ -13,6 +13,7 @@ void imrx_record_init(imrx_record_t *r)
 
 void imrx_record_free(imrx_record_t *r)
 {
+    free(r->skeleton);
     free(r->nodes);
     free(r->warnings);
     imrx_arena_free(&r->arena);
@@ -43,8 +44,21 @@ imrx_status_t imrx_record_reset(imrx_record_t *r)
     r->has_error = 0;
     memset(&r->error, 0, sizeof r->error);
     imrx_arena_reset(&r->arena);
+    if (r->skeleton) {
+        /* the nodes array holds at least the skeleton: it was built in it */
+        memcpy(r->nodes, r->skeleton, r->skeleton_count * sizeof *r->nodes);
+        r->count = r->skeleton_count;
+        return IMRX_OK;
+    }
     if (new_node(r, IMRX_T_OBJECT) != 0) return IMRX_ENOMEM;
-    return imrx_schema_skeleton(r);
+    imrx_status_t st = imrx_schema_skeleton(r);
+    if (st != IMRX_OK) return st;
+    r->skeleton = malloc(r->count * sizeof *r->skeleton);
+    if (r->skeleton) {
+        memcpy(r->skeleton, r->nodes, r->count * sizeof *r->nodes);
+        r->skeleton_count = r->count;
+    }
+    return IMRX_OK;
 }
 
 imrx_rnode_t *imrx_record_node(imrx_record_t *r, imrx_node_t n)
@@ -78,8 +92,23 @@ imrx_node_t imrx_record_get(const imrx_record_t *r, imrx_node_t obj, const char 
     return get(r, obj, key, strlen(key));
 }
 
+static imrx_node_t put(imrx_record_t *r, imrx_node_t parent, const char *key, imrx_type_t type,
+                       uint16_t plugin, int copy_key);
+
 imrx_node_t imrx_record_put(imrx_record_t *r, imrx_node_t parent, const char *key, imrx_type_t type,
                             uint16_t plugin)
+{
+    return put(r, parent, key, type, plugin, 1);
+}
+
+imrx_node_t imrx_record_put_static(imrx_record_t *r, imrx_node_t parent, const char *key,
+                                   imrx_type_t type)
+{
+    return put(r, parent, key, type, 0, 0);
+}
+
+static imrx_node_t put(imrx_record_t *r, imrx_node_t parent, const char *key, imrx_type_t type,
+                       uint16_t plugin, int copy_key)
 {
     imrx_rnode_t *p = imrx_record_node(r, parent);
     if (!p) return IMRX_NODE_NONE;
@@ -103,8 +132,8 @@ imrx_node_t imrx_record_put(imrx_record_t *r, imrx_node_t parent, const char *ke
     } else if (p->type != IMRX_T_ARRAY || key) {
         return IMRX_NODE_NONE;
     }
-    const char *k = NULL;
-    if (key) {
+    const char *k = key;
+    if (key && copy_key) {
         k = imrx_arena_strndup(&r->arena, key, key_len);
         if (!k) return IMRX_NODE_NONE;
     }

@@ -53,6 +53,10 @@ typedef struct imrx_record {
     uint32_t warnings_dropped;
     imrx_rerror_t error;
     int has_error;
+    /* The schema skeleton's nodes, built once and copied into every fresh record (their keys
+     * are the schema's static strings). */
+    imrx_rnode_t *skeleton;
+    uint32_t skeleton_count;
 } imrx_record_t;
 
 void imrx_record_init(imrx_record_t *r);
@@ -66,6 +70,9 @@ imrx_node_t imrx_record_get(const imrx_record_t *r, imrx_node_t obj, const char 
  * type `type`; an existing member is reset to the new type, keeping its place. */
 imrx_node_t imrx_record_put(imrx_record_t *r, imrx_node_t parent, const char *key, imrx_type_t type,
                             uint16_t plugin);
+/* The same, for a key in static storage, which the record keeps without a copy. */
+imrx_node_t imrx_record_put_static(imrx_record_t *r, imrx_node_t parent, const char *key,
+                                   imrx_type_t type);
 /* Returns the node, or IMRX_NODE_NONE (no such parent, or out of memory). */
 imrx_node_t imrx_record_put_string(imrx_record_t *r, imrx_node_t parent, const char *key,
                                    const char *s, size_t n, uint16_t plugin);

@@ -47,7 +47,7 @@ imrx_status_t imrx_schema_skeleton(imrx_record_t *r)
             parent = imrx_record_get(r, parent, name);
             key = p + 1;
         }
-        if (imrx_record_put(r, parent, key, skeleton[i].type, 0) == IMRX_NODE_NONE)
+        if (imrx_record_put_static(r, parent, key, skeleton[i].type) == IMRX_NODE_NONE)
             return IMRX_ENOMEM;
     }
     return IMRX_OK;
