@@ -132,6 +132,42 @@ Test(keyed, keys_after_the_match_beginning_find_what_the_plain_search_finds)
     search_free(&x);
 }
 
+Test(keyed, required_words_rule_out_only_texts_that_cannot_match)
+{
+    /* every match holds "denie", "no" (not, none) or "never" at a word start, not first */
+    search_t x;
+    search_init(&x, "\\b(?:(?:he|she)\\s+denie[sd]|(?:is|was)\\s+not\\s+taking|never\\s+took|"
+                    "takes\\s+none\\s+of)");
+    static const char *const words[] = {"denie", "no", "never", NULL};
+    const imrx_re_keys_t keys = {words, 0, 0};
+    static const char *const some[] = {
+        "he",     "she",       "denies",         "denied",       "is", "was",  "not",  "none",
+        "taking", "took",      "never",          "takes",        "of", "note", "know", "snot",
+        "x",      "he denies", "was not taking", "takes none of"};
+    char text[600];
+    int matched = 0, ruled_out = 0;
+    for (uint32_t seed = 1; seed <= 300; seed++) {
+        size_t len = random_text(text, sizeof text, seed, some, sizeof some / sizeof *some,
+                                 1 + (int)(seed % 25));
+        for (size_t start = 0; start < len; start += 3) {
+            int r = imrx_re_find_required(&x.re, &keys, &x.s, text, start, len);
+            size_t rb = r > 0 ? imrx_re_ov(&x.s)[0] : 0, re_ = r > 0 ? imrx_re_ov(&x.s)[1] : 0;
+            int p = imrx_re_find(&x.re, &x.s, text, start, len);
+            cr_assert_eq(r, p, "from %zu in: %s", start, text);
+            if (p > 0) {
+                cr_assert_eq(rb, imrx_re_ov(&x.s)[0]);
+                cr_assert_eq(re_, imrx_re_ov(&x.s)[1]);
+                matched++;
+            }
+        }
+        /* the words only inside others ("note", "know", "snot"): ruled out unread */
+        if (!strstr(text, "no") && !strstr(text, "denie") && !strstr(text, "never")) ruled_out++;
+    }
+    cr_expect_gt(matched, 50, "the texts match often enough (%d)", matched);
+    cr_expect_gt(ruled_out, 5, "and often hold none of the words (%d)", ruled_out);
+    search_free(&x);
+}
+
 Test(keyed, key_starts_give_up_when_they_cannot_decide)
 {
     static const char *const words[] = {"on", NULL};

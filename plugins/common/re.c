@@ -273,6 +273,29 @@ static int keyed(const imrx_re_t *re, const imrx_re_keys_t *keys, imrx_re_scratc
     return best_rc;
 }
 
+int imrx_re_find_required(const imrx_re_t *re, const imrx_re_keys_t *keys, imrx_re_scratch_t *s,
+                          const char *text, size_t start, size_t end)
+{
+    key_index_t ix;
+    int present = 1;
+    if (start <= end && key_index_build(keys, &ix) && !has_folded_letters(text, start, end)) {
+        present = 0;
+        for (size_t p = start; p < end && !present; p++) {
+            if (!ix.head[(unsigned char)text[p]]) continue;
+            if (p > 0 && imrx_text_word_char((unsigned char)text[p - 1])) continue;
+            present = key_at(keys, &ix, text, p, end);
+        }
+    }
+    if (present) return imrx_re_find(re, s, text, start, end);
+    if (re->verify && match(re->code, re->code_jit, s, text, start, end, 0) > 0) {
+        fprintf(stderr, "imrx: a text without the required words matches /%s/\n",
+                re->profile ? re->profile->what : "?");
+        abort();
+    }
+    s->rc = 0;
+    return 0;
+}
+
 static int compare_size(const void *a, const void *b)
 {
     size_t x = *(const size_t *)a, y = *(const size_t *)b;

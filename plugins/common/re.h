@@ -65,6 +65,14 @@ typedef struct imrx_re_keys {
 int imrx_re_find_keyed(const imrx_re_t *re, const imrx_re_keys_t *keys, imrx_re_scratch_t *s,
                        const char *text, size_t start, size_t end);
 
+/* The same result as imrx_re_find, when every match of the pattern holds one of the keys (any
+ * of its words, not only its first) at a word start: a text without any is not searched. For
+ * the short texts (a sentence) that a keyed search leaves to PCRE2, and cues whose words are
+ * rare ("discontinued", "never"): most sentences hold none. Texts holding U+017F or U+212A are
+ * searched. IMRX_RE_VERIFY=1 searches the texts ruled out too, and aborts if one matches. */
+int imrx_re_find_required(const imrx_re_t *re, const imrx_re_keys_t *keys, imrx_re_scratch_t *s,
+                          const char *text, size_t start, size_t end);
+
 /* Every position of text[start..end) where a pattern with these keys can begin a match: each key
  * word and the words_back words before it, in text order, each once. Returns their count, or
  * SIZE_MAX when the keys cannot decide (more than `cap` positions, U+017F or U+212A in the text,

@@ -25,6 +25,17 @@ static const char negation_before[] =
     "|(?:weaned|tapered|came)\\s+(?:\\w+\\s+)?(?:off|from)(?:\\s+of)?"
     "|(?:was|were|is|has\\s+been|had\\s+been)\\s+off(?:\\s+of)?))(?![A-Za-z])";
 
+/* Every match of negation_before holds one of these at a word start ("no" covers "not" and
+ * "none"), and so does every match of negation_after (re.h, imrx_re_find_required). */
+static const char *const before_words[] = {"denie",      "no",      "never",  "allerg",   "stopped",
+                                           "discontinu", "quit",    "ceased", "switched", "changed",
+                                           "weaned",     "tapered", "came",   "off",      NULL};
+static const imrx_re_keys_t before_keys = {before_words, 0, 0};
+static const char *const after_words[] = {"no",      "never",    "discontinu", "stopped",
+                                          "weaned",  "tapered",  "ceased",     "quit",
+                                          "changed", "switched", "replaced",   NULL};
+static const imrx_re_keys_t after_keys = {after_words, 0, 0};
+
 /* Between a drug and a cue after it ("Naproxen ... was discontinued"): the clause changed, the
  * cue is about something else. */
 static const char stop_after[] =
@@ -278,7 +289,8 @@ static void negation(const med_context_re_t *re, imrx_re_scratch_t *t, const cha
     /* The last cue before the mention, if the clause goes on to it. */
     uint32_t pos = sb, cue_e = 0;
     int kind = 0;
-    while (pos < m->b && imrx_re_find(&re->negation_before, t, text, pos, m->b) == 1) {
+    while (pos < m->b &&
+           imrx_re_find_required(&re->negation_before, &before_keys, t, text, pos, m->b) == 1) {
         PCRE2_SIZE *ov = imrx_re_ov(t);
         cue_e = (uint32_t)ov[1];
         kind = imrx_re_has(t, 1) ? 1 : 2;
@@ -292,7 +304,8 @@ static void negation(const med_context_re_t *re, imrx_re_scratch_t *t, const cha
         return;
     }
     uint32_t from = m->attr_e > m->e ? m->attr_e : m->e;
-    if (from < se && imrx_re_find(&re->negation_after, t, text, from, se) == 1) {
+    if (from < se &&
+        imrx_re_find_required(&re->negation_after, &after_keys, t, text, from, se) == 1) {
         PCRE2_SIZE *ov = imrx_re_ov(t);
         uint32_t cb = (uint32_t)ov[0];
         int disc = imrx_re_has(t, 1);
