@@ -36,6 +36,12 @@ static const char *const after_words[] = {"no",      "never",    "discontinu", "
                                           "changed", "switched", "replaced",   NULL};
 static const imrx_re_keys_t after_keys = {after_words, 0, 0};
 
+/* Every match of patient_use holds one of these at a word start ("on" and "use" as prefixes
+ * cover "usage" and more). */
+static const char *const use_words[] = {"taking", "using", "utilizing",  "prescribed", "treated",
+                                        "on",     "use",   "medication", "tried",      NULL};
+static const imrx_re_keys_t use_keys = {use_words, 0, 0};
+
 /* Between a drug and a cue after it ("Naproxen ... was discontinued"): the clause changed, the
  * cue is about something else. */
 static const char stop_after[] =
@@ -369,8 +375,9 @@ void med_classify(const med_context_re_t *re, imrx_re_scratch_t *t, const imrx_l
         } else {
             uint32_t from = m[i].b > sb + 80 ? m[i].b - 80 : sb;
             if (cached_own < 0)
-                cached_own = imrx_re_find(&re->patient_use, t, text, sb, se) == 1 &&
-                             imrx_re_find(&re->hedge, t, text, sb, se) != 1;
+                cached_own =
+                    imrx_re_find_required(&re->patient_use, &use_keys, t, text, sb, se) == 1 &&
+                    imrx_re_find(&re->hedge, t, text, sb, se) != 1;
             int own = cached_own;
             if (imrx_re_find(&re->requested_here, t, text, from, m[i].b) == 1 ||
                 on_decision_line(re, t, text, lo, hi, &m[i]))
