@@ -95,41 +95,40 @@ static const char *const vocab[] = {
     "being currently treated for", "was treated for", "is under care of", "currently under",
     "UR denied", "on 1/2/2017 the UR", "was denied on 3/4/2015"};
 
-Test(keyed, whole_word_keys_find_what_the_plain_search_finds)
+/* A keyed pattern checked on 60 random texts from the vocabulary, short and long. */
+static void check_on_random_texts(const char *pattern, const imrx_re_keys_t *keys)
 {
     search_t x;
-    search_init(&x, "\\b(?:UR|utilization\\s+review)\\s+(?:denied|review)\\b"
-                    "|\\bon\\s+\\d+/\\d+/\\d+,?\\s+[^.;]{0,40}?\\bUR\\b"
-                    "|\\bwas\\s+denied\\s+on\\s+\\d+/\\d+/\\d+");
-    static const char *const words[] = {"ur", "utilization", "on", "was", NULL};
-    const imrx_re_keys_t keys = {words, 0, 1};
+    search_init(&x, pattern);
     char text[6000];
     for (uint32_t seed = 1; seed <= 60; seed++) {
         size_t len = random_text(text, sizeof text, seed, vocab, sizeof vocab / sizeof *vocab,
                                  seed % 3 ? 400 : 40);
-        check_keyed(&x, &keys, text, len);
-        check_starts(&x, &keys, text, len);
+        check_keyed(&x, keys, text, len);
+        check_starts(&x, keys, text, len);
     }
     search_free(&x);
+}
+
+Test(keyed, whole_word_keys_find_what_the_plain_search_finds)
+{
+    static const char *const words[] = {"ur", "utilization", "on", "was", NULL};
+    const imrx_re_keys_t keys = {words, 0, 1};
+    check_on_random_texts("\\b(?:UR|utilization\\s+review)\\s+(?:denied|review)\\b"
+                          "|\\bon\\s+\\d+/\\d+/\\d+,?\\s+[^.;]{0,40}?\\bUR\\b"
+                          "|\\bwas\\s+denied\\s+on\\s+\\d+/\\d+/\\d+",
+                          &keys);
 }
 
 Test(keyed, keys_after_the_match_beginning_find_what_the_plain_search_finds)
 {
     /* a match begins up to two words before its key; a later key's words can begin before an
      * earlier key's match */
-    search_t x;
-    search_init(&x, "\\b(?:(?:being|was|is)\\s+)?(?:currently\\s+)?(?:treated|under)\\s+(?:care\\s+"
-                    "of|for)\\s+\\w+|\\bdx\\b\\s*\\w+");
     static const char *const words[] = {"treated", "under", "dx", NULL};
     const imrx_re_keys_t keys = {words, 2, 0};
-    char text[6000];
-    for (uint32_t seed = 1; seed <= 60; seed++) {
-        size_t len = random_text(text, sizeof text, seed, vocab, sizeof vocab / sizeof *vocab,
-                                 seed % 3 ? 400 : 40);
-        check_keyed(&x, &keys, text, len);
-        check_starts(&x, &keys, text, len);
-    }
-    search_free(&x);
+    check_on_random_texts("\\b(?:(?:being|was|is)\\s+)?(?:currently\\s+)?(?:treated|under)\\s+"
+                          "(?:care\\s+of|for)\\s+\\w+|\\bdx\\b\\s*\\w+",
+                          &keys);
 }
 
 Test(keyed, required_words_rule_out_only_texts_that_cannot_match)

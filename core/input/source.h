@@ -22,8 +22,8 @@ typedef struct imrx_input {
     char *path;           /* IMRX_IN_FILE */
     unsigned char *bytes; /* IMRX_IN_BYTES (owned) */
     size_t len;           /* IMRX_IN_BYTES: the length of `bytes` */
-    int is_pdf;  /* decode as PDF (by name or by magic bytes) */
-    char *error; /* IMRX_IN_ERROR */
+    int is_pdf;           /* decode as PDF (by name or by magic bytes) */
+    char *error;          /* IMRX_IN_ERROR */
     const char *error_stage;
     int64_t error_offset; /* byte offset of the problem, or -1 */
 } imrx_input_t;

@@ -43,16 +43,6 @@ static char *put_bytes(char *p, const char *s, size_t n)
     return p + n;
 }
 
-static char *put_u32(char *p, uint32_t x)
-{
-    char digits[10];
-    int n = 0;
-    do digits[n++] = (char)('0' + x % 10);
-    while ((x /= 10) != 0);
-    while (n) *p++ = digits[--n];
-    return p;
-}
-
 /* Ends a cursor write begun at b->data + b->len. */
 static void put_end(imrx_buf_t *b, char *p)
 {
@@ -66,9 +56,9 @@ static void write_span(imrx_buf_t *b, writer_t *w, imrx_span_t s)
     if (imrx_buf_reserve(b, 24) != IMRX_OK) return;
     char *p = b->data + b->len;
     *p++ = '[';
-    p = put_u32(p, o.begin);
+    p = imrx_u32_digits(p, o.begin);
     *p++ = ',';
-    p = put_u32(p, o.end);
+    p = imrx_u32_digits(p, o.end);
     *p++ = ']';
     put_end(b, p);
 }
@@ -97,9 +87,9 @@ static void note_provenance(writer_t *w, const imrx_rnode_t *n)
     p = put_bytes(p, plugin, plugin_len);
     *p++ = '"';
     *p++ = ',';
-    p = put_u32(p, o.begin);
+    p = imrx_u32_digits(p, o.begin);
     *p++ = ',';
-    p = put_u32(p, o.end);
+    p = imrx_u32_digits(p, o.end);
     *p++ = ']';
     put_end(w->prov, p);
 }
@@ -117,12 +107,8 @@ static void path_push(writer_t *w, const char *key, size_t key_len, uint32_t ind
             memcpy(p, key, key_len);
             p += key_len;
         } else {
-            char digits[10];
-            int n = 0;
-            do digits[n++] = (char)('0' + index % 10);
-            while ((index /= 10) != 0);
             *p++ = '[';
-            while (n) *p++ = digits[--n];
+            p = imrx_u32_digits(p, index);
             *p++ = ']';
         }
         w->path_len = (size_t)(p - w->path);

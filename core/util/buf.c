@@ -65,36 +65,45 @@ void imrx_buf_putc_slow(imrx_buf_t *b, char c)
     b->data[b->len] = '\0';
 }
 
-void imrx_buf_put_u64(imrx_buf_t *b, uint64_t v)
+char *imrx_u32_digits(char *out, uint32_t x)
 {
-    /* Spans are small numbers: two digits per 32-bit division when it fits, written from the
-     * end (a record writes hundreds of them). */
+    /* Spans are small numbers: two digits per division, written from the end (a record writes
+     * hundreds of them). */
     static const char pairs[201] = "00010203040506070809101112131415161718192021222324252627282930"
                                    "31323334353637383940414243444546474849505152535455565758596061"
                                    "62636465666768697071727374757677787980818283848586878889909192"
                                    "93949596979899";
-    char tmp[24];
+    char tmp[10];
     char *p = tmp + sizeof tmp;
-    if (v <= UINT32_MAX) {
-        uint32_t x = (uint32_t)v;
-        while (x >= 100) {
-            uint32_t r = x % 100;
-            x /= 100;
-            p -= 2;
-            memcpy(p, pairs + 2 * r, 2);
-        }
-        if (x >= 10) {
-            p -= 2;
-            memcpy(p, pairs + 2 * x, 2);
-        } else {
-            *--p = (char)('0' + x);
-        }
-    } else {
-        do {
-            *--p = (char)('0' + v % 10);
-            v /= 10;
-        } while (v);
+    while (x >= 100) {
+        uint32_t r = x % 100;
+        x /= 100;
+        p -= 2;
+        memcpy(p, pairs + 2 * r, 2);
     }
+    if (x >= 10) {
+        p -= 2;
+        memcpy(p, pairs + 2 * x, 2);
+    } else {
+        *--p = (char)('0' + x);
+    }
+    size_t n = (size_t)(tmp + sizeof tmp - p);
+    memcpy(out, p, n);
+    return out + n;
+}
+
+void imrx_buf_put_u64(imrx_buf_t *b, uint64_t v)
+{
+    char tmp[24];
+    if (v <= UINT32_MAX) {
+        imrx_buf_append(b, tmp, (size_t)(imrx_u32_digits(tmp, (uint32_t)v) - tmp));
+        return;
+    }
+    char *p = tmp + sizeof tmp;
+    do {
+        *--p = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
     imrx_buf_append(b, p, (size_t)(tmp + sizeof tmp - p));
 }
 

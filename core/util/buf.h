@@ -47,6 +47,8 @@ static inline void imrx_buf_append(imrx_buf_t *b, const void *p, size_t n)
 }
 /* Decimal digits of v (faster than printf on the record writer's hot path). */
 void imrx_buf_put_u64(imrx_buf_t *b, uint64_t v);
+/* Writes the decimal digits of x at out (at most 10 bytes, no NUL); returns the end. */
+char *imrx_u32_digits(char *out, uint32_t x);
 void imrx_buf_put_i64(imrx_buf_t *b, int64_t v);
 void imrx_buf_printf(imrx_buf_t *b, const char *fmt, ...) IMRX_PRINTF(2, 3);
 void imrx_buf_vprintf(imrx_buf_t *b, const char *fmt, va_list ap) IMRX_PRINTF(2, 0);

@@ -215,6 +215,45 @@ static int has_folded_letters(const char *text, size_t start, size_t end)
 #define KEYED_MIN      256 /* shorter texts: PCRE2's own scan */
 #define KEYED_BACK_MAX 8   /* more words back than this: the plain search */
 
+/* Can the keys decide for text[start..end)? Builds their index when they can. */
+static int keys_usable(const imrx_re_keys_t *keys, key_index_t *ix, const char *text, size_t start,
+                       size_t end)
+{
+    return start <= end && keys->words_back <= KEYED_BACK_MAX && key_index_build(keys, ix) &&
+           !has_folded_letters(text, start, end);
+}
+
+/* The first key at a word start in text[p..end), or end. */
+static inline size_t next_key(const imrx_re_keys_t *keys, const key_index_t *ix, const char *text,
+                              size_t p, size_t end)
+{
+    for (; p < end; p++) {
+        if (!ix->head[(unsigned char)text[p]]) continue;
+        if (p > 0 && imrx_text_word_char((unsigned char)text[p - 1])) continue;
+        if (key_at(keys, ix, text, p, end)) return p;
+    }
+    return end;
+}
+
+/* Where a match holding the key at p can begin: p, then up to words_back words before it
+ * (separated by white space only, none before start), into out in descending order. */
+static inline size_t key_candidates(const imrx_re_keys_t *keys, const char *text, size_t start,
+                                    size_t p, size_t out[1 + KEYED_BACK_MAX])
+{
+    size_t n = 0, q = p;
+    out[n++] = p;
+    for (int back = 0; back < keys->words_back; back++) {
+        size_t w = q;
+        while (w > 0 && imrx_text_space_char((unsigned char)text[w - 1])) w--;
+        if (w == q || w == 0 || !imrx_text_word_char((unsigned char)text[w - 1])) break;
+        while (w > 0 && imrx_text_word_char((unsigned char)text[w - 1])) w--;
+        if (w < start) break;
+        out[n++] = w;
+        q = w;
+    }
+    return n;
+}
+
 /* Keys are read in text order and each key's candidates (the key, then up to words_back words
  * before it) are tried as they come, so a search stops soon after its match instead of reading
  * to the end of the range. Two facts make that exact: the earliest candidate of a key never
@@ -228,28 +267,14 @@ static int keyed(const imrx_re_t *re, const imrx_re_keys_t *keys, imrx_re_scratc
     *done = 0;
     key_index_t ix;
     if (!re->anchored || start > end || end - start < KEYED_MIN ||
-        keys->words_back > KEYED_BACK_MAX || !key_index_build(keys, &ix) ||
-        has_folded_letters(text, start, end))
+        !keys_usable(keys, &ix, text, start, end))
         return 0;
     *done = 1;
     size_t best = SIZE_MAX, last_key = 0;
     int best_rc = 0, have_last = 0, tried_after_best = 0;
-    for (size_t p = start; p < end; p++) {
-        if (!ix.head[(unsigned char)text[p]]) continue;
-        if (p > 0 && imrx_text_word_char((unsigned char)text[p - 1])) continue;
-        if (!key_at(keys, &ix, text, p, end)) continue;
-        size_t cand[1 + KEYED_BACK_MAX], n = 0; /* descending */
-        cand[n++] = p;
-        size_t q = p;
-        for (int back = 0; back < keys->words_back; back++) {
-            size_t w = q;
-            while (w > 0 && imrx_text_space_char((unsigned char)text[w - 1])) w--;
-            if (w == q || w == 0 || !imrx_text_word_char((unsigned char)text[w - 1])) break;
-            while (w > 0 && imrx_text_word_char((unsigned char)text[w - 1])) w--;
-            if (w < start) break;
-            cand[n++] = w;
-            q = w;
-        }
+    for (size_t p = start; (p = next_key(keys, &ix, text, p, end)) < end; p++) {
+        size_t cand[1 + KEYED_BACK_MAX]; /* descending */
+        size_t n = key_candidates(keys, text, start, p, cand);
         if (cand[n - 1] >= best) break;
         for (size_t i = n; i-- > 0;) {
             size_t w = cand[i];
@@ -277,15 +302,8 @@ int imrx_re_find_required(const imrx_re_t *re, const imrx_re_keys_t *keys, imrx_
                           const char *text, size_t start, size_t end)
 {
     key_index_t ix;
-    int present = 1;
-    if (start <= end && key_index_build(keys, &ix) && !has_folded_letters(text, start, end)) {
-        present = 0;
-        for (size_t p = start; p < end && !present; p++) {
-            if (!ix.head[(unsigned char)text[p]]) continue;
-            if (p > 0 && imrx_text_word_char((unsigned char)text[p - 1])) continue;
-            present = key_at(keys, &ix, text, p, end);
-        }
-    }
+    int present =
+        !keys_usable(keys, &ix, text, start, end) || next_key(keys, &ix, text, start, end) < end;
     if (present) return imrx_re_find(re, s, text, start, end);
     if (re->verify && match(re->code, re->code_jit, s, text, start, end, 0) > 0) {
         fprintf(stderr, "imrx: a text without the required words matches /%s/\n",
@@ -306,29 +324,15 @@ size_t imrx_re_key_starts(const imrx_re_keys_t *keys, const char *text, size_t s
                           size_t *out, size_t cap)
 {
     key_index_t ix;
-    if (start > end || keys->words_back > KEYED_BACK_MAX || !key_index_build(keys, &ix) ||
-        has_folded_letters(text, start, end))
-        return SIZE_MAX;
+    if (!keys_usable(keys, &ix, text, start, end)) return SIZE_MAX;
     size_t n = 0;
     int sorted = 1;
-    for (size_t p = start; p < end; p++) {
-        if (!ix.head[(unsigned char)text[p]]) continue;
-        if (p > 0 && imrx_text_word_char((unsigned char)text[p - 1])) continue;
-        if (!key_at(keys, &ix, text, p, end)) continue;
-        if (n + 1 + (size_t)keys->words_back > cap) return SIZE_MAX;
-        size_t key = n;
-        out[n++] = p;
-        size_t q = p;
-        for (int back = 0; back < keys->words_back; back++) {
-            size_t w = q;
-            while (w > 0 && imrx_text_space_char((unsigned char)text[w - 1])) w--;
-            if (w == q || w == 0 || !imrx_text_word_char((unsigned char)text[w - 1])) break;
-            while (w > 0 && imrx_text_word_char((unsigned char)text[w - 1])) w--;
-            if (w < start) break;
-            out[n++] = w;
-            q = w;
-        }
-        if (n > key + 1) sorted = 0;
+    for (size_t p = start; (p = next_key(keys, &ix, text, p, end)) < end; p++) {
+        size_t cand[1 + KEYED_BACK_MAX];
+        size_t k = key_candidates(keys, text, start, p, cand);
+        if (n + k > cap) return SIZE_MAX;
+        for (size_t i = 0; i < k; i++) out[n++] = cand[i];
+        if (k > 1) sorted = 0;
     }
     if (!sorted) qsort(out, n, sizeof *out, compare_size);
     size_t k = 0;

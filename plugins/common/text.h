@@ -22,6 +22,12 @@ static inline int imrx_text_word_char(unsigned char c)
     return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10 || c == '_';
 }
 
+/* An ASCII letter. */
+static inline int imrx_text_letter(unsigned char c)
+{
+    return (unsigned char)((c | 0x20) - 'a') < 26;
+}
+
 static inline int imrx_text_space_char(unsigned char c)
 {
     return c == ' ' || (c >= '\t' && c <= '\r');

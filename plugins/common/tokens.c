@@ -1,5 +1,7 @@
 #include "tokens.h"
 
+#include "text.h"
+
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,11 +26,6 @@ static int word_number(const char *w, size_t len)
 }
 
 /* ASCII classes, inline (the C locale's, without its table look-ups through a function). */
-static inline int ascii_alpha(unsigned char c)
-{
-    return (unsigned char)((c | 0x20) - 'a') < 26;
-}
-
 static inline int ascii_digit(unsigned char c)
 {
     return (unsigned char)(c - '0') < 10;
@@ -41,7 +38,7 @@ size_t imrx_tokenize(const char *text, uint32_t b, uint32_t e, imrx_token_t *out
     while (i < e && n < max) {
         unsigned char c = (unsigned char)text[i];
         imrx_token_t *t = &out[n];
-        if (ascii_alpha(c) || ascii_digit(c)) {
+        if (imrx_text_letter(c) || ascii_digit(c)) {
             int digits = ascii_digit(c);
             uint32_t j = i;
             size_t k = 0;
@@ -52,7 +49,7 @@ size_t imrx_tokenize(const char *text, uint32_t b, uint32_t e, imrx_token_t *out
                     if (j - i < 9) value = value * 10 + (text[j] - '0');
                 }
             } else {
-                for (; j < e && ascii_alpha((unsigned char)text[j]); j++)
+                for (; j < e && imrx_text_letter((unsigned char)text[j]); j++)
                     if (k < sizeof t->low - 1) t->low[k++] = (char)(text[j] | 0x20);
             }
             t->low[k] = '\0';
@@ -79,7 +76,7 @@ size_t imrx_tokenize(const char *text, uint32_t b, uint32_t e, imrx_token_t *out
 /* 1: a letter, 2: a digit, 3: a one-character token, 0: no token. */
 static int token_class(unsigned char c)
 {
-    if (ascii_alpha(c)) return 1;
+    if (imrx_text_letter(c)) return 1;
     if (ascii_digit(c)) return 2;
     return c == '#' || c == '-' || c == '/' || c == '%' || c == '(' || c == ')' ? 3 : 0;
 }

@@ -85,11 +85,6 @@ static int is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
-static int is_letter(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 /* A unit at t[p..e): its normal form and kind (1 strength, 2 amount), its end in *end. */
 static const char *unit_at(const char *t, uint32_t p, uint32_t e, int *kind, uint32_t *end)
 {
@@ -106,7 +101,8 @@ static const char *unit_at(const char *t, uint32_t p, uint32_t e, int *kind, uin
     for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
         size_t k = strlen(units[i].word);
         if (p + k > e || !imrx_text_ieq(t + p, k, units[i].word)) continue;
-        if (units[i].word[0] != '%' && p + k < e && is_letter(t[p + k])) continue;
+        if (units[i].word[0] != '%' && p + k < e && imrx_text_letter((unsigned char)t[p + k]))
+            continue;
         *kind = units[i].kind;
         *end = (uint32_t)(p + k);
         return units[i].norm;
@@ -127,7 +123,7 @@ static const char *per_at(const char *t, uint32_t p, uint32_t e, uint32_t *end)
     for (size_t i = 0; i < sizeof per / sizeof per[0]; i++) {
         size_t k = strlen(per[i][0]);
         if (p + 1 + k > e || !imrx_text_ieq(t + p + 1, k, per[i][0])) continue;
-        if (p + 1 + k < e && is_letter(t[p + 1 + k])) continue;
+        if (p + 1 + k < e && imrx_text_letter((unsigned char)t[p + 1 + k])) continue;
         *end = (uint32_t)(p + 1 + k);
         return per[i][1];
     }
@@ -304,7 +300,7 @@ void med_read_attributes(const med_attr_re_t *re, imrx_re_scratch_t *s, const ch
         }
         /* "100 mg. #60", "100 mg. tabs": the period of an abbreviated unit, not a sentence end
          * (which a capital would follow) */
-        if (c == '.' && p == m->attr_e && p > m->e && is_letter(t[p - 1])) {
+        if (c == '.' && p == m->attr_e && p > m->e && imrx_text_letter((unsigned char)t[p - 1])) {
             uint32_t q = p + 1;
             while (q < limit && (t[q] == ' ' || t[q] == ',' || t[q] == '\n')) q++;
             if (q > p + 1 && q < limit && (t[q] == '#' || (t[q] >= 'a' && t[q] <= 'z'))) {
@@ -372,9 +368,10 @@ void med_read_attributes(const med_attr_re_t *re, imrx_re_scratch_t *s, const ch
             p = e;
             continue;
         }
-        if (!is_letter(c)) break; /* sentence end, colon, semicolon, another list */
+        if (!imrx_text_letter((unsigned char)c))
+            break; /* sentence end, colon, semicolon, another list */
         uint32_t w = p;
-        while (w < limit && (is_letter(t[w]) || t[w] == '\'')) w++;
+        while (w < limit && (imrx_text_letter((unsigned char)t[w]) || t[w] == '\'')) w++;
         if (is_stop_word(t + p, w - p) || ++unknown > 1) break;
         p = w;
     }

@@ -249,11 +249,6 @@ static int about_a_request(const char *text, uint32_t floor, uint32_t at)
     return 0;
 }
 
-static int is_letter(char c)
-{
-    return (unsigned char)((c | 0x20) - 'a') < 26;
-}
-
 /* Can stated_count find a count at this word: a session word (is_session_word) or the first
  * word of a therapy (therapy_at)? */
 static int may_state_count(const char *s, size_t n)
@@ -298,9 +293,9 @@ void imrx_treatments_to_date(const state_t *s, thread_t *th, const imrx_letter_t
     const char *text = l->text;
     uint32_t p = sec->begin;
     while (p < sec->end) {
-        while (p < sec->end && !is_letter(text[p])) p++;
+        while (p < sec->end && !imrx_text_letter((unsigned char)text[p])) p++;
         uint32_t q = p;
-        while (q < sec->end && is_letter(text[q])) q++;
+        while (q < sec->end && imrx_text_letter((unsigned char)text[q])) q++;
         if (may_state_count(text + p, q - p)) {
             int k;
             uint32_t from = imrx_tokens_back(text, sec->begin, p, 3, &k);
