@@ -239,3 +239,43 @@ Test(keyed, first_listed_word_is_what_strstr_in_turn_finds)
     for (int i = 0; i < 11; i++) kinds += seen[i];
     cr_expect_geq(kinds, 6, "the texts reach several of the words (%d)", kinds);
 }
+
+/* The squeeze as it was first written, one byte at a time: the reference for the run copy. */
+static size_t squeeze_reference(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t w = 0;
+    int space = 0;
+    if (cap == 0) return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            space = w > 0;
+            continue;
+        }
+        if (space && w + 1 < cap) out[w++] = ' ';
+        space = 0;
+        if (w + 1 < cap) out[w++] = c;
+    }
+    if (w + 1 >= cap)
+        while (w > 0 && ((unsigned char)out[w - 1] & 0xC0) == 0x80) w--;
+    if (w > 0 && ((unsigned char)out[w - 1] & 0xC0) == 0xC0) w--;
+    out[w] = '\0';
+    return w;
+}
+
+Test(keyed, squeeze_equals_the_byte_by_byte_squeeze)
+{
+    static const char *const words[] = {"a",  "bc",   "\xc3\xa9t\xc3\xa9", " ",         "\n\n",
+                                        "\t", "\r\n", "x\xe2\x80\x94y",    "long-word", ""};
+    char text[300], got[64], want[64];
+    for (uint32_t seed = 1; seed <= 3000; seed++) {
+        size_t len = random_text(text, sizeof text, seed, words, sizeof words / sizeof *words,
+                                 (int)(seed % 40));
+        size_t cap = seed % 64; /* 0 .. 63: truncation at every place, in and out of UTF-8 */
+        memset(got, 'G', sizeof got), memset(want, 'W', sizeof want);
+        size_t g = imrx_text_squeeze(text, len, got, cap),
+               w = squeeze_reference(text, len, want, cap);
+        cr_assert_eq(g, w, "length for \"%s\", cap %zu", text, cap);
+        if (cap) cr_assert_str_eq(got, want, "for \"%s\", cap %zu", text, cap);
+    }
+}

@@ -27,6 +27,7 @@ struct imrx_ctx {
      * object in a row, and the path only changes with the parent. */
     imrx_node_t path_node;
     size_t path_len;
+    int path_covered; /* the path is a declared field or below one: so is all under it */
     char path[256];
 };
 

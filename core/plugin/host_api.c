@@ -167,7 +167,9 @@ static imrx_status_t admit(imrx_ctx_t *ctx, imrx_node_t parent, const char *key,
     if (ctx->path_node != parent) {
         ctx->path_len = imrx_record_path_pattern(ctx->record, parent, ctx->path, sizeof ctx->path);
         ctx->path_node = parent;
+        ctx->path_covered = declared(ctx, ctx->path, ctx->path_len, 0);
     }
+    if (ctx->path_covered) return IMRX_OK;
     char path[320];
     size_t n = ctx->path_len;
     memcpy(path, ctx->path, n);

@@ -8,18 +8,16 @@
 
 size_t imrx_text_squeeze(const char *s, size_t n, char *out, size_t cap)
 {
-    size_t w = 0;
-    int space = 0;
+    /* Spaces, line breaks, tabs and carriage returns. */
+    static const unsigned char blank[256] = {[' '] = 1, ['\n'] = 1, ['\t'] = 1, ['\r'] = 1};
     if (cap == 0) return 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-            space = w > 0;
-            continue;
-        }
-        if (space && w + 1 < cap) out[w++] = ' ';
-        space = 0;
-        if (w + 1 < cap) out[w++] = c;
+    size_t w = 0, i = 0, room = cap - 1;
+    while (i < n && blank[(unsigned char)s[i]]) i++;
+    /* Runs of other bytes, copied while they fit, each run after the first behind one space. */
+    while (i < n && w < room) {
+        if (w) out[w++] = ' ';
+        while (i < n && w < room && !blank[(unsigned char)s[i]]) out[w++] = s[i++];
+        while (i < n && blank[(unsigned char)s[i]]) i++;
     }
     /* Never end inside a UTF-8 sequence when truncated. */
     if (w + 1 >= cap)
