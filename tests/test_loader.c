@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "helpers.h"
+#include "plugin/ctx.h"
 #include "plugin/plugin_set.h"
 
 /* Loads (and initialises) the plugins of `dir` alone; returns the status and the messages. */
@@ -211,4 +212,65 @@ Test(loader, the_current_folder_is_not_searched_by_default)
     cr_assert(strstr(out, "fine"), "named explicitly, it does: %s", out);
     free(out);
     t_sh(NULL, "rm -rf %s", dir);
+}
+
+/* The host API admits a value only where the plugin declared it (or below), and containers on
+ * the way to a declared field; what one plugin may write under a container does not carry
+ * over to another plugin writing under the same container. */
+Test(loader, declared_fields_hold_at_every_depth_and_per_plugin)
+{
+    static const char *const fields_a[] = {"items", "notes.kept", NULL};
+    static const char *const fields_b[] = {"items[].drug", NULL};
+    imrx_plugin_t desc_a = {IMRX_PLUGIN_HEADER, .name = "a", .fields = fields_a};
+    imrx_plugin_t desc_b = {IMRX_PLUGIN_HEADER, .name = "b", .fields = fields_b};
+    imrx_loaded_plugin_t pa = {.desc = &desc_a}, pb = {.desc = &desc_b};
+    imrx_doc_t doc;
+    imrx_doc_init(&doc);
+    static const unsigned char letter[] = "a letter of some length";
+    cr_assert_eq(imrx_doc_load(&doc, "x.txt", letter, sizeof letter - 1), IMRX_OK);
+    imrx_record_t rec;
+    imrx_record_init(&rec);
+    cr_assert_eq(imrx_record_reset(&rec), IMRX_OK);
+    t_diag_t d;
+    t_diag_init(&d);
+    imrx_ctx_t ctx = {.record = &rec,
+                      .doc = &doc,
+                      .diag = &d.diag,
+                      .limits = {.max_values = 1000, .max_bytes = 100000}};
+    const imrx_host_api_t *api = imrx_host_api();
+    imrx_span_t sp = imrx_span(0, 1);
+
+    imrx_ctx_begin(&ctx, 1, &pa);
+    imrx_node_t items = api->array(&ctx, 0, "items");
+    cr_assert_neq(items, IMRX_NODE_NONE);
+    imrx_node_t item = api->object(&ctx, items, NULL);
+    cr_assert_neq(item, IMRX_NODE_NONE);
+    /* below a declared field: anything, at any depth */
+    cr_expect_eq(api->set_string(&ctx, item, "text", "x", 1, sp), IMRX_OK);
+    imrx_node_t deep = api->object(&ctx, item, "deeper");
+    cr_expect_eq(api->set_int(&ctx, deep, "n", 1, sp), IMRX_OK);
+    /* a container on the way to a declared field, but not its other members */
+    imrx_node_t notes = api->object(&ctx, 0, "notes");
+    cr_assert_neq(notes, IMRX_NODE_NONE);
+    cr_expect_eq(api->set_string(&ctx, notes, "kept", "x", 1, sp), IMRX_OK);
+    cr_expect_eq(api->set_string(&ctx, notes, "other", "x", 1, sp), IMRX_EFIELD);
+    cr_expect_eq(api->set_string(&ctx, notes, "kept", "y", 1, sp), IMRX_OK, "again");
+    cr_expect_eq(api->set_string(&ctx, 0, "priority", "x", 1, sp), IMRX_EFIELD);
+
+    /* plugin b: only items[].drug, even under the container plugin a made */
+    imrx_ctx_begin(&ctx, 2, &pb);
+    cr_expect_eq(api->set_string(&ctx, item, "text", "x", 1, sp), IMRX_EFIELD);
+    cr_expect_eq(api->set_int(&ctx, deep, "n", 2, sp), IMRX_EFIELD);
+    imrx_node_t drug = api->object(&ctx, item, "drug");
+    cr_assert_neq(drug, IMRX_NODE_NONE);
+    cr_expect_eq(api->set_string(&ctx, drug, "generic", "x", 1, sp), IMRX_OK);
+    cr_expect_eq(api->set_string(&ctx, item, "category", "x", 1, sp), IMRX_EFIELD);
+    cr_expect_eq(api->set_string(&ctx, notes, "kept", "x", 1, sp), IMRX_EFIELD);
+
+    /* back to a: still everything under items, never the drug's keys by b's right alone */
+    imrx_ctx_begin(&ctx, 1, &pa);
+    cr_expect_eq(api->set_string(&ctx, drug, "generic", "z", 1, sp), IMRX_OK);
+    cr_expect_eq(api->set_string(&ctx, notes, "other", "x", 1, sp), IMRX_EFIELD);
+    imrx_record_free(&rec);
+    imrx_doc_free(&doc);
 }

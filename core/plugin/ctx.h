@@ -27,7 +27,8 @@ struct imrx_ctx {
      * object in a row, and the path only changes with the parent. */
     imrx_node_t path_node;
     size_t path_len;
-    int path_covered; /* the path is a declared field or below one: so is all under it */
+    int path_covered;  /* the path is a declared field or below one: so is all under it */
+    int child_covered; /* set by the last admitted container's check: its own path is covered */
     char path[256];
 };
 

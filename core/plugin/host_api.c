@@ -164,6 +164,9 @@ static imrx_status_t admit(imrx_ctx_t *ctx, imrx_node_t parent, const char *key,
         imrx_record_warn(ctx->record, ctx_plugin_name(ctx), NULL, msg);
         return IMRX_ELIMIT;
     }
+    /* Under a covered parent, every key is declared (and a container made there is covered). */
+    ctx->child_covered = 1;
+    if (p->covered == ctx->plugin_id) return IMRX_OK;
     if (ctx->path_node != parent) {
         ctx->path_len = imrx_record_path_pattern(ctx->record, parent, ctx->path, sizeof ctx->path);
         ctx->path_node = parent;
@@ -183,6 +186,7 @@ static imrx_status_t admit(imrx_ctx_t *ctx, imrx_node_t parent, const char *key,
         reject(ctx, "set '%s', which is not among the fields it declares", path);
         return IMRX_EFIELD;
     }
+    ctx->child_covered = container && declared(ctx, path, n + k, 0);
     return IMRX_OK;
 }
 
@@ -190,7 +194,10 @@ static imrx_node_t host_container(imrx_ctx_t *ctx, imrx_node_t parent, const cha
                                   imrx_type_t type)
 {
     if (admit(ctx, parent, key, 1, 0) != IMRX_OK) return IMRX_NODE_NONE;
-    return imrx_record_put(ctx->record, parent, key, type, ctx->plugin_id);
+    imrx_node_t node = imrx_record_put(ctx->record, parent, key, type, ctx->plugin_id);
+    if (node != IMRX_NODE_NONE && ctx->child_covered)
+        ctx->record->nodes[node].covered = ctx->plugin_id;
+    return node;
 }
 
 static imrx_node_t host_object(imrx_ctx_t *ctx, imrx_node_t parent, const char *key)

@@ -17,6 +17,8 @@ typedef struct imrx_rnode {
     uint32_t count;
     const char *key; /* member name in the parent object; NULL in arrays */
     uint32_t key_len;
+    uint16_t covered;  /* 1 + index of a plugin whose declared fields cover this node's path
+                          (set by the host API when that plugin makes the container), or 0 */
     uint64_t key_bits; /* objects: a bit per member key (key_bit), so most look-ups of a key
                           not yet set skip the scan of the members */
     imrx_span_t span;
