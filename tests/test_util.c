@@ -55,6 +55,23 @@ Test(util, numbers_agree_with_printf)
     imrx_buf_free(&b);
 }
 
+Test(util, short_copies_write_exactly_their_bytes)
+{
+    /* every length the writer's inline copy treats apart (0, 1-3, 4-7, 8-16, more), at every
+     * alignment: the bytes copied, and none before or after them touched */
+    char src[64], dst[96];
+    for (int i = 0; i < 64; i++) src[i] = (char)('A' + i % 50);
+    for (size_t off = 0; off < 8; off++)
+        for (size_t n = 0; n <= 40; n++) {
+            memset(dst, '#', sizeof dst);
+            imrx_copy_short(dst + 16 + off, src + off, n);
+            cr_assert(memcmp(dst + 16 + off, src + off, n) == 0, "n %zu off %zu", n, off);
+            for (size_t k = 0; k < sizeof dst; k++)
+                if (k < 16 + off || k >= 16 + off + n)
+                    cr_assert_eq(dst[k], '#', "byte %zu touched (n %zu off %zu)", k, n, off);
+        }
+}
+
 Test(util, buffers_grow_across_the_inline_fast_path)
 {
     imrx_buf_t b;

@@ -39,7 +39,7 @@ static imrx_span_t original_span(writer_t *w, imrx_span_t s)
  * for the NUL): a few hundred values a letter, each a dozen pieces. */
 static char *put_bytes(char *p, const char *s, size_t n)
 {
-    memcpy(p, s, n);
+    imrx_copy_short(p, s, n);
     return p + n;
 }
 
@@ -104,7 +104,7 @@ static void path_push(writer_t *w, const char *key, size_t key_len, uint32_t ind
         if (key) {
             if (w->depth) *p++ = '.';
             if (key_len > 64) key_len = 64; /* the host API admits no longer key */
-            memcpy(p, key, key_len);
+            imrx_copy_short(p, key, key_len);
             p += key_len;
         } else {
             *p++ = '[';

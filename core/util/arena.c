@@ -1,5 +1,7 @@
 #include "util/arena.h"
 
+#include "util/buf.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,7 +58,7 @@ char *imrx_arena_strndup(imrx_arena_t *a, const char *s, size_t n)
 {
     char *p = imrx_arena_alloc(a, n + 1);
     if (!p) return NULL;
-    if (n) memcpy(p, s, n);
+    imrx_copy_short(p, s, n);
     p[n] = '\0';
     return p;
 }

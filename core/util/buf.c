@@ -73,8 +73,18 @@ char *imrx_u32_digits(char *out, uint32_t x)
                                    "31323334353637383940414243444546474849505152535455565758596061"
                                    "62636465666768697071727374757677787980818283848586878889909192"
                                    "93949596979899";
-    char tmp[10];
-    char *p = tmp + sizeof tmp;
+    /* the digit count first, then the digits in place from the end */
+    size_t n = x < 10           ? 1
+               : x < 100        ? 2
+               : x < 1000       ? 3
+               : x < 10000      ? 4
+               : x < 100000     ? 5
+               : x < 1000000    ? 6
+               : x < 10000000   ? 7
+               : x < 100000000  ? 8
+               : x < 1000000000 ? 9
+                                : 10;
+    char *p = out + n;
     while (x >= 100) {
         uint32_t r = x % 100;
         x /= 100;
@@ -87,8 +97,6 @@ char *imrx_u32_digits(char *out, uint32_t x)
     } else {
         *--p = (char)('0' + x);
     }
-    size_t n = (size_t)(tmp + sizeof tmp - p);
-    memcpy(out, p, n);
     return out + n;
 }
 

@@ -24,6 +24,31 @@ void imrx_buf_append_slow(imrx_buf_t *b, const void *p, size_t n);
 void imrx_buf_puts(imrx_buf_t *b, const char *s);
 void imrx_buf_putc_slow(imrx_buf_t *b, char c);
 
+/* Copies n bytes, inline when n is small: keys, paths and digits are a few bytes each, and
+ * there a call to memcpy costs more than the copy. */
+static inline void imrx_copy_short(char *d, const char *s, size_t n)
+{
+    if (n > 16) {
+        __builtin_memcpy(d, s, n);
+    } else if (n >= 8) { /* two overlapping 8-byte moves */
+        uint64_t a, z;
+        __builtin_memcpy(&a, s, 8);
+        __builtin_memcpy(&z, s + n - 8, 8);
+        __builtin_memcpy(d, &a, 8);
+        __builtin_memcpy(d + n - 8, &z, 8);
+    } else if (n >= 4) {
+        uint32_t a, z;
+        __builtin_memcpy(&a, s, 4);
+        __builtin_memcpy(&z, s + n - 4, 4);
+        __builtin_memcpy(d, &a, 4);
+        __builtin_memcpy(d + n - 4, &z, 4);
+    } else if (n) { /* 1 to 3 bytes: first, middle, last */
+        d[0] = s[0];
+        d[n / 2] = s[n / 2];
+        d[n - 1] = s[n - 1];
+    }
+}
+
 /* The record writer calls these a thousand times per letter: inline when there is room. */
 static inline void imrx_buf_putc(imrx_buf_t *b, char c)
 {
