@@ -1,6 +1,6 @@
 #!/bin/sh
 # Writes corpus/baseline.json, corpus/baseline-gen.json (500 generated letters with noise, the
-# same that tests/test_eval.c generates) and corpus/baseline-real.json when
+# same that tests/test_eval.c generates), corpus/baseline-blind.json and corpus/baseline-real.json when
 # ../shared/real-letters/dev exists, from what the extractors score now: each field's F1 or accuracy, rounded down to
 # three decimals. Run it after an improvement, and commit the result with it.
 set -eu
@@ -23,6 +23,7 @@ GEN=$(mktemp -d)
 build/imrx gen --quiet --seed 99 --count 500 --noise 3 --out "$GEN"
 write "$GEN/gold" "$GEN/letters" corpus/baseline-gen.json
 rm -rf "$GEN"
+write corpus/blind/gold corpus/blind/letters corpus/baseline-blind.json
 if [ -d ../shared/real-letters/dev ]; then
     write corpus/gold-real ../shared/real-letters/dev corpus/baseline-real.json
 fi

@@ -127,6 +127,26 @@ Test(dates, narrative_phrasings_and_two_digit_years)
     }
 }
 
+/* A summary that tells the injury without a cue dates it where it writes the header's date of
+ * injury; a summary that does not write it has none. */
+Test(dates, the_injury_told_without_a_cue_is_the_headers_date_in_the_summary)
+{
+    static const char header[] = "Case Number: CM16-9000005\nDate of Injury: 08/03/2012\n";
+    json_t *r = letter(header, "The injured worker is a 52 year old woman. She was seen on "
+                               "01/05/2013. On August 3, 2012 she was moving a resident when the "
+                               "resident slumped. She has had therapy.");
+    cr_expect_str_eq(t_str(r, "dates_in_narrative.injury"), "2012-08-03");
+    json_decref(r);
+    r = letter(header, "The injured worker is a 47-year-old store manager who was held at "
+                       "gunpoint during a robbery of her store on 11/14/2012.");
+    cr_expect_str_eq(t_str(r, "dates_in_narrative.injury"), "2012-11-14",
+                     "the robbery is the injury, though the header disagrees");
+    json_decref(r);
+    r = letter(header, "The injured worker is a 52 year old woman. She was seen on 01/05/2013.");
+    cr_expect_null(t_str(r, "dates_in_narrative.injury"));
+    json_decref(r);
+}
+
 Test(dates, impossible_dates_are_rejected_with_a_warning)
 {
     json_t *r = letter("Case Number: CM16-9000003\nDate of Injury: 13/45/2016\n",

@@ -111,6 +111,13 @@ Test(eval, the_corpus_scores_at_least_the_baseline, .timeout = 300)
                    IMRX_SOURCE_DIR "/corpus/baseline.json");
 }
 
+/* Letters written by people who never read the extractors (corpus/README.md, "Blind letters"). */
+Test(eval, the_blind_letters_score_at_least_their_baseline, .timeout = 300)
+{
+    check_baseline(IMRX_SOURCE_DIR "/corpus/blind/gold", IMRX_SOURCE_DIR "/corpus/blind/letters",
+                   IMRX_SOURCE_DIR "/corpus/baseline-blind.json");
+}
+
 /* Generated letters with rendering noise (the same 500 scripts/baseline.sh scores): the
  * generator's phrasings and wraps, far more of them than the corpus holds. */
 Test(eval, generated_letters_score_at_least_their_baseline, .timeout = 300)

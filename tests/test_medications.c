@@ -278,6 +278,54 @@ Test(medications, negation_and_discontinuation)
     json_decref(r);
 }
 
+/* Stopped drugs told after the drug and a clause about its use. */
+Test(medications, discontinued_after_an_until_or_a_but)
+{
+    json_t *r = summary("He took diclofenac sodium 75 mg twice a day until June 2016, when it was "
+                        "stopped because of dyspepsia. She was taking Ambien for sleep but stopped "
+                        "it last year. Pamelor 25mg was tried in 2015 without benefit and stopped. "
+                        "She took ibuprofen until 2016, when it was replaced by Mobic 15mg daily. "
+                        "He takes gabapentin until his next visit, when it will be reassessed.");
+    cr_expect(flag(must(r, "diclofenac"), "discontinued"));
+    cr_expect(flag(must(r, "zolpidem"), "discontinued"));
+    cr_expect(flag(must(r, "nortriptyline"), "discontinued"));
+    cr_expect(flag(must(r, "ibuprofen"), "discontinued"));
+    cr_expect(!flag(must(r, "meloxicam"), "discontinued"), "the replacement goes on");
+    cr_expect(!flag(must(r, "gabapentin"), "discontinued"), "\"will be\" stops nothing yet");
+    json_decref(r);
+}
+
+/* "Fioricet (butalbital, acetaminophen and caffeine)": the ingredients explain the product. */
+Test(medications, a_combinations_ingredients_in_parentheses_are_the_combination)
+{
+    json_t *r = summary("For headaches she used Fioricet (butalbital, acetaminophen and caffeine) "
+                        "twice a week. She also takes acetaminophen 500 mg daily.");
+    size_t i;
+    json_t *m;
+    int combination = 0, alone = 0;
+    json_array_foreach(json_object_get(r, "medications"), i, m)
+    {
+        const char *g = str(m, "generic");
+        combination += strcmp(g, "butalbital/acetaminophen/caffeine") == 0;
+        alone += strcmp(g, "acetaminophen") == 0 || strcmp(g, "butalbital") == 0 ||
+                 strcmp(g, "caffeine") == 0;
+    }
+    cr_expect_eq(combination, 4, "the product and its three ingredients");
+    cr_expect_eq(alone, 1, "acetaminophen taken on its own, after the parentheses");
+    json_decref(r);
+}
+
+Test(medications, low_molecular_weight_heparin_is_a_class)
+{
+    json_t *r = summary("Options include low molecular weight heparin such as enoxaparin. After "
+                        "the fusion he received heparin 5000 units.");
+    must(r, "enoxaparin");
+    json_t *h = must(r, "heparin");
+    cr_expect_str_eq(str(h, "strength"), "5000 units");
+    cr_expect_null(mention(r, "heparin", 1), "the class is no mention of heparin");
+    json_decref(r);
+}
+
 Test(medications, allergies_and_side_effects)
 {
     json_t *r = summary("He is allergic to codeine. Allergies: Penicillin. He denies any side "

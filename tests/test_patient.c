@@ -311,6 +311,28 @@ Test(patient, numbered_lists_and_lists_of_lines)
     json_decref(r);
 }
 
+/* A procedure's date inside a list ("status post ... in 2011, and ...") is part of its item, and
+ * the list goes on; a date after a plain diagnosis still ends the list (above). Markers in
+ * parentheses number a list too. */
+Test(patient, a_dated_procedure_does_not_end_the_list)
+{
+    json_t *r = run_summary("A 66 year old male. The diagnoses are bilateral knee osteoarthritis, "
+                            "status post right total knee arthroplasty in 2011, and lumbar "
+                            "spondylosis. He walks with a cane.");
+    expect_list(r, "patient.diagnoses",
+                LIST("bilateral knee osteoarthritis",
+                     "status post right total knee arthroplasty in 2011", "lumbar spondylosis"));
+    json_decref(r);
+    r = run_summary("A 58 year old female. She is being treated for: (1) left knee medial meniscus "
+                    "tear, status post arthroscopic partial meniscectomy on 4-9-2015; (2) left "
+                    "knee osteoarthritis; and (3) lumbar strain. She works part time.");
+    expect_list(r, "patient.diagnoses",
+                LIST("left knee medial meniscus tear, status post arthroscopic partial "
+                     "meniscectomy on 4-9-2015",
+                     "left knee osteoarthritis", "lumbar strain"));
+    json_decref(r);
+}
+
 Test(patient, an_age_in_years_old_wins_over_an_earlier_aged)
 {
     json_t *r = run_summary("The injured worker, first injured at age 45, is now a 50 year old "

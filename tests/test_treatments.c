@@ -45,6 +45,10 @@ Test(treatments, categories_from_the_rule_table)
     expect_category("Twelve sessions for physical therapy", "physical_therapy", NULL);
     expect_category("Chiropractic manipulation, 8 sessions", "chiropractic", NULL);
     expect_category("Cognitive behavioral therapy, 6 sessions", "behavioral_mental_health", NULL);
+    expect_category("Psychiatric medication management, monthly for 6 months",
+                    "evaluation_management", "psychiatric medication management");
+    expect_category("Psychotherapy with a psychiatrist, 6 sessions", "behavioral_mental_health",
+                    NULL);
     expect_category("Home health care 4 hours per day, for bathing and dressing", "home_health",
                     NULL);
     expect_category("Round trip transportation to appointments", "transportation", NULL);

@@ -66,6 +66,7 @@ static const char narrative_injury[] =
     "|\\b(?:fell|slipped|tripped|injured(?!\\s+(?:worker|employee|patient|party))|hurt|twisted|"
     "strained|sprained|struck|hit|lifting|lifted|"
     "pulling|pushing|crushed|caught|collided|assaulted|attacked|bitten|lacerated|felt\\s+a\\s+pop|"
+    "robbery|robbed|gunpoint|accident|altercation|explosion|"
     "motor\\s+vehicle\\s+(?:accident|collision)|was\\s+involved|developed|began\\s+to\\s+have|"
     "reported\\s+(?:the\\s+)?(?:onset|pain|symptoms|numbness))\\b[^.;]{0,140}?\\bon\\s+"
     "|\\bcumulative\\s+trauma\\s+(?:through|to|ending|ending\\s+on)\\s+"
@@ -73,13 +74,14 @@ static const char narrative_injury[] =
 
 /* Every alternative above begins at a word start with one of these words. */
 static const char *const injury_words[] = {
-    "sustained",  "suffered", "reported",  "had",          "incurred",   "with",       "for",
-    "date",       "injury",   "doi",       "occupational", "industrial", "outpatient", "work",
-    "was",        "were",     "got",       "fell",         "slipped",    "tripped",    "injured",
-    "hurt",       "twisted",  "strained",  "sprained",     "struck",     "hit",        "lifting",
-    "lifted",     "pulling",  "pushing",   "crushed",      "caught",     "collided",   "assaulted",
-    "attacked",   "bitten",   "lacerated", "felt",         "motor",      "developed",  "began",
-    "cumulative", NULL};
+    "sustained",  "suffered", "reported",  "had",          "incurred",   "with",        "for",
+    "date",       "injury",   "doi",       "occupational", "industrial", "outpatient",  "work",
+    "was",        "were",     "got",       "fell",         "slipped",    "tripped",     "injured",
+    "hurt",       "twisted",  "strained",  "sprained",     "struck",     "hit",         "lifting",
+    "lifted",     "pulling",  "pushing",   "crushed",      "caught",     "collided",    "assaulted",
+    "attacked",   "bitten",   "lacerated", "felt",         "motor",      "developed",   "began",
+    "cumulative", "robbery",  "robbed",    "gunpoint",     "accident",   "altercation", "explosion",
+    NULL};
 static const imrx_re_keys_t injury_keys = {injury_words, 0, 0};
 
 /* The summary's UR decision date (the last such mention is the decision under review): a date
@@ -548,6 +550,24 @@ static void last_ur_date(letter_t *L, const imrx_section_t *sec, uint32_t *ub, u
     }
 }
 
+/* A summary that tells the injury without a cue ("On August 3, 2012 she was moving a resident
+ * when ...", "held at gunpoint during a robbery of her store on 09/14/2016") still dates it: the
+ * first date of the summary that is the header's date of injury is taken for it. */
+static int header_injury_told(letter_t *L, const imrx_section_t *sec, imrx_node_t narr)
+{
+    const char *text = L->l->text;
+    size_t pos = sec->begin;
+    while (pos < sec->end && next_date(L, text, pos, sec->end)) {
+        PCRE2_SIZE *ov = imrx_re_ov(L->t);
+        uint32_t b = (uint32_t)ov[2], e = (uint32_t)ov[3];
+        pos = ov[1];
+        imrx_date_t d;
+        if (parse_date(text + b, e - b, L->ref_year, &d) && same_date(&d, &L->header[D_INJURY]))
+            return emit_date(L, narr, "injury", b, e, NULL);
+    }
+    return 0;
+}
+
 static void read_narrative(letter_t *L, const imrx_section_t *sec)
 {
     const char *text = L->l->text;
@@ -563,7 +583,7 @@ static void read_narrative(letter_t *L, const imrx_section_t *sec)
                       "header and narrative disagree on the date of injury (%04d-%02d-%02d in the "
                       "header)",
                       L->header[D_INJURY].year, L->header[D_INJURY].month, L->header[D_INJURY].day);
-    } else {
+    } else if (!(L->have[D_INJURY] && header_injury_told(L, sec, narr))) {
         api->set_null(L->ctx, narr, "injury");
     }
     /* The last UR decision the summary dates is the one under review. */

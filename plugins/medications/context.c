@@ -64,7 +64,16 @@ static const char negation_after[] =
     "taking\\s+(?:it|them))"
     "|and\\s+(?:then\\s+)?(?:was|were)\\s+(?:discontinued|stopped)"
     "|(?:was|were|has\\s+been|had\\s+been)\\s+(?:changed|switched)\\s+to"
-    "|(?:was|were|has\\s+been|had\\s+been)\\s+replaced\\s+(?:by|with)))\\b";
+    "|(?:was|were|has\\s+been|had\\s+been)\\s+replaced\\s+(?:by|with)"
+    /* "took diclofenac until June 2016, when it was stopped", "was on MS Contin until 2014,
+     * when it was changed to OxyContin" */
+    "|until\\s+[^.;]{1,40}?\\s+when\\s+(?:it|they|this|that)\\s+(?:was|were)\\s+(?:later\\s+)?"
+    "(?:stopped|discontinued|changed|switched|replaced|tapered|weaned)"
+    /* "was taking Ambien for sleep but stopped it", "was tried without benefit and stopped" */
+    "|but\\s+(?:(?:he|she|they)\\s+)?(?:later\\s+|then\\s+)?(?:discontinued|stopped|quit)\\s+"
+    "(?:it|them|taking\\s+(?:it|them))"
+    "|(?:was|were)\\s+tried\\b[^.;]{0,60}?\\band\\s+(?:then\\s+|later\\s+)?(?:was\\s+|were\\s+)?"
+    "(?:stopped|discontinued)))\\b";
 
 /* A sentence of the summary that tells the request. */
 static const char request[] =
@@ -152,6 +161,16 @@ int med_is_false_mention(const med_context_re_t *re, imrx_re_scratch_t *t, const
     if (strcmp(entry->generic, "morphine") == 0) {
         uint32_t lim = m->e + 40 < len ? m->e + 40 : len;
         if (imrx_re_at(&re->equivalent, t, text, m->e, lim) == 1) return 1;
+    }
+    /* "low molecular weight heparin" names a class (enoxaparin, dalteparin...) */
+    if (strcmp(entry->generic, "heparin") == 0 && m->b >= 17) {
+        char before[18];
+        for (int i = 0; i < 17; i++) {
+            char c = text[m->b - 17 + (uint32_t)i];
+            before[i] = (char)(c == '-' || c == '\n' ? ' ' : c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        before[17] = '\0';
+        if (strcmp(before, "molecular weight ") == 0) return 1;
     }
     uint32_t lim = m->e + 24 < len ? m->e + 24 : len;
     if (imrx_re_at(&re->lab_after, t, text, m->e, lim) == 1) return 1;

@@ -61,6 +61,37 @@ static int parts_within(const char *a, const char *b)
     return 1;
 }
 
+/* Is text[p..e) only what separates the names of a list: spaces, commas, '/', '&', "and"? */
+static int list_glue(const char *text, uint32_t p, uint32_t e)
+{
+    while (p < e) {
+        if (strchr(" \n,/&", text[p])) {
+            p++;
+        } else if (e - p >= 3 && strncasecmp(text + p, "and", 3) == 0 &&
+                   (e - p == 3 || strchr(" \n", text[p + 3]))) {
+            p += 3;
+        } else {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* "Fioricet (butalbital, acetaminophen and caffeine)": after the first ingredient of a
+ * combination's gloss, the others named in the same parentheses are that combination too. */
+static void gloss_ingredients(const med_lexicon_t *lx, const char *text, mention_t *m, size_t n,
+                              size_t i)
+{
+    const char *whole = lx->entries[m[i].entry].generic;
+    for (size_t j = i + 2; j < n; j++) {
+        uint32_t p = m[j - 1].attr_e > m[j - 1].e ? m[j - 1].attr_e : m[j - 1].e;
+        const char *g = lx->entries[m[j].entry].generic;
+        if (p > m[j].b || !list_glue(text, p, m[j].b) || parts(g) != 1 || !parts_within(g, whole))
+            break;
+        m[j].entry = m[i].entry;
+    }
+}
+
 /* "Norco (hydrocodone)", "hydrocodone (Norco)": a name explained in parentheses is one drug,
  * the more complete of the two. */
 static void resolve_aliases(const med_lexicon_t *lx, const char *text, mention_t *m, size_t n)
@@ -77,6 +108,7 @@ static void resolve_aliases(const med_lexicon_t *lx, const char *text, mention_t
         if (strcmp(a, b) == 0) {
         } else if (parts(a) > parts(b) && parts_within(b, a)) {
             m[i + 1].entry = m[i].entry;
+            gloss_ingredients(lx, text, m, n, i);
         } else if (parts(b) > parts(a) && parts_within(a, b)) {
             m[i].entry = m[i + 1].entry;
         } else {

@@ -68,17 +68,18 @@ static size_t sentence_end(const char *text, size_t b, size_t end)
     return end;
 }
 
-/* A list marker for item `n` ("1.", "2)", "#3") at text[p], after blanks and before one:
- * returns where the item starts, 0 when there is none. */
+/* A list marker for item `n` ("1.", "2)", "(3)", "#4") at text[p], after blanks and before
+ * one: returns where the item starts, 0 when there is none. */
 static size_t marker_at(const char *text, size_t p, size_t end, int n)
 {
     while (p < end && (text[p] == ' ' || text[p] == '\n')) p++;
-    if (p < end && text[p] == '#') p++;
+    int paren = p < end && text[p] == '(';
+    if (p < end && (text[p] == '#' || paren)) p++;
     char num[8];
     size_t k = (size_t)snprintf(num, sizeof num, "%d", n);
     if (p + k + 1 >= end || memcmp(text + p, num, k) != 0) return 0;
     p += k;
-    if (text[p] != '.' && text[p] != ')') return 0;
+    if (paren ? text[p] != ')' : text[p] != '.' && text[p] != ')') return 0;
     p++;
     return p < end && isspace((unsigned char)text[p]) ? p : 0;
 }
@@ -104,7 +105,7 @@ static size_t read_numbered(dx_list_t *out, const char *text, size_t lb, size_t 
         size_t q = p + 1, next = 0;
         for (; q < limit; q++)
             if (isspace((unsigned char)text[q - 1]) &&
-                (isdigit((unsigned char)text[q]) || text[q] == '#') &&
+                (isdigit((unsigned char)text[q]) || text[q] == '#' || text[q] == '(') &&
                 (next = marker_at(text, q, limit, n)))
                 break;
         if (n == 2 && next) by_lines = text[q - 1] == '\n';
@@ -154,6 +155,33 @@ static size_t read_lines(dx_list_t *out, const char *text, size_t lb, size_t end
     return last;
 }
 
+/* Does the stop at text[sb..se) only date a procedure of the list ("..., status post right
+ * total knee arthroplasty in 2011, and lumbar spondylosis", "status post meniscectomy on
+ * 4-9-2015; (2) ...")? Then the list goes on after the date: the item since the last separator
+ * says "status post" (or "s/p"), the stop is "on"/"in" with a date, and a separator follows it. */
+static int dated_procedure(const char *text, size_t lb, size_t sb, size_t se, size_t le)
+{
+    size_t w = sb;
+    while (w < se && (text[w] == ',' || text[w] == ' ' || text[w] == '\n')) w++;
+    if (se - w < 3 ||
+        !((text[w] == 'o' && text[w + 1] == 'n') || (text[w] == 'i' && text[w + 1] == 'n')))
+        return 0;
+    size_t i = se; /* the rest of the date: "4-9-2015", "/14", ", 2012" */
+    while (i < le && (isdigit((unsigned char)text[i]) || text[i] == '/' || text[i] == '-' ||
+                      ((text[i] == ',' || text[i] == ' ') && i + 2 < le &&
+                       (isdigit((unsigned char)text[i + 1]) ||
+                        (text[i + 1] == ' ' && isdigit((unsigned char)text[i + 2]))))))
+        i++;
+    if (i >= le || (text[i] != ';' && text[i] != ',')) return 0;
+    size_t item = sb;
+    while (item > lb && text[item - 1] != ';' && text[item - 1] != ',') item--;
+    char low[160];
+    size_t n = sb - item < sizeof low - 1 ? sb - item : sizeof low - 1;
+    for (size_t k = 0; k < n; k++) low[k] = (char)tolower((unsigned char)text[item + k]);
+    low[n] = '\0';
+    return strstr(low, "status post") || strstr(low, "s/p ");
+}
+
 void dx_read(const imrx_re_t *cue, const imrx_re_t *stop, imrx_re_scratch_t *t, const char *text,
              size_t begin, size_t end, dx_list_t *out)
 {
@@ -173,7 +201,14 @@ void dx_read(const imrx_re_t *cue, const imrx_re_t *stop, imrx_re_scratch_t *t, 
         }
         size_t le = sentence_end(text, lb, end);
         pos = le > lb ? le : lb + 1;
-        if (imrx_re_find(stop, t, text, lb, le) == 1) le = imrx_re_ov(t)[0];
+        for (size_t from = lb; imrx_re_find(stop, t, text, from, le) == 1;) {
+            size_t sb = imrx_re_ov(t)[0], se = imrx_re_ov(t)[1];
+            if (!dated_procedure(text, lb, sb, se, le)) {
+                le = sb;
+                break;
+            }
+            from = se;
+        }
         /* "treated for six weeks", "the diagnosis was not made": no condition, no list */
         if (le <= lb || !dx_has_condition(text, lb, le)) continue;
         dx_list_t part = {.n = 0};

@@ -20,8 +20,9 @@ static int word_is(const char *text, size_t b, size_t e, const char *w)
            (b + n == e || !isalnum((unsigned char)text[b + n]));
 }
 
-/* Trims an item: blanks, punctuation, and the words that open it without belonging to the
- * diagnosis ("and", "a"). */
+/* Trims an item: blanks, punctuation, the words that open it without belonging to the
+ * diagnosis ("and", "a"), and a connective that closes it before the next number of a list
+ * ("(2) knee osteoarthritis; and (3) ..."). */
 static void trim_item(const char *text, size_t *b, size_t *e)
 {
     static const char *const lead[] = {"and", "or", "as well as", "also", "a", "an", "the"};
@@ -29,6 +30,13 @@ static void trim_item(const char *text, size_t *b, size_t *e)
         uint32_t tb = (uint32_t)*b, te = (uint32_t)*e;
         imrx_text_trim(text, &tb, &te, ".,;:\"'");
         *b = tb, *e = te;
+        size_t w = *e;
+        while (w > *b && isalpha((unsigned char)text[w - 1])) w--;
+        if (w > *b && (text[w - 1] == ' ' || text[w - 1] == '\n') &&
+            (word_is(text, w, *e, "and") || word_is(text, w, *e, "or"))) {
+            *e = w;
+            continue;
+        }
         size_t k = 0;
         while (k < sizeof lead / sizeof lead[0] && !word_is(text, *b, *e, lead[k])) k++;
         if (k == sizeof lead / sizeof lead[0] || *b + strlen(lead[k]) >= *e) return;
