@@ -179,6 +179,17 @@ Test(credentials, board_certified_words_and_joined_specialties_in_a_label)
     json_decref(r);
 }
 
+/* A board's own name joins two specialties the table knows: it is one certification. */
+Test(credentials, a_boards_name_with_an_ampersand_is_one_specialty)
+{
+    json_t *r = run_reviewer("State(s) of Licensure: Ohio, Pennsylvania, California\n"
+                             "Certification(s)/Specialty: Psychiatry & Neurology, Neurology, Brain "
+                             "Injury Medicine");
+    expect_list(r, "reviewer.specialties",
+                LIST("Psychiatry & Neurology", "Neurology", "Brain Injury Medicine"));
+    json_decref(r);
+}
+
 Test(credentials, unknown_specialty_is_kept_as_written_with_a_warning)
 {
     json_t *r = run_reviewer("State(s) of Licensure: California\n"

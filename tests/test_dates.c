@@ -117,6 +117,15 @@ Test(dates, narrative_phrasings_and_two_digit_years)
         {"The injured worker is a 48 year old male with a date of injury (DOI) of 10-13-16. He was "
          "seen on 11/01/2016. The UR decision of 11/20/2016 was appealed.",
          "2016-10-13", "2016-11-20"},
+        /* a continuous trauma told by its end; UR as a determination letter, a peer review */
+        {"This 51 year old officer reported a continuous trauma injury to his psyche and low back "
+         "through 10/15/2015. In a determination letter dated 03/01/2016, the claims "
+         "administrator non-certified the request.",
+         "2015-10-15", "2016-03-01"},
+        {"The injured worker sustained an industrial injury on 6-8-2016. A utilization review of "
+         "10/10/2016 certified an MRI. A peer review dated 11/28/2016 recommended "
+         "non-certification of the requests.",
+         "2016-06-08", "2016-11-28"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         json_t *r = letter("", cases[i].summary);

@@ -333,6 +333,36 @@ Test(patient, a_dated_procedure_does_not_end_the_list)
     json_decref(r);
 }
 
+/* Lists announced by a verb before "diagnoses" or with a clause inside the cue, lists of
+ * ICD-10 lines (codes left out), a diagnosis added later, and "meets the criteria for". */
+Test(patient, more_ways_of_announcing_diagnoses)
+{
+    json_t *r = run_summary("A 40-year-old male. The neurologist's note lists the diagnoses as "
+                            "post-concussion syndrome, post-traumatic headache and vestibular "
+                            "dysfunction. He described a constant headache.");
+    expect_list(
+        r, "patient.diagnoses",
+        LIST("post-concussion syndrome", "post-traumatic headache", "vestibular dysfunction"));
+    json_decref(r);
+    r = run_summary("A 52 year old female. The current diagnoses, as listed by the primary "
+                    "treating physician, are:\nM54.16 Radiculopathy, lumbar region;\nM51.26 Other "
+                    "intervertebral disc displacement, lumbar region;\nM54.2 Cervicalgia.\n"
+                    "Treatment to date has included therapy.");
+    expect_list(r, "patient.diagnoses",
+                LIST("Radiculopathy, lumbar region",
+                     "Other intervertebral disc displacement, lumbar region", "Cervicalgia"));
+    json_decref(r);
+    r = run_summary("A 58-year-old man. He was diagnosed with cervical radiculopathy. The same "
+                    "note added a diagnosis of right shoulder impingement syndrome, and the "
+                    "surgeon commented that part of the arm pain may come from the shoulder. A "
+                    "psychologist found that he meets the criteria for posttraumatic stress "
+                    "disorder.");
+    expect_list(r, "patient.diagnoses",
+                LIST("cervical radiculopathy", "right shoulder impingement syndrome",
+                     "posttraumatic stress disorder"));
+    json_decref(r);
+}
+
 Test(patient, an_age_in_years_old_wins_over_an_earlier_aged)
 {
     json_t *r = run_summary("The injured worker, first injured at age 45, is now a 50 year old "

@@ -219,7 +219,9 @@ int imrx_cmd_eval(int argc, char **argv)
     }
     if (as_json) {
         json_t *j = imrx_eval_json(s.eval, worst);
-        json_dumpf(j, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(4));
+        json_dumpf(j, stdout,
+                   JSON_INDENT(2) |
+                       JSON_REAL_PRECISION(6)); /* baselines floor these: no rounding up */
         fputc('\n', stdout);
         json_decref(j);
     } else {

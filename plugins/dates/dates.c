@@ -51,11 +51,12 @@ static const char prose_assigned[] =
  * on" is no injury told. */
 static const char narrative_injury[] =
     "(?:\\b(?:sustained|suffered|reported|had|incurred|with|for)\\s+(?:an?\\s+|the\\s+)?(?:(?:"
-    "industrial|work|occupational|work[- ]related|industrial[- ]?work|specific|cumulative|"
+    "industrial|work|occupational|work[- ]related|industrial[- "
+    "]?work|specific|cumulative|continuous|"
     "trauma|reported|alleged)\\s+)*(?:injury|injuries)"
-    "(?:\\s+(?:to|involving)\\s+[^.;]{1,80}?(?=\\s+(?:on|dated)\\s))?"
+    "(?:\\s+(?:to|involving)\\s+[^.;]{1,80}?(?=\\s+(?:on|dated|through)\\s))?"
     "(?:\\s+(?:that|which)\\s+(?:occurred|happened|took\\s+place))?"
-    "\\s+(?:date\\s+)?(?:(?:on|dated|of|in)\\s+)?"
+    "\\s+(?:date\\s+)?(?:(?:on|dated|of|in|through)\\s+)?"
     "(?:or\\s+about\\s+)?"
     "|\\b(?:date\\s+of\\s+injury|injury\\s+date|DOI)(?:\\s*\\(DOI\\))?\\s*(?:of|on|was|is|:)?\\s*"
     "(?:(?:given|listed|reported|noted|recorded)\\s+)?(?:as\\s+|on\\s+)?"
@@ -91,9 +92,9 @@ static const imrx_re_keys_t injury_keys = {injury_words, 0, 0};
  * starts with the date and ends with the review ("On 11-3-16, utilization review determined",
  * "On December 29, 2016, a request ... was denied by utilization review"). */
 static const char narrative_ur[] =
-    "(?:\\b(?:\\bUR\\b|utilization\\s+review|(?:prior|previous|original|adverse)\\s+(?:review|"
-    "denial|"
-    "determination|decision))(?:[\\s,]+(?!on\\b|dated\\b)\\(?[A-Za-z][A-Za-z-]*\\)?){0,5}?[\\s,(]*("
+    "(?:\\b(?:\\bUR\\b|utilization\\s+review|peer\\s+review|determination\\s+letter|"
+    "(?:prior|previous|original|adverse)\\s+(?:review|denial|determination|decision))(?:[\\s,]+(?!"
+    "on\\b|dated\\b)\\(?[A-Za-z][A-Za-z-]*\\)?){0,5}?[\\s,(]*("
     "?:"
     "dated\\s+|"
     "on\\s+|of\\s+|was\\s+on\\s+|performed\\s+on\\s+|issued\\s+on\\s+)?\\(?" DATE
@@ -106,9 +107,9 @@ static const char narrative_ur[] =
     "|\\b(?:decision\\s+date|UR\\s+denial)\\s+of\\s+" DATE ")";
 
 /* Every alternative above begins at a word start with one of these whole words. */
-static const char *const ur_words[] = {"ur",         "utilization", "prior",    "previous",
-                                       "original",   "adverse",     "claims",   "on",
-                                       "previously", "was",         "decision", NULL};
+static const char *const ur_words[] = {
+    "ur", "utilization", "prior", "previous", "original", "adverse",       "claims",
+    "on", "previously",  "was",   "decision", "peer",     "determination", NULL};
 static const imrx_re_keys_t ur_keys = {ur_words, 0, 1};
 
 /* Any date in the summary, for the list of clinical events. */

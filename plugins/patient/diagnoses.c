@@ -19,11 +19,21 @@ const char dx_cue_pattern[] =
     "|\\bundergoing\\s+(?:active\\s+)?(?:treatments?|care|management)\\s+for"
     "|\\bunder\\s+(?:active\\s+)?(?:treatment|care)\\s+for"
     "|\\bdiagnosed\\s+(?:with|as\\s+having|as)"
-    "|\\b(?:has|had|have|with|carries|carried)\\s+(?:had\\s+)?(?:a\\s+|the\\s+)?diagnos[ie]s\\s+of"
+    "|\\b(?:has|had|have|with|carries|carried|added|gave|given|made|rendered|assigned|received)"
+    "\\s+(?:had\\s+)?(?:a\\s+|the\\s+|an?\\s+(?:new|additional|further)\\s+)?diagnos[ie]s\\s+of"
+    /* "lists the diagnoses as", "documented the current diagnoses as" */
+    "|\\b(?:lists?|listed|gives?|gave|records?|recorded|documents?|documented)\\s+(?:the\\s+|"
+    "his\\s+|"
+    "her\\s+|their\\s+)?(?:(?:current|working|final|following)\\s+)?diagnos[ie]s\\s+(?:as|of)"
+    /* "meets the criteria for posttraumatic stress disorder" */
+    "|\\bmeets?\\s+(?:the\\s+)?criteria\\s+for"
     "|\\bdiagnos[ie]s\\s*:|\\bDx\\s*:"
     /* "Diagnoses include", "The current diagnoses are documented as", "The diagnoses listed by
      * the treating physician are", "Diagnoses, and-or impressions, were noted to include:" */
     "|\\b(?:diagnos[ie]s|diagnostic\\s+impressions?)(?:\\s*,\\s*and[-/\\s]or\\s+impressions?\\s*,)?"
+    /* "The current diagnoses, as listed by the primary treating physician, are:" */
+    "(?:\\s*,\\s*as\\s+(?:listed|documented|noted|given|reported|recorded)\\s+by\\s+[^,.;:]{1,60},)"
+    "?"
     "(?:,?\\s+(?!(?:include[sd]?|are|is|were|was|has|have|had)\\b)[a-z0-9'/-]+){0,6}?,?"
     "\\s+(?:that\\s+)?(?:(?:has|have|had)\\s+been|(?:(?:has|have|had)\\s+)?(?:include[sd]?|"
     "including|are|is|were|was|consists?\\s+of))"
@@ -34,10 +44,11 @@ const char dx_cue_pattern[] =
     "(?!(?:not|consistent|unclear|uncertain|pending|supported|unknown|based|made|confirmed|"
     "deferred)\\b)";
 
-/* Every cue holds "treated", "under", "diagnos" or "dx" at a word start, at most three words
- * after its beginning ("has had a diagnosis of"): a keyed search (re.h). */
-static const char *const dx_cue_words[] = {"treated", "under", "diagnos", "dx", NULL};
-static const imrx_re_keys_t dx_cue_keys = {dx_cue_words, 3, 0};
+/* Every cue holds "treated", "under", "diagnos", "dx" or "criteria" at a word start, at most
+ * four words after its beginning ("has had an additional diagnosis of", "meets the criteria
+ * for"): a keyed search (re.h). */
+static const char *const dx_cue_words[] = {"treated", "under", "diagnos", "dx", "criteria", NULL};
+static const imrx_re_keys_t dx_cue_keys = {dx_cue_words, 4, 0};
 
 #define MONTH "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?"
 
@@ -45,7 +56,12 @@ const char dx_stop_pattern[] =
     "\\s+(?:and\\s+)?(?:was|is|were|has|had|he|she|who|which|that\\s+(?:was|is|were)|when|"
     "while|since|after|following|per|according|dated)\\b"
     "|,?\\s+on\\s+(?:\\d|" MONTH "\\s+\\d)"
-    "|,?\\s+in\\s+(?:\\d{4}|" MONTH "\\s+\\d)";
+    "|,?\\s+in\\s+(?:\\d{4}|" MONTH "\\s+\\d)"
+    /* ", and the surgeon commented that ...": a new clause, someone saying something */
+    "|,?\\s+and\\s+(?:the|his|her|their)\\s+(?:[a-z'-]+\\s+){1,3}?(?:commented|noted|stated|"
+    "reported|"
+    "recommended|requested|felt|opined|indicated|documented|added|explained|believed|thought|"
+    "suggested|advised|planned|ordered|prescribed|referred)\\b";
 
 /* Where the sentence that starts at `b` ends: a period, question or exclamation mark before a
  * space or the end (not one of an abbreviation or a decimal), or a blank line. */

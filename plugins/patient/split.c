@@ -20,6 +20,30 @@ static int word_is(const char *text, size_t b, size_t e, const char *w)
            (b + n == e || !isalnum((unsigned char)text[b + n]));
 }
 
+/* An ICD-10 code opening an item ("M54.16 Radiculopathy, lumbar region", "M54.2 -
+ * Cervicalgia"): where the name after it starts, or 0. A letter (not U), two digits or a digit
+ * and A/B, then optionally a period and up to four letters or digits. */
+static size_t icd10_code(const char *text, size_t b, size_t e)
+{
+    size_t i = b;
+    if (e - b < 5 || !isupper((unsigned char)text[i]) || text[i] == 'U') return 0;
+    if (!isdigit((unsigned char)text[i + 1]) ||
+        !(isdigit((unsigned char)text[i + 2]) || text[i + 2] == 'A' || text[i + 2] == 'B'))
+        return 0;
+    i += 3;
+    if (i < e && text[i] == '.') {
+        size_t k = 0;
+        while (i + 1 + k < e && k < 4 && isalnum((unsigned char)text[i + 1 + k])) k++;
+        if (k == 0) return 0;
+        i += 1 + k;
+    }
+    size_t j = i;
+    while (j < e && (text[j] == ' ' || text[j] == '-' || text[j] == ':')) j++;
+    /* a space after the code, and a name after it */
+    if (j == i || (text[i] != ' ' && text[i] != '-' && text[i] != ':')) return 0;
+    return j < e && isalpha((unsigned char)text[j]) ? j : 0;
+}
+
 /* Trims an item: blanks, punctuation, the words that open it without belonging to the
  * diagnosis ("and", "a"), and a connective that closes it before the next number of a list
  * ("(2) knee osteoarthritis; and (3) ..."). */
@@ -35,6 +59,11 @@ static void trim_item(const char *text, size_t *b, size_t *e)
         if (w > *b && (text[w - 1] == ' ' || text[w - 1] == '\n') &&
             (word_is(text, w, *e, "and") || word_is(text, w, *e, "or"))) {
             *e = w;
+            continue;
+        }
+        size_t code = icd10_code(text, *b, *e);
+        if (code) {
+            *b = code;
             continue;
         }
         size_t k = 0;
