@@ -76,6 +76,30 @@ Test(eval, items_are_aligned_by_text_in_order)
     imrx_eval_free(e);
 }
 
+/* A drug's generic name is its parts, in whatever order they are written. */
+Test(eval, a_generic_names_parts_compare_in_any_order)
+{
+    imrx_eval_t *e = imrx_eval_new();
+    json_t *g = J("{\"items\":[{\"text\":\"Terocin lotion 120 ml\",\"decision\":\"upheld\","
+                  "\"guidelines\":[],\"drug\":{\"generic\":\"capsaicin/lidocaine/menthol/methyl "
+                  "salicylate\",\"strength\":null,\"quantity\":null}},{\"text\":\"Norco #60\","
+                  "\"decision\":\"upheld\",\"guidelines\":[],\"drug\":{\"generic\":"
+                  "\"hydrocodone/acetaminophen\",\"strength\":null,\"quantity\":60}}]}");
+    json_t *r = J("{\"items\":[{\"text\":\"Terocin lotion 120 ml\",\"decision\":\"upheld\","
+                  "\"drug\":{\"generic\":\"methyl salicylate/capsaicin/menthol/lidocaine\"}},"
+                  "{\"text\":\"Norco #60\",\"decision\":\"upheld\",\"drug\":{\"generic\":"
+                  "\"hydrocodone\",\"quantity\":60}}]}");
+    imrx_eval_add(e, "x", g, r);
+    json_t *js = imrx_eval_json(e, 0);
+    json_t *gen = json_object_get(json_object_get(js, "fields"), "item.drug.generic");
+    cr_assert_eq(json_integer_value(json_object_get(gen, "tp")), 1, "the same parts");
+    cr_assert_eq(json_integer_value(json_object_get(gen, "fn")), 1, "a part missing is wrong");
+    json_decref(js);
+    json_decref(g);
+    json_decref(r);
+    imrx_eval_free(e);
+}
+
 Test(eval, medications_by_context_and_diagnoses_by_tokens)
 {
     imrx_eval_t *e = imrx_eval_new();

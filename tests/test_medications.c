@@ -253,6 +253,14 @@ Test(medications, quantities_frequency_refills)
     cr_expect_eq(num(must(r, "orphenadrine"), "quantity"), 30);
     cr_expect_eq(num(must(r, "cyclobenzaprine"), "quantity"), -1, "a sentence ends at 'mg. S'");
     json_decref(r);
+    r = summary("Requests were Zolpidem 10 mg, thirty tablets, Norco 10/325 one hundred twenty "
+                "tablets, Soma 350 mg two tablets twice daily and Tramadol 50 mg forty-five "
+                "capsules.");
+    cr_expect_eq(num(must(r, "zolpidem"), "quantity"), 30, "a count in words");
+    cr_expect_eq(num(must(r, "hydrocodone/acetaminophen"), "quantity"), 120);
+    cr_expect_eq(num(must(r, "carisoprodol"), "quantity"), -1, "two tablets is a dose");
+    cr_expect_eq(num(must(r, "tramadol"), "quantity"), 45);
+    json_decref(r);
 }
 
 Test(medications, negation_and_discontinuation)
@@ -292,6 +300,35 @@ Test(medications, discontinued_after_an_until_or_a_but)
     cr_expect(flag(must(r, "ibuprofen"), "discontinued"));
     cr_expect(!flag(must(r, "meloxicam"), "discontinued"), "the replacement goes on");
     cr_expect(!flag(must(r, "gabapentin"), "discontinued"), "\"will be\" stops nothing yet");
+    json_decref(r);
+}
+
+/* Drugs said never tried, told around a list of them; stops told in the next clause; a switch
+ * "from" a drug; a stopped drug named in the rationale is still the patient's. */
+Test(medications, untried_lists_and_stops_told_after_the_clause)
+{
+    json_t *r = letter(meds_only,
+                       "She also tried trazodone for sleep, but it left her groggy and was "
+                       "stopped. He used Duragesic patches from 2011 to 2014; they were stopped "
+                       "because of skin reactions. She takes Lyrica 75 mg twice a day.",
+                       "Lidoderm 5% patch #30",
+                       "The records do not show that amitriptyline, duloxetine or gabapentin was "
+                       "ever tried. There is no record that metoclopramide was tried. This worker "
+                       "was moved from hydrocodone to the patch. There is no documentation that "
+                       "Lyrica has improved function.");
+    cr_expect(flag(must(r, "trazodone"), "discontinued"));
+    cr_expect(flag(must(r, "fentanyl"), "discontinued"));
+    cr_expect(flag(must(r, "amitriptyline"), "negated"));
+    cr_expect(flag(must(r, "duloxetine"), "negated"));
+    cr_expect(flag(must(r, "gabapentin"), "negated"));
+    cr_expect(flag(must(r, "metoclopramide"), "negated"));
+    json_t *h = must(r, "hydrocodone");
+    cr_expect(flag(h, "discontinued"));
+    cr_expect_str_eq(str(h, "context"), "history",
+                     "stopped: the patient's, though told in reasoning");
+    json_t *lyrica = mention(r, "pregabalin", 1);
+    cr_assert_not_null(lyrica);
+    cr_expect(!flag(lyrica, "negated"), "no documentation that it helped is no denial");
     json_decref(r);
 }
 

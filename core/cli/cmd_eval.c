@@ -219,9 +219,8 @@ int imrx_cmd_eval(int argc, char **argv)
     }
     if (as_json) {
         json_t *j = imrx_eval_json(s.eval, worst);
-        json_dumpf(j, stdout,
-                   JSON_INDENT(2) |
-                       JSON_REAL_PRECISION(6)); /* baselines floor these: no rounding up */
+        /* six digits: the baselines floor these, and a value rounded up would not reach itself */
+        json_dumpf(j, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(6));
         fputc('\n', stdout);
         json_decref(j);
     } else {

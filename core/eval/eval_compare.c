@@ -80,6 +80,47 @@ static void scalar(letter_t *L, int f, json_t *gold, json_t *pred, const char *l
     if (g[0] || p[0]) note(L, label ? label : fd->name, g, p);
 }
 
+static int cmp_part(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* "methyl salicylate/capsaicin/menthol/lidocaine" as its parts in order, for comparing a
+ * generic name whatever order its parts are written in. */
+static void sorted_parts(const char *in, char *out, size_t cap)
+{
+    char copy[256];
+    snprintf(copy, sizeof copy, "%s", in);
+    char *parts[32];
+    size_t n = 0;
+    for (char *save = NULL, *tok = strtok_r(copy, "/", &save); tok && n < 32;
+         tok = strtok_r(NULL, "/", &save))
+        parts[n++] = tok;
+    qsort(parts, n, sizeof parts[0], cmp_part);
+    size_t w = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < n && w + 1 < cap; i++)
+        w += (size_t)snprintf(out + w, cap - w, "%s%s", i ? "/" : "", parts[i]);
+}
+
+/* A drug's generic name: its parts in any order. */
+static void generic_name(letter_t *L, int f, json_t *gold, json_t *pred, const char *label)
+{
+    char g[256], p[256], gs[256], ps[256];
+    value_text(gold, g, sizeof g);
+    value_text(pred, p, sizeof p);
+    sorted_parts(g, gs, sizeof gs);
+    sorted_parts(p, ps, sizeof ps);
+    field_t *fd = &L->e->fields[f];
+    if (gs[0] && strcmp(gs, ps) == 0) {
+        fd->tp++;
+        return;
+    }
+    if (g[0]) fd->fn++;
+    if (p[0]) fd->fp++;
+    if (g[0] || p[0]) note(L, label ? label : fd->name, g, p);
+}
+
 /* A list of comparable strings. */
 typedef struct strset {
     char **v;
@@ -387,8 +428,8 @@ static void compare_item(letter_t *L, json_t *g, json_t *p, int index)
                      {F_DRUG_QUANTITY, "quantity"}};
         for (size_t k = 0; k < 3; k++) {
             snprintf(label, sizeof label, "items[%d].drug.%s", index, parts[k].key);
-            scalar(L, parts[k].f, json_object_get(gdrug, parts[k].key),
-                   json_object_get(pdrug, parts[k].key), label);
+            (k == 0 ? generic_name : scalar)(L, parts[k].f, json_object_get(gdrug, parts[k].key),
+                                             json_object_get(pdrug, parts[k].key), label);
         }
     }
 }

@@ -19,11 +19,19 @@ static const char salt_pattern[] =
     "tablets?|tabs?|capsules?|caps?|pills?|patch(?:es)?|lozenges?|films?|suppositor(?:y|ies)|"     \
     "packets?|vials?|pens?|syringes?|sprays?|ampules?|ampoules?"
 
+/* A count in words ("thirty tablets", "one hundred twenty capsules"): ten and more, since
+ * "two tablets" is a dose. */
+#define QTYW                                                                                       \
+    "(?i:(?:one|two)\\s+hundred(?:\\s+(?:and\\s+)?(?:twenty|forty|fifty|sixty|eighty))?"           \
+    "|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"                                   \
+    "(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)(?![a-z]))?"                           \
+    "|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen)"
+
 /* One token after the name; the group that matched says what it is. */
 static const char token_pattern[] =
     "(?:(?:#\\s?|x\\s?(?=\\d{2,4}\\b(?!\\s*(?:days?|weeks?|months?|hours?|refills?))))"
     "(\\d{1,4})(?![\\d/])"                                         /* 1: #120, x120 */
-    "|(\\d{1,4})\\)?\\s*(" FORMW "|count|ct)\\b"                   /* 2, 3: 120 tablets */
+    "|(\\d{1,4}|" QTYW ")\\)?\\s*(" FORMW "|count|ct)\\b"          /* 2, 3: 120 tablets */
     "|(\\d+\\s*(?:-|to)\\s*\\d+)\\s*(?:" FORMW ")\\b"              /* 4: 1-2 tablets (a dose) */
     "|(?:qty|quantity|No\\.)(?:\\s+of)?\\s*[:#]?\\s*(\\d{1,4})\\b" /* 5: qty 60, No. 60 */
     "|(?:with\\s+)?(?:x\\s*)?(\\d{1,2}|one|two|three|four|five|six|eleven|twelve|no|zero)\\s+"
@@ -231,6 +239,41 @@ static int word_number(const char *s, size_t n)
     return -1;
 }
 
+/* The value of a count as QTYW or digits write it; -1 when it is neither. */
+static int count_value(const char *s, size_t n)
+{
+    static const char *const small[] = {"zero",    "one",     "two",       "three",    "four",
+                                        "five",    "six",     "seven",     "eight",    "nine",
+                                        "ten",     "eleven",  "twelve",    "thirteen", "fourteen",
+                                        "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+    static const char *const tens[] = {"twenty", "thirty",  "forty",  "fifty",
+                                       "sixty",  "seventy", "eighty", "ninety"};
+    if (n && is_digit(s[0])) return atoi(s);
+    int total = 0, seen = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && (s[i] == ' ' || s[i] == '-' || s[i] == '\n')) i++;
+        size_t w = i;
+        while (w < n && s[w] != ' ' && s[w] != '-' && s[w] != '\n') w++;
+        if (w == i) break;
+        int v = -1;
+        for (int k = 0; k < 20 && v < 0; k++)
+            if (imrx_text_ieq(s + i, w - i, small[k])) v = k;
+        for (int k = 0; k < 8 && v < 0; k++)
+            if (imrx_text_ieq(s + i, w - i, tens[k])) v = 20 + 10 * k;
+        if (imrx_text_ieq(s + i, w - i, "hundred")) {
+            total = (total ? total : 1) * 100;
+        } else if (imrx_text_ieq(s + i, w - i, "and")) {
+        } else if (v >= 0) {
+            total += v;
+        } else {
+            return -1;
+        }
+        seen = 1;
+        i = w;
+    }
+    return seen ? total : -1;
+}
+
 static void set_value(med_value_t *v, const char *t, uint32_t b, uint32_t e, const char *norm)
 {
     v->b = b, v->e = e;
@@ -332,7 +375,7 @@ void med_read_attributes(const med_attr_re_t *re, imrx_re_scratch_t *s, const ch
             } else if (imrx_re_has(s, G_COUNT)) {
                 uint32_t ub = (uint32_t)ov[6], ue = (uint32_t)ov[7];
                 const char *form = form_name(t + ub, ue - ub);
-                int n = atoi(t + ov[2 * G_COUNT]);
+                int n = count_value(t + ov[2 * G_COUNT], ov[2 * G_COUNT + 1] - ov[2 * G_COUNT]);
                 /* (frequency_follows matches again: ov is not to be read after it) */
                 int dose = n < 2 || frequency_follows(re, s, t, e, limit);
                 if (!dose && m->quantity.e == 0) m->quantity = (med_int_t){b, e, n};

@@ -21,15 +21,16 @@ static const char negation_before[] =
     "|(no\\s+longer\\s+(?:tak(?:es|ing)|us(?:es|ing)|on|prescribed)"
     "|(?<!was\\s)(?<!were\\s)(?<!been\\s)(?<!is\\s)(?:stopped|discontinued|quit|ceased)"
     "(?:\\s+(?:taking|using|the\\s+use\\s+of))?"
-    "|discontinuation\\s+of|(?:switched|changed)\\s+(?:\\w+\\s+)?from"
+    "|discontinuation\\s+of|(?:switched|changed|moved|transitioned|converted)\\s+(?:\\w+\\s+)?from"
     "|(?:weaned|tapered|came)\\s+(?:\\w+\\s+)?(?:off|from)(?:\\s+of)?"
     "|(?:was|were|is|has\\s+been|had\\s+been)\\s+off(?:\\s+of)?))(?![A-Za-z])";
 
 /* Every match of negation_before holds one of these at a word start ("no" covers "not" and
  * "none"), and so does every match of negation_after (re.h, imrx_re_find_required). */
-static const char *const before_words[] = {"denie",      "no",      "never",  "allerg",   "stopped",
-                                           "discontinu", "quit",    "ceased", "switched", "changed",
-                                           "weaned",     "tapered", "came",   "off",      NULL};
+static const char *const before_words[] = {
+    "denie", "no",     "never",    "allerg",       "stopped",   "discontinu",
+    "quit",  "ceased", "switched", "changed",      "weaned",    "tapered",
+    "came",  "off",    "moved",    "transitioned", "converted", NULL};
 static const imrx_re_keys_t before_keys = {before_words, 0, 0};
 static const char *const after_words[] = {"no",      "never",    "discontinu", "stopped",
                                           "weaned",  "tapered",  "ceased",     "quit",
@@ -50,7 +51,8 @@ static const char stop_after[] =
     "except|other\\s+than|aside\\s+from|request(?:ed|s)?|authoriz\\w*|certif\\w*|recommend\\w*|"
     "and\\s+(?:is|was|has|takes|uses|continues|now)|takes|uses|using)\\b";
 
-/* A cue after the drug ("Naproxen was discontinued", "Vicodin, which she no longer takes"). */
+/* A cue after the drug ("Naproxen was discontinued", "Vicodin, which she no longer takes");
+ * group 1 says it was stopped, the rest that it was never taken. */
 static const char negation_after[] =
     "\\b(?:(?:(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:not|never)\\s+(?:tried|"
     "prescribed|taken|used)"
@@ -73,7 +75,29 @@ static const char negation_after[] =
     "|but\\s+(?:(?:he|she|they)\\s+)?(?:later\\s+|then\\s+)?(?:discontinued|stopped|quit)\\s+"
     "(?:it|them|taking\\s+(?:it|them))"
     "|(?:was|were)\\s+tried\\b[^.;]{0,60}?\\band\\s+(?:then\\s+|later\\s+)?(?:was\\s+|were\\s+)?"
-    "(?:stopped|discontinued)))\\b";
+    "(?:stopped|discontinued)"
+    /* "tried trazodone, but it left her groggy and was stopped", "used Duragesic patches from
+     * 2011 to 2014; they were stopped because of ..." */
+    "|but\\s+(?:it|they)\\s+[^.;]{0,80}?\\band\\s+(?:was|were)\\s+(?:later\\s+|then\\s+|"
+    "eventually\\s+)?"
+    "(?:stopped|discontinued)"
+    "))\\b";
+
+/* The clause after a semicolon that ends the drug's sentence: "used Duragesic patches from 2011
+ * to 2014; they were stopped because of skin reactions". */
+static const char stopped_next_clause[] =
+    ";\\s*(?:it|they)\\s+(?:was|were)\\s+(?:later\\s+|then\\s+|eventually\\s+)?"
+    "(?:stopped|discontinued)\\b";
+
+/* A drug said never tried, told around it: "no record that metoclopramide was tried", "the
+ * records do not show that amitriptyline, duloxetine or gabapentin was ever tried". The cue
+ * before the list, and right after its last drug: */
+static const char untried_before[] =
+    "\\b(?:no\\s+(?:records?|documentation|evidence|indication|mention|report)|(?:does|do|did)\\s+"
+    "not\\s+(?:show|document|indicate|reflect|mention|establish|describe))\\s+(?:that|whether)\\b";
+static const char untried_after[] =
+    "[\\s,]*(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:ever\\s+|previously\\s+|"
+    "actually\\s+)?(?:tried|used|prescribed|given|trialed|attempted)\\b";
 
 /* A sentence of the summary that tells the request. */
 static const char request[] =
@@ -121,12 +145,14 @@ static const char patient_use[] =
 /* Every pattern and where it goes, so that compiling and freeing cannot miss one. */
 static size_t table(med_context_re_t *re, const char **patterns, imrx_re_t **slots)
 {
-    const char *p[] = {negation_before, stop_after, negation_after, request,   equivalent,
-                       patient_use,     hedge,      requested_here, lab_after, decision_line};
-    imrx_re_t *r[] = {&re->negation_before, &re->stop_after,     &re->negation_after,
-                      &re->request,         &re->equivalent,     &re->patient_use,
-                      &re->hedge,           &re->requested_here, &re->lab_after,
-                      &re->decision_line};
+    const char *p[] = {negation_before, stop_after,    negation_after,     request,   equivalent,
+                       patient_use,     hedge,         requested_here,     lab_after, decision_line,
+                       untried_before,  untried_after, stopped_next_clause};
+    imrx_re_t *r[] = {
+        &re->negation_before,    &re->stop_after,    &re->negation_after, &re->request,
+        &re->equivalent,         &re->patient_use,   &re->hedge,          &re->requested_here,
+        &re->lab_after,          &re->decision_line, &re->untried_before, &re->untried_after,
+        &re->stopped_next_clause};
     size_t n = sizeof p / sizeof p[0];
     for (size_t i = 0; i < n; i++) patterns[i] = p[i], slots[i] = r[i];
     return n;
@@ -308,8 +334,29 @@ static int list_gap(const char *text, uint32_t b, uint32_t e, const mention_t *a
     return 1;
 }
 
+/* Is the mention one of a list said never tried (untried_before ... untried_after)? */
+static int untried(const med_context_re_t *re, imrx_re_scratch_t *t, const char *text, uint32_t sb,
+                   uint32_t se, const mention_t *m, const mention_t *all, size_t n)
+{
+    /* the end of the list the mention stands in: later mentions joined by list words */
+    size_t i = (size_t)(m - all);
+    uint32_t end = m->attr_e > m->e ? m->attr_e : m->e;
+    while (i + 1 < n && all[i + 1].b < se && list_gap(text, end, all[i + 1].b, all, n)) {
+        i++;
+        end = all[i].attr_e > all[i].e ? all[i].attr_e : all[i].e;
+    }
+    if (end >= se || imrx_re_at(&re->untried_after, t, text, end, se) != 1) return 0;
+    uint32_t pos = sb, cue_e = 0;
+    while (pos < m->b && imrx_re_find(&re->untried_before, t, text, pos, m->b) == 1) {
+        cue_e = (uint32_t)imrx_re_ov(t)[1];
+        pos = cue_e > pos ? cue_e : pos + 1;
+    }
+    return cue_e && list_gap(text, cue_e, m->b, all, n);
+}
+
 static void negation(const med_context_re_t *re, imrx_re_scratch_t *t, const char *text,
-                     uint32_t sb, uint32_t se, mention_t *m, const mention_t *all, size_t n)
+                     uint32_t sb, uint32_t se, uint32_t hi, mention_t *m, const mention_t *all,
+                     size_t n)
 {
     /* The last cue before the mention, if the clause goes on to it. */
     uint32_t pos = sb, cue_e = 0;
@@ -329,6 +376,10 @@ static void negation(const med_context_re_t *re, imrx_re_scratch_t *t, const cha
         return;
     }
     uint32_t from = m->attr_e > m->e ? m->attr_e : m->e;
+    if (untried(re, t, text, sb, se, m, all, n)) {
+        m->negated = 1;
+        return;
+    }
     if (from < se &&
         imrx_re_find_required(&re->negation_after, &after_keys, t, text, from, se) == 1) {
         PCRE2_SIZE *ov = imrx_re_ov(t);
@@ -339,8 +390,13 @@ static void negation(const med_context_re_t *re, imrx_re_scratch_t *t, const cha
                 m->discontinued = 1;
             else
                 m->negated = 1;
+            return;
         }
     }
+    /* The sentence ended at a semicolon: the next clause may still stop the drug. */
+    if (se < hi && text[se] == ';' && se - from < 100 && !broken(re, t, text, from, se) &&
+        imrx_re_at(&re->stopped_next_clause, t, text, se, se + 60 < hi ? se + 60 : hi) == 1)
+        m->discontinued = 1;
 }
 
 /* Is the mention in the item name of a decision line? */
@@ -404,7 +460,9 @@ void med_classify(const med_context_re_t *re, imrx_re_scratch_t *t, const imrx_l
             else
                 m[i].context = own ? CTX_HISTORY : CTX_RATIONALE;
         }
-        negation(re, t, text, sb, se, &m[i], m, n);
+        negation(re, t, text, sb, se, hi, &m[i], m, n);
+        /* a drug the letter says was stopped or switched was the patient's, wherever it is told */
+        if (m[i].discontinued && m[i].context == CTX_RATIONALE) m[i].context = CTX_HISTORY;
     }
     /* A requested compound's other parts follow in a list ("... for Flurbiprofen 10%,
      * Cyclobenzaprine 3%, Gabapentin 6%"). */

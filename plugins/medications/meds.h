@@ -172,6 +172,9 @@ typedef struct med_context_re {
     imrx_re_t requested_here;
     imrx_re_t lab_after;
     imrx_re_t decision_line;
+    imrx_re_t untried_before;
+    imrx_re_t untried_after;
+    imrx_re_t stopped_next_clause;
 } med_context_re_t;
 
 imrx_status_t med_context_compile(med_context_re_t *re, const imrx_host_api_t *api,

@@ -173,8 +173,9 @@ static size_t read_lines(dx_list_t *out, const char *text, size_t lb, size_t end
 
 /* Does the stop at text[sb..se) only date a procedure of the list ("..., status post right
  * total knee arthroplasty in 2011, and lumbar spondylosis", "status post meniscectomy on
- * 4-9-2015; (2) ...")? Then the list goes on after the date: the item since the last separator
- * says "status post" (or "s/p"), the stop is "on"/"in" with a date, and a separator follows it. */
+ * 4-9-2015; (2) ...", "failed back surgery syndrome after an L4-S1 fusion in 2012, ...")? Then
+ * the list goes on after the date: the item since the last separator says "status post" ("s/p",
+ * "after", "following"), the stop is "on"/"in" with a date, and a separator follows it. */
 static int dated_procedure(const char *text, size_t lb, size_t sb, size_t se, size_t le)
 {
     size_t w = sb;
@@ -195,7 +196,8 @@ static int dated_procedure(const char *text, size_t lb, size_t sb, size_t se, si
     size_t n = sb - item < sizeof low - 1 ? sb - item : sizeof low - 1;
     for (size_t k = 0; k < n; k++) low[k] = (char)tolower((unsigned char)text[item + k]);
     low[n] = '\0';
-    return strstr(low, "status post") || strstr(low, "s/p ");
+    return strstr(low, "status post") || strstr(low, "s/p ") || strstr(low, " after ") ||
+           strstr(low, " following ");
 }
 
 void dx_read(const imrx_re_t *cue, const imrx_re_t *stop, imrx_re_scratch_t *t, const char *text,
