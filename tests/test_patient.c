@@ -331,6 +331,14 @@ Test(patient, a_dated_procedure_does_not_end_the_list)
                      "meniscectomy on 4-9-2015",
                      "left knee osteoarthritis", "lumbar strain"));
     json_decref(r);
+    r = run_summary("A 66-year-old woman. Her diagnoses are listed as failed back surgery "
+                    "syndrome after an L4-S1 fusion in 2012, bilateral lumbar radiculopathy and "
+                    "insomnia. She was diagnosed with a knee sprain after a fall at work, and she "
+                    "was treated with a brace.");
+    expect_list(r, "patient.diagnoses",
+                LIST("failed back surgery syndrome after an L4-S1 fusion in 2012",
+                     "bilateral lumbar radiculopathy", "insomnia", "knee sprain"));
+    json_decref(r);
 }
 
 /* Lists announced by a verb before "diagnoses" or with a clause inside the cue, lists of

@@ -200,6 +200,34 @@ static int dated_procedure(const char *text, size_t lb, size_t sb, size_t se, si
            strstr(low, " following ");
 }
 
+/* Is the stop at text[sb..se) an "after"/"following" that names a procedure before the next
+ * separator ("failed back surgery syndrome after an L4-S1 fusion in 2012, ...")? That is part
+ * of the diagnosis, unlike "after a fall" or "after he returned to work". */
+static int after_procedure(const char *text, size_t sb, size_t se, size_t le)
+{
+    static const char *const procedures[] = {
+        "fusion",        "surgery",      "discectomy",  "microdiscectomy", "laminectomy",
+        "laminotomy",    "arthroplasty", "arthroscopy", "repair",          "release",
+        "decompression", "meniscectomy", "replacement", "reconstruction",  "amputation",
+        "foraminotomy",  "arthrodesis",  "osteotomy",   "debridement",     "fixation",
+        "implantation",  "excision",     NULL};
+    size_t w = sb;
+    while (w < se && (text[w] == ' ' || text[w] == '\n' || text[w] == ',')) w++;
+    if (!(se - w == 5 && imrx_text_ieq(text + w, 5, "after")) &&
+        !(se - w == 9 && imrx_text_ieq(text + w, 9, "following")))
+        return 0;
+    for (size_t i = se, words = 0; i < le && words < 6 && !strchr(",;:.", text[i]);) {
+        while (i < le && (text[i] == ' ' || text[i] == '\n')) i++;
+        size_t b = i;
+        while (i < le && (isalnum((unsigned char)text[i]) || text[i] == '-')) i++;
+        if (i == b) break;
+        words++;
+        for (int k = 0; procedures[k]; k++)
+            if (imrx_text_ieq(text + b, i - b, procedures[k])) return 1;
+    }
+    return 0;
+}
+
 void dx_read(const imrx_re_t *cue, const imrx_re_t *stop, imrx_re_scratch_t *t, const char *text,
              size_t begin, size_t end, dx_list_t *out)
 {
@@ -221,7 +249,7 @@ void dx_read(const imrx_re_t *cue, const imrx_re_t *stop, imrx_re_scratch_t *t, 
         pos = le > lb ? le : lb + 1;
         for (size_t from = lb; imrx_re_find(stop, t, text, from, le) == 1;) {
             size_t sb = imrx_re_ov(t)[0], se = imrx_re_ov(t)[1];
-            if (!dated_procedure(text, lb, sb, se, le)) {
+            if (!dated_procedure(text, lb, sb, se, le) && !after_procedure(text, sb, se, le)) {
                 le = sb;
                 break;
             }
