@@ -345,7 +345,15 @@ static int untried(const med_context_re_t *re, imrx_re_scratch_t *t, const char 
         i++;
         end = all[i].attr_e > all[i].e ? all[i].attr_e : all[i].e;
     }
-    if (end >= se || imrx_re_at(&re->untried_after, t, text, end, se) != 1) return 0;
+    /* most lists are followed by anything but "was tried": a look at the next word first */
+    uint32_t w = end;
+    while (w < se && (text[w] == ' ' || text[w] == '\n' || text[w] == ',')) w++;
+    uint32_t we = w;
+    while (we < se && imrx_text_letter((unsigned char)text[we])) we++;
+    static const char *const verbs[] = {"was", "were", "has", "have", "had"};
+    int verb = 0;
+    for (int k = 0; k < 5 && !verb; k++) verb = imrx_text_ieq(text + w, we - w, verbs[k]);
+    if (!verb || imrx_re_at(&re->untried_after, t, text, end, se) != 1) return 0;
     uint32_t pos = sb, cue_e = 0;
     while (pos < m->b && imrx_re_find(&re->untried_before, t, text, pos, m->b) == 1) {
         cue_e = (uint32_t)imrx_re_ov(t)[1];

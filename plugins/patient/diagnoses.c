@@ -20,7 +20,8 @@ const char dx_cue_pattern[] =
     "|\\bunder\\s+(?:active\\s+)?(?:treatment|care)\\s+for"
     "|\\bdiagnosed\\s+(?:with|as\\s+having|as)"
     "|\\b(?:has|had|have|with|carries|carried|added|gave|given|made|rendered|assigned|received)"
-    "\\s+(?:had\\s+)?(?:a\\s+|the\\s+|an?\\s+(?:new|additional|further)\\s+)?diagnos[ie]s\\s+of"
+    "\\s+(?:had\\s+(?:a\\s+|the\\s+)?|a\\s+|the\\s+|an?\\s+(?:new|additional|further)\\s+)?"
+    "diagnos[ie]s\\s+of"
     /* "lists the diagnoses as", "documented the current diagnoses as" */
     "|\\b(?:lists?|listed|gives?|gave|records?|recorded|documents?|documented)\\s+(?:the\\s+|"
     "his\\s+|"
@@ -45,10 +46,10 @@ const char dx_cue_pattern[] =
     "deferred)\\b)";
 
 /* Every cue holds "treated", "under", "diagnos", "dx" or "criteria" at a word start, at most
- * four words after its beginning ("has had an additional diagnosis of", "meets the criteria
- * for"): a keyed search (re.h). */
+ * three words after its beginning ("has had a diagnosis of", "added a new diagnosis of", "meets
+ * the criteria for"): a keyed search (re.h). */
 static const char *const dx_cue_words[] = {"treated", "under", "diagnos", "dx", "criteria", NULL};
-static const imrx_re_keys_t dx_cue_keys = {dx_cue_words, 4, 0};
+static const imrx_re_keys_t dx_cue_keys = {dx_cue_words, 3, 0};
 
 #define MONTH "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?"
 
