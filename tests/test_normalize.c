@@ -169,6 +169,44 @@ Test(normalize, page_footers_and_repeated_page_headers_are_removed)
                      "Neck pain.\nMRI of the neck: Upheld\n");
 }
 
+/* A running title: one ending in the labelled case number, or any short capitalised line that
+ * starts two pages; not a label line or a sentence that happens to start two pages. */
+Test(normalize, running_titles_go_and_repeated_labels_stay)
+{
+    cr_assert_str_eq(
+        norm("Neck pain.\nPage 1 of 2\n\fFinal Determination Letter for IMR Case Number "
+             "CM15-0153728\nMRI of the neck: Upheld\n"),
+        "Neck pain.\nMRI of the neck: Upheld\n");
+    cr_assert_str_eq(norm("One.\n\fIndependent Medical Review Letter\nTwo.\n\fIndependent Medical "
+                          "Review Letter\nThree.\n"),
+                     "One.\nTwo.\nThree.\n");
+    const char *labels = "Neck pain.\n\fMAXIMUS guideline: Decision based on MTUS 2009.\nX.\n"
+                         "\fMAXIMUS guideline: Decision based on MTUS 2009.\nY.\n";
+    cr_assert_str_eq(norm(labels),
+                     "Neck pain.\nMAXIMUS guideline: Decision based on MTUS 2009.\nX.\n"
+                     "MAXIMUS guideline: Decision based on MTUS 2009.\nY.\n");
+    const char *prose = "The reviewer read the\n\fthe MTUS Guidelines and the file\nOne.\nThe "
+                        "reviewer read the\n\fthe MTUS Guidelines and the file\nTwo.\n";
+    const char *first = strstr(norm(prose), "the MTUS Guidelines and the file");
+    cr_assert(first && strstr(first + 1, "the MTUS Guidelines and the file"), "both kept: %s",
+              doc.text.data);
+}
+
+/* "<item>:" then a page break, its furniture and a blank line, then "Upheld": the blank line is
+ * the break's, not a paragraph's. */
+Test(normalize, a_label_waits_for_its_value_across_a_page_break)
+{
+    const char *in = "The request was reviewed.\n\nRepeat lumbar epidural steroid injection\n"
+                     "with moderate sedation:\n   Page 1 of 3\n\fCM15-0153728\n\nUpheld\n\n"
+                     "Claims Administrator guideline: none.\n";
+    cr_assert(strstr(norm(in), "with moderate sedation:\nUpheld\n"), "%s", doc.text.data);
+    /* a sentence that ended keeps its paragraph break across the page */
+    in = "The request was reviewed.\n\nThe file was read in full.\n   Page 1 of "
+         "3\n\fCM15-0153728\n\n"
+         "A new paragraph.\n";
+    cr_assert(strstr(norm(in), "in full.\n\nA new paragraph."), "%s", doc.text.data);
+}
+
 Test(normalize, hyphenated_line_breaks_join_only_where_the_hyphen_breaks_a_word)
 {
     const char *in = "The California MTUS Chronic Pain Medical Treatment Guide-\nlines say that "

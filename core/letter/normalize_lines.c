@@ -132,8 +132,50 @@ static int is_labelled_case_number_line(const char *s, size_t n)
     return is_case_number_line(s + i, n - i);
 }
 
+/* "Final Determination Letter for IMR Case Number CM15-0153728": a running title that ends in the
+ * labelled case number, whatever comes before the label. */
+static int is_titled_case_number_line(const char *s, size_t n)
+{
+    if (n > 120) return 0;
+    for (size_t i = 0; i + 11 <= n; i++) {
+        if (!(i == 0 || s[i - 1] == ' ') || strncasecmp(s + i, "Case Number", 11) != 0) continue;
+        size_t j = i + 11;
+        while (j < n && s[j] == ' ') j++;
+        if (j < n && s[j] == ':') j++;
+        while (j < n && s[j] == ' ') j++;
+        return is_case_number_line(s + j, n - j);
+    }
+    return 0;
+}
+
+/* A short capitalised line that starts two pages or more (after their breaks) is a running
+ * header, whatever it says ("Final Determination Letter for ...", a title on every page). */
+static void drop_repeated_page_tops(const char *in, line_t *lines, long count)
+{
+    long tops[64];
+    int k = 0;
+    for (long i = 0; i < count && k < 64; i++) {
+        if (!lines[i].after_break) continue;
+        long j = i;
+        while (j < count && lines[j].blank) j++;
+        if (j < count) tops[k++] = j;
+    }
+    for (int a = 0; a < k; a++)
+        for (int b = a + 1; b < k; b++) {
+            const line_t *x = &lines[tops[a]], *y = &lines[tops[b]];
+            size_t nx = x->end - x->start, ny = y->end - y->start;
+            /* a title: capitalised, short, no label (a "MAXIMUS guideline:" line may start two
+             * pages) and no sentence's end; prose going on from the page before is lower case */
+            if (tops[a] != tops[b] && nx == ny && nx >= 8 && nx <= 100 &&
+                !islower((unsigned char)in[x->start]) && !memchr(in + x->start, ':', nx) &&
+                !strchr(".,;", in[x->end - 1]) && memcmp(in + x->start, in + y->start, nx) == 0)
+                lines[tops[a]].drop = lines[tops[b]].drop = 1;
+        }
+}
+
 static void drop_page_furniture(const char *in, line_t *lines, long count)
 {
+    drop_repeated_page_tops(in, lines, count);
     int content_before = 0; /* a line of text kept before this one: not the first page's top */
     for (long i = 0; i < count; i++) {
         line_t *l = &lines[i];
@@ -172,7 +214,8 @@ static void drop_page_furniture(const char *in, line_t *lines, long count)
             l->drop = 1;
         else if (first_of_page && is_case_number_line(s, n))
             l->drop = 1;
-        else if (first_of_page && content_before && is_labelled_case_number_line(s, n))
+        else if (first_of_page && content_before &&
+                 (is_labelled_case_number_line(s, n) || is_titled_case_number_line(s, n)))
             l->drop = 1;
         if (!l->drop) content_before = 1;
     }
@@ -311,6 +354,8 @@ imrx_status_t imrx_normalize_lines(const char *in, size_t n, const uint32_t *pag
                 /* A blank line at a page break inside a sentence is an artefact of the break. */
                 int continues =
                     !ends_sentence(in[l->end - 1]) && islower((unsigned char)in[m->start]);
+                /* Nor after a label that waits for its value ("<item>:", page break, "Upheld"). */
+                if (pending_blank && break_between && in[l->end - 1] == ':') pending_blank = 0;
                 if (!pending_blank || (break_between && continues))
                     j = decide_join(in, l, m, min_len);
             }
