@@ -126,6 +126,17 @@ Test(dates, narrative_phrasings_and_two_digit_years)
          "10/10/2016 certified an MRI. A peer review dated 11/28/2016 recommended "
          "non-certification of the requests.",
          "2016-06-08", "2016-11-28"},
+        /* a UR that issued a denial, a determination dated before the review is named, a
+         * non-certification told in the passive */
+        {"The injured worker sustained an industrial injury on 6-8-2016. Utilization review "
+         "issued a denial of all of them on 5-30-2017.",
+         "2016-06-08", "2017-05-30"},
+        {"The injured worker sustained an industrial injury on 6-8-2016. In a determination dated "
+         "10-16-2017, utilization review allowed six sessions.",
+         "2016-06-08", "2017-10-16"},
+        {"The injured worker sustained an industrial injury on 6-8-2016. The surgeon requested a "
+         "wheelchair. The requests were non-certified on 7-12-2018.",
+         "2016-06-08", "2018-07-12"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         json_t *r = letter("", cases[i].summary);

@@ -243,6 +243,37 @@ Test(decisions, multi_citation_non_mtus_and_no_citation)
     json_decref(r);
 }
 
+/* A journal reference's own sentences after a non-MTUS citation are that reference; a year
+ * before its title ("MTUS 2018 Opioids Guideline"); a later ACOEM edition's named chapter. */
+Test(decisions, references_year_first_titles_and_named_chapters)
+{
+    json_t *r = run_a(
+        "Platelet-rich plasma injection: Upheld\n"
+        "Claims Administrator guideline: Decision based on MTUS Elbow Complaints 2007.\n"
+        "MAXIMUS guideline: Decision based on MTUS Elbow Complaints 2007, Section(s): Initial "
+        "Care.\nDecision based on Non-MTUS Citation Official Disability Guidelines (ODG), Elbow, "
+        "Platelet-rich plasma (PRP); and Smith A, Jones B. Injection therapies for lateral\n"
+        "epicondylalgia: a review. Journal of Upper Limb Research.\n2015;7(3):188-196.\n"
+        "Decision rationale: Not medically necessary.\n"
+        "Oxycodone 10mg #60: Upheld\n"
+        "Claims Administrator guideline: Decision based on MTUS 2018 Opioids Guideline.\n"
+        "MAXIMUS guideline: Decision based on MTUS 2018 Opioids Guideline, Section(s): Tapering "
+        "of opioids, and (ACOEM Practice Guidelines, 3rd Edition (2011)), Chronic Pain Chapter, "
+        "Section(s): Opioids, monitoring.\n"
+        "Decision rationale: Not medically necessary.\n");
+    cr_assert_eq(json_array_size(t_get(r, "items.0.guidelines")), 2, "Elbow and the ODG only");
+    cr_assert_str_eq(ITEM(r, 0, "guidelines.0.title"), "Elbow Complaints");
+    cr_assert_str_eq(ITEM(r, 0, "guidelines.1.source"), "non-MTUS");
+    cr_assert(json_is_true(t_get(r, "items.0.non_mtus")));
+    cr_assert_eq(json_array_size(t_get(r, "items.1.guidelines")), 2);
+    cr_assert_str_eq(ITEM(r, 1, "guidelines.0.title"), "Opioids");
+    cr_assert_eq(json_integer_value(t_get(r, "items.1.guidelines.0.year")), 2018);
+    cr_assert_str_eq(ITEM(r, 1, "guidelines.0.sections.0"), "Tapering of opioids");
+    cr_assert_str_eq(ITEM(r, 1, "guidelines.1.title"), "Chronic Pain");
+    cr_assert_eq(json_integer_value(t_get(r, "items.1.guidelines.1.year")), 2011);
+    json_decref(r);
+}
+
 static int has_warning(json_t *r, const char *words)
 {
     size_t i;

@@ -301,6 +301,13 @@ Test(medications, discontinued_after_an_until_or_a_but)
     cr_expect(!flag(must(r, "meloxicam"), "discontinued"), "the replacement goes on");
     cr_expect(!flag(must(r, "gabapentin"), "discontinued"), "\"will be\" stops nothing yet");
     json_decref(r);
+    r = summary("She took amitriptyline before, but it was stopped because of grogginess. He took "
+                "Norco until early 2018 but no longer uses it. This worker is being tapered from "
+                "tramadol.");
+    cr_expect(flag(must(r, "amitriptyline"), "discontinued"));
+    cr_expect(flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
+    cr_expect(!flag(must(r, "tramadol"), "discontinued"), "a taper under way stops nothing yet");
+    json_decref(r);
 }
 
 /* Drugs said never tried, told around a list of them; stops told in the next clause; a switch

@@ -100,16 +100,22 @@ static const char narrative_ur[] =
     "on\\s+|of\\s+|was\\s+on\\s+|performed\\s+on\\s+|issued\\s+on\\s+)?\\(?" DATE
     "|\\b(?:\\bUR\\b|utilization\\s+review|claims\\s+administrator)[^.;]{0,40}?\\b(?:non-?"
     "certified|"
-    "denied|modified|determined|reviewed|rejected)[^.;]{0,80}?\\bon\\s+" DATE "|\\bon\\s+" DATE
-    ",?\\s+[^.;]{0,200}?(?:\\bUR\\b|utilization\\s+review|the\\s+claims\\s+"
+    "denied|modified|determined|reviewed|rejected|(?:issued|rendered|made)\\s+(?:an?\\s+)?(?:"
+    "denial|"
+    "non-?certification|adverse\\s+determination))[^.;]{0,80}?\\bon\\s+" DATE
+    /* "In a determination dated 10-16-2017, utilization review allowed ..." */
+    "|\\b(?:determination|decision)\\s+dated\\s+" DATE
+    ",?\\s+[^.;]{0,200}?(?:\\bUR\\b|utilization\\s+"
+    "review|the\\s+claims\\s+administrator)"
+    "|\\bon\\s+" DATE ",?\\s+[^.;]{0,200}?(?:\\bUR\\b|utilization\\s+review|the\\s+claims\\s+"
     "administrator)"
-    "|\\b(?:previously|was)\\s+(?:reviewed|denied|non-?certified|modified)\\s+on\\s+" DATE
+    "|\\b(?:previously|was|were)\\s+(?:reviewed|denied|non-?certified|modified)\\s+on\\s+" DATE
     "|\\b(?:decision\\s+date|UR\\s+denial)\\s+of\\s+" DATE ")";
 
 /* Every alternative above begins at a word start with one of these whole words. */
 static const char *const ur_words[] = {
-    "ur", "utilization", "prior", "previous", "original", "adverse",       "claims",
-    "on", "previously",  "was",   "decision", "peer",     "determination", NULL};
+    "ur",         "utilization", "prior",    "previous", "original",      "adverse", "claims", "on",
+    "previously", "was",         "decision", "peer",     "determination", "were",    NULL};
 static const imrx_re_keys_t ur_keys = {ur_words, 0, 1};
 
 /* Any date in the summary, for the list of clinical events. */

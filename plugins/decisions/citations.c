@@ -171,6 +171,23 @@ static void emit_string(scan_t *sc, imrx_node_t obj, const char *key, range_t r)
     sc->api->set_string(sc->ctx, obj, key, buf, n, imrx_span(r.b, r.e));
 }
 
+/* "(ACOEM Practice Guidelines, 3rd Edition (2011)), Chronic Pain Chapter, Section(s): ...": a
+ * later edition names its chapters; the chapter is the title, as for the numbered chapters of
+ * the 2nd edition. The name's range, or an empty one. */
+static range_t acoem_named_chapter(const char *text, range_t title, range_t sections)
+{
+    range_t none = {0, 0};
+    if (ci_find(text, title.b, title.e, "ACOEM") == title.e) return none;
+    uint32_t b = sections.b;
+    while (b < sections.e && strchr(" \n),;:", text[b])) b++;
+    uint32_t lim = b + 60 < sections.e ? b + 60 : sections.e;
+    uint32_t chap = ci_find(text, b, lim, " Chapter");
+    if (chap == lim || chap == b) return none;
+    for (uint32_t i = b; i < chap; i++)
+        if (!isalpha((unsigned char)text[i]) && !strchr(" \n&,-/", text[i])) return none;
+    return (range_t){b, chap};
+}
+
 static void emit_mtus(scan_t *sc, imrx_node_t list, range_t title, range_t year, range_t sections)
 {
     const char *text = sc->l->text;
@@ -183,11 +200,16 @@ static void emit_mtus(scan_t *sc, imrx_node_t list, range_t title, range_t year,
     const char *mapped = NULL;
     if (ci_find(text, title.b, title.e, "ACOEM") < title.e && chap < sections.e)
         mapped = acoem_chapter(atoi(text + chap + 8));
-    if (mapped)
+    range_t named = acoem_named_chapter(text, title, sections);
+    if (mapped) {
         sc->api->set_string(sc->ctx, c, "title", mapped, strlen(mapped),
                             imrx_span(chap, chap + 10));
-    else
+    } else if (named.e > named.b) {
+        emit_string(sc, c, "title", named);
+        sections.b = named.e + 8; /* past " Chapter" */
+    } else {
         emit_string(sc, c, "title", title);
+    }
     sc->api->set_int(sc->ctx, c, "year", atoi(text + year.b), imrx_span(year.b, year.e));
     imrx_node_t secs = sc->api->array(sc->ctx, c, "sections");
     imrx_trim_range(text, &sections, ",;:()");
@@ -284,6 +306,15 @@ static int mtus_sentence(scan_t *sc, imrx_node_t list, range_t s)
         range_t title = {tstart[i], yb};
         clean_title(text, &title);
         range_t sections = {years[i].e, send[i] > years[i].e ? send[i] : years[i].e};
+        if (title.e <= title.b) {
+            /* "MTUS 2018 Opioids Guideline, Section(s): ...": the title after its year */
+            uint32_t te = years[i].e;
+            while (te < sections.e && !strchr(",;.(", text[te])) te++;
+            title = (range_t){years[i].e, te};
+            clean_title(text, &title);
+            if (title.e <= title.b || !isalpha((unsigned char)text[title.b])) continue;
+            sections.b = te;
+        }
         clean_sections_tail(text, &sections);
         if (title.e <= title.b) continue;
         emit_mtus(sc, list, title, years[i], sections);
@@ -342,18 +373,21 @@ static uint32_t first_marker(const char *text, uint32_t b, uint32_t e)
     return first;
 }
 
-/* A sentence may cite the MTUS and something else: "... (2009), Topical Analgesics, which are
+/* Returns 1 when the sentence ends in a non-MTUS clause.
+ * A sentence may cite the MTUS and something else: "... (2009), Topical Analgesics, which are
  * part of the MTUS, and on the Official Disability Guidelines (ODG), Pain chapter, which is not
  * part of the MTUS." Each clause is read for what it is. */
-static void read_clauses(scan_t *sc, imrx_node_t list, range_t s, cite_flags_t *f)
+static int read_clauses(scan_t *sc, imrx_node_t list, range_t s, cite_flags_t *f)
 {
     const char *text = sc->l->text;
+    int non_mtus_last = 0;
     while (s.b < s.e) {
         uint32_t m = first_marker(text, s.b, s.e);
         if (m == s.e) {
             f->mtus_count += mtus_sentence(sc, list, s);
-            return;
+            return 0;
         }
+        non_mtus_last = 1;
         f->non_mtus = 1;
         /* The non-MTUS clause starts at the ", and" or ", " right before the marker. */
         uint32_t cs = ci_find_last(text, s.b, m, ", and ");
@@ -377,6 +411,7 @@ static void read_clauses(scan_t *sc, imrx_node_t list, range_t s, cite_flags_t *
             non_mtus_sentence(sc, list, clause);
         s.b = ce;
     }
+    return non_mtus_last;
 }
 
 cite_flags_t imrx_emit_citations(scan_t *sc, imrx_node_t parent, const char *key, range_t r)
@@ -386,12 +421,23 @@ cite_flags_t imrx_emit_citations(scan_t *sc, imrx_node_t parent, const char *key
     if (r.e <= r.b || list == IMRX_NODE_NONE) return f;
     const char *text = sc->l->text;
     if (ci_find(text, r.b, r.e, "did not cite any medical evidence") < r.e) f.no_citation = 1;
+    int non_mtus_before = 0;
     for (uint32_t b = r.b; b < r.e;) {
         uint32_t e = sentence_end(text, b, r.e);
         range_t s = {b, e};
         imrx_trim_range(text, &s, NULL);
+        /* A reference's own sentences after a non-MTUS citation ("... Journal of Upper Limb
+         * Research. 2015;7(3):188-196.") are that reference, unless they name the MTUS or cite
+         * something else outside it (ODG). */
+        if (non_mtus_before && ci_find(text, s.b, s.e, "MTUS") == s.e &&
+            ci_find(text, s.b, s.e, "Decision based on") == s.e &&
+            first_marker(text, s.b, s.e) == s.e) {
+            b = e;
+            continue;
+        }
+        non_mtus_before = 0;
         if (s.e > s.b && ci_find(text, s.b, s.e, "did not cite") == s.e)
-            read_clauses(sc, list, s, &f);
+            non_mtus_before = read_clauses(sc, list, s, &f);
         b = e;
     }
     return f;

@@ -22,7 +22,7 @@ static const char negation_before[] =
     "|(?<!was\\s)(?<!were\\s)(?<!been\\s)(?<!is\\s)(?:stopped|discontinued|quit|ceased)"
     "(?:\\s+(?:taking|using|the\\s+use\\s+of))?"
     "|discontinuation\\s+of|(?:switched|changed|moved|transitioned|converted)\\s+(?:\\w+\\s+)?from"
-    "|(?:weaned|tapered|came)\\s+(?:\\w+\\s+)?(?:off|from)(?:\\s+of)?"
+    "|(?<!being\\s)(?:weaned|tapered|came)\\s+(?:\\w+\\s+)?(?:off|from)(?:\\s+of)?"
     "|(?:was|were|is|has\\s+been|had\\s+been)\\s+off(?:\\s+of)?))(?![A-Za-z])";
 
 /* Every match of negation_before holds one of these at a word start ("no" covers "not" and
@@ -76,11 +76,14 @@ static const char negation_after[] =
     "(?:it|them|taking\\s+(?:it|them))"
     "|(?:was|were)\\s+tried\\b[^.;]{0,60}?\\band\\s+(?:then\\s+|later\\s+)?(?:was\\s+|were\\s+)?"
     "(?:stopped|discontinued)"
-    /* "tried trazodone, but it left her groggy and was stopped", "used Duragesic patches from
-     * 2011 to 2014; they were stopped because of ..." */
-    "|but\\s+(?:it|they)\\s+[^.;]{0,80}?\\band\\s+(?:was|were)\\s+(?:later\\s+|then\\s+|"
+    /* "tried trazodone, but it left her groggy and was stopped", "took amitriptyline before,
+     * but it was stopped" */
+    "|but\\s+(?:it|they)\\s+(?:[^.;]{0,80}?\\band\\s+)?(?:was|were)\\s+(?:later\\s+|then\\s+|"
     "eventually\\s+)?"
     "(?:stopped|discontinued)"
+    /* "took Norco until early 2018 but no longer uses it" */
+    "|(?:until\\s+[^.;]{1,40}?\\s+)?but\\s+(?:(?:he|she|they)\\s+)?no\\s+longer\\s+(?:takes|uses|"
+    "is\\s+taking|is\\s+using)\\s+(?:it|them)"
     "))\\b";
 
 /* The clause after a semicolon that ends the drug's sentence: "used Duragesic patches from 2011
