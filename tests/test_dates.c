@@ -137,6 +137,10 @@ Test(dates, narrative_phrasings_and_two_digit_years)
         {"The injured worker sustained an industrial injury on 6-8-2016. The surgeon requested a "
          "wheelchair. The requests were non-certified on 7-12-2018.",
          "2016-06-08", "2018-07-12"},
+        /* dotted dates, one of them ending its sentence */
+        {"The injured worker sustained an industrial injury on 10.12.2016 at work. Utilization "
+         "review denied the request on 1.5.17.",
+         "2016-10-12", "2017-01-05"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         json_t *r = letter("", cases[i].summary);

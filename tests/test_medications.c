@@ -308,6 +308,15 @@ Test(medications, discontinued_after_an_until_or_a_but)
     cr_expect(flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
     cr_expect(!flag(must(r, "tramadol"), "discontinued"), "a taper under way stops nothing yet");
     json_decref(r);
+    r = summary("He was told to stop taking ibuprofen after the surgery. He took Norco 5/325mg for "
+                "two weeks and no longer uses it. He takes Tramadol ER 150mgs #30.");
+    cr_expect(flag(must(r, "ibuprofen"), "discontinued"));
+    cr_expect(flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
+    json_t *t = must(r, "tramadol");
+    cr_expect(!flag(t, "discontinued"));
+    cr_expect_str_eq(str(t, "strength"), "150 mg", "'mgs' is mg");
+    cr_expect_eq(num(t, "quantity"), 30);
+    json_decref(r);
 }
 
 /* Drugs said never tried, told around a list of them; stops told in the next clause; a switch
@@ -461,6 +470,29 @@ Test(medications, item_drug)
     cr_expect(json_is_true(t_get(r, "items.0.drug.opioid")));
     cr_expect_str_eq(t_str(r, "items.0.drug.strength"), "10/325 mg");
     cr_expect_eq(json_integer_value(t_get(r, "items.0.drug.quantity")), 120);
+    json_decref(r);
+}
+
+/* A count before the drug ("60 tablets of Ultram 50mg"); a remaining portion that names no drug
+ * is the original request's drug, with the portion's count. */
+Test(medications, item_counts_before_the_name_and_remaining_portions)
+{
+    json_t *r =
+        letter(with_items, "He takes Ultram.", "Prospective request for 60 tablets of Ultram 50mg",
+               "The request is not medically necessary.");
+    cr_expect_str_eq(t_str(r, "items.0.drug.generic"), "tramadol");
+    cr_expect_str_eq(t_str(r, "items.0.drug.strength"), "50 mg");
+    cr_expect_eq(json_integer_value(t_get(r, "items.0.drug.quantity")), 60);
+    json_decref(r);
+    r = letter(with_items, "She takes Percocet.",
+               "Percocet 5/325mg #56 was the original request. Percocet 5/325mg #28 was authorized "
+               "by the Claims Administrator. The remaining IMR eligible portion of the original "
+               "request, 28 tablets is",
+               "The request is not medically necessary.");
+    cr_expect(json_is_true(t_get(r, "items.0.partial")));
+    cr_expect_str_eq(t_str(r, "items.0.drug.generic"), "oxycodone/acetaminophen");
+    cr_expect_str_eq(t_str(r, "items.0.drug.strength"), "5/325 mg");
+    cr_expect_eq(json_integer_value(t_get(r, "items.0.drug.quantity")), 28, "the portion's count");
     json_decref(r);
 }
 

@@ -12,10 +12,12 @@
 
 static const imrx_host_api_t *api;
 
-/* A date as letters write it: 10/13/2016, 10-13-16, 10-30- 2016 (broken at a line end), or
- * October 13, 2016. Group names are not used: callers know which group is the date. */
+/* A date as letters write it: 10/13/2016, 10-13-16, 10-30- 2016 (broken at a line end),
+ * 10.13.2016, or October 13, 2016. Group names are not used: callers know which group is the
+ * date. */
 #define DATE                                                                                       \
     "(\\d{1,2}\\s?[-/]\\s?\\d{1,2}\\s?[-/]\\s?(?:\\d{4}|\\d{2})(?!\\d)"                            \
+    "|\\d{1,2}\\.\\d{1,2}\\.(?:\\d{4}|\\d{2})(?!\\d|\\.\\d)"                                       \
     "|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}(?:st|nd|rd|"  \
     "th)?,?\\s+\\d{4})"
 

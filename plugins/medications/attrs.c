@@ -99,13 +99,14 @@ static const char *unit_at(const char *t, uint32_t p, uint32_t e, int *kind, uin
     static const struct {
         const char *word, *norm;
         int kind;
-    } units[] = {{"milligrams", "mg", 1}, {"milligram", "mg", 1},  {"micrograms", "mcg", 1},
-                 {"microgram", "mcg", 1}, {"mcg", "mcg", 1},       {"mg", "mg", 1},
-                 {"ug", "mcg", 1},        {"\xc2\xb5g", "mcg", 1}, {"units", "units", 1},
-                 {"unit", "units", 1},    {"iu", "iu", 1},         {"meq", "meq", 1},
-                 {"%", "%", 1},           {"grams", "g", 2},       {"gram", "g", 2},
-                 {"gms", "g", 2},         {"gm", "g", 2},          {"g", "g", 2},
-                 {"ml", "ml", 2},         {"cc", "ml", 2},         {"oz", "oz", 2}};
+    } units[] = {{"milligrams", "mg", 1}, {"milligram", "mg", 1}, {"micrograms", "mcg", 1},
+                 {"microgram", "mcg", 1}, {"mcgs", "mcg", 1},     {"mcg", "mcg", 1},
+                 {"mgs", "mg", 1},        {"mg", "mg", 1},        {"ug", "mcg", 1},
+                 {"\xc2\xb5g", "mcg", 1}, {"units", "units", 1},  {"unit", "units", 1},
+                 {"iu", "iu", 1},         {"meq", "meq", 1},      {"%", "%", 1},
+                 {"grams", "g", 2},       {"gram", "g", 2},       {"gms", "g", 2},
+                 {"gm", "g", 2},          {"g", "g", 2},          {"ml", "ml", 2},
+                 {"cc", "ml", 2},         {"oz", "oz", 2}};
     for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
         size_t k = strlen(units[i].word);
         if (p + k > e || !imrx_text_ieq(t + p, k, units[i].word)) continue;

@@ -22,13 +22,14 @@ static const char negation_before[] =
     "|(?<!was\\s)(?<!were\\s)(?<!been\\s)(?<!is\\s)(?:stopped|discontinued|quit|ceased)"
     "(?:\\s+(?:taking|using|the\\s+use\\s+of))?"
     "|discontinuation\\s+of|(?:switched|changed|moved|transitioned|converted)\\s+(?:\\w+\\s+)?from"
+    "|(?:told|advised|instructed|asked)\\s+to\\s+(?:stop|discontinue|quit)(?:\\s+(?:taking|using))?"
     "|(?<!being\\s)(?:weaned|tapered|came)\\s+(?:\\w+\\s+)?(?:off|from)(?:\\s+of)?"
     "|(?:was|were|is|has\\s+been|had\\s+been)\\s+off(?:\\s+of)?))(?![A-Za-z])";
 
 /* Every match of negation_before holds one of these at a word start ("no" covers "not" and
  * "none"), and so does every match of negation_after (re.h, imrx_re_find_required). */
 static const char *const before_words[] = {
-    "denie", "no",     "never",    "allerg",       "stopped",   "discontinu",
+    "denie", "no",     "never",    "allerg",       "stop",      "discontinu",
     "quit",  "ceased", "switched", "changed",      "weaned",    "tapered",
     "came",  "off",    "moved",    "transitioned", "converted", NULL};
 static const imrx_re_keys_t before_keys = {before_words, 0, 0};
@@ -82,8 +83,9 @@ static const char negation_after[] =
     "eventually\\s+)?"
     "(?:stopped|discontinued)"
     /* "took Norco until early 2018 but no longer uses it" */
-    "|(?:until\\s+[^.;]{1,40}?\\s+)?but\\s+(?:(?:he|she|they)\\s+)?no\\s+longer\\s+(?:takes|uses|"
-    "is\\s+taking|is\\s+using)\\s+(?:it|them)"
+    "|(?:until\\s+[^.;]{1,40}?\\s+)?(?:but|and)\\s+(?:(?:he|she|they)\\s+)?no\\s+longer\\s+(?:"
+    "takes|"
+    "uses|is\\s+taking|is\\s+using)\\s+(?:it|them)"
     "))\\b";
 
 /* The clause after a semicolon that ends the drug's sentence: "used Duragesic patches from 2011

@@ -2,6 +2,7 @@
  * quantity) so that uphold rates can be counted per drug and per class. The items come from the
  * decisions plugin, which runs first. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "meds.h"
@@ -160,6 +161,57 @@ static int other_treatment_first(const char *text, uint32_t b, uint32_t e)
     return 0;
 }
 
+/* "60 tablets of Ultram 50mg": a count told before the drug, in the item's text from `lo`. */
+static void count_before(const char *text, uint32_t lo, mention_t *m)
+{
+    static const char *const forms[] = {"tablets", "tabs",     "capsules", "caps",
+                                        "patches", "pills",    "lozenges", "packets",
+                                        "vials",   "syringes", NULL};
+    uint32_t p = m->b;
+    while (p > lo && text[p - 1] == ' ') p--;
+    if (p < lo + 3 || !imrx_text_ieq(text + p - 2, 2, "of") || text[p - 3] != ' ') return;
+    p -= 3;
+    while (p > lo && text[p - 1] == ' ') p--;
+    uint32_t fe = p;
+    while (p > lo && imrx_text_letter((unsigned char)text[p - 1])) p--;
+    int form = 0;
+    for (int i = 0; forms[i] && !form; i++) form = imrx_text_ieq(text + p, fe - p, forms[i]);
+    if (!form) return;
+    while (p > lo && text[p - 1] == ' ') p--;
+    uint32_t ne = p;
+    while (p > lo && text[p - 1] >= '0' && text[p - 1] <= '9') p--;
+    if (p == ne || ne - p > 4 || (p > lo && imrx_text_letter((unsigned char)text[p - 1]))) return;
+    m->quantity = (med_int_t){p, fe, atoi(text + p)};
+}
+
+/* "Percocet 5/325mg #56 was the original request. ... The remaining IMR eligible portion of the
+ * original request, 28 tablets is: Upheld": a remaining portion that names no drug is the one
+ * drug of the original request, with what the portion itself says (its count). Returns 1 with
+ * it in ms[0], or 0. */
+static int remaining_portion_drug(const med_letter_t *L, const mention_t *m, size_t n,
+                                  imrx_node_t item, imrx_span_t ts, mention_t *buf, mention_t **ms)
+{
+    const imrx_host_api_t *api = L->api;
+    imrx_node_t orig = api->get(L->ctx, item, "original_request");
+    if (orig == IMRX_NODE_NONE || api->type(L->ctx, orig) != IMRX_T_STRING) return 0;
+    imrx_span_t os = api->get_span(L->ctx, orig);
+    if (os.end <= os.begin || os.end > L->l->length || ts.end <= ts.begin) return 0;
+    mention_t *one[MAX_PER_ITEM];
+    int k = collect(L, m, n, os.begin, os.end, buf, one);
+    if (k != 1 || other_treatment_first(L->l->text, os.begin, one[0]->b)) return 0;
+    mention_t here = *one[0];
+    here.b = here.e = here.attr_e =
+        ts.begin; /* the portion's own attributes, read from its start */
+    memset(&here.strength, 0, sizeof here.strength);
+    memset(&here.quantity, 0, sizeof here.quantity);
+    med_read_attributes(L->attr, L->t, L->l->text, ts.end, &here);
+    buf[0].quantity = here.quantity;
+    if (here.strength.e)
+        buf[0].strength = here.strength, buf[0].strength_parts = here.strength_parts;
+    ms[0] = &buf[0];
+    return 1;
+}
+
 imrx_status_t med_link_items(const med_letter_t *L, mention_t *m, size_t n)
 {
     const imrx_host_api_t *api = L->api;
@@ -196,6 +248,9 @@ imrx_status_t med_link_items(const med_letter_t *L, mention_t *m, size_t n)
         }
         uint32_t start = src.fixed.end ? 0 : ts.begin;
         if (k && other_treatment_first(src.text, start, ms[0]->b)) k = 0;
+        if (!k && !src.fixed.end) k = remaining_portion_drug(L, m, n, item, ts, buf, ms);
+        if (k == 1 && !ms[0]->quantity.e && !src.fixed.end)
+            count_before(L->l->text, ts.begin, ms[0]);
         imrx_status_t st = k ? write_drug(L, item, ms, k, &src) : api->set_null(ctx, item, "drug");
         if (st == IMRX_ELIMIT) return st;
     }
