@@ -317,6 +317,12 @@ Test(medications, discontinued_after_an_until_or_a_but)
     cr_expect_str_eq(str(t, "strength"), "150 mg", "'mgs' is mg");
     cr_expect_eq(num(t, "quantity"), 30);
     json_decref(r);
+    r = summary("Gabapentin was started on 12/15/2016, but he stopped it after a week. She was "
+                "prescribed Tramadol 50mg as needed but never filled it.");
+    cr_expect(flag(must(r, "gabapentin"), "discontinued"),
+              "'was started' is the same drug's story");
+    cr_expect(flag(must(r, "tramadol"), "negated"), "never filled: never taken");
+    json_decref(r);
 }
 
 /* Drugs said never tried, told around a list of them; stops told in the next clause; a switch

@@ -371,6 +371,23 @@ Test(patient, more_ways_of_announcing_diagnoses)
     json_decref(r);
 }
 
+/* A progress note's assessment or impression line lists diagnoses. */
+Test(patient, assessment_and_impression_lines)
+{
+    json_t *r = run_summary("A 45-year-old male. Assessment: lumbar disc protrusion L4-5; right L5 "
+                            "radiculopathy; lumbar myofascial pain.\n\nTreatment to date has "
+                            "included therapy.");
+    expect_list(
+        r, "patient.diagnoses",
+        LIST("lumbar disc protrusion L4-5", "right L5 radiculopathy", "lumbar myofascial pain"));
+    json_decref(r);
+    r = run_summary("A 52 year old woman. Impression: cervical spondylosis with left C6 "
+                    "radiculopathy; chronic pain syndrome.\n\nShe works.");
+    expect_list(r, "patient.diagnoses",
+                LIST("cervical spondylosis with left C6 radiculopathy", "chronic pain syndrome"));
+    json_decref(r);
+}
+
 Test(patient, an_age_in_years_old_wins_over_an_earlier_aged)
 {
     json_t *r = run_summary("The injured worker, first injured at age 45, is now a 50 year old "

@@ -45,9 +45,10 @@ static const char *const use_words[] = {"taking", "using", "utilizing",  "prescr
 static const imrx_re_keys_t use_keys = {use_words, 0, 0};
 
 /* Between a drug and a cue after it ("Naproxen ... was discontinued"): the clause changed, the
- * cue is about something else. */
+ * cue is about something else ("was started" is the same drug's story, not another's). */
 static const char stop_after[] =
-    "[;:]|\\b(?:but|however|although|though|now|currently|instead|then|replaced|switched|started|"
+    "[;:]|\\b(?:but|however|although|though|now|currently|instead|then|replaced|switched|"
+    "(?<!was\\s)(?<!were\\s)(?<!been\\s)started|"
     "began|start|starting|resumed|restarted|continues|while|whereas|who|because|since|until|"
     "except|other\\s+than|aside\\s+from|request(?:ed|s)?|authoriz\\w*|certif\\w*|recommend\\w*|"
     "and\\s+(?:is|was|has|takes|uses|continues|now)|takes|uses|using)\\b";
@@ -57,7 +58,10 @@ static const char stop_after[] =
 static const char negation_after[] =
     "\\b(?:(?:(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:not|never)\\s+(?:tried|"
     "prescribed|taken|used)"
-    "|(?:has|have|had)\\s+(?:not|never)\\s+been\\s+(?:tried|prescribed|taken|used))"
+    "|(?:has|have|had)\\s+(?:not|never)\\s+been\\s+(?:tried|prescribed|taken|used)"
+    /* "was prescribed Tramadol 50mg as needed but never filled it" */
+    "|but\\s+(?:(?:he|she|they)\\s+)?never\\s+(?:filled|took|started|used)\\s+(?:it|them|the\\s+"
+    "prescription))"
     "|((?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:(?:later|subsequently|eventually|"
     "previously|then|all|both|also|recently)\\s+)?(?:discontinued|stopped|weaned|tapered|"
     "ceased)"

@@ -29,6 +29,8 @@ const char dx_cue_pattern[] =
     /* "meets the criteria for posttraumatic stress disorder" */
     "|\\bmeets?\\s+(?:the\\s+)?criteria\\s+for"
     "|\\bdiagnos[ie]s\\s*:|\\bDx\\s*:"
+    /* a progress note's "Assessment: ..." or "Impression: ..." line */
+    "|\\b(?:assessment|(?:clinical\\s+)?impressions?)\\s*:"
     /* "Diagnoses include", "The current diagnoses are documented as", "The diagnoses listed by
      * the treating physician are", "Diagnoses, and-or impressions, were noted to include:" */
     "|\\b(?:diagnos[ie]s|diagnostic\\s+impressions?)(?:\\s*,\\s*and[-/\\s]or\\s+impressions?\\s*,)?"
@@ -45,10 +47,12 @@ const char dx_cue_pattern[] =
     "(?!(?:not|consistent|unclear|uncertain|pending|supported|unknown|based|made|confirmed|"
     "deferred)\\b)";
 
-/* Every cue holds "treated", "under", "diagnos", "dx" or "criteria" at a word start, at most
+/* Every cue holds "treated", "under", "diagnos", "dx", "criteria", "assessment" or "impression"
+ * at a word start, at most
  * three words after its beginning ("has had a diagnosis of", "added a new diagnosis of", "meets
  * the criteria for"): a keyed search (re.h). */
-static const char *const dx_cue_words[] = {"treated", "under", "diagnos", "dx", "criteria", NULL};
+static const char *const dx_cue_words[] = {"treated",    "under",      "diagnos",  "dx", "criteria",
+                                           "assessment", "impression", "clinical", NULL};
 static const imrx_re_keys_t dx_cue_keys = {dx_cue_words, 3, 0};
 
 #define MONTH "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?"
