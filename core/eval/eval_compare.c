@@ -65,19 +65,26 @@ static void note(letter_t *L, const char *field, const char *gold, const char *p
 }
 
 /* Scalar: a value equal to gold is a TP; a wrong value is one FP and one FN. */
-static void scalar(letter_t *L, int f, json_t *gold, json_t *pred, const char *label)
+/* Scores one value: gkey and pkey are what is compared, g and p what a difference shows. */
+static void score_value(letter_t *L, int f, const char *g, const char *p, const char *gkey,
+                        const char *pkey, const char *label)
 {
-    char g[256], p[256];
-    value_text(gold, g, sizeof g);
-    value_text(pred, p, sizeof p);
     field_t *fd = &L->e->fields[f];
-    if (g[0] && strcmp(g, p) == 0) {
+    if (gkey[0] && strcmp(gkey, pkey) == 0) {
         fd->tp++;
         return;
     }
     if (g[0]) fd->fn++;
     if (p[0]) fd->fp++;
     if (g[0] || p[0]) note(L, label ? label : fd->name, g, p);
+}
+
+static void scalar(letter_t *L, int f, json_t *gold, json_t *pred, const char *label)
+{
+    char g[256], p[256];
+    value_text(gold, g, sizeof g);
+    value_text(pred, p, sizeof p);
+    score_value(L, f, g, p, g, p, label);
 }
 
 static int cmp_part(const void *a, const void *b)
@@ -111,14 +118,7 @@ static void generic_name(letter_t *L, int f, json_t *gold, json_t *pred, const c
     value_text(pred, p, sizeof p);
     sorted_parts(g, gs, sizeof gs);
     sorted_parts(p, ps, sizeof ps);
-    field_t *fd = &L->e->fields[f];
-    if (gs[0] && strcmp(gs, ps) == 0) {
-        fd->tp++;
-        return;
-    }
-    if (g[0]) fd->fn++;
-    if (p[0]) fd->fp++;
-    if (g[0] || p[0]) note(L, label ? label : fd->name, g, p);
+    score_value(L, f, g, p, gs, ps, label);
 }
 
 /* A list of comparable strings. */

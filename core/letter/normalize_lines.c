@@ -118,23 +118,10 @@ static int is_case_number_line(const char *s, size_t n)
     return 0;
 }
 
-/* "Case Number: CM16-0213037" (or "IMR Case Number:", any case) alone on a line: the labelled
- * form of the running header. */
+/* "Case Number: CM16-0213037", "IMR Case Number CM16-0213037" (any case, the colon optional), or a
+ * running title that ends in it ("Final Determination Letter for IMR Case Number CM15-0153728"):
+ * the labelled form of the running header, whatever stands before the label. */
 static int is_labelled_case_number_line(const char *s, size_t n)
-{
-    if (n > 4 && strncasecmp(s, "IMR ", 4) == 0) s += 4, n -= 4;
-    if (n < 12 || strncasecmp(s, "Case Number", 11) != 0) return 0;
-    size_t i = 11;
-    while (i < n && s[i] == ' ') i++;
-    if (i >= n || s[i] != ':') return 0;
-    i++;
-    while (i < n && s[i] == ' ') i++;
-    return is_case_number_line(s + i, n - i);
-}
-
-/* "Final Determination Letter for IMR Case Number CM15-0153728": a running title that ends in the
- * labelled case number, whatever comes before the label. */
-static int is_titled_case_number_line(const char *s, size_t n)
 {
     if (n > 120) return 0;
     for (size_t i = 0; i + 11 <= n; i++) {
@@ -214,8 +201,7 @@ static void drop_page_furniture(const char *in, line_t *lines, long count)
             l->drop = 1;
         else if (first_of_page && is_case_number_line(s, n))
             l->drop = 1;
-        else if (first_of_page && content_before &&
-                 (is_labelled_case_number_line(s, n) || is_titled_case_number_line(s, n)))
+        else if (first_of_page && content_before && is_labelled_case_number_line(s, n))
             l->drop = 1;
         if (!l->drop) content_before = 1;
     }

@@ -478,17 +478,29 @@ static int next_date(letter_t *L, const char *text, size_t pos, size_t end)
     return 0;
 }
 
+/* The next date of text[*pos..end) that reads as one: its place in *b, *e and its value in *d;
+ * *pos moves past it. 0 when none is left. */
+static int next_summary_date(letter_t *L, size_t *pos, size_t end, uint32_t *b, uint32_t *e,
+                             imrx_date_t *d)
+{
+    const char *text = L->l->text;
+    while (*pos < end && next_date(L, text, *pos, end)) {
+        PCRE2_SIZE *ov = imrx_re_ov(L->t);
+        *b = (uint32_t)ov[2], *e = (uint32_t)ov[3];
+        *pos = ov[1];
+        if (parse_date(text + *b, *e - *b, L->ref_year, d)) return 1;
+    }
+    return 0;
+}
+
 static void read_events(letter_t *L, const imrx_section_t *sec)
 {
     const char *text = L->l->text;
     imrx_node_t events = IMRX_NODE_NONE;
     size_t pos = sec->begin;
-    while (pos < sec->end && next_date(L, text, pos, sec->end)) {
-        PCRE2_SIZE *ov = imrx_re_ov(L->t);
-        uint32_t b = (uint32_t)ov[2], e = (uint32_t)ov[3];
-        pos = ov[1];
-        imrx_date_t d;
-        if (!parse_date(text + b, e - b, L->ref_year, &d)) continue;
+    uint32_t b, e;
+    imrx_date_t d;
+    while (next_summary_date(L, &pos, sec->end, &b, &e, &d)) {
         /* The sentence around the date tells what happened. */
         uint32_t sb = b, se = e;
         while (sb > sec->begin && !(text[sb - 1] == '.' && (text[sb] == ' ' || text[sb] == '\n')))
@@ -564,16 +576,11 @@ static void last_ur_date(letter_t *L, const imrx_section_t *sec, uint32_t *ub, u
  * first date of the summary that is the header's date of injury is taken for it. */
 static int header_injury_told(letter_t *L, const imrx_section_t *sec, imrx_node_t narr)
 {
-    const char *text = L->l->text;
     size_t pos = sec->begin;
-    while (pos < sec->end && next_date(L, text, pos, sec->end)) {
-        PCRE2_SIZE *ov = imrx_re_ov(L->t);
-        uint32_t b = (uint32_t)ov[2], e = (uint32_t)ov[3];
-        pos = ov[1];
-        imrx_date_t d;
-        if (parse_date(text + b, e - b, L->ref_year, &d) && same_date(&d, &L->header[D_INJURY]))
-            return emit_date(L, narr, "injury", b, e, NULL);
-    }
+    uint32_t b, e;
+    imrx_date_t d;
+    while (next_summary_date(L, &pos, sec->end, &b, &e, &d))
+        if (same_date(&d, &L->header[D_INJURY])) return emit_date(L, narr, "injury", b, e, NULL);
     return 0;
 }
 
