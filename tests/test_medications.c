@@ -325,6 +325,28 @@ Test(medications, discontinued_after_an_until_or_a_but)
     json_decref(r);
 }
 
+/* Stops told of several drugs at once, of a course that ended, of a switch from a long-acting
+ * drug, and a stop that belongs to other drugs than the one before it. */
+Test(medications, stops_of_lists_courses_and_switches)
+{
+    json_t *r = summary("She was switched to methadone in 2015 after OxyContin and Opana ER were "
+                        "each stopped for lack of benefit. Percocet was used for two weeks after "
+                        "surgery and then stopped. He takes Norco and then stopped ibuprofen.");
+    cr_expect(flag(must(r, "oxycodone"), "discontinued"), "'were each stopped'");
+    cr_expect(flag(must(r, "oxymorphone"), "discontinued"));
+    cr_expect(!flag(must(r, "methadone"), "discontinued"), "the stop is OxyContin's and Opana's");
+    cr_expect(flag(must(r, "oxycodone/acetaminophen"), "discontinued"), "'and then stopped.'");
+    cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "discontinued"),
+              "'and then stopped ibuprofen' stops another drug");
+    json_decref(r);
+    r = summary("He declined further opioids after finishing a short course of Tramadol in March "
+                "2016. He was transitioned from long-acting morphine to Butrans in 2014.");
+    cr_expect(flag(must(r, "tramadol"), "discontinued"), "a finished course");
+    cr_expect(flag(must(r, "morphine"), "discontinued"), "'from long-acting morphine'");
+    cr_expect(!flag(must(r, "buprenorphine"), "discontinued"));
+    json_decref(r);
+}
+
 /* Drugs said never tried, told around a list of them; stops told in the next clause; a switch
  * "from" a drug; a stopped drug named in the rationale is still the patient's. */
 Test(medications, untried_lists_and_stops_told_after_the_clause)

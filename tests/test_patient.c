@@ -388,6 +388,27 @@ Test(patient, assessment_and_impression_lines)
     json_decref(r);
 }
 
+/* Under a label, one diagnosis a sentence up to the next label; not when a sentence with a verb
+ * follows. */
+Test(patient, a_label_with_one_diagnosis_a_sentence)
+{
+    json_t *r = run_summary("A 50-year-old male. Diagnoses: Status post ORIF right ankle fracture, "
+                            "healed. Symptomatic retained hardware, right lateral ankle. "
+                            "Medications: Ibuprofen 800 mg.");
+    expect_list(r, "patient.diagnoses",
+                LIST("Status post ORIF right ankle fracture, healed",
+                     "Symptomatic retained hardware, right lateral ankle"));
+    json_decref(r);
+    r = run_summary("A 50-year-old male. Diagnoses: lumbar strain. Treatment has included six "
+                    "sessions of therapy. Medications: Ibuprofen 800 mg.");
+    expect_list(r, "patient.diagnoses", LIST("lumbar strain"));
+    json_decref(r);
+    r = run_summary("A 50-year-old male. Diagnoses: lumbar strain. An MRI of the lumbar spine "
+                    "showed a disc bulge.\n\nHe works.");
+    expect_list(r, "patient.diagnoses", LIST("lumbar strain"));
+    json_decref(r);
+}
+
 Test(patient, an_age_in_years_old_wins_over_an_earlier_aged)
 {
     json_t *r = run_summary("The injured worker, first injured at age 45, is now a 50 year old "

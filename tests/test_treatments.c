@@ -57,6 +57,8 @@ Test(treatments, categories_from_the_rule_table)
     expect_category("Associated surgical service: Assistant surgeon", "surgery",
                     "assistant surgeon");
     expect_category("Associated surgical service: Cold therapy for one week", "dmepos", NULL);
+    expect_category("Associated surgical service: Bone growth stimulator", "dmepos",
+                    "bone growth stimulator");
     expect_category("Associated surgical service: Post-op Vicodin supply", "pharmaceuticals", NULL);
     expect_category("Associated surgical service: Miscellaneous", "surgery", NULL);
     expect_category("Norco 10/325mg #120", "pharmaceuticals", NULL);

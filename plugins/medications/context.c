@@ -22,6 +22,9 @@ static const char negation_before[] =
     "|(?<!was\\s)(?<!were\\s)(?<!been\\s)(?<!is\\s)(?:stopped|discontinued|quit|ceased)"
     "(?:\\s+(?:taking|using|the\\s+use\\s+of))?"
     "|discontinuation\\s+of|(?:switched|changed|moved|transitioned|converted)\\s+(?:\\w+\\s+)?from"
+    /* "after finishing a short course of Tramadol" */
+    "|(?:finish(?:ed|ing)|complet(?:ed|ing))\\s+(?:a|an|the|his|her|their)\\s+(?:(?:short|brief|"
+    "\\d+-?\\s?(?:day|week))\\s+)?course\\s+of"
     "|(?:told|advised|instructed|asked)\\s+to\\s+(?:stop|discontinue|quit)(?:\\s+(?:taking|using))?"
     "|(?<!being\\s)(?:weaned|tapered|came)\\s+(?:\\w+\\s+)?(?:off|from)(?:\\s+of)?"
     "|(?:was|were|is|has\\s+been|had\\s+been)\\s+off(?:\\s+of)?))(?![A-Za-z])";
@@ -29,9 +32,9 @@ static const char negation_before[] =
 /* Every match of negation_before holds one of these at a word start ("no" covers "not" and
  * "none"), and so does every match of negation_after (re.h, imrx_re_find_required). */
 static const char *const before_words[] = {
-    "denie", "no",     "never",    "allerg",       "stop",      "discontinu",
-    "quit",  "ceased", "switched", "changed",      "weaned",    "tapered",
-    "came",  "off",    "moved",    "transitioned", "converted", NULL};
+    "denie",  "no",           "never",     "allerg", "stop",    "discontinu", "quit",
+    "ceased", "switched",     "changed",   "weaned", "tapered", "came",       "off",
+    "moved",  "transitioned", "converted", "finish", "complet", NULL};
 static const imrx_re_keys_t before_keys = {before_words, 0, 0};
 static const char *const after_words[] = {"no",      "never",    "discontinu", "stopped",
                                           "weaned",  "tapered",  "ceased",     "quit",
@@ -63,13 +66,17 @@ static const char negation_after[] =
     "|but\\s+(?:(?:he|she|they)\\s+)?never\\s+(?:filled|took|started|used)\\s+(?:it|them|the\\s+"
     "prescription))"
     "|((?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:(?:later|subsequently|eventually|"
-    "previously|then|all|both|also|recently)\\s+)?(?:discontinued|stopped|weaned|tapered|"
+    "previously|then|all|both|each|also|recently)\\s+)?(?:discontinued|stopped|weaned|tapered|"
     "ceased)"
     "|(?:which|that)\\s+(?:he|she|they|the\\s+\\w+(?:\\s+\\w+)?)\\s+(?:no\\s+longer|stopped|"
     "discontinued|quit)"
     "|(?:he|she|they|and)\\s+(?:later\\s+|then\\s+)?(?:discontinued|stopped|quit)\\s+(?:it|them|"
     "taking\\s+(?:it|them))"
     "|and\\s+(?:then\\s+)?(?:was|were)\\s+(?:discontinued|stopped)"
+    /* "was used for two weeks after surgery and then stopped": the clause ends there (not "and
+     * then stopped ibuprofen", another drug's story) */
+    "|and\\s+(?:then|later|eventually)\\s+(?:discontinued|stopped)(?=\\s*[.;,)]|\\s*$|\\s+(?:"
+    "because|due|after|when|in|on|for|by|at|as|without|owing)\\b)"
     "|(?:was|were|has\\s+been|had\\s+been)\\s+(?:changed|switched)\\s+to"
     "|(?:was|were|has\\s+been|had\\s+been)\\s+replaced\\s+(?:by|with)"
     /* "took diclofenac until June 2016, when it was stopped", "was on MS Contin until 2014,
@@ -310,13 +317,14 @@ static int broken(const med_context_re_t *re, imrx_re_scratch_t *t, const char *
 static int list_gap(const char *text, uint32_t b, uint32_t e, const mention_t *all, size_t n)
 {
     static const char *const glue[] = {
-        "and",        "or",          "nor",        "any",       "the",       "his",    "her",
-        "their",      "all",         "other",      "further",   "use",       "of",     "taking",
-        "using",      "such",        "as",         "like",      "including", "oral",   "topical",
-        "prescribed", "previous",    "previously", "prior",     "current",   "well",   "a",
-        "medication", "medications", "drugs",      "opioids",   "opioid",    "NSAIDs", "NSAID",
-        "narcotics",  "narcotic",    "muscle",     "relaxants", "relaxant",  "pain",   "either",
-        "both",       NULL};
+        "and",        "or",          "nor",        "any",       "the",       "his",       "her",
+        "their",      "all",         "other",      "further",   "use",       "of",        "taking",
+        "using",      "such",        "as",         "like",      "including", "oral",      "topical",
+        "prescribed", "previous",    "previously", "prior",     "current",   "well",      "a",
+        "medication", "medications", "drugs",      "opioids",   "opioid",    "NSAIDs",    "NSAID",
+        "narcotics",  "narcotic",    "muscle",     "relaxants", "relaxant",  "pain",      "either",
+        "both",       "long",        "short",      "acting",    "extended",  "immediate", "release",
+        "controlled", "brand",       "generic",    "name",      NULL};
     uint32_t p = b;
     while (p < e) {
         char c = text[p];
@@ -371,6 +379,20 @@ static int untried(const med_context_re_t *re, imrx_re_scratch_t *t, const char 
     return cue_e && list_gap(text, cue_e, m->b, all, n);
 }
 
+/* Does the cue at `cb`, after mention m, belong to a list of other drugs that stands between
+ * them ("switched to methadone in 2015 after OxyContin and Opana ER were each stopped")? A
+ * later mention joined to the cue by list words only, and not to m, is the cue's subject. */
+static int nearer_subject(const char *text, uint32_t from, uint32_t cb, const mention_t *m,
+                          const mention_t *all, size_t n)
+{
+    for (size_t k = (size_t)(m - all) + 1; k < n && all[k].b < cb; k++) {
+        uint32_t ke = all[k].attr_e > all[k].e ? all[k].attr_e : all[k].e;
+        if (ke <= cb && list_gap(text, ke, cb, all, n))
+            return !list_gap(text, from, all[k].b, all, n);
+    }
+    return 0;
+}
+
 static void negation(const med_context_re_t *re, imrx_re_scratch_t *t, const char *text,
                      uint32_t sb, uint32_t se, uint32_t hi, mention_t *m, const mention_t *all,
                      size_t n)
@@ -402,7 +424,8 @@ static void negation(const med_context_re_t *re, imrx_re_scratch_t *t, const cha
         PCRE2_SIZE *ov = imrx_re_ov(t);
         uint32_t cb = (uint32_t)ov[0];
         int disc = imrx_re_has(t, 1);
-        if (cb - from < 100 && !broken(re, t, text, from, cb)) {
+        if (cb - from < 100 && !broken(re, t, text, from, cb) &&
+            !nearer_subject(text, from, cb, m, all, n)) {
             if (disc)
                 m->discontinued = 1;
             else

@@ -233,6 +233,41 @@ static int after_procedure(const char *text, size_t sb, size_t se, size_t le)
     return 0;
 }
 
+/* Does a label ("Medications:", "Plan:", "Treatment to date:") start at text[p]? */
+static int label_at(const char *text, size_t p, size_t end)
+{
+    if (p >= end || !isupper((unsigned char)text[p])) return 0;
+    for (size_t i = p + 1, words = 1; i < end && i - p < 40; i++) {
+        char c = text[i];
+        if (c == ':') return 1;
+        if (c == ' ' && ++words > 4) return 0;
+        if (!isalpha((unsigned char)c) && c != ' ' && c != '/' && c != '&' && c != '-') return 0;
+    }
+    return 0;
+}
+
+/* Under a label, a progress note's style gives one diagnosis a sentence ("Diagnoses: Status post
+ * ORIF of the right ankle, healed. Symptomatic retained hardware, right ankle. Medications:
+ * ..."): the short sentences after the first, none with a verb the stop pattern knows, are
+ * diagnoses too when the run ends at the next label. Returns where the last one ends, or
+ * `le` (the first sentence's end) when they are not such a run. */
+static size_t label_run_end(const imrx_re_t *stop, imrx_re_scratch_t *t, const char *text,
+                            size_t le, size_t end)
+{
+    size_t p = le, last = le;
+    for (int n = 0; n < 8 && p < end && text[p] == '.'; n++) {
+        size_t b = p + 1;
+        while (b < end && (text[b] == ' ' || text[b] == '\n')) b++;
+        if (b > p + 1 && label_at(text, b, end)) return n ? last : le;
+        size_t e = sentence_end(text, b, end);
+        if (e - b > 120 || e <= b || memchr(text + b, ':', e - b) ||
+            imrx_re_find(stop, t, text, b - 1, e) == 1)
+            return le;
+        last = p = e;
+    }
+    return le;
+}
+
 void dx_read(const imrx_re_t *cue, const imrx_re_t *stop, imrx_re_scratch_t *t, const char *text,
              size_t begin, size_t end, dx_list_t *out)
 {
@@ -262,9 +297,18 @@ void dx_read(const imrx_re_t *cue, const imrx_re_t *stop, imrx_re_scratch_t *t, 
         }
         /* "treated for six weeks", "the diagnosis was not made": no condition, no list */
         if (le <= lb || !dx_has_condition(text, lb, le)) continue;
-        dx_list_t part = {.n = 0};
-        dx_split_list(&part, text, lb, le);
-        for (size_t i = 0; i < part.n; i++)
-            dx_add_item(out, text, part.item[i].begin, part.item[i].end);
+        size_t run = le;
+        if (le == pos && memchr(text + ov[0], ':', lb - ov[0]))
+            run = label_run_end(stop, t, text, le, end);
+        for (size_t b = lb, e = le;;) {
+            dx_list_t part = {.n = 0};
+            dx_split_list(&part, text, b, e);
+            for (size_t i = 0; i < part.n; i++)
+                dx_add_item(out, text, part.item[i].begin, part.item[i].end);
+            if (e >= run) break;
+            for (b = e + 1; b < run && (text[b] == ' ' || text[b] == '\n');) b++;
+            e = sentence_end(text, b, run);
+        }
+        if (run > pos) pos = run;
     }
 }
