@@ -190,8 +190,8 @@ Test(extract, order_holds_when_the_ring_wraps, .timeout = 300)
 
 /* Keyed searches (plugins/common/re.h) must find exactly what the plain PCRE2 search finds:
  * with IMRX_RE_VERIFY set every keyed search is checked against the plain one and a difference
- * aborts the run. Over the corpus, its PDFs, generated letters with noise, and the real
- * development letters when they are there. */
+ * aborts the run. Over the corpus, its PDFs, the blind letters, generated letters with noise, and
+ * the real development letters when they are there. */
 Test(extract, keyed_searches_agree_with_plain_ones, .timeout = 300)
 {
     char dir[] = "/tmp/imrx-keyed-XXXXXX";
@@ -203,11 +203,11 @@ Test(extract, keyed_searches_agree_with_plain_ones, .timeout = 300)
     struct stat st;
     int have_real = stat(real, &st) == 0;
     char *err;
-    int rc =
-        t_sh(&err,
-             "IMRX_RE_VERIFY=1 %s extract -q -j 2 %s/corpus/letters %s/corpus/pdf %s/g/letters "
-             "%s -o /dev/null 2>&1",
-             IMRX_BINARY, IMRX_SOURCE_DIR, IMRX_SOURCE_DIR, dir, have_real ? real : "");
+    int rc = t_sh(&err,
+                  "IMRX_RE_VERIFY=1 %s extract -q -j 2 %s/corpus/letters %s/corpus/pdf "
+                  "%s/corpus/blind/letters %s/g/letters %s -o /dev/null 2>&1",
+                  IMRX_BINARY, IMRX_SOURCE_DIR, IMRX_SOURCE_DIR, IMRX_SOURCE_DIR, dir,
+                  have_real ? real : "");
     cr_expect_eq(rc, 0, "%s", err);
     cr_expect(!strstr(err, "keyed search differs"), "%s", err);
     free(err);
