@@ -171,6 +171,28 @@ Test(dates, the_injury_told_without_a_cue_is_the_headers_date_in_the_summary)
     json_decref(r);
 }
 
+/* Plain pdftotext drops a hyphen that ends a line: a date broken there lost one. Where a cue
+ * says a date follows, it is read when only one split makes a date. */
+Test(dates, a_date_that_lost_a_hyphen_at_a_line_end)
+{
+    json_t *r = letter("", "The worker sustained an industrial injury on 1017-2016. On 1-917, "
+                           "utilization review non-certified the request.");
+    cr_expect_str_eq(t_str(r, "dates_in_narrative.injury"), "2016-10-17");
+    cr_expect_str_eq(t_str(r, "dates_in_narrative.ur_decision"), "2017-01-09");
+    json_decref(r);
+    r = letter("", "The worker sustained an industrial injury on 10-282016. A Utilization Review "
+                   "report, with a decision date of 0105-2017, modified the request.");
+    cr_expect_str_eq(t_str(r, "dates_in_narrative.injury"), "2016-10-28");
+    cr_expect_str_eq(t_str(r, "dates_in_narrative.ur_decision"), "2017-01-05");
+    json_decref(r);
+    r = letter("Case Number: CM16-9000009\nDecision Date: 12/09/2016\n",
+               "The worker sustained an industrial injury on 111-16. Utilization review denied "
+               "the request on 5-325.");
+    cr_expect_null(t_str(r, "dates_in_narrative.injury"), "January 11 or November 1: no date");
+    cr_expect_null(t_str(r, "dates_in_narrative.ur_decision"), "5-3-25: 1925, no date of 2016");
+    json_decref(r);
+}
+
 Test(dates, impossible_dates_are_rejected_with_a_warning)
 {
     json_t *r = letter("Case Number: CM16-9000003\nDate of Injury: 13/45/2016\n",

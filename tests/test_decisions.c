@@ -119,6 +119,32 @@ Test(decisions, partial_authorisations)
     json_decref(r);
 }
 
+/* A rationale that restates the partial authorisation ends its item; the next item, right after
+ * it without a blank line, is no partial authorisation. */
+Test(decisions, a_partial_restated_in_the_rationale_stays_with_its_item)
+{
+    json_t *r = run_a(
+        "Norco 5/325mg #90 was the original request. Norco 5/325mg #30 was authorized by the "
+        "Claims\nAdministrator. The remaining IMR eligible portion of the original request, Norco "
+        "5/325mg #60:\nUpheld\n"
+        "Claims Administrator guideline: Decision based on MTUS Opioid Treatment 2016.\n"
+        "MAXIMUS guideline: Decision based on MTUS Opioid Treatment 2016.\n"
+        "Decision rationale: No screening was documented. Norco 5/325mg #90 was the original "
+        "request.\nNorco 5/325mg #30 was authorized by the Claims Administrator. The remaining "
+        "IMR eligible portion of the\noriginal request, Norco 5/325mg #60, is not medically "
+        "necessary. This decision addresses the\nmedical necessity of opioids for this patient.\n"
+        "Gabapentin 300mg #90: Upheld\n"
+        "Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical Treatment "
+        "2016.\n"
+        "MAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment 2016.\n"
+        "Decision rationale: Not medically necessary.\n");
+    cr_assert_eq(json_array_size(t_get(r, "items")), 2);
+    cr_expect(json_is_true(t_get(r, "items.0.partial")));
+    cr_expect_str_eq(ITEM(r, 1, "text"), "Gabapentin 300mg #90");
+    cr_expect(json_is_false(t_get(r, "items.1.partial")));
+    json_decref(r);
+}
+
 /* Variants of the verdict line seen in other copies: numbered items, a space before the colon. */
 Test(decisions, numbered_items_and_a_space_before_the_colon)
 {

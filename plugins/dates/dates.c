@@ -15,11 +15,18 @@ static const imrx_host_api_t *api;
 /* A date as letters write it: 10/13/2016, 10-13-16, 10-30- 2016 (broken at a line end),
  * 10.13.2016, or October 13, 2016. Group names are not used: callers know which group is the
  * date. */
-#define DATE                                                                                       \
-    "(\\d{1,2}\\s?[-/]\\s?\\d{1,2}\\s?[-/]\\s?(?:\\d{4}|\\d{2})(?!\\d)"                            \
+#define DATE_FORMS                                                                                 \
+    "\\d{1,2}\\s?[-/]\\s?\\d{1,2}\\s?[-/]\\s?(?:\\d{4}|\\d{2})(?!\\d)"                             \
     "|\\d{1,2}\\.\\d{1,2}\\.(?:\\d{4}|\\d{2})(?!\\d|\\.\\d)"                                       \
     "|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}(?:st|nd|rd|"  \
-    "th)?,?\\s+\\d{4})"
+    "th)?,?\\s+\\d{4}"
+#define DATE "(" DATE_FORMS ")"
+/* Plain pdftotext drops a hyphen that ends a line, and a date broken there loses one of its
+ * hyphens: "10-\n17-2016" reads "1017-2016", "1-9-\n17" reads "1-917" (parse_joined). Only
+ * where a cue says a date follows. */
+#define DATE_OR_JOINED                                                                             \
+    "(" DATE_FORMS                                                                                 \
+    "|(?<![\\d.,/-])(?:\\d{3,4}-(?:\\d{4}|\\d{2})|\\d{1,2}-\\d{3,6})(?![\\d/-]|\\.\\d|[A-Za-z]))"
 
 /* Header tokens, in reading order: a label, or a value of one of three kinds. Labels and
  * priorities in any case ("CASE NUMBER:"); the pattern is otherwise case-sensitive, so that a
@@ -73,7 +80,7 @@ static const char narrative_injury[] =
     "motor\\s+vehicle\\s+(?:accident|collision)|was\\s+involved|developed|began\\s+to\\s+have|"
     "reported\\s+(?:the\\s+)?(?:onset|pain|symptoms|numbness))\\b[^.;]{0,140}?\\bon\\s+"
     "|\\bcumulative\\s+trauma\\s+(?:through|to|ending|ending\\s+on)\\s+"
-    ")" DATE;
+    ")" DATE_OR_JOINED;
 
 /* Every alternative above begins at a word start with one of these words. */
 static const char *const injury_words[] = {
@@ -99,20 +106,21 @@ static const char narrative_ur[] =
     "on\\b|dated\\b)\\(?[A-Za-z][A-Za-z-]*\\)?){0,5}?[\\s,(]*("
     "?:"
     "dated\\s+|"
-    "on\\s+|of\\s+|was\\s+on\\s+|performed\\s+on\\s+|issued\\s+on\\s+)?\\(?" DATE
+    "on\\s+|of\\s+|was\\s+on\\s+|performed\\s+on\\s+|issued\\s+on\\s+)?\\(?" DATE_OR_JOINED
     "|\\b(?:\\bUR\\b|utilization\\s+review|claims\\s+administrator)[^.;]{0,40}?\\b(?:non-?"
     "certified|"
     "denied|modified|determined|reviewed|rejected|(?:issued|rendered|made)\\s+(?:an?\\s+)?(?:"
     "denial|"
-    "non-?certification|adverse\\s+determination))[^.;]{0,80}?\\bon\\s+" DATE
+    "non-?certification|adverse\\s+determination))[^.;]{0,80}?\\bon\\s+" DATE_OR_JOINED
     /* "In a determination dated 10-16-2017, utilization review allowed ..." */
-    "|\\b(?:determination|decision)\\s+dated\\s+" DATE
+    "|\\b(?:determination|decision)\\s+dated\\s+" DATE_OR_JOINED
     ",?\\s+[^.;]{0,200}?(?:\\bUR\\b|utilization\\s+"
     "review|the\\s+claims\\s+administrator)"
-    "|\\bon\\s+" DATE ",?\\s+[^.;]{0,200}?(?:\\bUR\\b|utilization\\s+review|the\\s+claims\\s+"
+    "|\\bon\\s+" DATE_OR_JOINED
+    ",?\\s+[^.;]{0,200}?(?:\\bUR\\b|utilization\\s+review|the\\s+claims\\s+"
     "administrator)"
-    "|\\b(?:previously|was|were)\\s+(?:reviewed|denied|non-?certified|modified)\\s+on\\s+" DATE
-    "|\\b(?:decision\\s+date|UR\\s+denial)\\s+of\\s+" DATE ")";
+    "|\\b(?:previously|was|were)\\s+(?:reviewed|denied|non-?certified|modified)\\s+"
+    "on\\s+" DATE_OR_JOINED "|\\b(?:decision\\s+date|UR\\s+denial)\\s+of\\s+" DATE_OR_JOINED ")";
 
 /* Every alternative above begins at a word start with one of these whole words. */
 static const char *const ur_words[] = {
@@ -176,6 +184,50 @@ static void dates_thread_fini(void *state, void *thread_state)
     free(thread_state);
 }
 
+static int digits_value(const char *s, size_t n)
+{
+    int v = 0;
+    for (size_t i = 0; i < n; i++) v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+/* A date that lost one hyphen (DATE_OR_JOINED): the digits on one side of the hyphen left hold
+ * two of month, day and year. Every way to split them is tried; the date is taken only when
+ * exactly one split makes a real date ("1017-2016": 10-17-2016; "1-917": 1-9-17; "111-16" could
+ * be January 11 or November 1, and is no date). */
+static int parse_joined(const char *s, size_t n, int ref_year, imrx_date_t *d)
+{
+    const char *hy = memchr(s, '-', n);
+    if (!hy) return 0;
+    size_t a = (size_t)(hy - s), b = n - a - 1;
+    const char *rest = hy + 1;
+    int found = 0;
+    imrx_date_t best = {0};
+    for (size_t cut = 1; cut < (a > 2 ? a : b); cut++) {
+        int m, dd, y, ydigits;
+        if (a > 2) { /* month and day before the hyphen, the year after it */
+            if (cut > 2 || a - cut > 2) continue;
+            m = digits_value(s, cut), dd = digits_value(s + cut, a - cut);
+            y = digits_value(rest, b), ydigits = (int)b;
+        } else { /* the month before, the day and year after */
+            if (cut > 2 || (b - cut != 2 && b - cut != 4)) continue;
+            m = digits_value(s, a), dd = digits_value(rest, cut);
+            y = digits_value(rest + cut, b - cut), ydigits = (int)(b - cut);
+        }
+        if (ydigits != 2 && ydigits != 4) continue;
+        imrx_date_t c = {ydigits == 2 ? imrx_year_from_two_digits(y, ref_year) : y, m, dd};
+        /* a strength ("Norco 5-325") reads as a date too, of 1925 in a letter of 2016 */
+        if (!imrx_date_valid(c.year, c.month, c.day) || c.year < 1950 ||
+            (ref_year && c.year > ref_year + 1))
+            continue;
+        best = c;
+        found++;
+    }
+    if (found != 1) return 0;
+    *d = best;
+    return 1;
+}
+
 /* Parses a date written as DATE matches it. 0 when it is no real date. */
 static int parse_date(const char *s, size_t n, int ref_year, imrx_date_t *d)
 {
@@ -207,6 +259,7 @@ static int parse_date(const char *s, size_t n, int ref_year, imrx_date_t *d)
         parts[k] = digits == 2 && k == 2 ? -v - 1 : v; /* mark a two-digit year */
         k++;
     }
+    if (k == 2) return parse_joined(s, n, ref_year, d);
     if (k != 3) return 0;
     d->month = parts[0];
     d->day = parts[1];

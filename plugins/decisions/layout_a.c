@@ -93,6 +93,30 @@ static int last_match(scan_t *sc, int re, uint32_t b, uint32_t e, uint32_t *mb, 
     return found;
 }
 
+/* Does text[b, e) end a sentence inside it: a period after a word or a number, then a capital
+ * ("... is not medically necessary. This decision"), or a blank line? Abbreviations ("Dr.",
+ * "No.") do not count. */
+static int holds_sentence_end(const char *text, uint32_t b, uint32_t e)
+{
+    static const char *const abbrev[] = {"dr", "mr", "mrs", "ms", "no", "st", "vs", "qty", NULL};
+    for (uint32_t i = b; i + 2 < e; i++) {
+        if (text[i] == '\n' && text[i + 1] == '\n') return 1;
+        if (text[i] != '.' || (text[i + 1] != ' ' && text[i + 1] != '\n')) continue;
+        uint32_t j = i + 1;
+        while (j < e && (text[j] == ' ' || text[j] == '\n')) j++;
+        if (j == e || !isupper((unsigned char)text[j])) continue;
+        uint32_t w = i;
+        while (w > b && isalnum((unsigned char)text[w - 1])) w--;
+        if (w == i) continue;
+        int abbreviation = 0;
+        for (int k = 0; abbrev[k] && !abbreviation; k++)
+            abbreviation =
+                i - w == strlen(abbrev[k]) && strncasecmp(text + w, abbrev[k], i - w) == 0;
+        if (!abbreviation) return 1;
+    }
+    return 0;
+}
+
 /* "X was the original request. Y was authorized by the Claims Administrator. The remaining IMR
  * eligible portion of the original request, Z is: Upheld" (and the "leaving the original
  * request IMR eligible" variant). */
@@ -107,16 +131,19 @@ static int read_partial(scan_t *sc, item_t *it, uint32_t floor, uint32_t end)
         return 0;
     int g = imrx_re_has(sc->t, 1) ? 1 : 2;
     PCRE2_SIZE *ov = imrx_re_ov(sc->t);
-    it->authorized = (range_t){(uint32_t)ov[2 * g], (uint32_t)ov[2 * g + 1]};
+    range_t authorized = {(uint32_t)ov[2 * g], (uint32_t)ov[2 * g + 1]};
+    uint32_t rb, re;
+    int remaining = last_match(sc, RE_REMAINING, oe, end, &rb, &re);
+    /* The formula restated in the rationale before ("The remaining ... portion of the original
+     * request, Norco 5/325mg #60, is not medically necessary. This decision ...") is the item
+     * before's: the remaining portion is a name, and a name holds no sentence. */
+    if (remaining && holds_sentence_end(text, re, end)) return 0;
+    it->authorized = authorized;
     it->partial = 1;
     it->original = (range_t){name_start(text, ob, floor), ob};
     imrx_trim_range(text, &it->original, ",");
     skip_item_number(text, &it->original);
-    uint32_t rb, re;
-    if (last_match(sc, RE_REMAINING, oe, end, &rb, &re))
-        it->text = (range_t){re, end};
-    else
-        it->text = it->original;
+    it->text = remaining ? (range_t){re, end} : it->original;
     return 1;
 }
 
