@@ -409,6 +409,71 @@ Test(patient, a_label_with_one_diagnosis_a_sentence)
     json_decref(r);
 }
 
+/* Lists announced by an assessment or impression in other words, a multiaxial list, codes
+ * before a name at a line's end or after it in parentheses, comorbid conditions. */
+Test(patient, assessments_impressions_codes_and_axes)
+{
+    json_t *r = run_summary("A 40-year-old male. The neurologist's assessment listed:\n1. "
+                            "Post-concussion syndrome\n2. Cervicogenic headache\nThe plan was an "
+                            "MRI.");
+    expect_list(r, "patient.diagnoses", LIST("Post-concussion syndrome", "Cervicogenic headache"));
+    json_decref(r);
+    r = run_summary("A 60-year-old male. The assessment at that visit was recorded as follows:\n1. "
+                    "Partial-thickness rotator cuff tear, right shoulder (M75.111)\n2. "
+                    "Acromioclavicular joint arthrosis, right (M19.011)\nThe surgeon requested "
+                    "surgery.");
+    expect_list(r, "patient.diagnoses",
+                LIST("Partial-thickness rotator cuff tear, right shoulder",
+                     "Acromioclavicular joint arthrosis, right"));
+    json_decref(r);
+    r = run_summary("A 55-year-old male. The internist's impression was suboptimally controlled "
+                    "hypertension, gastroesophageal reflux disease, and prediabetes.");
+    expect_list(r, "patient.diagnoses",
+                LIST("suboptimally controlled hypertension", "gastroesophageal reflux disease",
+                     "prediabetes"));
+    json_decref(r);
+    r = run_summary("A 41-year-old woman. The evaluation reported the diagnoses in multiaxial form "
+                    "as follows: Axis I: Posttraumatic stress disorder, chronic (309.81); Major "
+                    "depressive disorder, single episode, mild (296.21). Axis II: No diagnosis.");
+    expect_list(r, "patient.diagnoses",
+                LIST("Posttraumatic stress disorder, chronic",
+                     "Major depressive disorder, single episode, mild"));
+    json_decref(r);
+    r = run_summary("A 61-year-old woman. The report lists the following diagnoses: M17.11\n"
+                    "Unilateral primary osteoarthritis, right knee; S83.241A Other tear of medial "
+                    "meniscus, current injury, right knee, initial encounter. Comorbid conditions "
+                    "are type 2 diabetes mellitus and obesity.");
+    expect_list(r, "patient.diagnoses",
+                LIST("Unilateral primary osteoarthritis, right knee",
+                     "Other tear of medial meniscus, current injury, right knee, initial encounter",
+                     "type 2 diabetes mellitus", "obesity"));
+    json_decref(r);
+    r = run_summary("A 50-year-old male. The assessment was written in capitals: CHRONIC PAIN.");
+    cr_expect_eq(json_array_size(t_get(r, "patient.diagnoses")), 0, "no list announced");
+    json_decref(r);
+}
+
+/* A list ends where the treatment starts or where another list is announced; a comma part
+ * that opens with "with", "without", "secondary to" qualifies the diagnosis before it. */
+Test(patient, lists_end_at_treatment_and_at_the_next_cue)
+{
+    json_t *r =
+        run_summary("A 45-year-old male. He was initially diagnosed with lumbar "
+                    "sprain/strain and treated with 12 sessions of physical therapy. The "
+                    "diagnosis was then revised, and the pain management report lists the "
+                    "diagnoses as: (1) L4-L5 disc protrusion; (2) lumbar facet arthropathy.");
+    expect_list(r, "patient.diagnoses",
+                LIST("lumbar sprain/strain", "L4-L5 disc protrusion", "lumbar facet arthropathy"));
+    json_decref(r);
+    r = run_summary("A 45-year-old male. Diagnoses include cervical spondylosis, C5-C6 and C6-C7, "
+                    "without myelopathy; depression, secondary to chronic pain; and chronic pain "
+                    "syndrome.");
+    expect_list(r, "patient.diagnoses",
+                LIST("cervical spondylosis, C5-C6 and C6-C7, without myelopathy",
+                     "depression, secondary to chronic pain", "chronic pain syndrome"));
+    json_decref(r);
+}
+
 Test(patient, an_age_in_years_old_wins_over_an_earlier_aged)
 {
     json_t *r = run_summary("The injured worker, first injured at age 45, is now a 50 year old "

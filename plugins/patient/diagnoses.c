@@ -33,26 +33,39 @@ const char dx_cue_pattern[] =
     "|\\b(?:assessment|(?:clinical\\s+)?impressions?)\\s*:"
     /* "Diagnoses include", "The current diagnoses are documented as", "The diagnoses listed by
      * the treating physician are", "Diagnoses, and-or impressions, were noted to include:" */
-    "|\\b(?:diagnos[ie]s|diagnostic\\s+impressions?)(?:\\s*,\\s*and[-/\\s]or\\s+impressions?\\s*,)?"
+    /* "The neurologist's assessment listed:", "The assessment at that visit was recorded as
+     * follows:", "The internist's impression was ...", "reported the diagnoses in multiaxial
+     * form as follows:" */
+    "|\\b(?:diagnos[ie]s|diagnostic\\s+impressions?|assessments?|impressions?)"
+    "(?:\\s+(?:listed|recorded|documented)\\s*:"
+    "|(?:,?\\s+(?!(?:include[sd]?|are|is|were|was|has|have|had)\\b)[a-z0-9'/-]+){0,6}?"
+    "(?:\\s+(?:was|were|is|are)\\s+(?:recorded|documented|listed|noted|given))?\\s+as\\s+follows"
+    "\\s*:)"
+    /* "Comorbid conditions are ..." */
+    "|\\bcomorbid(?:ities|\\s+(?:conditions|diagnoses))\\s+(?:are|include[sd]?|including)"
+    "|\\b(?:diagnos[ie]s|diagnostic\\s+impressions?|impression)"
+    "(?:\\s*,\\s*and[-/\\s]or\\s+impressions?\\s*,)?"
     /* "The current diagnoses, as listed by the primary treating physician, are:" */
     "(?:\\s*,\\s*as\\s+(?:listed|documented|noted|given|reported|recorded)\\s+by\\s+[^,.;:]{1,60},)"
     "?"
     "(?:,?\\s+(?!(?:include[sd]?|are|is|were|was|has|have|had)\\b)[a-z0-9'/-]+){0,6}?,?"
     "\\s+(?:that\\s+)?(?:(?:has|have|had)\\s+been|(?:(?:has|have|had)\\s+)?(?:include[sd]?|"
     "including|are|is|were|was|consists?\\s+of))"
-    "(?:\\s+(?:documented|listed|noted|reported|given)(?:\\s+(?:as|is|to\\s+include|to\\s+be))?"
+    "(?:\\s+(?:documented|listed|noted|reported|given|recorded)(?:\\s+as\\s+follows|\\s+(?:as|is|"
+    "to\\s+include|to\\s+be))?"
     "|\\s+as\\s+follows)?"
     ")\\s*:?\\s*(?:the\\s+following\\s*:?\\s*)?"
     /* "the diagnosis is unclear", "was not diagnosed": no list follows */
-    "(?!(?:not|consistent|unclear|uncertain|pending|supported|unknown|based|made|confirmed|"
-    "deferred)\\b)";
+    "(?!\\s*(?:not|consistent|unclear|uncertain|pending|supported|unknown|based|made|confirmed|"
+    "deferred|that|then|later|revised|changed|updated)\\b)";
 
-/* Every cue holds "treated", "under", "diagnos", "dx", "criteria", "assessment" or "impression"
- * at a word start, at most
+/* Every cue holds "treated", "under", "diagnos", "dx", "criteria", "assessment", "impression",
+ * "clinical" or "comorbid" at a word start, at most
  * three words after its beginning ("has had a diagnosis of", "added a new diagnosis of", "meets
  * the criteria for"): a keyed search (re.h). */
-static const char *const dx_cue_words[] = {"treated",    "under",      "diagnos",  "dx", "criteria",
-                                           "assessment", "impression", "clinical", NULL};
+static const char *const dx_cue_words[] = {"treated",  "under",      "diagnos",    "dx",
+                                           "criteria", "assessment", "impression", "clinical",
+                                           "comorbid", NULL};
 static const imrx_re_keys_t dx_cue_keys = {dx_cue_words, 3, 0};
 
 #define MONTH "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?"
@@ -60,6 +73,9 @@ static const imrx_re_keys_t dx_cue_keys = {dx_cue_words, 3, 0};
 const char dx_stop_pattern[] =
     "\\s+(?:and\\s+)?(?:was|is|were|has|had|he|she|who|which|that\\s+(?:was|is|were)|when|"
     "while|since|after|following|per|according|dated)\\b"
+    /* "was diagnosed with lumbar strain and treated with therapy" */
+    "|\\s+and\\s+(?:was\\s+|were\\s+)?(?:treated|managed|given|prescribed|placed|referred|sent|"
+    "started|released|discharged|advised|instructed|fitted|seen|evaluated)\\b"
     "|,?\\s+on\\s+(?:\\d|" MONTH "\\s+\\d)"
     "|,?\\s+in\\s+(?:\\d{4}|" MONTH "\\s+\\d)"
     /* ", and the surgeon commented that ...": a new clause, someone saying something */
@@ -277,6 +293,11 @@ void dx_read(const imrx_re_t *cue, const imrx_re_t *stop, imrx_re_scratch_t *t, 
         PCRE2_SIZE *ov = imrx_re_ov(t);
         size_t cue_end = ov[0], lb = ov[1];
         while (cue_end < lb && text[cue_end] != '\n') cue_end++;
+        /* a DSM-IV multiaxial list: its axis I holds the diagnoses ("Axis I: Posttraumatic stress
+         * disorder, chronic (309.81); ... Axis II: No diagnosis.") */
+        if (lb + 7 < end && imrx_text_ieq(text + lb, 6, "axis i") &&
+            (text[lb + 6] == ':' || (text[lb + 6] == ' ' && text[lb + 7] == ':')))
+            lb += text[lb + 6] == ':' ? 7 : 8;
         size_t done = read_numbered(out, text, lb, end);
         /* "Diagnoses:" closing its line opens a list of lines */
         if (!done && cue_end < lb && lb > 0 && memchr(text + ov[0], ':', cue_end - ov[0]))
@@ -286,6 +307,10 @@ void dx_read(const imrx_re_t *cue, const imrx_re_t *stop, imrx_re_scratch_t *t, 
             continue;
         }
         size_t le = sentence_end(text, lb, end);
+        /* a list never runs into another cue ("The diagnosis was then revised, and the report
+         * lists the diagnoses as: ..."): the next list starts there */
+        if (le > lb + 1 && imrx_re_find_keyed(cue, &dx_cue_keys, t, text, lb + 1, le) == 1)
+            le = imrx_re_ov(t)[0];
         pos = le > lb ? le : lb + 1;
         for (size_t from = lb; imrx_re_find(stop, t, text, from, le) == 1;) {
             size_t sb = imrx_re_ov(t)[0], se = imrx_re_ov(t)[1];

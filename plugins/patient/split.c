@@ -38,10 +38,35 @@ static size_t icd10_code(const char *text, size_t b, size_t e)
         i += 1 + k;
     }
     size_t j = i;
-    while (j < e && (text[j] == ' ' || text[j] == '-' || text[j] == ':')) j++;
-    /* a space after the code, and a name after it */
-    if (j == i || (text[i] != ' ' && text[i] != '-' && text[i] != ':')) return 0;
+    while (j < e && (text[j] == ' ' || text[j] == '\n' || text[j] == '-' || text[j] == ':')) j++;
+    /* a space (or the line's end) after the code, and a name after it */
+    if (j == i || (text[i] != ' ' && text[i] != '\n' && text[i] != '-' && text[i] != ':')) return 0;
     return j < e && isalpha((unsigned char)text[j]) ? j : 0;
+}
+
+/* A code in parentheses closing an item ("Posttraumatic stress disorder, chronic (309.81)",
+ * "rotator cuff tear (M75.111)"): where the item ends without it, or e. */
+static size_t closing_code(const char *text, size_t b, size_t e)
+{
+    if (e - b < 5 || text[e - 1] != ')') return e;
+    size_t o = e - 1;
+    while (o > b && text[o] != '(' && e - o < 12) o--;
+    if (text[o] != '(' || o == b) return e;
+    size_t c = o + 1;
+    if (icd10_code(text, c, e) == 0 &&
+        !(c < e - 1 && isalpha((unsigned char)text[c]) && isdigit((unsigned char)text[c + 1]))) {
+        /* a DSM-IV code: three digits, a period, one or two digits */
+        size_t d = c;
+        while (d < e - 1 && isdigit((unsigned char)text[d])) d++;
+        if (d - c != 3 || text[d] != '.') return e;
+        for (d++; d < e - 1; d++)
+            if (!isdigit((unsigned char)text[d])) return e;
+    } else {
+        for (size_t d = c; d < e - 1; d++)
+            if (!isalnum((unsigned char)text[d]) && text[d] != '.') return e;
+    }
+    while (o > b && text[o - 1] == ' ') o--;
+    return o;
 }
 
 /* Trims an item: blanks, punctuation, the words that open it without belonging to the
@@ -64,6 +89,11 @@ static void trim_item(const char *text, size_t *b, size_t *e)
         size_t code = icd10_code(text, *b, *e);
         if (code) {
             *b = code;
+            continue;
+        }
+        size_t closed = closing_code(text, *b, *e);
+        if (closed < *e) {
+            *e = closed;
             continue;
         }
         size_t k = 0;
@@ -204,6 +234,25 @@ static int status_post(const char *text, size_t b, size_t e)
     return word_is(text, b, e, "post");
 }
 
+/* A comma part that qualifies the diagnosis before it though it names a condition: "cervical
+ * spondylosis, without myelopathy", "depression, secondary to chronic pain", and the ICD-10
+ * descriptors "tear of medial meniscus, current injury, right knee, initial encounter". */
+static int qualifier(const char *text, size_t b, size_t e)
+{
+    static const char *const opening[] = {"with",
+                                          "without",
+                                          "secondary to",
+                                          "due to",
+                                          "current injury",
+                                          "initial encounter",
+                                          "subsequent encounter",
+                                          "sequela",
+                                          NULL};
+    for (int i = 0; opening[i]; i++)
+        if (word_is(text, b, e, opening[i])) return 1;
+    return 0;
+}
+
 void dx_split_list(dx_list_t *out, const char *text, size_t b, size_t e)
 {
     int semicolons = 0, depth = 0;
@@ -233,8 +282,8 @@ void dx_split_list(dx_list_t *out, const char *text, size_t b, size_t e)
         /* A comma part that names no condition qualifies the diagnosis before it ("left
          * greater than right", "type 2"); so does "status post ..." where semicolons separate
          * the diagnoses ("fracture, status post open reduction and internal fixation;"). */
-        if (later &&
-            (!dx_has_condition(text, pb, pe) || (semicolons && status_post(text, pb, pe)))) {
+        if (later && (!dx_has_condition(text, pb, pe) || qualifier(text, pb, pe) ||
+                      (semicolons && status_post(text, pb, pe)))) {
             out->item[out->n - 1].end = (uint32_t)pe;
         } else {
             split_and(out, text, pb, pe, later);
