@@ -120,6 +120,24 @@ Test(eval, medications_by_context_and_diagnoses_by_tokens)
     imrx_eval_free(e);
 }
 
+/* A drug is listed as never taken or stopped only when the letter says no more of it: one
+ * requested again is not. */
+Test(eval, a_stopped_drug_requested_again_is_not_negated)
+{
+    imrx_eval_t *e = imrx_eval_new();
+    json_t *g = J("{\"items\":[],\"medications_negated\":[\"naproxen\"]}");
+    json_t *r = J("{\"items\":[],\"medications\":["
+                  "{\"generic\":\"tramadol\",\"context\":\"history\",\"negated\":true},"
+                  "{\"generic\":\"tramadol\",\"context\":\"requested\",\"negated\":false},"
+                  "{\"generic\":\"naproxen\",\"context\":\"history\",\"discontinued\":true},"
+                  "{\"generic\":\"naproxen\",\"context\":\"rationale\",\"negated\":false}]}");
+    imrx_eval_add(e, "x", g, r);
+    cr_assert_float_eq(imrx_eval_score(e, "medications_negated"), 1.0, 1e-9);
+    json_decref(g);
+    json_decref(r);
+    imrx_eval_free(e);
+}
+
 static void check_baseline(const char *gold, const char *letters, const char *baseline)
 {
     char *out;

@@ -325,6 +325,49 @@ Test(medications, discontinued_after_an_until_or_a_but)
     json_decref(r);
 }
 
+/* Stops told with other verbs, in the next clause after a semicolon, or with the subject left
+ * out; offers refused; prescriptions never filled. */
+Test(medications, stops_in_other_words)
+{
+    json_t *r = summary("Ibuprofen was abandoned years ago after gastritis. MS Contin was given up "
+                        "in 2013. Lyrica was halted in the autumn. Naproxen was dropped from his "
+                        "regimen. A fentanyl patch was tried in 2014, but the trial ended after a "
+                        "few weeks. Mobic was held for a week and was never resumed. Celebrex was "
+                        "taken for years, but her internist stopped it. She took tramadol and then "
+                        "gave it up. He used to take Aleve but switched.");
+    static const char *const stopped[] = {"ibuprofen", "morphine",  "pregabalin", "fentanyl",
+                                          "meloxicam", "celecoxib", "tramadol",   NULL};
+    for (int i = 0; stopped[i]; i++)
+        cr_expect(flag(must(r, stopped[i]), "discontinued"), "%s", stopped[i]);
+    json_t *naproxen = must(r, "naproxen");
+    cr_expect(flag(naproxen, "discontinued"), "was dropped");
+    cr_expect(flag(mention(r, "naproxen", 1), "discontinued"), "used to take");
+    json_decref(r);
+    r = summary("Percocet was prescribed early in the claim; she was switched to Norco in 2015. "
+                "Neurontin was prescribed after surgery; she felt it no longer helped and quit it. "
+                "Lunesta was prescribed; Ambien was stopped.");
+    cr_expect(flag(must(r, "oxycodone/acetaminophen"), "discontinued"));
+    cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
+    cr_expect(flag(must(r, "gabapentin"), "discontinued"));
+    cr_expect(!flag(must(r, "eszopiclone"), "discontinued"),
+              "the next clause stops another drug it names");
+    json_decref(r);
+    r = summary("Nortriptyline was suggested as an alternative to amitriptyline but was never "
+                "started. He was offered a Butrans patch and turned it down. When methadone was "
+                "proposed he refused it. A prescription for Keflex was never filled.");
+    cr_expect(flag(must(r, "nortriptyline"), "negated"), "the clause's subject");
+    cr_expect(!flag(must(r, "amitriptyline"), "negated"));
+    cr_expect(flag(must(r, "buprenorphine"), "negated"));
+    cr_expect(flag(must(r, "methadone"), "negated"));
+    cr_expect(flag(must(r, "cephalexin"), "negated"));
+    json_decref(r);
+    r = summary("She had a cortisone injection of the knee. He takes Oxycodone 10mg, 1 tablet "
+                "every 8 hours as needed for breakthrough pain, #90.");
+    cr_expect_null(mention(r, "cortisone", 0), "a cortisone injection is a steroid injection");
+    cr_expect_eq(num(must(r, "oxycodone"), "quantity"), 90);
+    json_decref(r);
+}
+
 /* Stops told of several drugs at once, of a course that ended, of a switch from a long-acting
  * drug, and a stop that belongs to other drugs than the one before it. */
 Test(medications, stops_of_lists_courses_and_switches)

@@ -492,18 +492,24 @@ static void mention_names(json_t *m, strset_t *out)
 
 static void compare_medications(letter_t *L, json_t *gold, json_t *record)
 {
-    strset_t all = {0}, patient = {0}, negated = {0};
+    strset_t all = {0}, patient = {0}, stopped = {0}, requested = {0}, negated = {0};
     size_t i;
     json_t *m;
     json_array_foreach(json_object_get(record, "medications"), i, m)
     {
         mention_names(m, &all);
         const char *ctx = json_string_value(json_object_get(m, "context"));
-        int denied = flag(m, "negated");
-        if (denied || flag(m, "discontinued")) mention_names(m, &negated);
+        int denied = flag(m, "negated"), ended = flag(m, "discontinued");
+        if (denied || ended) mention_names(m, &stopped);
         if (!denied && ctx && (strcmp(ctx, "history") == 0 || strcmp(ctx, "requested") == 0))
             mention_names(m, &patient);
+        if (!denied && !ended && ctx && strcmp(ctx, "requested") == 0)
+            mention_names(m, &requested);
     }
+    /* The gold lists a drug the letter mentions only as never taken or stopped: one that is
+     * requested again ("has never taken tramadol" and tramadol is requested) is not. */
+    for (size_t k = 0; k < stopped.n; k++)
+        if (!set_has(&requested, stopped.v[k])) set_add(&negated, stopped.v[k]);
     static const struct {
         int f;
         const char *key;
@@ -521,6 +527,8 @@ static void compare_medications(letter_t *L, json_t *gold, json_t *record)
     }
     set_free(&all);
     set_free(&patient);
+    set_free(&stopped);
+    set_free(&requested);
     set_free(&negated);
 }
 

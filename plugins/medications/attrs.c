@@ -46,7 +46,9 @@ static const char token_pattern[] =
     "|bid|tid|qid|qd|qhs|qam|qpm|qod|hs|prn)(?![a-z])"
     "|(?:\\d|one|two|three|four)\\s+(?:daily|a\\s+day|per\\s+day|nightly)\\b"
     "|(?:daily|nightly|weekly|monthly|once|(?:at|before)\\s+(?:night|bedtime|sleep)|"
-    "in\\s+the\\s+(?:morning|evening)|as\\s+needed(?:\\s+for\\s+(?:pain|spasms?|sleep|nausea|"
+    "in\\s+the\\s+(?:morning|evening)|as\\s+needed(?:\\s+for\\s+(?:(?:breakthrough\\s+)?pain|"
+    "spasms?|"
+    "sleep|nausea|"
     "anxiety|headaches?))?|as\\s+directed|(?:a|per)\\s+day)\\b)" /* 8: frequency */
     "|(?:oral\\s+|transdermal\\s+|topical\\s+|extended[- ]release\\s+|film[- ]coated\\s+)?"
     "((?:oral\\s+)?suspension|" FORMW "|cream|gel|ointment|lotion|solution|injections?|"
@@ -57,8 +59,9 @@ static const char token_pattern[] =
     "|(?:one|1)\\s+(?:container|tube|bottle|jar|box)(?:\\s+of)?)" /* 10: duration, amount */
     "|(of|oral(?:ly)?|by\\s+mouth|p\\.?o\\.?|take|taking|apply|applied|one|two|half|an?|"
     "up\\s+to|per|sig|dispense|disp|topical(?:ly)?|transdermal|as|prescribed|dose|dosage|"
-    "the|strength|each|to|for\\s+(?:pain|spasms?|sleep|nausea))\\b" /* 11: filler */
-    "|(\\d{1,2}(?:\\s*(?:-|to)\\s*\\d{1,2})?)(?![\\d/%.])"          /* 12: a count to take */
+    /* 11: filler */
+    "the|strength|each|to|for\\s+(?:(?:breakthrough\\s+)?pain|spasms?|sleep|nausea))\\b"
+    "|(\\d{1,2}(?:\\s*(?:-|to)\\s*\\d{1,2})?)(?![\\d/%.])" /* 12: a count to take */
     ")";
 
 enum { G_HASH = 1, G_COUNT = 2, G_RANGE = 4, G_QTY = 5, G_REFILL = 6, G_REFILL2 = 7 };

@@ -22,6 +22,8 @@ static const char negation_before[] =
     "|(?<!was\\s)(?<!were\\s)(?<!been\\s)(?<!is\\s)(?:stopped|discontinued|quit|ceased)"
     "(?:\\s+(?:taking|using|the\\s+use\\s+of))?"
     "|discontinuation\\s+of|(?:switched|changed|moved|transitioned|converted)\\s+(?:\\w+\\s+)?from"
+    /* "He used to take Aleve but switched" */
+    "|used\\s+to\\s+(?:take|use)"
     /* "after finishing a short course of Tramadol" */
     "|(?:finish(?:ed|ing)|complet(?:ed|ing))\\s+(?:a|an|the|his|her|their)\\s+(?:(?:short|brief|"
     "\\d+-?\\s?(?:day|week))\\s+)?course\\s+of"
@@ -34,11 +36,13 @@ static const char negation_before[] =
 static const char *const before_words[] = {
     "denie",  "no",           "never",     "allerg", "stop",    "discontinu", "quit",
     "ceased", "switched",     "changed",   "weaned", "tapered", "came",       "off",
-    "moved",  "transitioned", "converted", "finish", "complet", NULL};
+    "moved",  "transitioned", "converted", "finish", "complet", "used",       NULL};
 static const imrx_re_keys_t before_keys = {before_words, 0, 0};
-static const char *const after_words[] = {"no",      "never",    "discontinu", "stopped",
-                                          "weaned",  "tapered",  "ceased",     "quit",
-                                          "changed", "switched", "replaced",   NULL};
+static const char *const after_words[] = {
+    "no",      "never",   "discontinu", "stopped",   "weaned",   "tapered",   "ceased",
+    "quit",    "changed", "switched",   "replaced",  "abandon",  "withdrawn", "halted",
+    "dropped", "ended",   "terminated", "suspended", "given",    "set",       "exchanged",
+    "gave",    "let",     "turned",     "refused",   "declined", NULL};
 static const imrx_re_keys_t after_keys = {after_words, 0, 0};
 
 /* Every match of patient_use holds one of these at a word start ("on" and "use" as prefixes
@@ -59,15 +63,32 @@ static const char stop_after[] =
 /* A cue after the drug ("Naproxen was discontinued", "Vicodin, which she no longer takes");
  * group 1 says it was stopped, the rest that it was never taken. */
 static const char negation_after[] =
-    "\\b(?:(?:(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:not|never)\\s+(?:tried|"
-    "prescribed|taken|used)"
+    "\\b(?:(?:(?:but\\s+)?(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:not|never)\\s+"
+    "(?:tried|prescribed|taken|used|filled|started|begun|dispensed)"
+    /* "was offered a Butrans patch and turned it down", "he refused it" */
+    "|(?:(?:and|but)\\s+)?(?:(?:he|she|they)\\s+)?(?:turned\\s+(?:it|them)\\s+down|refused\\s+(?:"
+    "it|them)|"
+    "declined\\s+(?:it|them))"
     "|(?:has|have|had)\\s+(?:not|never)\\s+been\\s+(?:tried|prescribed|taken|used)"
     /* "was prescribed Tramadol 50mg as needed but never filled it" */
     "|but\\s+(?:(?:he|she|they)\\s+)?never\\s+(?:filled|took|started|used)\\s+(?:it|them|the\\s+"
     "prescription))"
     "|((?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:(?:later|subsequently|eventually|"
-    "previously|then|all|both|each|also|recently)\\s+)?(?:discontinued|stopped|weaned|tapered|"
-    "ceased)"
+    "previously|then|all|both|each|also|recently|ultimately|finally|gradually)\\s+)?(?:"
+    "discontinued|stopped|weaned|tapered|ceased|abandoned|withdrawn|halted|dropped|ended|"
+    "terminated|suspended|given\\s+up|set\\s+aside|exchanged)"
+    /* "was held before the operation and was never resumed" */
+    "|(?:was|were|has\\s+been|had\\s+been)\\s+(?:never|not)\\s+(?:resumed|restarted)"
+    /* "but the trial ended after a few weeks" */
+    "|(?:but|and)\\s+the\\s+trial\\s+(?:was\\s+)?(?:ended|stopped|discontinued|terminated)"
+    /* "and then gave it up", "but she let it lapse", "which he took ... and then set aside" */
+    "|(?:and|but|then|so)\\s+(?:(?:he|she|they)\\s+)?(?:later\\s+|then\\s+|eventually\\s+)?(?:"
+    "gave\\s+"
+    "(?:it|them)\\s+up|set\\s+(?:it|them)\\s+aside|let\\s+(?:it|them)\\s+lapse|gave\\s+up|set\\s+"
+    "aside)"
+    /* "but her internist stopped it", "and his psychiatrist replaced it with" */
+    "|(?:but|and)\\s+(?:his|her|their|the)\\s+[a-z]+\\s+(?:later\\s+|then\\s+)?(?:discontinued|"
+    "stopped|replaced|changed|switched)\\s+(?:it|them)"
     "|(?:which|that)\\s+(?:he|she|they|the\\s+\\w+(?:\\s+\\w+)?)\\s+(?:no\\s+longer|stopped|"
     "discontinued|quit)"
     "|(?:he|she|they|and)\\s+(?:later\\s+|then\\s+)?(?:discontinued|stopped|quit)\\s+(?:it|them|"
@@ -102,8 +123,14 @@ static const char negation_after[] =
 /* The clause after a semicolon that ends the drug's sentence: "used Duragesic patches from 2011
  * to 2014; they were stopped because of skin reactions". */
 static const char stopped_next_clause[] =
-    ";\\s*(?:it|they)\\s+(?:was|were)\\s+(?:later\\s+|then\\s+|eventually\\s+)?"
-    "(?:stopped|discontinued)\\b";
+    ";\\s*(?:(?:it|they)\\s+(?:was|were)\\s+(?:later\\s+|then\\s+|eventually\\s+)?"
+    "(?:stopped|discontinued)\\b"
+    /* "Percocet was prescribed early; she was switched to Norco in 2015" */
+    "|(?:he|she|they)\\s+(?:was|were)\\s+(?:later\\s+|then\\s+)?(?:switched|changed|moved|"
+    "transitioned)\\s+to\\b"
+    /* "Neurontin was prescribed after the surgery; she felt it no longer helped and quit it" */
+    "|[^.;]{0,80}?\\b(?:he|she|they|and)\\s+(?:later\\s+|then\\s+|eventually\\s+)?(?:quit|stopped|"
+    "discontinued|abandoned|dropped)\\s+(?:it|them)\\b)";
 
 /* A drug said never tried, told around it: "no record that metoclopramide was tried", "the
  * records do not show that amitriptyline, duloxetine or gabapentin was ever tried". The cue
@@ -213,6 +240,16 @@ int med_is_false_mention(const med_context_re_t *re, imrx_re_scratch_t *t, const
         }
         before[17] = '\0';
         if (strcmp(before, "molecular weight ") == 0) return 1;
+    }
+    /* "a cortisone injection", "cortisone shots": a steroid injection, not the drug cortisone */
+    if (strcmp(entry->generic, "cortisone") == 0) {
+        uint32_t p = m->e;
+        while (p < len && (text[p] == ' ' || text[p] == '\n' || text[p] == '-')) p++;
+        static const char *const procedure[] = {"injection", "shot", "block", NULL};
+        for (int i = 0; procedure[i]; i++)
+            if (p + strlen(procedure[i]) <= len &&
+                imrx_text_ieq(text + p, strlen(procedure[i]), procedure[i]))
+                return 1;
     }
     uint32_t lim = m->e + 24 < len ? m->e + 24 : len;
     if (imrx_re_at(&re->lab_after, t, text, m->e, lim) == 1) return 1;
@@ -379,6 +416,25 @@ static int untried(const med_context_re_t *re, imrx_re_scratch_t *t, const char 
     return cue_e && list_gap(text, cue_e, m->b, all, n);
 }
 
+/* Does the cue at text[cb] open with "but" or "and" and a verb, its subject left out ("but was
+ * never started")? */
+static int elided_subject(const char *text, uint32_t cb, uint32_t se)
+{
+    static const char *const verbs[] = {"was", "were", "has", "have", "had", NULL};
+    uint32_t p = cb;
+    if (se - p > 4 && imrx_text_ieq(text + p, 3, "but") && text[p + 3] == ' ')
+        p += 4;
+    else if (se - p > 4 && imrx_text_ieq(text + p, 3, "and") && text[p + 3] == ' ')
+        p += 4;
+    else
+        return 0;
+    uint32_t w = p;
+    while (w < se && imrx_text_letter((unsigned char)text[w])) w++;
+    for (int i = 0; verbs[i]; i++)
+        if (imrx_text_ieq(text + p, w - p, verbs[i])) return 1;
+    return 0;
+}
+
 /* Does the cue at `cb`, after mention m, belong to a list of other drugs that stands between
  * them ("switched to methadone in 2015 after OxyContin and Opana ER were each stopped")? A
  * later mention joined to the cue by list words only, and not to m, is the cue's subject. */
@@ -424,8 +480,13 @@ static void negation(const med_context_re_t *re, imrx_re_scratch_t *t, const cha
         PCRE2_SIZE *ov = imrx_re_ov(t);
         uint32_t cb = (uint32_t)ov[0];
         int disc = imrx_re_has(t, 1);
+        /* "X was suggested as an alternative to Y but was never started": a cue without a
+         * subject of its own is about the clause's subject, the sentence's first drug */
+        int elided = elided_subject(text, cb, se);
+        int first = 1;
+        for (size_t k = 0; k < (size_t)(m - all) && first; k++) first = all[k].b < sb;
         if (cb - from < 100 && !broken(re, t, text, from, cb) &&
-            !nearer_subject(text, from, cb, m, all, n)) {
+            (elided ? first : !nearer_subject(text, from, cb, m, all, n))) {
             if (disc)
                 m->discontinued = 1;
             else
@@ -433,10 +494,16 @@ static void negation(const med_context_re_t *re, imrx_re_scratch_t *t, const cha
             return;
         }
     }
-    /* The sentence ended at a semicolon: the next clause may still stop the drug. */
+    /* The sentence ended at a semicolon: the next clause may still stop the drug, when it
+     * names no other drug before its cue. */
     if (se < hi && text[se] == ';' && se - from < 100 && !broken(re, t, text, from, se) &&
-        imrx_re_at(&re->stopped_next_clause, t, text, se, se + 60 < hi ? se + 60 : hi) == 1)
-        m->discontinued = 1;
+        imrx_re_at(&re->stopped_next_clause, t, text, se, se + 140 < hi ? se + 140 : hi) == 1) {
+        uint32_t ce = (uint32_t)imrx_re_ov(t)[1];
+        int other = 0;
+        for (size_t k = (size_t)(m - all) + 1; k < n && all[k].b < ce && !other; k++)
+            other = all[k].b > se;
+        if (!other) m->discontinued = 1;
+    }
 }
 
 /* Is the mention in the item name of a decision line? */
