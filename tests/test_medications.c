@@ -361,6 +361,9 @@ Test(medications, stops_in_other_words)
     cr_expect(flag(must(r, "methadone"), "negated"));
     cr_expect(flag(must(r, "cephalexin"), "negated"));
     json_decref(r);
+    r = summary("He was given Norco early on but is no longer taking it because of constipation.");
+    cr_expect(flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
+    json_decref(r);
     r = summary("She had a cortisone injection of the knee. He takes Oxycodone 10mg, 1 tablet "
                 "every 8 hours as needed for breakthrough pain, #90.");
     cr_expect_null(mention(r, "cortisone", 0), "a cortisone injection is a steroid injection");

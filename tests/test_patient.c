@@ -465,6 +465,16 @@ Test(patient, lists_end_at_treatment_and_at_the_next_cue)
     expect_list(r, "patient.diagnoses",
                 LIST("lumbar sprain/strain", "L4-L5 disc protrusion", "lumbar facet arthropathy"));
     json_decref(r);
+    r = run_summary("A 66-year-old male. Diagnoses include chronic pain syndrome, type 2 diabetes "
+                    "mellitus and a history of peptic ulcer disease in 2012.");
+    expect_list(r, "patient.diagnoses",
+                LIST("chronic pain syndrome", "type 2 diabetes mellitus",
+                     "history of peptic ulcer disease in 2012"));
+    json_decref(r);
+    r = run_summary("A 45-year-old female. The diagnoses listed on a progress note dated "
+                    "January 12, 2017 were lumbar sprain/strain and lumbar facet arthropathy.");
+    expect_list(r, "patient.diagnoses", LIST("lumbar sprain/strain", "lumbar facet arthropathy"));
+    json_decref(r);
     r = run_summary("A 45-year-old male. Diagnoses include cervical spondylosis, C5-C6 and C6-C7, "
                     "without myelopathy; depression, secondary to chronic pain; and chronic pain "
                     "syndrome.");

@@ -115,9 +115,10 @@ static const char negation_after[] =
     "eventually\\s+)?"
     "(?:stopped|discontinued)"
     /* "took Norco until early 2018 but no longer uses it" */
-    "|(?:until\\s+[^.;]{1,40}?\\s+)?(?:but|and)\\s+(?:(?:he|she|they)\\s+)?no\\s+longer\\s+(?:"
-    "takes|"
-    "uses|is\\s+taking|is\\s+using)\\s+(?:it|them)"
+    /* "was given Norco early on but is no longer taking it" */
+    "|(?:until\\s+[^.;]{1,40}?\\s+)?(?:but|and)\\s+(?:(?:he|she|they)\\s+)?(?:is\\s+)?no\\s+"
+    "longer\\s+"
+    "(?:takes|uses|(?:is\\s+)?taking|(?:is\\s+)?using|on)\\s+(?:it|them)"
     "))\\b";
 
 /* The clause after a semicolon that ends the drug's sentence: "used Duragesic patches from 2011

@@ -196,7 +196,9 @@ static size_t read_lines(dx_list_t *out, const char *text, size_t lb, size_t end
  * total knee arthroplasty in 2011, and lumbar spondylosis", "status post meniscectomy on
  * 4-9-2015; (2) ...", "failed back surgery syndrome after an L4-S1 fusion in 2012, ...")? Then
  * the list goes on after the date: the item since the last separator says "status post" ("s/p",
- * "after", "following"), the stop is "on"/"in" with a date, and a separator follows it. */
+ * "after", "following"), the stop is "on"/"in" with a date, and a separator follows it; or the
+ * date closes the list and the item is "status post ..." or "history of ..." ("history of
+ * peptic ulcer disease in 2012."). */
 static int dated_procedure(const char *text, size_t lb, size_t sb, size_t se, size_t le)
 {
     size_t w = sb;
@@ -210,13 +212,17 @@ static int dated_procedure(const char *text, size_t lb, size_t sb, size_t se, si
                        (isdigit((unsigned char)text[i + 1]) ||
                         (text[i + 1] == ' ' && isdigit((unsigned char)text[i + 2]))))))
         i++;
-    if (i >= le || (text[i] != ';' && text[i] != ',')) return 0;
+    /* the date goes on the list (a separator follows) or closes it */
+    int closes = i >= le;
+    if (!closes && text[i] != ';' && text[i] != ',') return 0;
     size_t item = sb;
     while (item > lb && text[item - 1] != ';' && text[item - 1] != ',') item--;
     char low[160];
     size_t n = sb - item < sizeof low - 1 ? sb - item : sizeof low - 1;
     for (size_t k = 0; k < n; k++) low[k] = (char)tolower((unsigned char)text[item + k]);
     low[n] = '\0';
+    if (closes) /* a date that ends the list stays with a past operation or illness */
+        return strstr(low, "status post") || strstr(low, "s/p ") || strstr(low, "history of");
     return strstr(low, "status post") || strstr(low, "s/p ") || strstr(low, " after ") ||
            strstr(low, " following ");
 }
