@@ -361,8 +361,13 @@ Test(medications, stops_in_other_words)
     cr_expect(flag(must(r, "methadone"), "negated"));
     cr_expect(flag(must(r, "cephalexin"), "negated"));
     json_decref(r);
-    r = summary("He was given Norco early on but is no longer taking it because of constipation.");
+    r = summary("He was given Norco early on but is no longer taking it because of constipation. "
+                "Imitrex 50 mg, which he had been using up to four days a week, was stopped at the "
+                "visit. He took Ultram for years and was converted to Butrans in 2015.");
     cr_expect(flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
+    cr_expect(flag(must(r, "sumatriptan"), "discontinued"), "past a relative clause");
+    cr_expect(flag(must(r, "tramadol"), "discontinued"), "'was converted to'");
+    cr_expect(!flag(must(r, "buprenorphine"), "discontinued"));
     json_decref(r);
     r = summary("She had a cortisone injection of the knee. He takes Oxycodone 10mg, 1 tablet "
                 "every 8 hours as needed for breakthrough pain, #90.");

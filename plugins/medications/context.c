@@ -39,10 +39,11 @@ static const char *const before_words[] = {
     "moved",  "transitioned", "converted", "finish", "complet", "used",       NULL};
 static const imrx_re_keys_t before_keys = {before_words, 0, 0};
 static const char *const after_words[] = {
-    "no",      "never",   "discontinu", "stopped",   "weaned",   "tapered",   "ceased",
-    "quit",    "changed", "switched",   "replaced",  "abandon",  "withdrawn", "halted",
-    "dropped", "ended",   "terminated", "suspended", "given",    "set",       "exchanged",
-    "gave",    "let",     "turned",     "refused",   "declined", NULL};
+    "no",        "never",    "discontinu", "stopped",      "weaned",     "tapered",
+    "ceased",    "quit",     "changed",    "switched",     "replaced",   "abandon",
+    "withdrawn", "halted",   "dropped",    "ended",        "terminated", "suspended",
+    "given",     "set",      "exchanged",  "gave",         "let",        "turned",
+    "refused",   "declined", "converted",  "transitioned", "moved",      NULL};
 static const imrx_re_keys_t after_keys = {after_words, 0, 0};
 
 /* Every match of patient_use holds one of these at a word start ("on" and "use" as prefixes
@@ -98,7 +99,8 @@ static const char negation_after[] =
      * then stopped ibuprofen", another drug's story) */
     "|and\\s+(?:then|later|eventually)\\s+(?:discontinued|stopped)(?=\\s*[.;,)]|\\s*$|\\s+(?:"
     "because|due|after|when|in|on|for|by|at|as|without|owing)\\b)"
-    "|(?:was|were|has\\s+been|had\\s+been)\\s+(?:changed|switched)\\s+to"
+    "|(?:was|were|has\\s+been|had\\s+been)\\s+(?:changed|switched|converted|transitioned|moved)\\s+"
+    "to"
     "|(?:was|were|has\\s+been|had\\s+been)\\s+replaced\\s+(?:by|with)"
     /* "took diclofenac until June 2016, when it was stopped", "was on MS Contin until 2014,
      * when it was changed to OxyContin" */
@@ -417,6 +419,21 @@ static int untried(const med_context_re_t *re, imrx_re_scratch_t *t, const char 
     return cue_e && list_gap(text, cue_e, m->b, all, n);
 }
 
+/* Where a relative clause set off by commas right after a mention ends (after its closing
+ * comma), or 0: ", which he had been using up to four days a week," */
+static uint32_t relative_clause_end(const char *text, uint32_t p, uint32_t se)
+{
+    if (p + 8 > se || text[p] != ',') return 0;
+    uint32_t w = p + 1;
+    while (w < se && (text[w] == ' ' || text[w] == '\n')) w++;
+    if (!(w + 6 <= se && imrx_text_ieq(text + w, 5, "which") && text[w + 5] == ' ') &&
+        !(w + 4 <= se && imrx_text_ieq(text + w, 3, "who") && text[w + 3] == ' '))
+        return 0;
+    for (uint32_t i = w; i < se && i < w + 120; i++)
+        if (text[i] == ',') return i + 1;
+    return 0;
+}
+
 /* Does the cue at text[cb] open with "but" or "and" and a verb, its subject left out ("but was
  * never started")? */
 static int elided_subject(const char *text, uint32_t cb, uint32_t se)
@@ -472,6 +489,9 @@ static void negation(const med_context_re_t *re, imrx_re_scratch_t *t, const cha
         return;
     }
     uint32_t from = m->attr_e > m->e ? m->attr_e : m->e;
+    /* A relative clause between commas after the drug ("Imitrex 50 mg, which he had been using
+     * four days a week, was stopped") is an aside: the cue after it is still the drug's. */
+    uint32_t aside = relative_clause_end(text, from, se);
     if (untried(re, t, text, sb, se, m, all, n)) {
         m->negated = 1;
         return;
@@ -486,7 +506,8 @@ static void negation(const med_context_re_t *re, imrx_re_scratch_t *t, const cha
         int elided = elided_subject(text, cb, se);
         int first = 1;
         for (size_t k = 0; k < (size_t)(m - all) && first; k++) first = all[k].b < sb;
-        if (cb - from < 100 && !broken(re, t, text, from, cb) &&
+        uint32_t gap = aside && aside <= cb ? aside : from;
+        if (cb - from < 160 && cb - gap < 100 && !broken(re, t, text, gap, cb) &&
             (elided ? first : !nearer_subject(text, from, cb, m, all, n))) {
             if (disc)
                 m->discontinued = 1;
