@@ -42,7 +42,7 @@ static const char *const after_words[] = {
     "no",        "never",    "discontinu", "stopped",      "weaned",     "tapered",
     "ceased",    "quit",     "changed",    "switched",     "replaced",   "abandon",
     "withdrawn", "halted",   "dropped",    "ended",        "terminated", "suspended",
-    "given",     "set",      "exchanged",  "gave",         "let",        "turned",
+    "given",     "aside",    "exchanged",  "gave",         "lapse",      "turned",
     "refused",   "declined", "converted",  "transitioned", "moved",      NULL};
 static const imrx_re_keys_t after_keys = {after_words, 0, 0};
 

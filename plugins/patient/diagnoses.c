@@ -290,6 +290,16 @@ static size_t label_run_end(const imrx_re_t *stop, imrx_re_scratch_t *t, const c
     return le;
 }
 
+/* Does text[b, e) hold "diagnos" (any case)? Most lists do not, and then no cue that matters
+ * here starts in them: the cue search is not run. */
+static int mentions_diagnosis(const char *text, size_t b, size_t e)
+{
+    for (size_t i = b + 3; i + 4 <= e; i++)
+        if ((text[i] == 'g' || text[i] == 'G') && imrx_text_ieq(text + i - 3, 7, "diagnos"))
+            return 1;
+    return 0;
+}
+
 void dx_read(const imrx_re_t *cue, const imrx_re_t *stop, imrx_re_scratch_t *t, const char *text,
              size_t begin, size_t end, dx_list_t *out)
 {
@@ -315,7 +325,8 @@ void dx_read(const imrx_re_t *cue, const imrx_re_t *stop, imrx_re_scratch_t *t, 
         size_t le = sentence_end(text, lb, end);
         /* a list never runs into another cue ("The diagnosis was then revised, and the report
          * lists the diagnoses as: ..."): the next list starts there */
-        if (le > lb + 1 && imrx_re_find_keyed(cue, &dx_cue_keys, t, text, lb + 1, le) == 1)
+        if (le > lb + 1 && mentions_diagnosis(text, lb + 1, le) &&
+            imrx_re_find_keyed(cue, &dx_cue_keys, t, text, lb + 1, le) == 1)
             le = imrx_re_ov(t)[0];
         pos = le > lb ? le : lb + 1;
         for (size_t from = lb; imrx_re_find(stop, t, text, from, le) == 1;) {
