@@ -22,6 +22,8 @@ static const char negation_before[] =
     "|(?<!was\\s)(?<!were\\s)(?<!been\\s)(?<!is\\s)(?:stopped|discontinued|quit|ceased)"
     "(?:\\s+(?:taking|using|the\\s+use\\s+of))?"
     "|discontinuation\\s+of|(?:switched|changed|moved|transitioned|converted)\\s+(?:\\w+\\s+)?from"
+    /* "she could not tolerate gabapentin", "GI intolerance to naproxen" */
+    "|(?:could|did)\\s+not\\s+tolerate|unable\\s+to\\s+tolerate|intoleran(?:ce|t)\\s+(?:of|to)"
     /* "He used to take Aleve but switched" */
     "|used\\s+to\\s+(?:take|use)"
     /* "after finishing a short course of Tramadol" */
@@ -34,16 +36,16 @@ static const char negation_before[] =
 /* Every match of negation_before holds one of these at a word start ("no" covers "not" and
  * "none"), and so does every match of negation_after (re.h, imrx_re_find_required). */
 static const char *const before_words[] = {
-    "denie",  "no",           "never",     "allerg", "stop",    "discontinu", "quit",
-    "ceased", "switched",     "changed",   "weaned", "tapered", "came",       "off",
-    "moved",  "transitioned", "converted", "finish", "complet", "used",       NULL};
+    "denie",     "no",      "never",   "allerg",  "stop",   "discontinu", "quit",  "ceased",
+    "switched",  "changed", "weaned",  "tapered", "came",   "off",        "moved", "transitioned",
+    "converted", "finish",  "complet", "used",    "unable", "intoleran",  NULL};
 static const imrx_re_keys_t before_keys = {before_words, 0, 0};
 static const char *const after_words[] = {
-    "no",        "never",    "discontinu", "stopped",      "weaned",     "tapered",
-    "ceased",    "quit",     "changed",    "switched",     "replaced",   "abandon",
-    "withdrawn", "halted",   "dropped",    "ended",        "terminated", "suspended",
-    "given",     "aside",    "exchanged",  "gave",         "lapse",      "turned",
-    "refused",   "declined", "converted",  "transitioned", "moved",      NULL};
+    "no",      "never",   "discontinu", "stopped",   "weaned",   "tapered",   "ceased",
+    "quit",    "changed", "switched",   "replaced",  "abandon",  "withdrawn", "halted",
+    "dropped", "ended",   "terminated", "suspended", "given",    "aside",     "exchanged",
+    "gave",    "lapse",   "turned",     "refused",   "declined", "converted", "transitioned",
+    "moved",   "poorly",  NULL};
 static const imrx_re_keys_t after_keys = {after_words, 0, 0};
 
 /* Every match of patient_use holds one of these at a word start ("on" and "use" as prefixes
@@ -78,6 +80,9 @@ static const char negation_after[] =
     "previously|then|all|both|each|also|recently|ultimately|finally|gradually)\\s+)?(?:"
     "discontinued|stopped|weaned|tapered|ceased|abandoned|withdrawn|halted|dropped|ended|"
     "terminated|suspended|given\\s+up|set\\s+aside|exchanged)"
+    /* "A trial of Cymbalta was not tolerated due to nausea" */
+    "|(?:was|were|has\\s+been|had\\s+been)\\s+(?:not|poorly)\\s+tolerated"
+    "|(?:he|she|they)\\s+(?:could|did)\\s+not\\s+tolerate\\s+(?:it|them)"
     /* "was held before the operation and was never resumed" */
     "|(?:was|were|has\\s+been|had\\s+been)\\s+(?:never|not)\\s+(?:resumed|restarted)"
     /* "but the trial ended after a few weeks" */
