@@ -373,6 +373,11 @@ Test(medications, stops_in_other_words)
                 "to naproxen. He takes Norco daily.");
     cr_expect(flag(must(r, "duloxetine"), "discontinued"), "'was not tolerated'");
     cr_expect(flag(must(r, "naproxen"), "discontinued"), "'intolerance to'");
+    json_decref(r);
+    r = summary("Neurontin had been tried earlier but was discontinued owing to dizziness. She "
+                "noted that Mobic upset her stomach and that she had stopped it. He takes Norco.");
+    cr_expect(flag(must(r, "gabapentin"), "discontinued"), "'but was discontinued'");
+    cr_expect(flag(must(r, "meloxicam"), "discontinued"), "'she had stopped it'");
     cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
     json_decref(r);
     r = summary("She had a cortisone injection of the knee. He takes Oxycodone 10mg, 1 tablet "

@@ -76,7 +76,8 @@ static const char negation_after[] =
     /* "was prescribed Tramadol 50mg as needed but never filled it" */
     "|but\\s+(?:(?:he|she|they)\\s+)?never\\s+(?:filled|took|started|used)\\s+(?:it|them|the\\s+"
     "prescription))"
-    "|((?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:(?:later|subsequently|eventually|"
+    "|((?:but\\s+)?(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:(?:later|subsequently|"
+    "eventually|"
     "previously|then|all|both|each|also|recently|ultimately|finally|gradually)\\s+)?(?:"
     "discontinued|stopped|weaned|tapered|ceased|abandoned|withdrawn|halted|dropped|ended|"
     "terminated|suspended|given\\s+up|set\\s+aside|exchanged)"
@@ -97,7 +98,9 @@ static const char negation_after[] =
     "stopped|replaced|changed|switched)\\s+(?:it|them)"
     "|(?:which|that)\\s+(?:he|she|they|the\\s+\\w+(?:\\s+\\w+)?)\\s+(?:no\\s+longer|stopped|"
     "discontinued|quit)"
-    "|(?:he|she|they|and)\\s+(?:later\\s+|then\\s+)?(?:discontinued|stopped|quit)\\s+(?:it|them|"
+    "|(?:he|she|they|and)\\s+(?:had\\s+|has\\s+)?(?:later\\s+|then\\s+)?(?:discontinued|stopped|"
+    "quit)"
+    "\\s+(?:it|them|"
     "taking\\s+(?:it|them))"
     "|and\\s+(?:then\\s+)?(?:was|were)\\s+(?:discontinued|stopped)"
     /* "was used for two weeks after surgery and then stopped": the clause ends there (not "and
