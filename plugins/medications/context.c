@@ -1,157 +1,16 @@
 /* Where a mention stands and what the letter says about it: the section, whether the patient
- * takes it, it is requested, or it is only named in reasoning; whether it is denied or was
- * stopped. Cues are read within the mention's sentence. */
+ * takes it, it is requested, or it is only named in reasoning (whether it is denied or was
+ * stopped: negation.c). Cues are read within the mention's sentence. */
 #include <string.h>
 
 #include "meds.h"
 #include "text.h"
-
-/* A cue before the drug: group 1 denies it, group 2 says it was stopped. */
-static const char negation_before[] =
-    "\\b(?:((?:(?:he|she|they|patient|worker|claimant|employee)\\s+(?:also\\s+)?denie[sd]|denies)"
-    "(?:\\s+(?:any|the|all))?(?:\\s+(?:prior\\s+|current\\s+)?(?:use|using|taking|intake|"
-    "history)(?:\\s+of)?)?"
-    "|(?:is|was|were|are)\\s+not\\s+(?:currently\\s+)?(?:taking|on|using|prescribed)"
-    "|(?:does|did|do)\\s+not\\s+(?:currently\\s+)?(?:take|use)"
-    "|(?:has|have|had)\\s+(?:not|never)\\s+(?:been\\s+)?(?:taken|tried|used|prescribed|given|"
-    "offered|received|treated\\s+with)"
-    "|never\\s+(?:took|tried|used|received)|takes\\s+none\\s+of"
-    "|no\\s+(?:prior\\s+|previous\\s+|known\\s+)?(?:use\\s+of|trial\\s+of|history\\s+of)"
-    "|allergic\\s+to|allerg(?:y|ies)\\s*(?:to|include|including|:|of))"
-    "|(no\\s+longer\\s+(?:tak(?:es|ing)|us(?:es|ing)|on|prescribed)"
-    "|(?<!was\\s)(?<!were\\s)(?<!been\\s)(?<!is\\s)(?:stopped|discontinued|quit|ceased)"
-    "(?:\\s+(?:taking|using|the\\s+use\\s+of))?"
-    "|discontinuation\\s+of|(?:switched|changed|moved|transitioned|converted)\\s+(?:\\w+\\s+)?from"
-    /* "she could not tolerate gabapentin", "GI intolerance to naproxen" */
-    "|(?:could|did)\\s+not\\s+tolerate|unable\\s+to\\s+tolerate|intoleran(?:ce|t)\\s+(?:of|to)"
-    /* "He used to take Aleve but switched" */
-    "|used\\s+to\\s+(?:take|use)"
-    /* "after finishing a short course of Tramadol" */
-    "|(?:finish(?:ed|ing)|complet(?:ed|ing))\\s+(?:a|an|the|his|her|their)\\s+(?:(?:short|brief|"
-    "\\d+-?\\s?(?:day|week))\\s+)?course\\s+of"
-    "|(?:told|advised|instructed|asked)\\s+to\\s+(?:stop|discontinue|quit)(?:\\s+(?:taking|using))?"
-    "|(?<!being\\s)(?:weaned|tapered|came)\\s+(?:\\w+\\s+)?(?:off|from)(?:\\s+of)?"
-    "|(?:was|were|is|has\\s+been|had\\s+been)\\s+off(?:\\s+of)?))(?![A-Za-z])";
-
-/* Every match of negation_before holds one of these at a word start ("no" covers "not" and
- * "none"), and so does every match of negation_after (re.h, imrx_re_find_required). */
-static const char *const before_words[] = {
-    "denie",     "no",      "never",   "allerg",  "stop",   "discontinu", "quit",  "ceased",
-    "switched",  "changed", "weaned",  "tapered", "came",   "off",        "moved", "transitioned",
-    "converted", "finish",  "complet", "used",    "unable", "intoleran",  NULL};
-static const imrx_re_keys_t before_keys = {before_words, 0, 0};
-static const char *const after_words[] = {
-    "no",      "never",   "discontinu", "stopped",   "weaned",   "tapered",   "ceased",
-    "quit",    "changed", "switched",   "replaced",  "abandon",  "withdrawn", "halted",
-    "dropped", "ended",   "terminated", "suspended", "given",    "aside",     "exchanged",
-    "gave",    "lapse",   "turned",     "refused",   "declined", "converted", "transitioned",
-    "moved",   "poorly",  NULL};
-static const imrx_re_keys_t after_keys = {after_words, 0, 0};
 
 /* Every match of patient_use holds one of these at a word start ("on" and "use" as prefixes
  * cover "usage" and more). */
 static const char *const use_words[] = {"taking", "using", "utilizing",  "prescribed", "treated",
                                         "on",     "use",   "medication", "tried",      NULL};
 static const imrx_re_keys_t use_keys = {use_words, 0, 0};
-
-/* Between a drug and a cue after it ("Naproxen ... was discontinued"): the clause changed, the
- * cue is about something else ("was started" is the same drug's story, not another's). */
-static const char stop_after[] =
-    "[;:]|\\b(?:but|however|although|though|now|currently|instead|then|replaced|switched|"
-    "(?<!was\\s)(?<!were\\s)(?<!been\\s)started|"
-    "began|start|starting|resumed|restarted|continues|while|whereas|who|because|since|until|"
-    "except|other\\s+than|aside\\s+from|request(?:ed|s)?|authoriz\\w*|certif\\w*|recommend\\w*|"
-    "and\\s+(?:is|was|has|takes|uses|continues|now)|takes|uses|using)\\b";
-
-/* A cue after the drug ("Naproxen was discontinued", "Vicodin, which she no longer takes");
- * group 1 says it was stopped, the rest that it was never taken. */
-static const char negation_after[] =
-    "\\b(?:(?:(?:but\\s+)?(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:not|never)\\s+"
-    "(?:tried|prescribed|taken|used|filled|started|begun|dispensed)"
-    /* "was offered a Butrans patch and turned it down", "he refused it" */
-    "|(?:(?:and|but)\\s+)?(?:(?:he|she|they)\\s+)?(?:turned\\s+(?:it|them)\\s+down|refused\\s+(?:"
-    "it|them)|"
-    "declined\\s+(?:it|them))"
-    "|(?:has|have|had)\\s+(?:not|never)\\s+been\\s+(?:tried|prescribed|taken|used)"
-    /* "was prescribed Tramadol 50mg as needed but never filled it" */
-    "|but\\s+(?:(?:he|she|they)\\s+)?never\\s+(?:filled|took|started|used)\\s+(?:it|them|the\\s+"
-    "prescription))"
-    "|((?:but\\s+)?(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:(?:later|subsequently|"
-    "eventually|"
-    "previously|then|all|both|each|also|recently|ultimately|finally|gradually)\\s+)?(?:"
-    "discontinued|stopped|weaned|tapered|ceased|abandoned|withdrawn|halted|dropped|ended|"
-    "terminated|suspended|given\\s+up|set\\s+aside|exchanged)"
-    /* "A trial of Cymbalta was not tolerated due to nausea" */
-    "|(?:was|were|has\\s+been|had\\s+been)\\s+(?:not|poorly)\\s+tolerated"
-    "|(?:he|she|they)\\s+(?:could|did)\\s+not\\s+tolerate\\s+(?:it|them)"
-    /* "was held before the operation and was never resumed" */
-    "|(?:was|were|has\\s+been|had\\s+been)\\s+(?:never|not)\\s+(?:resumed|restarted)"
-    /* "but the trial ended after a few weeks" */
-    "|(?:but|and)\\s+the\\s+trial\\s+(?:was\\s+)?(?:ended|stopped|discontinued|terminated)"
-    /* "and then gave it up", "but she let it lapse", "which he took ... and then set aside" */
-    "|(?:and|but|then|so)\\s+(?:(?:he|she|they)\\s+)?(?:later\\s+|then\\s+|eventually\\s+)?(?:"
-    "gave\\s+"
-    "(?:it|them)\\s+up|set\\s+(?:it|them)\\s+aside|let\\s+(?:it|them)\\s+lapse|gave\\s+up|set\\s+"
-    "aside)"
-    /* "but her internist stopped it", "and his psychiatrist replaced it with" */
-    "|(?:but|and)\\s+(?:his|her|their|the)\\s+[a-z]+\\s+(?:later\\s+|then\\s+)?(?:discontinued|"
-    "stopped|replaced|changed|switched)\\s+(?:it|them)"
-    "|(?:which|that)\\s+(?:he|she|they|the\\s+\\w+(?:\\s+\\w+)?)\\s+(?:no\\s+longer|stopped|"
-    "discontinued|quit)"
-    "|(?:he|she|they|and)\\s+(?:had\\s+|has\\s+)?(?:later\\s+|then\\s+)?(?:discontinued|stopped|"
-    "quit)"
-    "\\s+(?:it|them|"
-    "taking\\s+(?:it|them))"
-    "|and\\s+(?:then\\s+)?(?:was|were)\\s+(?:discontinued|stopped)"
-    /* "was used for two weeks after surgery and then stopped": the clause ends there (not "and
-     * then stopped ibuprofen", another drug's story) */
-    "|and\\s+(?:then|later|eventually)\\s+(?:discontinued|stopped)(?=\\s*[.;,)]|\\s*$|\\s+(?:"
-    "because|due|after|when|in|on|for|by|at|as|without|owing)\\b)"
-    "|(?:was|were|has\\s+been|had\\s+been)\\s+(?:changed|switched|converted|transitioned|moved)\\s+"
-    "to"
-    "|(?:was|were|has\\s+been|had\\s+been)\\s+replaced\\s+(?:by|with)"
-    /* "took diclofenac until June 2016, when it was stopped", "was on MS Contin until 2014,
-     * when it was changed to OxyContin" */
-    "|until\\s+[^.;]{1,40}?\\s+when\\s+(?:it|they|this|that)\\s+(?:was|were)\\s+(?:later\\s+)?"
-    "(?:stopped|discontinued|changed|switched|replaced|tapered|weaned)"
-    /* "was taking Ambien for sleep but stopped it", "was tried without benefit and stopped" */
-    "|but\\s+(?:(?:he|she|they)\\s+)?(?:later\\s+|then\\s+)?(?:discontinued|stopped|quit)\\s+"
-    "(?:it|them|taking\\s+(?:it|them))"
-    "|(?:was|were)\\s+tried\\b[^.;]{0,60}?\\band\\s+(?:then\\s+|later\\s+)?(?:was\\s+|were\\s+)?"
-    "(?:stopped|discontinued)"
-    /* "tried trazodone, but it left her groggy and was stopped", "took amitriptyline before,
-     * but it was stopped" */
-    "|but\\s+(?:it|they)\\s+(?:[^.;]{0,80}?\\band\\s+)?(?:was|were)\\s+(?:later\\s+|then\\s+|"
-    "eventually\\s+)?"
-    "(?:stopped|discontinued)"
-    /* "took Norco until early 2018 but no longer uses it" */
-    /* "was given Norco early on but is no longer taking it" */
-    "|(?:until\\s+[^.;]{1,40}?\\s+)?(?:but|and)\\s+(?:(?:he|she|they)\\s+)?(?:is\\s+)?no\\s+"
-    "longer\\s+"
-    "(?:takes|uses|(?:is\\s+)?taking|(?:is\\s+)?using|on)\\s+(?:it|them)"
-    "))\\b";
-
-/* The clause after a semicolon that ends the drug's sentence: "used Duragesic patches from 2011
- * to 2014; they were stopped because of skin reactions". */
-static const char stopped_next_clause[] =
-    ";\\s*(?:(?:it|they)\\s+(?:was|were)\\s+(?:later\\s+|then\\s+|eventually\\s+)?"
-    "(?:stopped|discontinued)\\b"
-    /* "Percocet was prescribed early; she was switched to Norco in 2015" */
-    "|(?:he|she|they)\\s+(?:was|were)\\s+(?:later\\s+|then\\s+)?(?:switched|changed|moved|"
-    "transitioned)\\s+to\\b"
-    /* "Neurontin was prescribed after the surgery; she felt it no longer helped and quit it" */
-    "|[^.;]{0,80}?\\b(?:he|she|they|and)\\s+(?:later\\s+|then\\s+|eventually\\s+)?(?:quit|stopped|"
-    "discontinued|abandoned|dropped)\\s+(?:it|them)\\b)";
-
-/* A drug said never tried, told around it: "no record that metoclopramide was tried", "the
- * records do not show that amitriptyline, duloxetine or gabapentin was ever tried". The cue
- * before the list, and right after its last drug: */
-static const char untried_before[] =
-    "\\b(?:no\\s+(?:records?|documentation|evidence|indication|mention|report)|(?:does|do|did)\\s+"
-    "not\\s+(?:show|document|indicate|reflect|mention|establish|describe))\\s+(?:that|whether)\\b";
-static const char untried_after[] =
-    "[\\s,]*(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:ever\\s+|previously\\s+|"
-    "actually\\s+)?(?:tried|used|prescribed|given|trialed|attempted)\\b";
 
 /* A sentence of the summary that tells the request. */
 static const char request[] =
@@ -199,9 +58,19 @@ static const char patient_use[] =
 /* Every pattern and where it goes, so that compiling and freeing cannot miss one. */
 static size_t table(med_context_re_t *re, const char **patterns, imrx_re_t **slots)
 {
-    const char *p[] = {negation_before, stop_after,    negation_after,     request,   equivalent,
-                       patient_use,     hedge,         requested_here,     lab_after, decision_line,
-                       untried_before,  untried_after, stopped_next_clause};
+    const char *p[] = {med_re_negation_before,
+                       med_re_stop_after,
+                       med_re_negation_after,
+                       request,
+                       equivalent,
+                       patient_use,
+                       hedge,
+                       requested_here,
+                       lab_after,
+                       decision_line,
+                       med_re_untried_before,
+                       med_re_untried_after,
+                       med_re_stopped_next_clause};
     imrx_re_t *r[] = {
         &re->negation_before,    &re->stop_after,    &re->negation_after, &re->request,
         &re->equivalent,         &re->patient_use,   &re->hedge,          &re->requested_here,
@@ -353,189 +222,6 @@ static void sentence(const char *t, uint32_t lo, uint32_t hi, uint32_t b, uint32
     *se = i;
 }
 
-/* Is there a clause break in text[b, e)? */
-static int broken(const med_context_re_t *re, imrx_re_scratch_t *t, const char *text, uint32_t b,
-                  uint32_t e)
-{
-    return b < e && imrx_re_find(&re->stop_after, t, text, b, e) == 1;
-}
-
-/* Between a denial or stop and its drug only a list may stand ("denies use of Soma or Norco",
- * "stopped taking his Flexeril"): other words ("denies side effects from Norco") end its reach. */
-static int list_gap(const char *text, uint32_t b, uint32_t e, const mention_t *all, size_t n)
-{
-    static const char *const glue[] = {
-        "and",        "or",          "nor",        "any",       "the",       "his",       "her",
-        "their",      "all",         "other",      "further",   "use",       "of",        "taking",
-        "using",      "such",        "as",         "like",      "including", "oral",      "topical",
-        "prescribed", "previous",    "previously", "prior",     "current",   "well",      "a",
-        "medication", "medications", "drugs",      "opioids",   "opioid",    "NSAIDs",    "NSAID",
-        "narcotics",  "narcotic",    "muscle",     "relaxants", "relaxant",  "pain",      "either",
-        "both",       "long",        "short",      "acting",    "extended",  "immediate", "release",
-        "controlled", "brand",       "generic",    "name",      NULL};
-    uint32_t p = b;
-    while (p < e) {
-        char c = text[p];
-        int in_mention = 0;
-        for (size_t k = 0; k < n && !in_mention; k++)
-            if (p >= all[k].b && p < (all[k].attr_e > all[k].e ? all[k].attr_e : all[k].e))
-                in_mention = 1, p = all[k].attr_e > all[k].e ? all[k].attr_e : all[k].e;
-        if (in_mention) continue;
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
-            if (c != ' ' && c != '\n' && c != ',' && c != '/' && c != '(' && c != ')' && c != '-' &&
-                c != '\'')
-                return 0;
-            p++;
-            continue;
-        }
-        uint32_t w = p;
-        while (w < e && ((text[w] >= 'a' && text[w] <= 'z') || (text[w] >= 'A' && text[w] <= 'Z')))
-            w++;
-        int ok = 0;
-        for (int i = 0; glue[i] && !ok; i++) ok = imrx_text_ieq(text + p, w - p, glue[i]);
-        if (!ok) return 0;
-        p = w;
-    }
-    return 1;
-}
-
-/* Is the mention one of a list said never tried (untried_before ... untried_after)? */
-static int untried(const med_context_re_t *re, imrx_re_scratch_t *t, const char *text, uint32_t sb,
-                   uint32_t se, const mention_t *m, const mention_t *all, size_t n)
-{
-    /* the end of the list the mention stands in: later mentions joined by list words */
-    size_t i = (size_t)(m - all);
-    uint32_t end = m->attr_e > m->e ? m->attr_e : m->e;
-    while (i + 1 < n && all[i + 1].b < se && list_gap(text, end, all[i + 1].b, all, n)) {
-        i++;
-        end = all[i].attr_e > all[i].e ? all[i].attr_e : all[i].e;
-    }
-    /* most lists are followed by anything but "was tried": a look at the next word first */
-    uint32_t w = end;
-    while (w < se && (text[w] == ' ' || text[w] == '\n' || text[w] == ',')) w++;
-    uint32_t we = w;
-    while (we < se && imrx_text_letter((unsigned char)text[we])) we++;
-    static const char *const verbs[] = {"was", "were", "has", "have", "had"};
-    int verb = 0;
-    for (int k = 0; k < 5 && !verb; k++) verb = imrx_text_ieq(text + w, we - w, verbs[k]);
-    if (!verb || imrx_re_at(&re->untried_after, t, text, end, se) != 1) return 0;
-    uint32_t pos = sb, cue_e = 0;
-    while (pos < m->b && imrx_re_find(&re->untried_before, t, text, pos, m->b) == 1) {
-        cue_e = (uint32_t)imrx_re_ov(t)[1];
-        pos = cue_e > pos ? cue_e : pos + 1;
-    }
-    return cue_e && list_gap(text, cue_e, m->b, all, n);
-}
-
-/* Where a relative clause set off by commas right after a mention ends (after its closing
- * comma), or 0: ", which he had been using up to four days a week," */
-static uint32_t relative_clause_end(const char *text, uint32_t p, uint32_t se)
-{
-    if (p + 8 > se || text[p] != ',') return 0;
-    uint32_t w = p + 1;
-    while (w < se && (text[w] == ' ' || text[w] == '\n')) w++;
-    if (!(w + 6 <= se && imrx_text_ieq(text + w, 5, "which") && text[w + 5] == ' ') &&
-        !(w + 4 <= se && imrx_text_ieq(text + w, 3, "who") && text[w + 3] == ' '))
-        return 0;
-    for (uint32_t i = w; i < se && i < w + 120; i++)
-        if (text[i] == ',') return i + 1;
-    return 0;
-}
-
-/* Does the cue at text[cb] open with "but" or "and" and a verb, its subject left out ("but was
- * never started")? */
-static int elided_subject(const char *text, uint32_t cb, uint32_t se)
-{
-    static const char *const verbs[] = {"was", "were", "has", "have", "had", NULL};
-    uint32_t p = cb;
-    if (se - p > 4 && imrx_text_ieq(text + p, 3, "but") && text[p + 3] == ' ')
-        p += 4;
-    else if (se - p > 4 && imrx_text_ieq(text + p, 3, "and") && text[p + 3] == ' ')
-        p += 4;
-    else
-        return 0;
-    uint32_t w = p;
-    while (w < se && imrx_text_letter((unsigned char)text[w])) w++;
-    for (int i = 0; verbs[i]; i++)
-        if (imrx_text_ieq(text + p, w - p, verbs[i])) return 1;
-    return 0;
-}
-
-/* Does the cue at `cb`, after mention m, belong to a list of other drugs that stands between
- * them ("switched to methadone in 2015 after OxyContin and Opana ER were each stopped")? A
- * later mention joined to the cue by list words only, and not to m, is the cue's subject. */
-static int nearer_subject(const char *text, uint32_t from, uint32_t cb, const mention_t *m,
-                          const mention_t *all, size_t n)
-{
-    for (size_t k = (size_t)(m - all) + 1; k < n && all[k].b < cb; k++) {
-        uint32_t ke = all[k].attr_e > all[k].e ? all[k].attr_e : all[k].e;
-        if (ke <= cb && list_gap(text, ke, cb, all, n))
-            return !list_gap(text, from, all[k].b, all, n);
-    }
-    return 0;
-}
-
-static void negation(const med_context_re_t *re, imrx_re_scratch_t *t, const char *text,
-                     uint32_t sb, uint32_t se, uint32_t hi, mention_t *m, const mention_t *all,
-                     size_t n)
-{
-    /* The last cue before the mention, if the clause goes on to it. */
-    uint32_t pos = sb, cue_e = 0;
-    int kind = 0;
-    while (pos < m->b &&
-           imrx_re_find_required(&re->negation_before, &before_keys, t, text, pos, m->b) == 1) {
-        PCRE2_SIZE *ov = imrx_re_ov(t);
-        cue_e = (uint32_t)ov[1];
-        kind = imrx_re_has(t, 1) ? 1 : 2;
-        pos = ov[1] > pos ? (uint32_t)ov[1] : pos + 1;
-    }
-    if (kind && m->b - cue_e < 160 && list_gap(text, cue_e, m->b, all, n)) {
-        if (kind == 1)
-            m->negated = 1;
-        else
-            m->discontinued = 1;
-        return;
-    }
-    uint32_t from = m->attr_e > m->e ? m->attr_e : m->e;
-    /* A relative clause between commas after the drug ("Imitrex 50 mg, which he had been using
-     * four days a week, was stopped") is an aside: the cue after it is still the drug's. */
-    uint32_t aside = relative_clause_end(text, from, se);
-    if (untried(re, t, text, sb, se, m, all, n)) {
-        m->negated = 1;
-        return;
-    }
-    if (from < se &&
-        imrx_re_find_required(&re->negation_after, &after_keys, t, text, from, se) == 1) {
-        PCRE2_SIZE *ov = imrx_re_ov(t);
-        uint32_t cb = (uint32_t)ov[0];
-        int disc = imrx_re_has(t, 1);
-        /* "X was suggested as an alternative to Y but was never started": a cue without a
-         * subject of its own is about the clause's subject, the sentence's first drug */
-        int elided = elided_subject(text, cb, se);
-        int first = 1;
-        for (size_t k = 0; k < (size_t)(m - all) && first; k++) first = all[k].b < sb;
-        uint32_t gap = aside && aside <= cb ? aside : from;
-        if (cb - from < 160 && cb - gap < 100 && !broken(re, t, text, gap, cb) &&
-            (elided ? first : !nearer_subject(text, from, cb, m, all, n))) {
-            if (disc)
-                m->discontinued = 1;
-            else
-                m->negated = 1;
-            return;
-        }
-    }
-    /* The sentence ended at a semicolon: the next clause may still stop the drug, when it
-     * names no other drug before its cue. */
-    if (se < hi && text[se] == ';' && se - from < 100 && !broken(re, t, text, from, se) &&
-        imrx_re_at(&re->stopped_next_clause, t, text, se, se + 140 < hi ? se + 140 : hi) == 1) {
-        uint32_t ce = (uint32_t)imrx_re_ov(t)[1];
-        int other = 0;
-        for (size_t k = (size_t)(m - all) + 1; k < n && all[k].b < ce && !other; k++)
-            other = all[k].b > se;
-        if (!other) m->discontinued = 1;
-    }
-}
-
 /* Is the mention in the item name of a decision line? */
 static int on_decision_line(const med_context_re_t *re, imrx_re_scratch_t *t, const char *text,
                             uint32_t lo, uint32_t hi, const mention_t *m)
@@ -597,7 +283,7 @@ void med_classify(const med_context_re_t *re, imrx_re_scratch_t *t, const imrx_l
             else
                 m[i].context = own ? CTX_HISTORY : CTX_RATIONALE;
         }
-        negation(re, t, text, sb, se, hi, &m[i], m, n);
+        med_negation(re, t, text, sb, se, hi, &m[i], m, n);
         /* a drug the letter says was stopped or switched was the patient's, wherever it is told */
         if (m[i].discontinued && m[i].context == CTX_RATIONALE) m[i].context = CTX_HISTORY;
     }

@@ -159,10 +159,10 @@ void med_read_attributes(const med_attr_re_t *re, imrx_re_scratch_t *s, const ch
 /* Writes the strength of text[b..e) normalised ("10/325 mg", "5 %") into out; 0 if none. */
 int med_parse_strength(const char *text, uint32_t b, uint32_t e, med_value_t *out, int *parts);
 
-/* -- context and negation (context.c) -------------------------------------------------------- */
+/* -- context and negation (context.c, negation.c) ---------------------------------------------- */
 
 typedef struct med_context_re {
-    imrx_re_t negation_before; /* cues of context.c, compiled once */
+    imrx_re_t negation_before; /* cues of context.c and negation.c, compiled once */
     imrx_re_t stop_after;
     imrx_re_t negation_after;
     imrx_re_t request;
@@ -184,6 +184,16 @@ void med_context_free(med_context_re_t *re);
 /* 1 when the mention is not a drug at all ("morphine equivalent dose", "soma" as anatomy). */
 int med_is_false_mention(const med_context_re_t *re, imrx_re_scratch_t *t, const char *text,
                          uint32_t len, const mention_t *m, const med_entry_t *entry);
+
+/* The cues of negation.c, compiled by med_context_compile into med_context_re_t. */
+extern const char med_re_negation_before[], med_re_stop_after[], med_re_negation_after[],
+    med_re_stopped_next_clause[], med_re_untried_before[], med_re_untried_after[];
+
+/* Sets m->negated (never taken) or m->discontinued from the cues of its sentence text[sb, se)
+ * (hi: the end of its section, for the clause after a semicolon); all[0..n) are the letter's
+ * mentions, m one of them (negation.c). */
+void med_negation(const med_context_re_t *re, imrx_re_scratch_t *t, const char *text, uint32_t sb,
+                  uint32_t se, uint32_t hi, mention_t *m, const mention_t *all, size_t n);
 
 /* Sets section, context, negated and discontinued of every mention. */
 void med_classify(const med_context_re_t *re, imrx_re_scratch_t *t, const imrx_letter_t *l,
