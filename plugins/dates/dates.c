@@ -4,55 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
-#include "imrx/plugin.h"
-#include "re.h"
-#include "text.h"
+#include "dates.h"
 
-static const imrx_host_api_t *api;
-
-/* A date as letters write it: 10/13/2016, 10-13-16, 10-30- 2016 (broken at a line end),
- * 10.13.2016, or October 13, 2016. Group names are not used: callers know which group is the
- * date. */
-#define DATE_FORMS                                                                                 \
-    "\\d{1,2}\\s?[-/]\\s?\\d{1,2}\\s?[-/]\\s?(?:\\d{4}|\\d{2})(?!\\d)"                             \
-    "|\\d{1,2}\\.\\d{1,2}\\.(?:\\d{4}|\\d{2})(?!\\d|\\.\\d)"                                       \
-    "|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}(?:st|nd|rd|"  \
-    "th)?,?\\s+\\d{4}"
-#define DATE "(" DATE_FORMS ")"
-/* Plain pdftotext drops a hyphen that ends a line, and a date broken there loses one of its
- * hyphens: "10-\n17-2016" reads "1017-2016", "1-9-\n17" reads "1-917" (parse_joined). Only
- * where a cue says a date follows. */
-#define DATE_OR_JOINED                                                                             \
-    "(" DATE_FORMS                                                                                 \
-    "|(?<![\\d.,/-])(?:\\d{3,4}-(?:\\d{4}|\\d{2})|\\d{1,2}-\\d{3,6})(?![\\d/-]|\\.\\d|[A-Za-z]))"
-
-/* Header tokens, in reading order: a label, or a value of one of three kinds. Labels and
- * priorities in any case ("CASE NUMBER:"); the pattern is otherwise case-sensitive, so that a
- * capital starts another label. */
-static const char header_token[] =
-    "\\b(?:(?i:(IMR\\s+Case\\s+Number|Case\\s+Number|Case\\s+No\\.?|Date\\s+Assigned|Date\\s+of\\s+"
-    "Injury|Injury\\s+Date|Decision\\s+Date|UR\\s+Denial\\s+Date|Priority|Application\\s+Received|"
-    "Dated))\\s*:"                                     /* 1: label */
-    "|(?i:(Application)(?!\\s+(?:for|Received))\\b)"   /* 2: "Application" (wrapped label) */
-    "|(?i:(Received))\\s*:"                            /* 3: its second line */
-    "|(CM\\d{2}-\\d{7}|IMR\\s\\d{2}-\\d{5,7})\\b"      /* 4: a case number */
-    "|(\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2}))(?![\\d/])" /* 5: a date */
-    "|(?i:(Standard|Expedited|Urgent))\\b"             /* 6: a priority */
-    "|([A-Z][A-Za-z ()]{1,40}):(?=\\s)"                /* 7: another label */
-    ")";
-
-/* Layout D tells the procedure's dates in prose. */
-static const char prose_application[] =
-    "application\\s+for\\s+(?:independent\\s+medical\\s+review|IMR)\\s+was\\s+(?:received|"
-    "filed|submitted)\\s+(?:on\\s+)?" DATE;
-static const char prose_ur[] =
-    "utilization\\s+review\\s+(?:denial|determination|decision)\\s+(?:is|"
-    "was)\\s+dated\\s+" DATE;
-static const char prose_assigned[] =
-    "assigned\\s+to\\s+(?:MAXIMUS|an?\\s+expert\\s+reviewer|a\\s+physician\\s+reviewer)"
-    "(?:\\s+Federal\\s+Services)?\\s+on\\s+" DATE;
+const imrx_host_api_t *dates_api;
 
 /* The summary's date of injury: stated as such, or told by what happened ("fell from a ladder on
  * 06/05/2012"). The first such date in the summary is taken. "injury to the back and neck on",
@@ -131,23 +86,21 @@ static const imrx_re_keys_t ur_keys = {ur_words, 0, 1};
 /* Any date in the summary, for the list of clinical events. */
 static const char any_date[] = "\\b" DATE;
 
-enum { RE_HEADER, RE_APP, RE_UR_PROSE, RE_ASSIGNED, RE_INJURY, RE_UR, RE_ANY, RE_COUNT };
-
-typedef struct state {
-    imrx_re_t re[RE_COUNT];
-} state_t;
-
 static imrx_status_t dates_init(const imrx_init_args_t *args, void **out)
 {
-    api = args->api;
+    dates_api = args->api;
     state_t *s = calloc(1, sizeof *s);
     if (!s) return IMRX_ENOMEM;
-    static const char *const patterns[RE_COUNT] = {header_token,   prose_application, prose_ur,
-                                                   prose_assigned, narrative_injury,  narrative_ur,
+    static const char *const patterns[RE_COUNT] = {dates_re_header_token,
+                                                   dates_re_prose_application,
+                                                   dates_re_prose_ur,
+                                                   dates_re_prose_assigned,
+                                                   narrative_injury,
+                                                   narrative_ur,
                                                    any_date};
     for (int i = 0; i < RE_COUNT; i++) {
         uint32_t opt = i == RE_HEADER ? IMRX_RE_CASE : 0;
-        if (imrx_re_compile(&s->re[i], patterns[i], opt, api, args->ctx) != IMRX_OK) {
+        if (imrx_re_compile(&s->re[i], patterns[i], opt, dates_api, args->ctx) != IMRX_OK) {
             for (int k = 0; k < i; k++) imrx_re_free(&s->re[k]);
             free(s);
             return IMRX_EINVAL;
@@ -182,234 +135,6 @@ static void dates_thread_fini(void *state, void *thread_state)
     (void)state;
     imrx_re_scratch_free(thread_state);
     free(thread_state);
-}
-
-static int digits_value(const char *s, size_t n)
-{
-    int v = 0;
-    for (size_t i = 0; i < n; i++) v = v * 10 + (s[i] - '0');
-    return v;
-}
-
-/* A date that lost one hyphen (DATE_OR_JOINED): the digits on one side of the hyphen left hold
- * two of month, day and year. Every way to split them is tried; the date is taken only when
- * exactly one split makes a real date ("1017-2016": 10-17-2016; "1-917": 1-9-17; "111-16" could
- * be January 11 or November 1, and is no date). */
-static int parse_joined(const char *s, size_t n, int ref_year, imrx_date_t *d)
-{
-    const char *hy = memchr(s, '-', n);
-    if (!hy) return 0;
-    size_t a = (size_t)(hy - s), b = n - a - 1;
-    const char *rest = hy + 1;
-    int found = 0;
-    imrx_date_t best = {0};
-    for (size_t cut = 1; cut < (a > 2 ? a : b); cut++) {
-        int m, dd, y, ydigits;
-        if (a > 2) { /* month and day before the hyphen, the year after it */
-            if (cut > 2 || a - cut > 2) continue;
-            m = digits_value(s, cut), dd = digits_value(s + cut, a - cut);
-            y = digits_value(rest, b), ydigits = (int)b;
-        } else { /* the month before, the day and year after */
-            if (cut > 2 || (b - cut != 2 && b - cut != 4)) continue;
-            m = digits_value(s, a), dd = digits_value(rest, cut);
-            y = digits_value(rest + cut, b - cut), ydigits = (int)(b - cut);
-        }
-        if (ydigits != 2 && ydigits != 4) continue;
-        imrx_date_t c = {ydigits == 2 ? imrx_year_from_two_digits(y, ref_year) : y, m, dd};
-        /* a strength ("Norco 5-325") reads as a date too, of 1925 in a letter of 2016 */
-        if (!imrx_date_valid(c.year, c.month, c.day) || c.year < 1950 ||
-            (ref_year && c.year > ref_year + 1))
-            continue;
-        best = c;
-        found++;
-    }
-    if (found != 1) return 0;
-    *d = best;
-    return 1;
-}
-
-/* Parses a date written as DATE matches it. 0 when it is no real date. */
-static int parse_date(const char *s, size_t n, int ref_year, imrx_date_t *d)
-{
-    int parts[3], k = 0;
-    size_t i = 0;
-    if (n && ((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z'))) {
-        size_t w = 0;
-        while (w < n && s[w] != ' ' && s[w] != '\n') w++;
-        d->month = imrx_month_from_name(s, w);
-        i = w;
-        int nums[2], c = 0;
-        while (i < n && c < 2) {
-            while (i < n && !(s[i] >= '0' && s[i] <= '9')) i++;
-            if (i >= n) break;
-            int v = 0;
-            while (i < n && s[i] >= '0' && s[i] <= '9') v = v * 10 + (s[i++] - '0');
-            nums[c++] = v;
-        }
-        if (c < 2) return 0;
-        d->day = nums[0];
-        d->year = nums[1];
-        return imrx_date_valid(d->year, d->month, d->day);
-    }
-    while (i < n && k < 3) {
-        while (i < n && !(s[i] >= '0' && s[i] <= '9')) i++;
-        if (i >= n) break;
-        int v = 0, digits = 0;
-        while (i < n && s[i] >= '0' && s[i] <= '9') v = v * 10 + (s[i++] - '0'), digits++;
-        parts[k] = digits == 2 && k == 2 ? -v - 1 : v; /* mark a two-digit year */
-        k++;
-    }
-    if (k == 2) return parse_joined(s, n, ref_year, d);
-    if (k != 3) return 0;
-    d->month = parts[0];
-    d->day = parts[1];
-    d->year = parts[2] < 0 ? imrx_year_from_two_digits(-parts[2] - 1, ref_year) : parts[2];
-    return imrx_date_valid(d->year, d->month, d->day);
-}
-
-typedef struct letter {
-    const imrx_letter_t *l;
-    imrx_ctx_t *ctx;
-    imrx_re_scratch_t *t;
-    state_t *s;
-    imrx_node_t dates;
-    int ref_year;
-    imrx_date_t header[5]; /* assigned, injury, decision, ur_denial, application_received */
-    imrx_span_t header_span[5];
-    int have[5];
-} letter_t;
-
-enum { D_ASSIGNED, D_INJURY, D_DECISION, D_UR, D_APPLICATION };
-static const char *const date_keys[] = {"assigned", "injury", "decision", "ur_denial",
-                                        "application_received"};
-
-/* Emits a date read from text[b..e) under `parent`.key; warns about an impossible one. */
-static int emit_date(letter_t *L, imrx_node_t parent, const char *key, uint32_t b, uint32_t e,
-                     imrx_date_t *out)
-{
-    imrx_date_t d;
-    if (!parse_date(L->l->text + b, e - b, L->ref_year, &d)) {
-        api->warn(L->ctx, imrx_span(b, e), "impossible date '%.*s' ignored", (int)(e - b),
-                  L->l->text + b);
-        return 0;
-    }
-    char iso[11];
-    imrx_date_iso(&d, iso);
-    api->set_string(L->ctx, parent, key, iso, 10, imrx_span(b, e));
-    if (out) *out = d;
-    return 1;
-}
-
-typedef enum { V_CASE, V_DATE, V_PRIORITY, V_OTHER } vkind_t;
-
-typedef struct label {
-    vkind_t kind;
-    int slot; /* date slot, or -1 */
-    int is_case, is_priority, is_dated;
-} label_t;
-
-static label_t classify_label(const char *s, size_t n)
-{
-    label_t l = {V_OTHER, -1, 0, 0, 0};
-    char buf[64];
-    imrx_text_squeeze(s, n, buf, sizeof buf);
-    if (strcasestr(buf, "Case"))
-        l.kind = V_CASE, l.is_case = 1;
-    else if (strcasecmp(buf, "Date Assigned") == 0)
-        l.kind = V_DATE, l.slot = D_ASSIGNED;
-    else if (strcasestr(buf, "Injury"))
-        l.kind = V_DATE, l.slot = D_INJURY;
-    else if (strcasecmp(buf, "Decision Date") == 0)
-        l.kind = V_DATE, l.slot = D_DECISION;
-    else if (strcasecmp(buf, "UR Denial Date") == 0)
-        l.kind = V_DATE, l.slot = D_UR;
-    else if (strncasecmp(buf, "Application", 11) == 0)
-        l.kind = V_DATE, l.slot = D_APPLICATION;
-    else if (strcasecmp(buf, "Priority") == 0)
-        l.kind = V_PRIORITY, l.is_priority = 1;
-    else if (strcasecmp(buf, "Dated") == 0)
-        l.kind = V_DATE, l.slot = D_DECISION, l.is_dated = 1;
-    return l;
-}
-
-/* Labels wait in a queue for the next value of their kind: this reads both the side-by-side
- * rendering (label, value, label, value) and the block one (labels..., then values...). */
-static void read_header(letter_t *L, const imrx_section_t *sec)
-{
-    label_t queue[32];
-    int head = 0, tail = 0;
-    const char *text = L->l->text;
-    size_t pos = sec->begin;
-    int case_done = 0, priority_done = 0, dated_slot_from_label = 0;
-    while (pos < sec->end && imrx_re_find(&L->s->re[RE_HEADER], L->t, text, pos, sec->end) == 1) {
-        PCRE2_SIZE *ov = imrx_re_ov(L->t);
-        pos = ov[1] > pos ? ov[1] : pos + 1;
-        if (imrx_re_has(L->t, 1) || imrx_re_has(L->t, 2) || imrx_re_has(L->t, 7)) {
-            int g = imrx_re_has(L->t, 1) ? 1 : imrx_re_has(L->t, 2) ? 2 : 7;
-            label_t lab = classify_label(text + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
-            if (tail < 32) queue[tail++] = lab;
-            continue;
-        }
-        if (imrx_re_has(L->t, 3)) continue; /* "Received:" finishes "Application" */
-        vkind_t kind = imrx_re_has(L->t, 4) ? V_CASE : imrx_re_has(L->t, 5) ? V_DATE : V_PRIORITY;
-        int g = kind == V_CASE ? 4 : kind == V_DATE ? 5 : 6;
-        uint32_t b = (uint32_t)ov[2 * g], e = (uint32_t)ov[2 * g + 1];
-        /* The first waiting label of this kind takes the value; labels of other kinds that
-         * came before it keep waiting (the block rendering interleaves kinds). */
-        int k = head;
-        while (k < tail && queue[k].kind != kind) k++;
-        if (k == tail) continue; /* a value without a label: not a header field */
-        label_t lab = queue[k];
-        memmove(&queue[k], &queue[k + 1], (size_t)(tail - k - 1) * sizeof queue[0]);
-        tail--;
-        if (kind == V_CASE && !case_done) {
-            char buf[32];
-            size_t n = imrx_text_squeeze(text + b, e - b, buf, sizeof buf);
-            api->set_string(L->ctx, api->root(L->ctx), "case_number", buf, n, imrx_span(b, e));
-            case_done = 1;
-        } else if (kind == V_PRIORITY && !priority_done) {
-            char buf[16];
-            size_t n = imrx_text_squeeze(text + b, e - b, buf, sizeof buf);
-            /* "STANDARD", "standard": "Standard" */
-            if (buf[0] >= 'a' && buf[0] <= 'z') buf[0] = (char)(buf[0] - 'a' + 'A');
-            for (size_t i = 1; i < n; i++)
-                if (buf[i] >= 'A' && buf[i] <= 'Z') buf[i] = (char)(buf[i] - 'A' + 'a');
-            api->set_string(L->ctx, api->root(L->ctx), "priority", buf, n, imrx_span(b, e));
-            priority_done = 1;
-        } else if (kind == V_DATE && lab.slot >= 0) {
-            /* "Decision Date:" wins over the letter's "Dated:" line. */
-            if (L->have[lab.slot] &&
-                !(lab.slot == D_DECISION && dated_slot_from_label && !lab.is_dated))
-                continue;
-            imrx_date_t d;
-            if (emit_date(L, L->dates, date_keys[lab.slot], b, e, &d)) {
-                L->header[lab.slot] = d;
-                L->header_span[lab.slot] = imrx_span(b, e);
-                L->have[lab.slot] = 1;
-                if (lab.slot == D_DECISION) dated_slot_from_label = lab.is_dated;
-            }
-        }
-        (void)head;
-    }
-}
-
-static void read_prose(letter_t *L, const imrx_section_t *sec)
-{
-    static const struct {
-        int re, slot;
-    } rules[] = {{RE_APP, D_APPLICATION}, {RE_UR_PROSE, D_UR}, {RE_ASSIGNED, D_ASSIGNED}};
-    for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
-        if (L->have[rules[i].slot]) continue;
-        if (imrx_re_find(&L->s->re[rules[i].re], L->t, L->l->text, sec->begin, sec->end) != 1)
-            continue;
-        PCRE2_SIZE *ov = imrx_re_ov(L->t);
-        imrx_date_t d;
-        if (emit_date(L, L->dates, date_keys[rules[i].slot], (uint32_t)ov[2], (uint32_t)ov[3],
-                      &d)) {
-            L->header[rules[i].slot] = d;
-            L->have[rules[i].slot] = 1;
-        }
-    }
 }
 
 /* The year the letter was written, to read two-digit years: its decision date. Other four-digit
@@ -541,7 +266,7 @@ static int next_summary_date(letter_t *L, size_t *pos, size_t end, uint32_t *b, 
         PCRE2_SIZE *ov = imrx_re_ov(L->t);
         *b = (uint32_t)ov[2], *e = (uint32_t)ov[3];
         *pos = ov[1];
-        if (parse_date(text + *b, *e - *b, L->ref_year, d)) return 1;
+        if (dates_parse(text + *b, *e - *b, L->ref_year, d)) return 1;
     }
     return 0;
 }
@@ -562,15 +287,15 @@ static void read_events(letter_t *L, const imrx_section_t *sec)
                                                       text[se + 1] == '\n')))
             se++;
         if (events == IMRX_NODE_NONE)
-            events = api->array(L->ctx, api->root(L->ctx), "clinical_events");
-        imrx_node_t ev = api->object(L->ctx, events, NULL);
+            events = dates_api->array(L->ctx, dates_api->root(L->ctx), "clinical_events");
+        imrx_node_t ev = dates_api->object(L->ctx, events, NULL);
         if (ev == IMRX_NODE_NONE) return;
         char iso[11];
         imrx_date_iso(&d, iso);
-        api->set_string(L->ctx, ev, "date", iso, 10, imrx_span(b, e));
+        dates_api->set_string(L->ctx, ev, "date", iso, 10, imrx_span(b, e));
         const char *kind = event_kind(text + sb, se - sb);
-        api->set_string(L->ctx, ev, "kind", kind, strlen(kind), imrx_span(sb, se));
-        api->set_span(L->ctx, ev, imrx_span(sb, se));
+        dates_api->set_string(L->ctx, ev, "kind", kind, strlen(kind), imrx_span(sb, se));
+        dates_api->set_span(L->ctx, ev, imrx_span(sb, se));
     }
 }
 
@@ -585,7 +310,7 @@ static void last_ur_date_forward(letter_t *L, const imrx_section_t *sec, uint32_
     size_t pos = sec->begin;
     while (pos < sec->end && imrx_re_find(&L->s->re[RE_UR], L->t, text, pos, sec->end) == 1) {
         pos = (uint32_t)imrx_re_ov(L->t)[0] + 1;
-        if (date_group(L->t, &b, &e) && parse_date(text + b, e - b, L->ref_year, &d))
+        if (date_group(L->t, &b, &e) && dates_parse(text + b, e - b, L->ref_year, &d))
             *ub = b, *ue = e;
     }
 }
@@ -606,7 +331,7 @@ static void last_ur_date(letter_t *L, const imrx_section_t *sec, uint32_t *ub, u
     imrx_date_t d;
     for (size_t i = n; i-- > 0;) {
         if (imrx_re_at(&L->s->re[RE_UR], L->t, text, at[i], sec->end) == 1 &&
-            date_group(L->t, &b, &e) && parse_date(text + b, e - b, L->ref_year, &d)) {
+            date_group(L->t, &b, &e) && dates_parse(text + b, e - b, L->ref_year, &d)) {
             *ub = b, *ue = e;
             break;
         }
@@ -633,47 +358,48 @@ static int header_injury_told(letter_t *L, const imrx_section_t *sec, imrx_node_
     uint32_t b, e;
     imrx_date_t d;
     while (next_summary_date(L, &pos, sec->end, &b, &e, &d))
-        if (same_date(&d, &L->header[D_INJURY])) return emit_date(L, narr, "injury", b, e, NULL);
+        if (same_date(&d, &L->header[D_INJURY])) return dates_emit(L, narr, "injury", b, e, NULL);
     return 0;
 }
 
 static void read_narrative(letter_t *L, const imrx_section_t *sec)
 {
     const char *text = L->l->text;
-    imrx_node_t narr = api->object(L->ctx, api->root(L->ctx), "dates_in_narrative");
+    imrx_node_t narr = dates_api->object(L->ctx, dates_api->root(L->ctx), "dates_in_narrative");
     imrx_date_t d;
     uint32_t b, e;
     /* The first statement of the date of injury; it comes early in every summary. */
     if (imrx_re_find_keyed(&L->s->re[RE_INJURY], &injury_keys, L->t, text, sec->begin, sec->end) ==
             1 &&
-        date_group(L->t, &b, &e) && emit_date(L, narr, "injury", b, e, &d)) {
+        date_group(L->t, &b, &e) && dates_emit(L, narr, "injury", b, e, &d)) {
         if (L->have[D_INJURY] && !same_date(&d, &L->header[D_INJURY]))
-            api->warn(L->ctx, imrx_span(b, e),
-                      "header and narrative disagree on the date of injury (%04d-%02d-%02d in the "
-                      "header)",
-                      L->header[D_INJURY].year, L->header[D_INJURY].month, L->header[D_INJURY].day);
+            dates_api->warn(
+                L->ctx, imrx_span(b, e),
+                "header and narrative disagree on the date of injury (%04d-%02d-%02d in the "
+                "header)",
+                L->header[D_INJURY].year, L->header[D_INJURY].month, L->header[D_INJURY].day);
     } else if (!(L->have[D_INJURY] && header_injury_told(L, sec, narr))) {
-        api->set_null(L->ctx, narr, "injury");
+        dates_api->set_null(L->ctx, narr, "injury");
     }
     /* The last UR decision the summary dates is the one under review. */
     uint32_t ub = 0, ue = 0;
     last_ur_date(L, sec, &ub, &ue);
     if (ue > ub)
-        emit_date(L, narr, "ur_decision", ub, ue, NULL);
+        dates_emit(L, narr, "ur_decision", ub, ue, NULL);
     else
-        api->set_null(L->ctx, narr, "ur_decision");
+        dates_api->set_null(L->ctx, narr, "ur_decision");
 }
 
 static imrx_status_t dates_extract_letter(void *state, void *thread_state, const imrx_letter_t *l,
                                           imrx_ctx_t *ctx)
 {
     letter_t L = {.l = l, .ctx = ctx, .t = thread_state, .s = state};
-    L.dates = api->object(ctx, api->root(ctx), "dates");
+    L.dates = dates_api->object(ctx, dates_api->root(ctx), "dates");
     if (L.dates == IMRX_NODE_NONE) return IMRX_ERR;
     const imrx_section_t *header = imrx_letter_section(l, "header");
-    if (header) read_header(&L, header);
+    if (header) dates_read_header(&L, header);
     const imrx_section_t *procedure = imrx_letter_section(l, "procedure");
-    if (procedure) read_prose(&L, procedure);
+    if (procedure) dates_read_prose(&L, procedure);
     L.ref_year = reference_year(&L);
     const imrx_section_t *summary = imrx_letter_section(l, "summary");
     if (summary) {
@@ -687,7 +413,7 @@ static imrx_status_t dates_extract(void *state, void *thread_state, const imrx_l
                                    imrx_ctx_t *ctx)
 {
     imrx_status_t st = dates_extract_letter(state, thread_state, l, ctx);
-    imrx_re_report_limits(thread_state, api, ctx);
+    imrx_re_report_limits(thread_state, dates_api, ctx);
     return st;
 }
 

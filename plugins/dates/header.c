@@ -1,0 +1,150 @@
+/* The letter's header: case number, priority and the five dates, read from label/value pairs in
+ * either rendering (side by side, or all labels then all values), and layout D's procedural
+ * prose ("The application for independent medical review was received on ..."). */
+#include <string.h>
+#include <strings.h>
+
+#include "dates.h"
+
+const char *const dates_header_keys[] = {"assigned", "injury", "decision", "ur_denial",
+                                         "application_received"};
+
+/* Header tokens, in reading order: a label, or a value of one of three kinds. Labels and
+ * priorities in any case ("CASE NUMBER:"); the pattern is otherwise case-sensitive, so that a
+ * capital starts another label. */
+const char dates_re_header_token[] =
+    "\\b(?:(?i:(IMR\\s+Case\\s+Number|Case\\s+Number|Case\\s+No\\.?|Date\\s+Assigned|Date\\s+of\\s+"
+    "Injury|Injury\\s+Date|Decision\\s+Date|UR\\s+Denial\\s+Date|Priority|Application\\s+Received|"
+    "Dated))\\s*:"                                     /* 1: label */
+    "|(?i:(Application)(?!\\s+(?:for|Received))\\b)"   /* 2: "Application" (wrapped label) */
+    "|(?i:(Received))\\s*:"                            /* 3: its second line */
+    "|(CM\\d{2}-\\d{7}|IMR\\s\\d{2}-\\d{5,7})\\b"      /* 4: a case number */
+    "|(\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2}))(?![\\d/])" /* 5: a date */
+    "|(?i:(Standard|Expedited|Urgent))\\b"             /* 6: a priority */
+    "|([A-Z][A-Za-z ()]{1,40}):(?=\\s)"                /* 7: another label */
+    ")";
+
+/* Layout D tells the procedure's dates in prose. */
+const char dates_re_prose_application[] =
+    "application\\s+for\\s+(?:independent\\s+medical\\s+review|IMR)\\s+was\\s+(?:received|"
+    "filed|submitted)\\s+(?:on\\s+)?" DATE;
+const char dates_re_prose_ur[] =
+    "utilization\\s+review\\s+(?:denial|determination|decision)\\s+(?:is|"
+    "was)\\s+dated\\s+" DATE;
+const char dates_re_prose_assigned[] =
+    "assigned\\s+to\\s+(?:MAXIMUS|an?\\s+expert\\s+reviewer|a\\s+physician\\s+reviewer)"
+    "(?:\\s+Federal\\s+Services)?\\s+on\\s+" DATE;
+
+typedef enum { V_CASE, V_DATE, V_PRIORITY, V_OTHER } vkind_t;
+
+typedef struct label {
+    vkind_t kind;
+    int slot; /* date slot, or -1 */
+    int is_case, is_priority, is_dated;
+} label_t;
+
+static label_t classify_label(const char *s, size_t n)
+{
+    label_t l = {V_OTHER, -1, 0, 0, 0};
+    char buf[64];
+    imrx_text_squeeze(s, n, buf, sizeof buf);
+    if (strcasestr(buf, "Case"))
+        l.kind = V_CASE, l.is_case = 1;
+    else if (strcasecmp(buf, "Date Assigned") == 0)
+        l.kind = V_DATE, l.slot = D_ASSIGNED;
+    else if (strcasestr(buf, "Injury"))
+        l.kind = V_DATE, l.slot = D_INJURY;
+    else if (strcasecmp(buf, "Decision Date") == 0)
+        l.kind = V_DATE, l.slot = D_DECISION;
+    else if (strcasecmp(buf, "UR Denial Date") == 0)
+        l.kind = V_DATE, l.slot = D_UR;
+    else if (strncasecmp(buf, "Application", 11) == 0)
+        l.kind = V_DATE, l.slot = D_APPLICATION;
+    else if (strcasecmp(buf, "Priority") == 0)
+        l.kind = V_PRIORITY, l.is_priority = 1;
+    else if (strcasecmp(buf, "Dated") == 0)
+        l.kind = V_DATE, l.slot = D_DECISION, l.is_dated = 1;
+    return l;
+}
+
+/* Labels wait in a queue for the next value of their kind: this reads both the side-by-side
+ * rendering (label, value, label, value) and the block one (labels..., then values...). */
+void dates_read_header(letter_t *L, const imrx_section_t *sec)
+{
+    label_t queue[32];
+    int head = 0, tail = 0;
+    const char *text = L->l->text;
+    size_t pos = sec->begin;
+    int case_done = 0, priority_done = 0, dated_slot_from_label = 0;
+    while (pos < sec->end && imrx_re_find(&L->s->re[RE_HEADER], L->t, text, pos, sec->end) == 1) {
+        PCRE2_SIZE *ov = imrx_re_ov(L->t);
+        pos = ov[1] > pos ? ov[1] : pos + 1;
+        if (imrx_re_has(L->t, 1) || imrx_re_has(L->t, 2) || imrx_re_has(L->t, 7)) {
+            int g = imrx_re_has(L->t, 1) ? 1 : imrx_re_has(L->t, 2) ? 2 : 7;
+            label_t lab = classify_label(text + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+            if (tail < 32) queue[tail++] = lab;
+            continue;
+        }
+        if (imrx_re_has(L->t, 3)) continue; /* "Received:" finishes "Application" */
+        vkind_t kind = imrx_re_has(L->t, 4) ? V_CASE : imrx_re_has(L->t, 5) ? V_DATE : V_PRIORITY;
+        int g = kind == V_CASE ? 4 : kind == V_DATE ? 5 : 6;
+        uint32_t b = (uint32_t)ov[2 * g], e = (uint32_t)ov[2 * g + 1];
+        /* The first waiting label of this kind takes the value; labels of other kinds that
+         * came before it keep waiting (the block rendering interleaves kinds). */
+        int k = head;
+        while (k < tail && queue[k].kind != kind) k++;
+        if (k == tail) continue; /* a value without a label: not a header field */
+        label_t lab = queue[k];
+        memmove(&queue[k], &queue[k + 1], (size_t)(tail - k - 1) * sizeof queue[0]);
+        tail--;
+        if (kind == V_CASE && !case_done) {
+            char buf[32];
+            size_t n = imrx_text_squeeze(text + b, e - b, buf, sizeof buf);
+            dates_api->set_string(L->ctx, dates_api->root(L->ctx), "case_number", buf, n,
+                                  imrx_span(b, e));
+            case_done = 1;
+        } else if (kind == V_PRIORITY && !priority_done) {
+            char buf[16];
+            size_t n = imrx_text_squeeze(text + b, e - b, buf, sizeof buf);
+            /* "STANDARD", "standard": "Standard" */
+            if (buf[0] >= 'a' && buf[0] <= 'z') buf[0] = (char)(buf[0] - 'a' + 'A');
+            for (size_t i = 1; i < n; i++)
+                if (buf[i] >= 'A' && buf[i] <= 'Z') buf[i] = (char)(buf[i] - 'A' + 'a');
+            dates_api->set_string(L->ctx, dates_api->root(L->ctx), "priority", buf, n,
+                                  imrx_span(b, e));
+            priority_done = 1;
+        } else if (kind == V_DATE && lab.slot >= 0) {
+            /* "Decision Date:" wins over the letter's "Dated:" line. */
+            if (L->have[lab.slot] &&
+                !(lab.slot == D_DECISION && dated_slot_from_label && !lab.is_dated))
+                continue;
+            imrx_date_t d;
+            if (dates_emit(L, L->dates, dates_header_keys[lab.slot], b, e, &d)) {
+                L->header[lab.slot] = d;
+                L->header_span[lab.slot] = imrx_span(b, e);
+                L->have[lab.slot] = 1;
+                if (lab.slot == D_DECISION) dated_slot_from_label = lab.is_dated;
+            }
+        }
+        (void)head;
+    }
+}
+
+void dates_read_prose(letter_t *L, const imrx_section_t *sec)
+{
+    static const struct {
+        int re, slot;
+    } rules[] = {{RE_APP, D_APPLICATION}, {RE_UR_PROSE, D_UR}, {RE_ASSIGNED, D_ASSIGNED}};
+    for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
+        if (L->have[rules[i].slot]) continue;
+        if (imrx_re_find(&L->s->re[rules[i].re], L->t, L->l->text, sec->begin, sec->end) != 1)
+            continue;
+        PCRE2_SIZE *ov = imrx_re_ov(L->t);
+        imrx_date_t d;
+        if (dates_emit(L, L->dates, dates_header_keys[rules[i].slot], (uint32_t)ov[2],
+                       (uint32_t)ov[3], &d)) {
+            L->header[rules[i].slot] = d;
+            L->have[rules[i].slot] = 1;
+        }
+    }
+}
