@@ -465,6 +465,11 @@ Test(patient, lists_end_at_treatment_and_at_the_next_cue)
     expect_list(r, "patient.diagnoses",
                 LIST("lumbar sprain/strain", "L4-L5 disc protrusion", "lumbar facet arthropathy"));
     json_decref(r);
+    r = run_summary("The applicant carried diagnoses of cervical spondylosis and lumbar "
+                    "degenerative disc disease, the treating provider reported.");
+    expect_list(r, "patient.diagnoses",
+                LIST("cervical spondylosis", "lumbar degenerative disc disease"));
+    json_decref(r);
     r = run_summary("A 66-year-old male. Diagnoses include chronic pain syndrome, type 2 diabetes "
                     "mellitus and a history of peptic ulcer disease in 2012.");
     expect_list(r, "patient.diagnoses",

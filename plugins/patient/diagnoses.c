@@ -73,6 +73,9 @@ static const imrx_re_keys_t dx_cue_keys = {dx_cue_words, 3, 0};
 const char dx_stop_pattern[] =
     "\\s+(?:and\\s+)?(?:was|is|were|has|had|he|she|who|which|that\\s+(?:was|is|were)|when|"
     "while|since|after|following|per|according|dated)\\b"
+    /* "carried diagnoses of A and B, the treating provider reported." */
+    "|,\\s+(?:the|his|her|their)\\s+(?:[a-z'-]+\\s+){1,3}?(?:reported|noted|stated|documented|"
+    "indicated|wrote|commented|opined)\\b"
     /* "was diagnosed with lumbar strain and treated with therapy" */
     "|\\s+and\\s+(?:was\\s+|were\\s+)?(?:treated|managed|given|prescribed|placed|referred|sent|"
     "started|released|discharged|advised|instructed|fitted|seen|evaluated)\\b"
