@@ -381,8 +381,9 @@ Test(medications, stops_in_other_words)
     cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
     json_decref(r);
     r = summary("She had a cortisone injection of the knee. He takes Oxycodone 10mg, 1 tablet "
-                "every 8 hours as needed for breakthrough pain, #90.");
+                "every 8 hours as needed for breakthrough pain, #90. He uses Peridex oral rinse.");
     cr_expect_null(mention(r, "cortisone", 0), "a cortisone injection is a steroid injection");
+    cr_expect_not_null(mention(r, "chlorhexidine", 0), "Peridex");
     cr_expect_eq(num(must(r, "oxycodone"), "quantity"), 90);
     json_decref(r);
 }

@@ -59,6 +59,11 @@ Test(treatments, categories_from_the_rule_table)
     expect_category("Associated surgical service: Cold therapy for one week", "dmepos", NULL);
     expect_category("Associated surgical service: Bone growth stimulator", "dmepos",
                     "bone growth stimulator");
+    expect_category("Replacement all-ceramic crowns for teeth #8 and #9", "other",
+                    "dental treatment");
+    expect_category("Psychiatric consultation", "evaluation_management",
+                    "psychiatric consultation");
+    expect_category("Psychological consultation", "behavioral_mental_health", NULL);
     expect_category("Associated surgical service: Post-op Vicodin supply", "pharmaceuticals", NULL);
     expect_category("Associated surgical service: Miscellaneous", "surgery", NULL);
     expect_category("Norco 10/325mg #120", "pharmaceuticals", NULL);
