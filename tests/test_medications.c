@@ -378,6 +378,14 @@ Test(medications, stops_in_other_words)
                 "noted that Mobic upset her stomach and that she had stopped it. He takes Norco.");
     cr_expect(flag(must(r, "gabapentin"), "discontinued"), "'but was discontinued'");
     cr_expect(flag(must(r, "meloxicam"), "discontinued"), "'she had stopped it'");
+    json_decref(r);
+    r = summary("Elavil was tried at bedtime for a few months but left her groggy in the mornings, "
+                "and her psychiatrist replaced it with Zoloft 50mg daily. Norco helps him, but "
+                "Soma made him drowsy, and he stopped it.");
+    cr_expect(flag(must(r, "amitriptyline"), "discontinued"), "'but ..., and ... replaced it'");
+    cr_expect(!flag(must(r, "sertraline"), "discontinued"));
+    cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "discontinued"),
+              "the 'it' may be the drug named inside the cue");
     cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
     json_decref(r);
     r = summary("She had a cortisone injection of the knee. He takes Oxycodone 10mg, 1 tablet "

@@ -77,6 +77,10 @@ const char med_re_negation_after[] =
     "previously|then|all|both|each|also|recently|ultimately|finally|gradually)\\s+)?(?:"
     "discontinued|stopped|weaned|tapered|ceased|abandoned|withdrawn|halted|dropped|ended|"
     "terminated|suspended|given\\s+up|set\\s+aside|exchanged)"
+    /* "Elavil was tried for a few months but left her groggy, and her psychiatrist replaced it" */
+    "|but\\s+[^.;]{0,80}?,?\\s+and\\s+(?:he|she|they|(?:his|her|their|the)\\s+[a-z]+)\\s+(?:"
+    "later\\s+|"
+    "then\\s+)?(?:stopped|discontinued|replaced|switched|changed)\\s+(?:it|them)\\b"
     /* "A trial of Cymbalta was not tolerated due to nausea" */
     "|(?:was|were|has\\s+been|had\\s+been)\\s+(?:not|poorly)\\s+tolerated"
     "|(?:he|she|they)\\s+(?:could|did)\\s+not\\s+tolerate\\s+(?:it|them)"
@@ -302,15 +306,20 @@ void med_negation(const med_context_re_t *re, imrx_re_scratch_t *t, const char *
     if (from < se &&
         imrx_re_find_required(&re->negation_after, &after_keys, t, text, from, se) == 1) {
         PCRE2_SIZE *ov = imrx_re_ov(t);
-        uint32_t cb = (uint32_t)ov[0];
+        uint32_t cb = (uint32_t)ov[0], ce = (uint32_t)ov[1];
         int disc = imrx_re_has(t, 1);
+        /* another drug named inside the cue ("but Zoloft made her groggy, and she stopped it")
+         * may be what it is about */
+        int inside = 0;
+        for (size_t k = (size_t)(m - all) + 1; k < n && all[k].b < ce && !inside; k++)
+            inside = all[k].b >= cb;
         /* "X was suggested as an alternative to Y but was never started": a cue without a
          * subject of its own is about the clause's subject, the sentence's first drug */
         int elided = elided_subject(text, cb, se);
         int first = 1;
         for (size_t k = 0; k < (size_t)(m - all) && first; k++) first = all[k].b < sb;
         uint32_t gap = aside && aside <= cb ? aside : from;
-        if (cb - from < 160 && cb - gap < 100 && !broken(re, t, text, gap, cb) &&
+        if (!inside && cb - from < 160 && cb - gap < 100 && !broken(re, t, text, gap, cb) &&
             (elided ? first : !nearer_subject(text, from, cb, m, all, n))) {
             if (disc)
                 m->discontinued = 1;
