@@ -386,6 +386,10 @@ Test(medications, stops_in_other_words)
     cr_expect(!flag(must(r, "sertraline"), "discontinued"));
     cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "discontinued"),
               "the 'it' may be the drug named inside the cue");
+    json_decref(r);
+    r = summary("He was treated with OxyContin from 2011 until it was tapered off in March 2015. "
+                "He takes Norco.");
+    cr_expect(flag(must(r, "oxycodone"), "discontinued"), "'until it was tapered off'");
     cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
     json_decref(r);
     r = summary("She had a cortisone injection of the knee. He takes Oxycodone 10mg, 1 tablet "

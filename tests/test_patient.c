@@ -470,6 +470,15 @@ Test(patient, lists_end_at_treatment_and_at_the_next_cue)
     expect_list(r, "patient.diagnoses",
                 LIST("cervical spondylosis", "lumbar degenerative disc disease"));
     json_decref(r);
+    r = run_summary("A 40-year-old male. The psychologist diagnosed post-traumatic stress disorder "
+                    "and major depressive disorder, single episode, moderate, and recommended "
+                    "cognitive behavioral therapy. A psychological evaluation on 07/18/2016 "
+                    "diagnosed adjustment disorder with mixed anxiety and depressed mood.");
+    expect_list(r, "patient.diagnoses",
+                LIST("post-traumatic stress disorder",
+                     "major depressive disorder, single episode, moderate",
+                     "adjustment disorder with mixed anxiety and depressed mood"));
+    json_decref(r);
     r = run_summary("A 66-year-old male. Diagnoses include chronic pain syndrome, type 2 diabetes "
                     "mellitus and a history of peptic ulcer disease in 2012.");
     expect_list(r, "patient.diagnoses",

@@ -81,6 +81,9 @@ const char med_re_negation_after[] =
     "|but\\s+[^.;]{0,80}?,?\\s+and\\s+(?:he|she|they|(?:his|her|their|the)\\s+[a-z]+)\\s+(?:"
     "later\\s+|"
     "then\\s+)?(?:stopped|discontinued|replaced|switched|changed)\\s+(?:it|them)\\b"
+    /* "He was treated with OxyContin from 2011 until it was tapered off in March 2015" */
+    "|until\\s+(?:it|they)\\s+(?:was|were)\\s+(?:later\\s+|eventually\\s+|finally\\s+)?(?:stopped|"
+    "discontinued|tapered|weaned|replaced|switched|changed)"
     /* "A trial of Cymbalta was not tolerated due to nausea" */
     "|(?:was|were|has\\s+been|had\\s+been)\\s+(?:not|poorly)\\s+tolerated"
     "|(?:he|she|they)\\s+(?:could|did)\\s+not\\s+tolerate\\s+(?:it|them)"

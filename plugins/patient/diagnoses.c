@@ -19,6 +19,13 @@ const char dx_cue_pattern[] =
     "|\\bundergoing\\s+(?:active\\s+)?(?:treatments?|care|management)\\s+for"
     "|\\bunder\\s+(?:active\\s+)?(?:treatment|care)\\s+for"
     "|\\bdiagnosed\\s+(?:with|as\\s+having|as)"
+    /* "The psychologist diagnosed post-traumatic stress disorder", "A psychological evaluation
+     * on 07/18/2016 diagnosed adjustment disorder": who diagnosed stands before the match, so
+     * that "diagnosed" starts it (the keyed search finds it there) */
+    "|(?<=\\bpsychologist\\s|\\bpsychiatrist\\s|\\bphysician\\s|\\bdoctor\\s|\\bsurgeon\\s|"
+    "\\bneurologist\\s|\\bprovider\\s|\\bevaluator\\s|\\bexaminer\\s|\\bevaluation\\s|"
+    "\\bassessment\\s|\\bexamination\\s|\\bhe\\s|\\bshe\\s|\\balso\\s|\\bthen\\s|\\blater\\s|"
+    "\\d\\s)diagnosed\\s+(?!with\\b|as\\b|in\\b|on\\b|by\\b)"
     "|\\b(?:has|had|have|with|carries|carried|added|gave|given|made|rendered|assigned|received)"
     "\\s+(?:had\\s+(?:a\\s+|the\\s+)?|a\\s+|the\\s+|an?\\s+(?:new|additional|further)\\s+)?"
     "diagnos[ie]s\\s+of"
@@ -78,7 +85,8 @@ const char dx_stop_pattern[] =
     "indicated|wrote|commented|opined)\\b"
     /* "was diagnosed with lumbar strain and treated with therapy" */
     "|\\s+and\\s+(?:was\\s+|were\\s+)?(?:treated|managed|given|prescribed|placed|referred|sent|"
-    "started|released|discharged|advised|instructed|fitted|seen|evaluated)\\b"
+    "started|released|discharged|advised|instructed|fitted|seen|evaluated|recommended|requested|"
+    "ordered|planned|suggested)\\b"
     "|,?\\s+on\\s+(?:\\d|" MONTH "\\s+\\d)"
     "|,?\\s+in\\s+(?:\\d{4}|" MONTH "\\s+\\d)"
     /* ", and the surgeon commented that ...": a new clause, someone saying something */
