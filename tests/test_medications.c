@@ -576,6 +576,21 @@ Test(medications, item_drug)
     json_decref(r);
 }
 
+/* An injection given as a procedure is no pharmaceutical item: it has no drug (the mention
+ * stays); a supply to inject, with a count, is one. */
+Test(medications, an_injection_procedure_has_no_item_drug)
+{
+    json_t *r = letter(with_items, "He had knee pain.", "Synvisc-One injection, left knee",
+                       "The request is not medically necessary.");
+    cr_expect(json_is_null(t_get(r, "items.0.drug")), "a procedure");
+    cr_expect_not_null(mention(r, "hylan g-f 20", 0), "the mention stays");
+    json_decref(r);
+    r = letter(with_items, "She had a knee replacement.", "Lovenox 40mg injection #14",
+               "The request is not medically necessary.");
+    cr_expect_str_eq(t_str(r, "items.0.drug.generic"), "enoxaparin", "a supply");
+    json_decref(r);
+}
+
 /* A count before the drug ("60 tablets of Ultram 50mg"); a remaining portion that names no drug
  * is the original request's drug, with the portion's count. */
 Test(medications, item_counts_before_the_name_and_remaining_portions)

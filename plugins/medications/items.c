@@ -161,6 +161,28 @@ static int other_treatment_first(const char *text, uint32_t b, uint32_t e)
     return 0;
 }
 
+/* "Synvisc-One injection, left knee", "Botox 155 units, intramuscular injections": an injection
+ * given as a procedure is no pharmaceutical item, and gold.md gives a drug only to those. A
+ * supply to inject ("Lovenox 40mg injection #14") is one: it has a count. */
+static int injection_procedure(const char *text, uint32_t b, uint32_t e, mention_t *const *ms,
+                               int k)
+{
+    for (int i = 0; i < k; i++)
+        if (ms[i]->quantity.e) return 0;
+    int injection = 0;
+    for (uint32_t p = b; p < e; p++) {
+        if (text[p] == '#' && p + 1 < e && text[p + 1] >= '0' && text[p + 1] <= '9') return 0;
+        if ((text[p] | 32) != 'i' || (p > b && imrx_text_letter((unsigned char)text[p - 1])))
+            continue;
+        uint32_t w = p;
+        while (w < e && imrx_text_letter((unsigned char)text[w])) w++;
+        if (imrx_text_ieq(text + p, w - p, "injection") ||
+            imrx_text_ieq(text + p, w - p, "injections"))
+            injection = 1;
+    }
+    return injection;
+}
+
 /* "60 tablets of Ultram 50mg": a count told before the drug, in the item's text from `lo`. */
 static void count_before(const char *text, uint32_t lo, mention_t *m)
 {
@@ -227,6 +249,7 @@ imrx_status_t med_link_items(const med_letter_t *L, mention_t *m, size_t n)
         int k = 0;
         source_t src = {L->l->text, imrx_span(0, 0)};
         mention_t copy[MAX_PER_ITEM];
+        uint32_t text_len = 0; /* of the item's own text, when it has no span */
         if (ts.end > ts.begin && ts.end <= L->l->length) {
             for (size_t j = 0; j < n; j++) {
                 if (m[j].b < ts.begin || m[j].e > ts.end) continue;
@@ -242,12 +265,15 @@ imrx_status_t med_link_items(const med_letter_t *L, mention_t *m, size_t n)
             if (!s) continue;
             size_t c = med_find_mentions(L, s, (uint32_t)len, copy, MAX_PER_ITEM);
             src.text = s;
+            text_len = (uint32_t)len;
             src.fixed = api->get_span(ctx, item);
             if (!src.fixed.end) continue;
             k = collect(L, copy, c, 0, (uint32_t)len, buf, ms);
         }
         uint32_t start = src.fixed.end ? 0 : ts.begin;
         if (k && other_treatment_first(src.text, start, ms[0]->b)) k = 0;
+        uint32_t end = src.fixed.end ? text_len : ts.end;
+        if (k && injection_procedure(src.text, start, end, ms, k)) k = 0;
         if (!k && !src.fixed.end) k = remaining_portion_drug(L, m, n, item, ts, buf, ms);
         if (k == 1 && !ms[0]->quantity.e && !src.fixed.end)
             count_before(L->l->text, ts.begin, ms[0]);
