@@ -171,6 +171,29 @@ Test(dates, the_injury_told_without_a_cue_is_the_headers_date_in_the_summary)
     json_decref(r);
 }
 
+/* Side by side, a date label left empty takes no value (it would take the next label's). */
+Test(dates, an_empty_header_date_takes_no_value)
+{
+    json_t *r = letter("Case Number:          CM18-9000001\n"
+                       "Date Assigned:        07/23/2018\n"
+                       "                                                      Date of Injury:      "
+                       "01/09/2017\n"
+                       "Decision Date:        08/20/2018                      UR Denial Date:\n"
+                       "Priority:             Standard                        Application          "
+                       "07/16/2018\n"
+                       "                                                      Received:\n",
+                       "The injured worker is a 50-year-old man.");
+    cr_expect_null(t_str(r, "dates.ur_denial"));
+    cr_expect_str_eq(t_str(r, "dates.application_received"), "2018-07-16");
+    cr_expect_str_eq(t_str(r, "dates.injury"), "2017-01-09");
+    json_decref(r);
+    /* the block rendering: labels end their lines, values follow */
+    r = letter("Case Number:\nUR Denial Date:\nCM18-9000002\n07/02/2018\n",
+               "The injured worker is a 50-year-old man.");
+    cr_expect_str_eq(t_str(r, "dates.ur_denial"), "2018-07-02");
+    json_decref(r);
+}
+
 /* Plain pdftotext drops a hyphen that ends a line: a date broken there lost one. Where a cue
  * says a date follows, it is read when only one split makes a date. */
 Test(dates, a_date_that_lost_a_hyphen_at_a_line_end)

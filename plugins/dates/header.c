@@ -41,11 +41,19 @@ typedef struct label {
     vkind_t kind;
     int slot; /* date slot, or -1 */
     int is_case, is_priority, is_dated;
+    uint32_t end; /* where the label ends in the text */
 } label_t;
+
+/* Does nothing but blanks follow text[p] on its line (within the header)? */
+static int line_ends(const char *text, size_t p, size_t end)
+{
+    while (p < end && (text[p] == ' ' || text[p] == '\t')) p++;
+    return p >= end || text[p] == '\n';
+}
 
 static label_t classify_label(const char *s, size_t n)
 {
-    label_t l = {V_OTHER, -1, 0, 0, 0};
+    label_t l = {V_OTHER, -1, 0, 0, 0, 0};
     char buf[64];
     imrx_text_squeeze(s, n, buf, sizeof buf);
     if (strcasestr(buf, "Case"))
@@ -68,20 +76,26 @@ static label_t classify_label(const char *s, size_t n)
 }
 
 /* Labels wait in a queue for the next value of their kind: this reads both the side-by-side
- * rendering (label, value, label, value) and the block one (labels..., then values...). */
+ * rendering (label, value, label, value) and the block one (labels..., then values...). Side by
+ * side (the case number on its label's line; some copies mix the two, "Dated: 04/22/2014" then a
+ * block), a date label that ends its line has no value ("UR Denial Date:" left empty): it takes
+ * none, or it would take the next label's. */
 void dates_read_header(letter_t *L, const imrx_section_t *sec)
 {
     label_t queue[32];
     int head = 0, tail = 0;
     const char *text = L->l->text;
     size_t pos = sec->begin;
-    int case_done = 0, priority_done = 0, dated_slot_from_label = 0;
+    int case_done = 0, priority_done = 0, dated_slot_from_label = 0, side_by_side = 0;
     while (pos < sec->end && imrx_re_find(&L->s->re[RE_HEADER], L->t, text, pos, sec->end) == 1) {
         PCRE2_SIZE *ov = imrx_re_ov(L->t);
         pos = ov[1] > pos ? ov[1] : pos + 1;
         if (imrx_re_has(L->t, 1) || imrx_re_has(L->t, 2) || imrx_re_has(L->t, 7)) {
             int g = imrx_re_has(L->t, 1) ? 1 : imrx_re_has(L->t, 2) ? 2 : 7;
             label_t lab = classify_label(text + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+            lab.end = (uint32_t)ov[1];
+            if (side_by_side && g == 1 && lab.kind == V_DATE && line_ends(text, ov[1], sec->end))
+                continue;
             if (tail < 32) queue[tail++] = lab;
             continue;
         }
@@ -97,6 +111,8 @@ void dates_read_header(letter_t *L, const imrx_section_t *sec)
         label_t lab = queue[k];
         memmove(&queue[k], &queue[k + 1], (size_t)(tail - k - 1) * sizeof queue[0]);
         tail--;
+        if (kind == V_CASE && !memchr(text + lab.end, '\n', b > lab.end ? b - lab.end : 0))
+            side_by_side = 1;
         if (kind == V_CASE && !case_done) {
             char buf[32];
             size_t n = imrx_text_squeeze(text + b, e - b, buf, sizeof buf);
