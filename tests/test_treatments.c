@@ -67,6 +67,7 @@ Test(treatments, categories_from_the_rule_table)
     expect_category("Follow-up visits with psychiatrist, monthly for 6 months",
                     "evaluation_management", "psychiatric consultation");
     expect_category("Inpatient stay 2 days", "surgery", "inpatient stay");
+    expect_category("Kinesio tape for the left shoulder", "dmepos", "supplies");
     expect_category("Associated surgical service: Post-op Vicodin supply", "pharmaceuticals", NULL);
     expect_category("Associated surgical service: Miscellaneous", "surgery", NULL);
     expect_category("Norco 10/325mg #120", "pharmaceuticals", NULL);
