@@ -503,8 +503,7 @@ static void compare_medications(letter_t *L, json_t *gold, json_t *record)
         if (denied || ended) mention_names(m, &stopped);
         if (!denied && ctx && (strcmp(ctx, "history") == 0 || strcmp(ctx, "requested") == 0))
             mention_names(m, &patient);
-        if (!denied && !ended && ctx && strcmp(ctx, "requested") == 0)
-            mention_names(m, &requested);
+        if (!denied && !ended && ctx && strcmp(ctx, "requested") == 0) mention_names(m, &requested);
     }
     /* The gold lists a drug the letter mentions only as never taken or stopped: one that is
      * requested again ("has never taken tramadol" and tramadol is requested) is not. */

@@ -142,13 +142,9 @@ static int collect(const med_letter_t *L, const mention_t *m, size_t n, uint32_t
     return k;
 }
 
-/* "Twelve acupuncture visits with Capsaicin patch": the item is another treatment that a drug
- * goes with, not a drug. Read from the item's start to its first drug. */
-static int other_treatment_first(const char *text, uint32_t b, uint32_t e)
+/* Does text[b, e) hold one of `words` (ASCII letters, any case) as a whole word? */
+static int holds_word(const char *text, uint32_t b, uint32_t e, const char *const *words)
 {
-    static const char *const words[] = {
-        "with",         "visits",  "visit",      "sessions", "session", "therapy", "acupuncture",
-        "chiropractic", "program", "treatments", "surgery",  "block",   "and",     NULL};
     uint32_t p = b;
     while (p < e) {
         while (p < e && !((text[p] | 32) >= 'a' && (text[p] | 32) <= 'z')) p++;
@@ -161,26 +157,28 @@ static int other_treatment_first(const char *text, uint32_t b, uint32_t e)
     return 0;
 }
 
+/* "Twelve acupuncture visits with Capsaicin patch": the item is another treatment that a drug
+ * goes with, not a drug. Read from the item's start to its first drug. */
+static int other_treatment_first(const char *text, uint32_t b, uint32_t e)
+{
+    static const char *const words[] = {
+        "with",         "visits",  "visit",      "sessions", "session", "therapy", "acupuncture",
+        "chiropractic", "program", "treatments", "surgery",  "block",   "and",     NULL};
+    return holds_word(text, b, e, words);
+}
+
 /* "Synvisc-One injection, left knee", "Botox 155 units, intramuscular injections": an injection
  * given as a procedure is no pharmaceutical item, and gold.md gives a drug only to those. A
  * supply to inject ("Lovenox 40mg injection #14") is one: it has a count. */
 static int injection_procedure(const char *text, uint32_t b, uint32_t e, mention_t *const *ms,
                                int k)
 {
+    static const char *const injection[] = {"injection", "injections", NULL};
     for (int i = 0; i < k; i++)
         if (ms[i]->quantity.e) return 0;
-    int injection = 0;
-    for (uint32_t p = b; p < e; p++) {
-        if (text[p] == '#' && p + 1 < e && text[p + 1] >= '0' && text[p + 1] <= '9') return 0;
-        if ((text[p] | 32) != 'i' || (p > b && imrx_text_letter((unsigned char)text[p - 1])))
-            continue;
-        uint32_t w = p;
-        while (w < e && imrx_text_letter((unsigned char)text[w])) w++;
-        if (imrx_text_ieq(text + p, w - p, "injection") ||
-            imrx_text_ieq(text + p, w - p, "injections"))
-            injection = 1;
-    }
-    return injection;
+    for (uint32_t p = b; p + 1 < e; p++)
+        if (text[p] == '#' && text[p + 1] >= '0' && text[p + 1] <= '9') return 0;
+    return holds_word(text, b, e, injection);
 }
 
 /* "60 tablets of Ultram 50mg": a count told before the drug, in the item's text from `lo`. */

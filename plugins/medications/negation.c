@@ -319,8 +319,7 @@ void med_negation(const med_context_re_t *re, imrx_re_scratch_t *t, const char *
         /* "X was suggested as an alternative to Y but was never started": a cue without a
          * subject of its own is about the clause's subject, the sentence's first drug */
         int elided = elided_subject(text, cb, se);
-        int first = 1;
-        for (size_t k = 0; k < (size_t)(m - all) && first; k++) first = all[k].b < sb;
+        int first = m == all || m[-1].b < sb; /* mentions are in text order */
         uint32_t gap = aside && aside <= cb ? aside : from;
         if (!inside && cb - from < 160 && cb - gap < 100 && !broken(re, t, text, gap, cb) &&
             (elided ? first : !nearer_subject(text, from, cb, m, all, n))) {

@@ -318,7 +318,10 @@ void dx_read(const imrx_re_t *cue, const imrx_re_t *stop, imrx_re_scratch_t *t, 
     while (pos < end && out->n < DX_MAX &&
            imrx_re_find_keyed(cue, &dx_cue_keys, t, text, pos, end) == 1) {
         PCRE2_SIZE *ov = imrx_re_ov(t);
-        size_t cue_end = ov[0], lb = ov[1];
+        /* the cue's place, read now: the searches below reuse the match data */
+        const size_t cue_b = ov[0];
+        size_t cue_end = cue_b, lb = ov[1];
+        const int labelled = memchr(text + cue_b, ':', lb - cue_b) != NULL; /* "Diagnoses:" */
         while (cue_end < lb && text[cue_end] != '\n') cue_end++;
         /* a DSM-IV multiaxial list: its axis I holds the diagnoses ("Axis I: Posttraumatic stress
          * disorder, chronic (309.81); ... Axis II: No diagnosis.") */
@@ -327,7 +330,7 @@ void dx_read(const imrx_re_t *cue, const imrx_re_t *stop, imrx_re_scratch_t *t, 
             lb += text[lb + 6] == ':' ? 7 : 8;
         size_t done = read_numbered(out, text, lb, end);
         /* "Diagnoses:" closing its line opens a list of lines */
-        if (!done && cue_end < lb && lb > 0 && memchr(text + ov[0], ':', cue_end - ov[0]))
+        if (!done && cue_end < lb && lb > 0 && memchr(text + cue_b, ':', cue_end - cue_b))
             done = read_lines(out, text, lb, end);
         if (done) {
             pos = done > lb ? done : lb + 1;
@@ -340,19 +343,19 @@ void dx_read(const imrx_re_t *cue, const imrx_re_t *stop, imrx_re_scratch_t *t, 
             imrx_re_find_keyed(cue, &dx_cue_keys, t, text, lb + 1, le) == 1)
             le = imrx_re_ov(t)[0];
         pos = le > lb ? le : lb + 1;
+        int trimmed = 0; /* a stop word ended the list before its sentence did */
         for (size_t from = lb; imrx_re_find(stop, t, text, from, le) == 1;) {
             size_t sb = imrx_re_ov(t)[0], se = imrx_re_ov(t)[1];
             if (!dated_procedure(text, lb, sb, se, le) && !after_procedure(text, sb, se, le)) {
                 le = sb;
+                trimmed = 1;
                 break;
             }
             from = se;
         }
         /* "treated for six weeks", "the diagnosis was not made": no condition, no list */
         if (le <= lb || !dx_has_condition(text, lb, le)) continue;
-        size_t run = le;
-        if (le == pos && memchr(text + ov[0], ':', lb - ov[0]))
-            run = label_run_end(stop, t, text, le, end);
+        size_t run = labelled && !trimmed ? label_run_end(stop, t, text, le, end) : le;
         for (size_t b = lb, e = le;;) {
             dx_list_t part = {.n = 0};
             dx_split_list(&part, text, b, e);
