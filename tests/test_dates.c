@@ -137,6 +137,20 @@ Test(dates, narrative_phrasings_and_two_digit_years)
         {"The injured worker sustained an industrial injury on 6-8-2016. The surgeon requested a "
          "wheelchair. The requests were non-certified on 7-12-2018.",
          "2016-06-08", "2018-07-12"},
+        /* a sentence that opens with the date and says what was modified; a later decision by
+         * the prior determination; a date of what was provided is no UR's */
+        {"The injured worker sustained an industrial injury on 6-16-2011. A request for Percocet "
+         "#120 was submitted. On 12-14-2016, the Percocet was modified to #90 and the Skelaxin "
+         "was non-certified.",
+         "2011-06-16", "2016-12-14"},
+        {"The injured worker sustained an industrial injury on 7/21/2012. The utilization review "
+         "dated 11/22/2016 non-certified all three requests. The requests were resubmitted, and "
+         "on 12/06/2016 the prior determination non-certified them again.",
+         "2012-07-21", "2016-12-06"},
+        {"The injured worker sustained an industrial injury on 7/21/2012. The prior review, dated "
+         "12/05/2016, non-certified the request. The retrospective request for cyclobenzaprine "
+         "provided on 11/14/2016 was non-certified.",
+         "2012-07-21", "2016-12-05"},
         /* dotted dates, one of them ending its sentence */
         {"The injured worker sustained an industrial injury on 10.12.2016 at work. Utilization "
          "review denied the request on 1.5.17.",

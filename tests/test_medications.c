@@ -451,6 +451,41 @@ Test(medications, untried_lists_and_stops_told_after_the_clause)
     json_decref(r);
 }
 
+/* Stops told as a list entry's note, a change "but this was changed to", a course finished, a
+ * stop "since stopping"; denials after "no documented"; "the latter of which" stops only the
+ * later drug. */
+Test(medications, stops_in_list_notes_changes_and_finished_courses)
+{
+    json_t *r = summary("Current medications:\n- Celebrex 200 mg daily\n- Ibuprofen 800 mg prn "
+                        "(not taking)\nHe was taking Motrin 800mg until 2015 but this was changed "
+                        "to Mobic. She has done well on Butrans since stopping Norco in 2015. He "
+                        "had been prescribed oxycodone after surgery but finished it in November. "
+                        "After surgery she was prescribed Keflex and Percocet, the latter of which "
+                        "she stopped after ten days.");
+    cr_expect(!flag(must(r, "celecoxib"), "discontinued"), "the note closes another entry");
+    cr_expect(flag(must(r, "ibuprofen"), "discontinued"), "'(not taking)'");
+    json_t *motrin = mention(r, "ibuprofen", 1);
+    cr_assert_not_null(motrin);
+    cr_expect(flag(motrin, "discontinued"), "'until 2015 but this was changed to'");
+    cr_expect(!flag(must(r, "meloxicam"), "discontinued"));
+    cr_expect(!flag(must(r, "buprenorphine"), "discontinued"));
+    cr_expect(flag(must(r, "hydrocodone/acetaminophen"), "discontinued"), "'since stopping'");
+    cr_expect(flag(must(r, "oxycodone"), "discontinued"), "'but finished it'");
+    cr_expect(!flag(must(r, "cephalexin"), "discontinued"), "'the latter of which' is Percocet");
+    cr_expect(flag(must(r, "oxycodone/acetaminophen"), "discontinued"));
+    json_decref(r);
+    r = summary("He has no documented ulcer history, dyspepsia, or use of prednisone or warfarin. "
+                "There is no documented trial of acetaminophen. She completed her short "
+                "postoperative course of tramadol in May. He takes naproxen, and has no history "
+                "of ulcers.");
+    cr_expect(flag(must(r, "prednisone"), "negated"), "'no ..., or use of'");
+    cr_expect(flag(must(r, "warfarin"), "negated"));
+    cr_expect(flag(must(r, "acetaminophen"), "negated"), "'no documented trial of'");
+    cr_expect(flag(must(r, "tramadol"), "discontinued"), "'short postoperative course of'");
+    cr_expect(!flag(must(r, "naproxen"), "negated"));
+    json_decref(r);
+}
+
 /* "Fioricet (butalbital, acetaminophen and caffeine)": the ingredients explain the product. */
 Test(medications, a_combinations_ingredients_in_parentheses_are_the_combination)
 {

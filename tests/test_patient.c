@@ -489,6 +489,23 @@ Test(patient, lists_end_at_treatment_and_at_the_next_cue)
                     "January 12, 2017 were lumbar sprain/strain and lumbar facet arthropathy.");
     expect_list(r, "patient.diagnoses", LIST("lumbar sprain/strain", "lumbar facet arthropathy"));
     json_decref(r);
+    r = run_summary("A 29-year-old male. He uses Motrin. Diagnoses of cervicalgia and "
+                    "paresthesia of both hands were listed. An MRI was sought.");
+    expect_list(r, "patient.diagnoses", LIST("cervicalgia", "paresthesia of both hands"));
+    json_decref(r);
+    r = run_summary("A 63-year-old male. He has been treated for cervical spondylosis with "
+                    "myelopathy, status post C5-C6 and C6-C7 anterior cervical discectomy and "
+                    "fusion, chronic pain syndrome and opioid-induced constipation.");
+    expect_list(r, "patient.diagnoses",
+                LIST("cervical spondylosis with myelopathy",
+                     "status post C5-C6 and C6-C7 anterior cervical discectomy and fusion",
+                     "chronic pain syndrome", "opioid-induced constipation"));
+    json_decref(r);
+    r = run_summary("A 63-year-old male. The diagnoses of the treating physician include lumbar "
+                    "disc protrusion at L4-L5 and L5 radiculopathy.");
+    expect_list(r, "patient.diagnoses",
+                LIST("lumbar disc protrusion at L4-L5", "L5 radiculopathy"));
+    json_decref(r);
     r = run_summary("A 45-year-old male. Diagnoses include cervical spondylosis, C5-C6 and C6-C7, "
                     "without myelopathy; depression, secondary to chronic pain; and chronic pain "
                     "syndrome.");

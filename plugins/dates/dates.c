@@ -73,7 +73,14 @@ static const char narrative_ur[] =
     "review|the\\s+claims\\s+administrator)"
     "|\\bon\\s+" DATE_OR_JOINED
     ",?\\s+[^.;]{0,200}?(?:\\bUR\\b|utilization\\s+review|the\\s+claims\\s+"
-    "administrator)"
+    "administrator|\\b(?:prior|previous|original|adverse|second|subsequent)\\s+(?:review|"
+    "determination|decision))"
+    /* "On 12-14-2016, the Percocet was modified to #90 and the Skelaxin was non-certified": a
+     * sentence that opens with the date ("The request ... provided on 11/14/2016 was
+     * non-certified" dates what was provided) */
+    "|(?<![\\w,]\\s)(?<![\\w,]\\s\\s)\\b(?-i:O)n\\s+" DATE_OR_JOINED
+    ",?\\s+(?!(?:the\\s+)?claim\\b)[^.;]{0,120}?\\b(?:was|were)\\s+(?:(?:again|partially|"
+    "subsequently)\\s+)?(?:non-?certified|modified|denied)\\b"
     "|\\b(?:previously|was|were)\\s+(?:reviewed|denied|non-?certified|modified)\\s+"
     "on\\s+" DATE_OR_JOINED "|\\b(?:decision\\s+date|UR\\s+denial)\\s+of\\s+" DATE_OR_JOINED ")";
 

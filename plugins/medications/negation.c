@@ -18,19 +18,24 @@ const char med_re_negation_before[] =
     "|(?:has|have|had)\\s+(?:not|never)\\s+(?:been\\s+)?(?:taken|tried|used|prescribed|given|"
     "offered|received|treated\\s+with)"
     "|never\\s+(?:took|tried|used|received)|takes\\s+none\\s+of"
-    "|no\\s+(?:prior\\s+|previous\\s+|known\\s+)?(?:use\\s+of|trial\\s+of|history\\s+of)"
+    "|no\\s+(?:prior\\s+|previous\\s+|known\\s+|documented\\s+|reported\\s+|recorded\\s+)?"
+    "(?:use\\s+of|trial\\s+of|history\\s+of)"
+    /* "has no documented ulcer history, dyspepsia, or use of prednisone" */
+    "|no\\s+[^.;]{1,60}?,?\\s+(?:or|nor)\\s+(?:any\\s+)?(?:prior\\s+)?(?:use|trial)\\s+of"
     "|allergic\\s+to|allerg(?:y|ies)\\s*(?:to|include|including|:|of))"
     "|(no\\s+longer\\s+(?:tak(?:es|ing)|us(?:es|ing)|on|prescribed)"
     "|(?<!was\\s)(?<!were\\s)(?<!been\\s)(?<!is\\s)(?:stopped|discontinued|quit|ceased)"
     "(?:\\s+(?:taking|using|the\\s+use\\s+of))?"
+    "|(?:since|after)\\s+(?:stopping|discontinuing|quitting)(?:\\s+(?:taking|using))?"
     "|discontinuation\\s+of|(?:switched|changed|moved|transitioned|converted)\\s+(?:\\w+\\s+)?from"
     /* "she could not tolerate gabapentin", "GI intolerance to naproxen" */
     "|(?:could|did)\\s+not\\s+tolerate|unable\\s+to\\s+tolerate|intoleran(?:ce|t)\\s+(?:of|to)"
     /* "He used to take Aleve but switched" */
     "|used\\s+to\\s+(?:take|use)"
-    /* "after finishing a short course of Tramadol" */
+    /* "after finishing a short course of Tramadol", "completed her short postoperative course
+     * of oxycodone" */
     "|(?:finish(?:ed|ing)|complet(?:ed|ing))\\s+(?:a|an|the|his|her|their)\\s+(?:(?:short|brief|"
-    "\\d+-?\\s?(?:day|week))\\s+)?course\\s+of"
+    "post-?\\s?op(?:erative)?|\\d+-?\\s?(?:day|week))\\s+){0,2}course\\s+of"
     "|(?:told|advised|instructed|asked)\\s+to\\s+(?:stop|discontinue|quit)(?:\\s+(?:taking|using))?"
     "|(?<!being\\s)(?:weaned|tapered|came)\\s+(?:\\w+\\s+)?(?:off|from)(?:\\s+of)?"
     "|(?:was|were|is|has\\s+been|had\\s+been)\\s+off(?:\\s+of)?))(?![A-Za-z])";
@@ -47,7 +52,7 @@ static const char *const after_words[] = {
     "quit",    "changed", "switched",   "replaced",  "abandon",  "withdrawn", "halted",
     "dropped", "ended",   "terminated", "suspended", "given",    "aside",     "exchanged",
     "gave",    "lapse",   "turned",     "refused",   "declined", "converted", "transitioned",
-    "moved",   "poorly",  NULL};
+    "moved",   "poorly",  "finished",   "completed", NULL};
 static const imrx_re_keys_t after_keys = {after_words, 0, 0};
 
 /* Between a drug and a cue after it ("Naproxen ... was discontinued"): the clause changed, the
@@ -127,6 +132,15 @@ const char med_re_negation_after[] =
     "|but\\s+(?:it|they)\\s+(?:[^.;]{0,80}?\\band\\s+)?(?:was|were)\\s+(?:later\\s+|then\\s+|"
     "eventually\\s+)?"
     "(?:stopped|discontinued)"
+    /* "Ibuprofen 800 mg prn (not taking)" on a list */
+    "|(?<=\\()\\s*(?:not\\s+(?:currently\\s+)?(?:taking|using)|no\\s+longer\\s+(?:taking|using)|"
+    "discontinued|stopped)(?=\\s*\\))"
+    /* "was taking Motrin until 2015 but this was changed to Mobic", "was prescribed oxycodone
+     * after surgery but finished it in November" */
+    "|(?:until\\s+[^.;]{1,40}?\\s+)?but\\s+(?:this|that|it)\\s+(?:was|were)\\s+(?:later\\s+|"
+    "then\\s+)?"
+    "(?:changed|switched)\\s+to"
+    "|but\\s+(?:(?:he|she|they)\\s+)?(?:later\\s+|then\\s+)?(?:finished|completed)\\s+(?:it|them)"
     /* "took Norco until early 2018 but no longer uses it" */
     /* "was given Norco early on but is no longer taking it" */
     "|(?:until\\s+[^.;]{1,40}?\\s+)?(?:but|and)\\s+(?:(?:he|she|they)\\s+)?(?:is\\s+)?no\\s+"
@@ -278,6 +292,18 @@ static int nearer_subject(const char *text, uint32_t from, uint32_t cb, const me
     return 0;
 }
 
+/* Does "the latter of" stand right before text[cb] ("Keflex and Percocet, the latter of which
+ * she stopped")? The cue is then the last drug's, not an earlier one's. */
+static int latter_before(const char *text, uint32_t lo, uint32_t cb)
+{
+    static const char phrase[] = "the latter of";
+    const uint32_t k = sizeof phrase - 1;
+    uint32_t p = cb;
+    while (p > lo && (text[p - 1] == ' ' || text[p - 1] == '\n')) p--;
+    return p >= lo + k && imrx_text_ieq(text + p - k, k, phrase) &&
+           (p == lo + k || !imrx_text_letter((unsigned char)text[p - k - 1]));
+}
+
 void med_negation(const med_context_re_t *re, imrx_re_scratch_t *t, const char *text, uint32_t sb,
                   uint32_t se, uint32_t hi, mention_t *m, const mention_t *all, size_t n)
 {
@@ -320,8 +346,17 @@ void med_negation(const med_context_re_t *re, imrx_re_scratch_t *t, const char *
          * subject of its own is about the clause's subject, the sentence's first drug */
         int elided = elided_subject(text, cb, se);
         int first = m == all || m[-1].b < sb; /* mentions are in text order */
+        /* "(not taking)" closes its own list entry: a line break or a comma before it means
+         * another entry's */
+        int elsewhere = 0;
+        if (cb > from && text[cb - 1] == '(')
+            for (uint32_t i = from; i < cb && !elsewhere; i++)
+                elsewhere = text[i] == '\n' || text[i] == ',' || text[i] == ';';
+        /* "Keflex and Percocet, the latter of which she stopped": the cue is a later drug's */
+        int latter = (size_t)(m - all) + 1 < n && m[1].b < cb && latter_before(text, from, cb);
         uint32_t gap = aside && aside <= cb ? aside : from;
-        if (!inside && cb - from < 160 && cb - gap < 100 && !broken(re, t, text, gap, cb) &&
+        if (!inside && !latter && !elsewhere && cb - from < 160 && cb - gap < 100 &&
+            !broken(re, t, text, gap, cb) &&
             (elided ? first : !nearer_subject(text, from, cb, m, all, n))) {
             if (disc)
                 m->discontinued = 1;

@@ -36,6 +36,10 @@ const char dx_cue_pattern[] =
     /* "meets the criteria for posttraumatic stress disorder" */
     "|\\bmeets?\\s+(?:the\\s+)?criteria\\s+for"
     "|\\bdiagnos[ie]s\\s*:|\\bDx\\s*:"
+    /* "Diagnoses of cervicalgia and paresthesia of both hands were listed." */
+    "|(?:(?<=[.:]\\s)|(?<=[.:]\\s\\s)|(?<=\\n)|(?<=^))(?:the\\s+)?diagnos[ie]s\\s+of"
+    "(?=[^.;]{1,200}?\\s(?:was|were)\\s+(?:listed|noted|documented|recorded|given|made|"
+    "rendered)\\b)"
     /* a progress note's "Assessment: ..." or "Impression: ..." line */
     "|\\b(?:assessment|(?:clinical\\s+)?impressions?)\\s*:"
     /* "Diagnoses include", "The current diagnoses are documented as", "The diagnoses listed by

@@ -204,6 +204,27 @@ static size_t lend_opening(dx_list_t *out, const char *text, size_t b, size_t e)
     return at + 4;
 }
 
+/* The end of a spinal segment ("C6", "L5", "S1", and with `bare` "5" as in "L4-5") at
+ * text[p], or 0. */
+static size_t segment_end(const char *text, size_t p, size_t e, int bare)
+{
+    if (p < e && text[p] && strchr("CTLS", text[p]))
+        p++;
+    else if (!bare)
+        return 0;
+    size_t d = p;
+    while (p < e && p - d < 2 && isdigit((unsigned char)text[p])) p++;
+    return p > d ? p : 0;
+}
+
+/* Is text[p..e) a spinal level range ("C6-C7", "L5-S1", "L4-5") up to its end or a non-word? */
+static int level_range_at(const char *text, size_t p, size_t e)
+{
+    size_t q = segment_end(text, p, e, 0);
+    if (!q || q >= e || text[q] != '-' || !(q = segment_end(text, q + 1, e, 1))) return 0;
+    return q >= e || !isalnum((unsigned char)text[q]);
+}
+
 /* Splits one comma part text[b..e) at each "and" between two diagnoses. */
 static void split_and(dx_list_t *out, const char *text, size_t b, size_t e, int lend)
 {
@@ -216,6 +237,14 @@ static void split_and(dx_list_t *out, const char *text, size_t b, size_t e, int 
         last_word(text, cur, i, lw, sizeof lw);
         first_word(text, rest, e, rw, sizeof rw, &rn);
         if (dx_joined_pair(lw, rw)) continue;
+        /* "status post C5-C6 and C6-C7 anterior cervical discectomy": levels of one procedure */
+        if (i >= 6 && level_range_at(text, rest, e)) {
+            size_t l = i - 1;
+            while (l > cur && (text[l] == ' ' || text[l] == '\n' || text[l] == ',')) l--;
+            size_t s = l + 1;
+            while (s > cur && (isalnum((unsigned char)text[s - 1]) || text[s - 1] == '-')) s--;
+            if (level_range_at(text, s, l + 1)) continue;
+        }
         if (dx_has_condition(text, cur, i) && dx_has_condition(text, rest, e) &&
             !shares_site(text, rest, e)) {
             split_add(out, text, cur, i);
