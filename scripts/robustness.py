@@ -1600,8 +1600,6 @@ KNOWN = {
                              'request" is not read as a partial authorisation'),
     "part3_approved_lower": Known('after "was approved by the claims administrator" the rationale\'s '
                                   'mentions of the drug read as requested, not rationale'),
-    "dx_impression_colon": Known('chart-style "Impression:" label is not read as a diagnosis list'),
-    "dx_assessment": Known('chart-style "Assessment:" label is not read as a diagnosis list'),
     "drug_fmt_nomg": Known('a strength without unit ("Norflex 100 #60") is not read as a strength'),
     "drug_fmt_tablets": Known('"60 tablets twice a day" is ambiguous between a dose and a quantity'),
     "drug_fmt_x": Known('a single-digit "x5" after a strength is not read as a quantity',
