@@ -1,0 +1,343 @@
+/* The dates the case summary tells: the date of injury, the UR decision under review, and each
+ * dated clinical event. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dates.h"
+
+/* The summary's date of injury: stated as such, or told by what happened ("fell from a ladder on
+ * 06/05/2012"). The first such date in the summary is taken. "injury to the back and neck on",
+ * "an industrial injury that occurred on", "date of injury (DOI) of"; "the injured worker ...
+ * on" is no injury told. */
+const char dates_re_narrative_injury[] =
+    "(?:\\b(?:sustained|suffered|reported|had|incurred|with|for)\\s+(?:an?\\s+|the\\s+)?(?:(?:"
+    "industrial|work|occupational|work[- ]related|industrial[- "
+    "]?work|specific|cumulative|continuous|"
+    "trauma|reported|alleged)\\s+)*(?:injury|injuries)"
+    "(?:\\s+(?:to|involving)\\s+[^.;]{1,80}?(?=\\s+(?:on|dated|through)\\s))?"
+    "(?:\\s+(?:that|which)\\s+(?:occurred|happened|took\\s+place))?"
+    "\\s+(?:date\\s+)?(?:(?:on|dated|of|in|through)\\s+)?"
+    "(?:or\\s+about\\s+)?"
+    "|\\b(?:date\\s+of\\s+injury|injury\\s+date|DOI)(?:\\s*\\(DOI\\))?\\s*(?:of|on|was|is|:)?\\s*"
+    "(?:(?:given|listed|reported|noted|recorded)\\s+)?(?:as\\s+|on\\s+)?"
+    "|\\b(?:occupational|industrial|outpatient|work|workers'?\\s+compensation)\\s+(?:injury\\s+)?"
+    "claim"
+    "\\s+(?:from|of|on|dated)\\s+"
+    "|\\b(?:was|were|got)\\s+injured\\s+(?:at\\s+work\\s+)?on\\s+"
+    "|\\b(?:fell|slipped|tripped|injured(?!\\s+(?:worker|employee|patient|party))|hurt|twisted|"
+    "strained|sprained|struck|hit|lifting|lifted|"
+    "pulling|pushing|crushed|caught|collided|assaulted|attacked|bitten|lacerated|felt\\s+a\\s+pop|"
+    "robbery|robbed|gunpoint|accident|altercation|explosion|"
+    "motor\\s+vehicle\\s+(?:accident|collision)|was\\s+involved|developed|began\\s+to\\s+have|"
+    "reported\\s+(?:the\\s+)?(?:onset|pain|symptoms|numbness))\\b[^.;]{0,140}?\\bon\\s+"
+    "|\\bcumulative\\s+trauma\\s+(?:through|to|ending|ending\\s+on)\\s+"
+    ")" DATE_OR_JOINED;
+
+/* Every alternative above begins at a word start with one of these words. */
+static const char *const injury_words[] = {
+    "sustained",  "suffered", "reported",  "had",          "incurred",   "with",        "for",
+    "date",       "injury",   "doi",       "occupational", "industrial", "outpatient",  "work",
+    "was",        "were",     "got",       "fell",         "slipped",    "tripped",     "injured",
+    "hurt",       "twisted",  "strained",  "sprained",     "struck",     "hit",         "lifting",
+    "lifted",     "pulling",  "pushing",   "crushed",      "caught",     "collided",    "assaulted",
+    "attacked",   "bitten",   "lacerated", "felt",         "motor",      "developed",   "began",
+    "cumulative", "robbery",  "robbed",    "gunpoint",     "accident",   "altercation", "explosion",
+    NULL};
+static const imrx_re_keys_t injury_keys = {injury_words, 0, 0};
+
+/* The summary's UR decision date (the last such mention is the decision under review): a date
+ * right after the review is named ("The original utilization review (12-01-2016)", "The UR
+ * documentation dated 11-30-16", "The prior review, dated 12/05/2016"), a review said to have
+ * acted on a date ("Utilization review denied the request on 02/18/2014"), or a sentence that
+ * starts with the date and ends with the review ("On 11-3-16, utilization review determined",
+ * "On December 29, 2016, a request ... was denied by utilization review"). */
+const char dates_re_narrative_ur[] =
+    "(?:\\b(?:\\bUR\\b|utilization\\s+review|peer\\s+review|determination\\s+letter|"
+    "(?:prior|previous|original|adverse)\\s+(?:review|denial|determination|decision))(?:[\\s,]+(?!"
+    "on\\b|dated\\b)\\(?[A-Za-z][A-Za-z-]*\\)?){0,5}?[\\s,(]*("
+    "?:"
+    "dated\\s+|"
+    "on\\s+|of\\s+|was\\s+on\\s+|performed\\s+on\\s+|issued\\s+on\\s+)?\\(?" DATE_OR_JOINED
+    "|\\b(?:\\bUR\\b|utilization\\s+review|claims\\s+administrator)[^.;]{0,40}?\\b(?:non-?"
+    "certified|"
+    "denied|modified|determined|reviewed|rejected|(?:issued|rendered|made)\\s+(?:an?\\s+)?(?:"
+    "denial|"
+    "non-?certification|adverse\\s+determination))[^.;]{0,80}?\\bon\\s+" DATE_OR_JOINED
+    /* "In a determination dated 10-16-2017, utilization review allowed ..." */
+    "|\\b(?:determination|decision)\\s+dated\\s+" DATE_OR_JOINED
+    ",?\\s+[^.;]{0,200}?(?:\\bUR\\b|utilization\\s+"
+    "review|the\\s+claims\\s+administrator)"
+    "|\\bon\\s+" DATE_OR_JOINED
+    ",?\\s+[^.;]{0,200}?(?:\\bUR\\b|utilization\\s+review|the\\s+claims\\s+"
+    "administrator|\\b(?:prior|previous|original|adverse|second|subsequent)\\s+(?:review|"
+    "determination|decision))"
+    /* "On 12-14-2016, the Percocet was modified to #90 and the Skelaxin was non-certified": a
+     * sentence that opens with the date ("The request ... provided on 11/14/2016 was
+     * non-certified" dates what was provided) */
+    "|(?<![\\w,]\\s)(?<![\\w,]\\s\\s)\\b(?-i:O)n\\s+" DATE_OR_JOINED
+    ",?\\s+(?!(?:the\\s+)?claim\\b)[^.;]{0,120}?\\b(?:was|were)\\s+(?:(?:again|partially|"
+    "subsequently)\\s+)?(?:non-?certified|modified|denied)\\b"
+    "|\\b(?:previously|was|were)\\s+(?:reviewed|denied|non-?certified|modified)\\s+"
+    "on\\s+" DATE_OR_JOINED "|\\b(?:decision\\s+date|UR\\s+denial)\\s+of\\s+" DATE_OR_JOINED ")";
+
+/* Every alternative above begins at a word start with one of these whole words. */
+static const char *const ur_words[] = {
+    "ur",         "utilization", "prior",    "previous", "original",      "adverse", "claims", "on",
+    "previously", "was",         "decision", "peer",     "determination", "were",    NULL};
+static const imrx_re_keys_t ur_keys = {ur_words, 0, 1};
+
+/* Any date in the summary, for the list of clinical events. */
+const char dates_re_any_date[] = "\\b" DATE;
+
+/* The last group of the match that took part: patterns with alternatives put the date in one
+ * group per alternative. */
+static int date_group(imrx_re_scratch_t *t, uint32_t *b, uint32_t *e)
+{
+    PCRE2_SIZE *ov = imrx_re_ov(t);
+    for (int g = 9; g >= 1; g--) {
+        if (!imrx_re_has(t, g)) continue;
+        *b = (uint32_t)ov[2 * g];
+        *e = (uint32_t)ov[2 * g + 1];
+        return 1;
+    }
+    return 0;
+}
+
+static int same_date(const imrx_date_t *a, const imrx_date_t *b)
+{
+    return a->year == b->year && a->month == b->month && a->day == b->day;
+}
+
+/* Classifies a clinical event by the words around its date. */
+static const char *event_kind(const char *s, size_t n)
+{
+    static const struct {
+        const char *word, *kind;
+    } words[] = {
+        {"mri", "imaging"},
+        {"x-ray", "imaging"},
+        {"radiograph", "imaging"},
+        {"ct scan", "imaging"},
+        {"ultrasound", "imaging"},
+        {"emg", "diagnostic"},
+        {"nerve conduction", "diagnostic"},
+        {"urine drug", "diagnostic"},
+        {"surgery", "procedure"},
+        {"arthroscop", "procedure"},
+        {"injection", "procedure"},
+        {"fusion", "procedure"},
+        {"repair", "procedure"},
+        {"block", "procedure"},
+        {"utilization review", "utilization_review"},
+        {"request for authorization", "request"},
+        {"rfa", "request"},
+        {"evaluat", "visit"},
+        {"progress", "visit"},
+        {"visit", "visit"},
+        {"seen", "visit"},
+        {"presented", "visit"},
+        {"examin", "visit"},
+        {"follow", "visit"},
+        {"report", "visit"},
+        {"complain", "visit"},
+        {"note", "visit"},
+    };
+    char low[400];
+    size_t k = n < sizeof low - 1 ? n : sizeof low - 1;
+    for (size_t i = 0; i < k; i++) low[i] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+    low[k] = '\0';
+    int i = imrx_text_first_listed(low, k, words, sizeof words / sizeof words[0], sizeof words[0]);
+    if (i >= 0) return words[i].kind;
+    return "other";
+}
+
+/* Tries `\b DATE` anchored at p (when p >= pos). */
+static int date_at(letter_t *L, const char *text, size_t pos, size_t p, size_t end)
+{
+    return p >= pos && imrx_re_at(&L->s->re[RE_ANY], L->t, text, p, end) == 1;
+}
+
+/* The same search as imrx_re_find with RE_ANY (`\b DATE`, leftmost match from pos), without
+ * scanning every position: a match starts either at a run of digits that follows a non-word
+ * character (10/13/2016), or at a word that ends just before such a run, past spaces and a
+ * period (October 13, 2016: the month's letters, which caseless UTF matching lets include
+ * U+017F and U+212A). Those candidates are tried anchored, in order. */
+static int next_date(letter_t *L, const char *text, size_t pos, size_t end)
+{
+    for (size_t d = pos; d < end; d++) {
+        unsigned char c = (unsigned char)text[d];
+        if (c < '0' || c > '9' || (d > 0 && imrx_text_word_char((unsigned char)text[d - 1])))
+            continue;
+        size_t ws = d;
+        while (ws > 0 && imrx_text_space_char((unsigned char)text[ws - 1])) ws--;
+        if (ws < d) {
+            size_t w = ws;
+            if (w > 0 && text[w - 1] == '.') w--;
+            size_t letters_end = w;
+            for (;;) {
+                unsigned char b = w > 0 ? (unsigned char)text[w - 1] : 0;
+                if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z'))
+                    w--;
+                else if (w >= 2 && (unsigned char)text[w - 2] == 0xC5 && b == 0xBF)
+                    w -= 2; /* U+017F */
+                else if (w >= 3 && (unsigned char)text[w - 3] == 0xE2 &&
+                         (unsigned char)text[w - 2] == 0x84 && b == 0xAA)
+                    w -= 3; /* U+212A */
+                else
+                    break;
+            }
+            /* every word start in the run, in order (after U+017F or U+212A \b holds too) */
+            for (size_t q = w; q < letters_end; q++) {
+                unsigned char a = (unsigned char)text[q];
+                int letter = (a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z');
+                if (letter && (q == 0 || !imrx_text_word_char((unsigned char)text[q - 1])) &&
+                    date_at(L, text, pos, q, end))
+                    return 1;
+            }
+        }
+        if (date_at(L, text, pos, d, end)) return 1;
+        while (d + 1 < end && text[d + 1] >= '0' && text[d + 1] <= '9') d++;
+    }
+    return 0;
+}
+
+/* The next date of text[*pos..end) that reads as one: its place in *b, *e and its value in *d;
+ * *pos moves past it. 0 when none is left. */
+static int next_summary_date(letter_t *L, size_t *pos, size_t end, uint32_t *b, uint32_t *e,
+                             imrx_date_t *d)
+{
+    const char *text = L->l->text;
+    while (*pos < end && next_date(L, text, *pos, end)) {
+        PCRE2_SIZE *ov = imrx_re_ov(L->t);
+        *b = (uint32_t)ov[2], *e = (uint32_t)ov[3];
+        *pos = ov[1];
+        if (dates_parse(text + *b, *e - *b, L->ref_year, d)) return 1;
+    }
+    return 0;
+}
+
+static void read_events(letter_t *L, const imrx_section_t *sec)
+{
+    const char *text = L->l->text;
+    imrx_node_t events = IMRX_NODE_NONE;
+    size_t pos = sec->begin;
+    uint32_t b, e;
+    imrx_date_t d;
+    while (next_summary_date(L, &pos, sec->end, &b, &e, &d)) {
+        /* The sentence around the date tells what happened. */
+        uint32_t sb = b, se = e;
+        while (sb > sec->begin && !(text[sb - 1] == '.' && (text[sb] == ' ' || text[sb] == '\n')))
+            sb--;
+        while (se < sec->end && !(text[se] == '.' && (se + 1 >= sec->end || text[se + 1] == ' ' ||
+                                                      text[se + 1] == '\n')))
+            se++;
+        if (events == IMRX_NODE_NONE)
+            events = dates_api->array(L->ctx, dates_api->root(L->ctx), "clinical_events");
+        imrx_node_t ev = dates_api->object(L->ctx, events, NULL);
+        if (ev == IMRX_NODE_NONE) return;
+        char iso[11];
+        imrx_date_iso(&d, iso);
+        dates_api->set_string(L->ctx, ev, "date", iso, 10, imrx_span(b, e));
+        const char *kind = event_kind(text + sb, se - sb);
+        dates_api->set_string(L->ctx, ev, "kind", kind, strlen(kind), imrx_span(sb, se));
+        dates_api->set_span(L->ctx, ev, imrx_span(sb, se));
+    }
+}
+
+/* The summary's last UR mention with a date that reads, searched forward: every place the
+ * pattern matches, each from the place after the one before ("On <request date>, ...
+ * non-certified by utilization review on <date>" holds two, and the later is the decision). */
+static void last_ur_date_forward(letter_t *L, const imrx_section_t *sec, uint32_t *ub, uint32_t *ue)
+{
+    const char *text = L->l->text;
+    uint32_t b, e;
+    imrx_date_t d;
+    size_t pos = sec->begin;
+    while (pos < sec->end && imrx_re_find(&L->s->re[RE_UR], L->t, text, pos, sec->end) == 1) {
+        pos = (uint32_t)imrx_re_ov(L->t)[0] + 1;
+        if (date_group(L->t, &b, &e) && dates_parse(text + b, e - b, L->ref_year, &d))
+            *ub = b, *ue = e;
+    }
+}
+
+/* The same answer from the end: a match can begin only at a key word, so those places are
+ * tried from the last until one holds a date that reads (most summaries name the decision under
+ * review near their end). */
+static void last_ur_date(letter_t *L, const imrx_section_t *sec, uint32_t *ub, uint32_t *ue)
+{
+    const char *text = L->l->text;
+    size_t at[512];
+    size_t n = imrx_re_key_starts(&ur_keys, text, sec->begin, sec->end, at, 512);
+    if (n == SIZE_MAX) {
+        last_ur_date_forward(L, sec, ub, ue);
+        return;
+    }
+    uint32_t b, e;
+    imrx_date_t d;
+    for (size_t i = n; i-- > 0;) {
+        if (imrx_re_at(&L->s->re[RE_UR], L->t, text, at[i], sec->end) == 1 &&
+            date_group(L->t, &b, &e) && dates_parse(text + b, e - b, L->ref_year, &d)) {
+            *ub = b, *ue = e;
+            break;
+        }
+    }
+    if (L->s->re[RE_UR].verify) { /* IMRX_RE_VERIFY: the forward search must agree */
+        uint32_t fb = 0, fe = 0;
+        last_ur_date_forward(L, sec, &fb, &fe);
+        if (fb != *ub || fe != *ue) {
+            fprintf(stderr,
+                    "imrx: dates: last UR date from the end (%u-%u) differs from the "
+                    "forward search (%u-%u)\n",
+                    (unsigned)*ub, (unsigned)*ue, (unsigned)fb, (unsigned)fe);
+            abort();
+        }
+    }
+}
+
+/* A summary that tells the injury without a cue ("On August 3, 2012 she was moving a resident
+ * when ...", "held at gunpoint during a robbery of her store on 09/14/2016") still dates it: the
+ * first date of the summary that is the header's date of injury is taken for it. */
+static int header_injury_told(letter_t *L, const imrx_section_t *sec, imrx_node_t narr)
+{
+    size_t pos = sec->begin;
+    uint32_t b, e;
+    imrx_date_t d;
+    while (next_summary_date(L, &pos, sec->end, &b, &e, &d))
+        if (same_date(&d, &L->header[D_INJURY])) return dates_emit(L, narr, "injury", b, e, NULL);
+    return 0;
+}
+
+static void read_narrative(letter_t *L, const imrx_section_t *sec)
+{
+    const char *text = L->l->text;
+    imrx_node_t narr = dates_api->object(L->ctx, dates_api->root(L->ctx), "dates_in_narrative");
+    imrx_date_t d;
+    uint32_t b, e;
+    /* The first statement of the date of injury; it comes early in every summary. */
+    if (imrx_re_find_keyed(&L->s->re[RE_INJURY], &injury_keys, L->t, text, sec->begin, sec->end) ==
+            1 &&
+        date_group(L->t, &b, &e) && dates_emit(L, narr, "injury", b, e, &d)) {
+        if (L->have[D_INJURY] && !same_date(&d, &L->header[D_INJURY]))
+            dates_api->warn(
+                L->ctx, imrx_span(b, e),
+                "header and narrative disagree on the date of injury (%04d-%02d-%02d in the "
+                "header)",
+                L->header[D_INJURY].year, L->header[D_INJURY].month, L->header[D_INJURY].day);
+    } else if (!(L->have[D_INJURY] && header_injury_told(L, sec, narr))) {
+        dates_api->set_null(L->ctx, narr, "injury");
+    }
+    /* The last UR decision the summary dates is the one under review. */
+    uint32_t ub = 0, ue = 0;
+    last_ur_date(L, sec, &ub, &ue);
+    if (ue > ub)
+        dates_emit(L, narr, "ur_decision", ub, ue, NULL);
+    else
+        dates_api->set_null(L->ctx, narr, "ur_decision");
+}
+
+void dates_read_summary(letter_t *L, const imrx_section_t *sec)
+{
+    read_narrative(L, sec);
+    read_events(L, sec);
+}
