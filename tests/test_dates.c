@@ -151,6 +151,11 @@ Test(dates, narrative_phrasings_and_two_digit_years)
          "12/05/2016, non-certified the request. The retrospective request for cyclobenzaprine "
          "provided on 11/14/2016 was non-certified.",
          "2012-07-21", "2016-12-05"},
+        /* an accident dated by "of" */
+        {"The applicant is a 47-year-old aide with headaches associated with an industrial motor "
+         "vehicle accident of November 21, 2014. In a utilization review report dated December "
+         "5, 2016, the claims administrator failed to approve the requests.",
+         "2014-11-21", "2016-12-05"},
         /* dotted dates, one of them ending its sentence */
         {"The injured worker sustained an industrial injury on 10.12.2016 at work. Utilization "
          "review denied the request on 1.5.17.",

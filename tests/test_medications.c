@@ -484,6 +484,34 @@ Test(medications, stops_in_list_notes_changes_and_finished_courses)
     cr_expect(flag(must(r, "tramadol"), "discontinued"), "'short postoperative course of'");
     cr_expect(!flag(must(r, "naproxen"), "negated"));
     json_decref(r);
+    r = summary("He tried morphine sulfate ER in the past, which caused itching. She took Lyrica "
+                "and Cymbalta years ago. He has used Norco in the past six months. Zoloft was "
+                "not helpful; Remeron 30mg was then tried and was stopped because of weight "
+                "gain.");
+    cr_expect(flag(must(r, "morphine"), "discontinued"), "'tried ... in the past'");
+    cr_expect(flag(must(r, "pregabalin"), "discontinued"), "'took A and B years ago'");
+    cr_expect(flag(must(r, "duloxetine"), "discontinued"));
+    cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "discontinued"),
+              "'in the past six months' is no stop");
+    cr_expect(flag(must(r, "mirtazapine"), "discontinued"), "'was then tried and was stopped'");
+    json_decref(r);
+    r = summary("Past medications have included Vicodin ES, Soma and Valium, all discontinued "
+                "in 2012. She took Darvocet until it was withdrawn from the market in 2010 and "
+                "Vioxx from 2001 to 2004. He has taken Celebrex from 2012 to 2016 and continues "
+                "it. Options such as a tricyclic antidepressant like nortriptyline or an SNRI like "
+                "duloxetine have not been tried. The melatonin-receptor agonist ramelteon is an "
+                "option.");
+    cr_expect(flag(must(r, "hydrocodone/acetaminophen"), "discontinued"), "', all discontinued'");
+    cr_expect(flag(must(r, "carisoprodol"), "discontinued"));
+    cr_expect(flag(must(r, "diazepam"), "discontinued"));
+    cr_expect(flag(must(r, "propoxyphene/acetaminophen"), "discontinued"), "withdrawn");
+    cr_expect(flag(must(r, "rofecoxib"), "discontinued"), "'from 2001 to 2004'");
+    cr_expect(!flag(must(r, "celecoxib"), "discontinued"), "the period goes on");
+    cr_expect(flag(must(r, "nortriptyline"), "negated"), "a list through class words");
+    cr_expect(flag(must(r, "duloxetine"), "negated"));
+    must(r, "ramelteon");
+    cr_expect_null(mention(r, "melatonin", 0), "a melatonin receptor is no melatonin");
+    json_decref(r);
 }
 
 /* "Fioricet (butalbital, acetaminophen and caffeine)": the ingredients explain the product. */

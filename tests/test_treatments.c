@@ -68,6 +68,8 @@ Test(treatments, categories_from_the_rule_table)
                     "evaluation_management", "psychiatric consultation");
     expect_category("Inpatient stay 2 days", "surgery", "inpatient stay");
     expect_category("Kinesio tape for the left shoulder", "dmepos", "supplies");
+    expect_category("Cognitive rehabilitation therapy 2 times a week for 6 weeks",
+                    "behavioral_mental_health", "cognitive rehabilitation");
     expect_category("Associated surgical service: Post-op Vicodin supply", "pharmaceuticals", NULL);
     expect_category("Associated surgical service: Miscellaneous", "surgery", NULL);
     expect_category("Norco 10/325mg #120", "pharmaceuticals", NULL);

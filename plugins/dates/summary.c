@@ -32,18 +32,21 @@ const char dates_re_narrative_injury[] =
     "motor\\s+vehicle\\s+(?:accident|collision)|was\\s+involved|developed|began\\s+to\\s+have|"
     "reported\\s+(?:the\\s+)?(?:onset|pain|symptoms|numbness))\\b[^.;]{0,140}?\\bon\\s+"
     "|\\bcumulative\\s+trauma\\s+(?:through|to|ending|ending\\s+on)\\s+"
+    /* "associated with an industrial motor vehicle accident of November 21, 2014" */
+    "|\\b(?:accident|incident|collision)\\s+(?:of|dated)\\s+"
     ")" DATE_OR_JOINED;
 
 /* Every alternative above begins at a word start with one of these words. */
 static const char *const injury_words[] = {
-    "sustained",  "suffered", "reported",  "had",          "incurred",   "with",        "for",
-    "date",       "injury",   "doi",       "occupational", "industrial", "outpatient",  "work",
-    "was",        "were",     "got",       "fell",         "slipped",    "tripped",     "injured",
-    "hurt",       "twisted",  "strained",  "sprained",     "struck",     "hit",         "lifting",
-    "lifted",     "pulling",  "pushing",   "crushed",      "caught",     "collided",    "assaulted",
-    "attacked",   "bitten",   "lacerated", "felt",         "motor",      "developed",   "began",
-    "cumulative", "robbery",  "robbed",    "gunpoint",     "accident",   "altercation", "explosion",
-    NULL};
+    "sustained",  "suffered",  "reported",  "had",      "incurred",     "with",
+    "for",        "date",      "injury",    "doi",      "occupational", "industrial",
+    "outpatient", "work",      "was",       "were",     "got",          "fell",
+    "slipped",    "tripped",   "injured",   "hurt",     "twisted",      "strained",
+    "sprained",   "struck",    "hit",       "lifting",  "lifted",       "pulling",
+    "pushing",    "crushed",   "caught",    "collided", "assaulted",    "attacked",
+    "bitten",     "lacerated", "felt",      "motor",    "developed",    "began",
+    "cumulative", "robbery",   "robbed",    "gunpoint", "accident",     "altercation",
+    "explosion",  "incident",  "collision", NULL};
 static const imrx_re_keys_t injury_keys = {injury_words, 0, 0};
 
 /* The summary's UR decision date (the last such mention is the decision under review): a date

@@ -32,10 +32,12 @@ static const char decision_line[] =
     "|\\d{1,2}[.)][ \\t]+((?:[^.;:\\n]|\\.(?=\\d)|\\n(?!\\n))*?)\\bis\\s+(?:not\\s+)?medically\\s+"
     "necessary)";
 
-/* Not the drug but a lab value or a condition: "vitamin D level", "insulin resistance",
- * "insulin-dependent", "B12 deficiency". */
+/* Not the drug but a lab value, a condition or a receptor: "vitamin D level", "insulin
+ * resistance", "insulin-dependent", "B12 deficiency", "the melatonin-receptor agonist
+ * ramelteon". */
 static const char lab_after[] =
-    "[ -]?(?:levels?|resistance|resistant|deficiency|deficient|dependent|sensitivity)\\b";
+    "[ -]?(?:levels?|resistance|resistant|deficiency|deficient|dependent|sensitivity|"
+    "receptors?)\\b";
 
 /* Not a mention of the drug: "morphine equivalent dose", "morphine milligram equivalents". */
 static const char equivalent[] =

@@ -52,7 +52,7 @@ static const char *const after_words[] = {
     "quit",    "changed", "switched",   "replaced",  "abandon",  "withdrawn", "halted",
     "dropped", "ended",   "terminated", "suspended", "given",    "aside",     "exchanged",
     "gave",    "lapse",   "turned",     "refused",   "declined", "converted", "transitioned",
-    "moved",   "poorly",  "finished",   "completed", NULL};
+    "moved",   "poorly",  "finished",   "completed", "from",     NULL};
 static const imrx_re_keys_t after_keys = {after_words, 0, 0};
 
 /* Between a drug and a cue after it ("Naproxen ... was discontinued"): the clause changed, the
@@ -88,7 +88,14 @@ const char med_re_negation_after[] =
     "then\\s+)?(?:stopped|discontinued|replaced|switched|changed)\\s+(?:it|them)\\b"
     /* "He was treated with OxyContin from 2011 until it was tapered off in March 2015" */
     "|until\\s+(?:it|they)\\s+(?:was|were)\\s+(?:later\\s+|eventually\\s+|finally\\s+)?(?:stopped|"
-    "discontinued|tapered|weaned|replaced|switched|changed)"
+    "discontinued|tapered|weaned|replaced|switched|changed|withdrawn|recalled)"
+    /* "Past medications have included Vicodin ES, Soma and Valium, all discontinued in 2012" */
+    "|,\\s*(?:all|both|each)\\s+(?:of\\s+(?:which|them)\\s+)?(?:(?:was|were)\\s+)?(?:discontinued|"
+    "stopped)"
+    /* "took Vioxx from 2001 to 2004": a period that ended */
+    "|from\\s+(?:[a-z]+\\s+)?(?:19|20)\\d\\d\\s+(?:to|until|through)\\s+(?:[a-z]+\\s+)?(?:19|20)"
+    "\\d\\d"
+    "\\b(?!\\s*(?:and\\s+)?(?:continues|continuing|ongoing|to\\s+present))"
     /* "A trial of Cymbalta was not tolerated due to nausea" */
     "|(?:was|were|has\\s+been|had\\s+been)\\s+(?:not|poorly)\\s+tolerated"
     "|(?:he|she|they)\\s+(?:could|did)\\s+not\\s+tolerate\\s+(?:it|them)"
@@ -125,7 +132,9 @@ const char med_re_negation_after[] =
     /* "was taking Ambien for sleep but stopped it", "was tried without benefit and stopped" */
     "|but\\s+(?:(?:he|she|they)\\s+)?(?:later\\s+|then\\s+)?(?:discontinued|stopped|quit)\\s+"
     "(?:it|them|taking\\s+(?:it|them))"
-    "|(?:was|were)\\s+tried\\b[^.;]{0,60}?\\band\\s+(?:then\\s+|later\\s+)?(?:was\\s+|were\\s+)?"
+    "|(?:was|were)\\s+(?:(?:then|later|also|subsequently|briefly|initially)\\s+)?tried\\b[^.;]{0,"
+    "60}?"
+    "\\band\\s+(?:then\\s+|later\\s+)?(?:was\\s+|were\\s+)?"
     "(?:stopped|discontinued)"
     /* "tried trazodone, but it left her groggy and was stopped", "took amitriptyline before,
      * but it was stopped" */
@@ -182,14 +191,16 @@ static int broken(const med_context_re_t *re, imrx_re_scratch_t *t, const char *
 static int list_gap(const char *text, uint32_t b, uint32_t e, const mention_t *all, size_t n)
 {
     static const char *const glue[] = {
-        "and",        "or",          "nor",        "any",       "the",       "his",       "her",
-        "their",      "all",         "other",      "further",   "use",       "of",        "taking",
-        "using",      "such",        "as",         "like",      "including", "oral",      "topical",
-        "prescribed", "previous",    "previously", "prior",     "current",   "well",      "a",
-        "medication", "medications", "drugs",      "opioids",   "opioid",    "NSAIDs",    "NSAID",
-        "narcotics",  "narcotic",    "muscle",     "relaxants", "relaxant",  "pain",      "either",
-        "both",       "long",        "short",      "acting",    "extended",  "immediate", "release",
-        "controlled", "brand",       "generic",    "name",      NULL};
+        "and", "or", "nor", "any", "the", "his", "her", "their", "all", "other", "further", "use",
+        "of", "taking", "using", "such", "as", "like", "including", "oral", "topical", "prescribed",
+        "previous", "previously", "prior", "current", "well", "a", "medication", "medications",
+        "drugs", "opioids", "opioid", "NSAIDs", "NSAID", "narcotics", "narcotic", "muscle",
+        "relaxants", "relaxant", "pain", "either", "both", "long", "short", "acting", "extended",
+        "immediate", "release", "controlled", "brand", "generic", "name",
+        /* "a tricyclic antidepressant like nortriptyline or an SNRI like duloxetine" */
+        "an", "tricyclic", "antidepressant", "antidepressants", "SNRI", "SNRIs", "SSRI", "SSRIs",
+        "anticonvulsant", "anticonvulsants", "antiepileptic", "antiepileptics", "agent", "agents",
+        NULL};
     uint32_t p = b;
     while (p < e) {
         char c = text[p];
@@ -242,6 +253,55 @@ static int untried(const med_context_re_t *re, imrx_re_scratch_t *t, const char 
         pos = cue_e > pos ? cue_e : pos + 1;
     }
     return cue_e && list_gap(text, cue_e, m->b, all, n);
+}
+
+/* Where a mention ends, its attributes ("10 mg twice a day") included. */
+static uint32_t mention_end(const mention_t *m)
+{
+    return m->attr_e > m->e ? m->attr_e : m->e;
+}
+
+/* Is text[p..se) the phrase `ph` (lower case, single spaces) followed by a non-letter? Line
+ * breaks count as spaces. */
+static int phrase_at(const char *text, uint32_t p, uint32_t se, const char *ph)
+{
+    for (; *ph; ph++, p++) {
+        if (p >= se) return 0;
+        char c = text[p] == '\n' ? ' ' : (char)(text[p] | 0x20);
+        if (c != *ph) return 0;
+    }
+    return p >= se || !imrx_text_letter((unsigned char)text[p]);
+}
+
+/* A trial told as past: "He tried morphine sulfate ER in the past, which caused itching", "took
+ * Lyrica and Cymbalta years ago". The verb stands right before the list the mention is in, the
+ * time right after it and ends the clause ("used Norco in the past six months" is no stop). */
+static int past_trial(const char *text, uint32_t sb, uint32_t se, const mention_t *m,
+                      const mention_t *all, size_t n)
+{
+    size_t first = (size_t)(m - all), last = first;
+    while (first > 0 && all[first - 1].b >= sb &&
+           list_gap(text, mention_end(&all[first - 1]), all[first].b, all, n))
+        first--;
+    while (last + 1 < n && all[last + 1].b < se &&
+           list_gap(text, mention_end(&all[last]), all[last + 1].b, all, n))
+        last++;
+    uint32_t p = mention_end(&all[last]);
+    while (p < se && (text[p] == ' ' || text[p] == '\n')) p++;
+    static const char *const when[] = {"in the past", "years ago", "previously", NULL};
+    size_t k = 0;
+    while (when[k] && !phrase_at(text, p, se, when[k])) k++;
+    if (!when[k]) return 0;
+    p += (uint32_t)strlen(when[k]);
+    if (p < se && text[p] != ',' && text[p] != ';' && text[p] != ')' && text[p] != '.') return 0;
+    uint32_t we = all[first].b;
+    while (we > sb && (text[we - 1] == ' ' || text[we - 1] == '\n')) we--;
+    uint32_t wb = we;
+    while (wb > sb && imrx_text_letter((unsigned char)text[wb - 1])) wb--;
+    static const char *const verbs[] = {"tried", "took", "used", "taken", "trialed", NULL};
+    for (int i = 0; verbs[i]; i++)
+        if (imrx_text_ieq(text + wb, we - wb, verbs[i])) return 1;
+    return 0;
 }
 
 /* Where a relative clause set off by commas right after a mention ends (after its closing
@@ -364,6 +424,10 @@ void med_negation(const med_context_re_t *re, imrx_re_scratch_t *t, const char *
                 m->negated = 1;
             return;
         }
+    }
+    if (past_trial(text, sb, se, m, all, n)) {
+        m->discontinued = 1;
+        return;
     }
     /* The sentence ended at a semicolon: the next clause may still stop the drug, when it
      * names no other drug before its cue. */
