@@ -512,6 +512,19 @@ Test(medications, stops_in_list_notes_changes_and_finished_courses)
     must(r, "ramelteon");
     cr_expect_null(mention(r, "melatonin", 0), "a melatonin receptor is no melatonin");
     json_decref(r);
+    r = summary("The provider offered a trial of Cymbalta, which she declined. He used Tylenol "
+                "with Codeine #3 after the injury and has not taken it since early 2016. Percocet "
+                "was swapped for tramadol ER in May. Lidoderm patches were trialed for a month "
+                "and abandoned. The physician had tried Neurontin for the tinnitus; the "
+                "applicant discontinued the same owing to dizziness. He uses Qvar twice a day.");
+    cr_expect(flag(must(r, "duloxetine"), "negated"), "'which she declined'");
+    cr_expect(flag(must(r, "acetaminophen/codeine"), "discontinued"), "'has not taken it since'");
+    cr_expect(flag(must(r, "oxycodone/acetaminophen"), "discontinued"), "'was swapped for'");
+    cr_expect(!flag(must(r, "tramadol"), "discontinued"));
+    cr_expect(flag(must(r, "lidocaine"), "discontinued"), "'trialed ... and abandoned'");
+    cr_expect(flag(must(r, "gabapentin"), "discontinued"), "'discontinued the same'");
+    cr_expect(!flag(must(r, "beclomethasone"), "discontinued"), "Qvar is beclomethasone");
+    json_decref(r);
 }
 
 /* "Fioricet (butalbital, acetaminophen and caffeine)": the ingredients explain the product. */

@@ -506,6 +506,26 @@ Test(patient, lists_end_at_treatment_and_at_the_next_cue)
     expect_list(r, "patient.diagnoses",
                 LIST("lumbar disc protrusion at L4-L5", "L5 radiculopathy"));
     json_decref(r);
+    r = run_summary("A 41-year-old male. He was diagnosed with a herniated nucleus pulposus at "
+                    "L4-L5. He is status post left L4-L5 microdiscectomy on 2-3-2016. Other "
+                    "diagnoses include chronic pain syndrome.");
+    expect_list(r, "patient.diagnoses",
+                LIST("herniated nucleus pulposus at L4-L5",
+                     "status post left L4-L5 microdiscectomy on 2-3-2016",
+                     "chronic pain syndrome"));
+    json_decref(r);
+    r = run_summary("A 55-year-old female. She is status post left shoulder arthroscopy on "
+                    "5-20-2016. The diagnoses include left shoulder adhesive capsulitis.");
+    expect_list(r, "patient.diagnoses", LIST("left shoulder adhesive capsulitis"));
+    json_decref(r);
+    r = run_summary("A 31-year-old male. Per the report of 12-5-2016, the assessment was:\n1. "
+                    "Crush injury of the right hand, healed.\n2. Complex regional pain syndrome "
+                    "type I.\nHe complained of burning pain. The assessment was written in "
+                    "capitals: CHRONIC PAIN, STABLE.");
+    expect_list(
+        r, "patient.diagnoses",
+        LIST("Crush injury of the right hand, healed", "Complex regional pain syndrome type I"));
+    json_decref(r);
     r = run_summary("A 45-year-old male. Diagnoses include cervical spondylosis, C5-C6 and C6-C7, "
                     "without myelopathy; depression, secondary to chronic pain; and chronic pain "
                     "syndrome.");

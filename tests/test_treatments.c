@@ -70,6 +70,13 @@ Test(treatments, categories_from_the_rule_table)
     expect_category("Kinesio tape for the left shoulder", "dmepos", "supplies");
     expect_category("Cognitive rehabilitation therapy 2 times a week for 6 weeks",
                     "behavioral_mental_health", "cognitive rehabilitation");
+    expect_category("Methacholine challenge test", "diagnostic_testing", "other testing");
+    expect_category("Optical coherence tomography (OCT) of both eyes", "diagnostic_testing",
+                    "other testing");
+    expect_category("Retrospective TENS unit (DOS Oct 3, 2016)", "dmepos", "TENS unit");
+    expect_category("Home nebulizer machine", "dmepos", "home equipment");
+    expect_category("Hard occlusal night guard", "dmepos", "brace or orthosis");
+    expect_category("Right elbow counterforce strap", "dmepos", "brace or orthosis");
     expect_category("Associated surgical service: Post-op Vicodin supply", "pharmaceuticals", NULL);
     expect_category("Associated surgical service: Miscellaneous", "surgery", NULL);
     expect_category("Norco 10/325mg #120", "pharmaceuticals", NULL);

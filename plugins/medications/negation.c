@@ -52,7 +52,7 @@ static const char *const after_words[] = {
     "quit",    "changed", "switched",   "replaced",  "abandon",  "withdrawn", "halted",
     "dropped", "ended",   "terminated", "suspended", "given",    "aside",     "exchanged",
     "gave",    "lapse",   "turned",     "refused",   "declined", "converted", "transitioned",
-    "moved",   "poorly",  "finished",   "completed", "from",     NULL};
+    "moved",   "poorly",  "finished",   "completed", "from",     "swapped",   NULL};
 static const imrx_re_keys_t after_keys = {after_words, 0, 0};
 
 /* Between a drug and a cue after it ("Naproxen ... was discontinued"): the clause changed, the
@@ -74,6 +74,9 @@ const char med_re_negation_after[] =
     "it|them)|"
     "declined\\s+(?:it|them))"
     "|(?:has|have|had)\\s+(?:not|never)\\s+been\\s+(?:tried|prescribed|taken|used)"
+    /* "offered a trial of Cymbalta, which she declined" */
+    "|,?\\s*(?:which|that)\\s+(?:he|she|they|the\\s+(?:patient|applicant|injured\\s+worker))\\s+"
+    "(?:declined|refused|turned\\s+down)"
     /* "was prescribed Tramadol 50mg as needed but never filled it" */
     "|but\\s+(?:(?:he|she|they)\\s+)?never\\s+(?:filled|took|started|used)\\s+(?:it|them|the\\s+"
     "prescription))"
@@ -132,10 +135,10 @@ const char med_re_negation_after[] =
     /* "was taking Ambien for sleep but stopped it", "was tried without benefit and stopped" */
     "|but\\s+(?:(?:he|she|they)\\s+)?(?:later\\s+|then\\s+)?(?:discontinued|stopped|quit)\\s+"
     "(?:it|them|taking\\s+(?:it|them))"
-    "|(?:was|were)\\s+(?:(?:then|later|also|subsequently|briefly|initially)\\s+)?tried\\b[^.;]{0,"
-    "60}?"
-    "\\band\\s+(?:then\\s+|later\\s+)?(?:was\\s+|were\\s+)?"
-    "(?:stopped|discontinued)"
+    "|(?:was|were)\\s+(?:(?:then|later|also|subsequently|briefly|initially)\\s+)?(?:tried|trialed)"
+    "\\b"
+    "[^.;]{0,60}?\\band\\s+(?:then\\s+|later\\s+)?(?:was\\s+|were\\s+)?"
+    "(?:stopped|discontinued|abandoned|dropped)"
     /* "tried trazodone, but it left her groggy and was stopped", "took amitriptyline before,
      * but it was stopped" */
     "|but\\s+(?:it|they)\\s+(?:[^.;]{0,80}?\\band\\s+)?(?:was|were)\\s+(?:later\\s+|then\\s+|"
@@ -150,6 +153,11 @@ const char med_re_negation_after[] =
     "then\\s+)?"
     "(?:changed|switched)\\s+to"
     "|but\\s+(?:(?:he|she|they)\\s+)?(?:later\\s+|then\\s+)?(?:finished|completed)\\s+(?:it|them)"
+    /* "used Tylenol with Codeine #3 after the injury and has not taken it since early 2016" */
+    "|(?:and|but)\\s+(?:(?:he|she|they)\\s+)?(?:has|have|had)\\s+not\\s+(?:taken|used)\\s+(?:it|"
+    "them)\\s+"
+    "(?:since|for|in)\\b"
+    "|(?:was|were)\\s+(?:later\\s+|then\\s+)?swapped\\s+(?:for|to|out)"
     /* "took Norco until early 2018 but no longer uses it" */
     /* "was given Norco early on but is no longer taking it" */
     "|(?:until\\s+[^.;]{1,40}?\\s+)?(?:but|and)\\s+(?:(?:he|she|they)\\s+)?(?:is\\s+)?no\\s+"
@@ -166,8 +174,9 @@ const char med_re_stopped_next_clause[] =
     "|(?:he|she|they)\\s+(?:was|were)\\s+(?:later\\s+|then\\s+)?(?:switched|changed|moved|"
     "transitioned)\\s+to\\b"
     /* "Neurontin was prescribed after the surgery; she felt it no longer helped and quit it" */
-    "|[^.;]{0,80}?\\b(?:he|she|they|and)\\s+(?:later\\s+|then\\s+|eventually\\s+)?(?:quit|stopped|"
-    "discontinued|abandoned|dropped)\\s+(?:it|them)\\b)";
+    "|[^.;]{0,80}?\\b(?:he|she|they|and|the\\s+(?:patient|applicant|injured\\s+worker|employee|"
+    "claimant))\\s+(?:later\\s+|then\\s+|eventually\\s+)?(?:quit|stopped|discontinued|abandoned|"
+    "dropped)\\s+(?:it|them|the\\s+same)\\b)";
 
 /* A drug said never tried, told around it: "no record that metoclopramide was tried", "the
  * records do not show that amitriptyline, duloxetine or gabapentin was ever tried". The cue

@@ -42,6 +42,8 @@ const char dx_cue_pattern[] =
     "rendered)\\b)"
     /* a progress note's "Assessment: ..." or "Impression: ..." line */
     "|\\b(?:assessment|(?:clinical\\s+)?impressions?)\\s*:"
+    /* "the assessment was:" and a list */
+    "|\\b(?:assessments?|impressions?)\\s+(?:was|were|is|are|included|includes)\\s*:"
     /* "Diagnoses include", "The current diagnoses are documented as", "The diagnoses listed by
      * the treating physician are", "Diagnoses, and-or impressions, were noted to include:" */
     /* "The neurologist's assessment listed:", "The assessment at that visit was recorded as
@@ -315,6 +317,69 @@ static int mentions_diagnosis(const char *text, size_t b, size_t e)
     return 0;
 }
 
+/* Reads the list in text[lb..le), the rest of a cue's sentence, into `out`: it ends at the first
+ * stop that dates no procedure, and, under a label, runs on over the label's short sentences.
+ * Returns where it ended, 0 when it names no condition. */
+static size_t read_sentence(const imrx_re_t *stop, imrx_re_scratch_t *t, const char *text,
+                            size_t lb, size_t le, int labelled, size_t end, dx_list_t *out)
+{
+    int trimmed = 0; /* a stop word ended the list before its sentence did */
+    for (size_t from = lb; imrx_re_find(stop, t, text, from, le) == 1;) {
+        size_t sb = imrx_re_ov(t)[0], se = imrx_re_ov(t)[1];
+        if (!dated_procedure(text, lb, sb, se, le) && !after_procedure(text, sb, se, le)) {
+            le = sb;
+            trimmed = 1;
+            break;
+        }
+        from = se;
+    }
+    /* "treated for six weeks", "the diagnosis was not made": no condition, no list */
+    if (le <= lb || !dx_has_condition(text, lb, le)) return 0;
+    size_t run = labelled && !trimmed ? label_run_end(stop, t, text, le, end) : le;
+    for (size_t b = lb, e = le;;) {
+        dx_list_t part = {.n = 0};
+        dx_split_list(&part, text, b, e);
+        for (size_t i = 0; i < part.n; i++)
+            dx_add_item(out, text, part.item[i].begin, part.item[i].end);
+        if (e >= run) break;
+        for (b = e + 1; b < run && (text[b] == ' ' || text[b] == '\n');) b++;
+        e = sentence_end(text, b, run);
+    }
+    return run;
+}
+
+/* Does the sentence after the period at text[p] open with "He is status post" ("She is also
+ * s/p", "The injured worker is status post")? Where "status post" starts, or 0. */
+static size_t status_post_sentence(const char *text, size_t p, size_t end)
+{
+    static const char *const subjects[] = {"he is ",
+                                           "she is ",
+                                           "the patient is ",
+                                           "the injured worker is ",
+                                           "the applicant is ",
+                                           "the claimant is ",
+                                           "the employee is ",
+                                           NULL};
+    if (p >= end || text[p] != '.') return 0;
+    p++;
+    while (p < end && (text[p] == ' ' || text[p] == '\n')) p++;
+    for (int i = 0; subjects[i]; i++) {
+        size_t q = p;
+        const char *w = subjects[i];
+        while (*w && q < end && (text[q] == '\n' ? ' ' : tolower((unsigned char)text[q])) == *w)
+            w++, q++;
+        if (*w) continue;
+        if (q + 5 <= end && imrx_text_ieq(text + q, 5, "also ")) q += 5;
+        if (q + 4 <= end && imrx_text_ieq(text + q, 4, "s/p ")) return q;
+        if (q + 11 <= end && imrx_text_ieq(text + q, 6, "status") &&
+            (text[q + 6] == ' ' || text[q + 6] == '-' || text[q + 6] == '\n') &&
+            imrx_text_ieq(text + q + 7, 4, "post"))
+            return q;
+        return 0;
+    }
+    return 0;
+}
+
 void dx_read(const imrx_re_t *cue, const imrx_re_t *stop, imrx_re_scratch_t *t, const char *text,
              size_t begin, size_t end, dx_list_t *out)
 {
@@ -347,28 +412,16 @@ void dx_read(const imrx_re_t *cue, const imrx_re_t *stop, imrx_re_scratch_t *t, 
             imrx_re_find_keyed(cue, &dx_cue_keys, t, text, lb + 1, le) == 1)
             le = imrx_re_ov(t)[0];
         pos = le > lb ? le : lb + 1;
-        int trimmed = 0; /* a stop word ended the list before its sentence did */
-        for (size_t from = lb; imrx_re_find(stop, t, text, from, le) == 1;) {
-            size_t sb = imrx_re_ov(t)[0], se = imrx_re_ov(t)[1];
-            if (!dated_procedure(text, lb, sb, se, le) && !after_procedure(text, sb, se, le)) {
-                le = sb;
-                trimmed = 1;
-                break;
-            }
-            from = se;
-        }
-        /* "treated for six weeks", "the diagnosis was not made": no condition, no list */
-        if (le <= lb || !dx_has_condition(text, lb, le)) continue;
-        size_t run = labelled && !trimmed ? label_run_end(stop, t, text, le, end) : le;
-        for (size_t b = lb, e = le;;) {
-            dx_list_t part = {.n = 0};
-            dx_split_list(&part, text, b, e);
-            for (size_t i = 0; i < part.n; i++)
-                dx_add_item(out, text, part.item[i].begin, part.item[i].end);
-            if (e >= run) break;
-            for (b = e + 1; b < run && (text[b] == ' ' || text[b] == '\n');) b++;
-            e = sentence_end(text, b, run);
-        }
+        size_t run = read_sentence(stop, t, text, lb, le, labelled, end, out);
+        if (!run) continue;
         if (run > pos) pos = run;
+        /* "The diagnoses include A and B. He is status post C on 2-3-2016.": a past operation
+         * told in the next sentence belongs to the list */
+        size_t sp = status_post_sentence(text, pos, end);
+        if (sp) {
+            size_t se = sentence_end(text, sp, end);
+            read_sentence(stop, t, text, sp, se, 0, end, out);
+            pos = se;
+        }
     }
 }
