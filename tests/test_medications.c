@@ -525,6 +525,13 @@ Test(medications, stops_in_list_notes_changes_and_finished_courses)
     cr_expect(flag(must(r, "gabapentin"), "discontinued"), "'discontinued the same'");
     cr_expect(!flag(must(r, "beclomethasone"), "discontinued"), "Qvar is beclomethasone");
     json_decref(r);
+    r = letter(meds_only, "He takes Norco 10/325 mg twice a day.", "Norco 10/325mg #60",
+               "The injured worker has used hydrocodone for more than two years. Guidelines "
+               "suggest tramadol as an alternative.");
+    cr_expect_str_eq(str(must(r, "hydrocodone"), "context"), "history",
+                     "'has used' in reasoning is the patient's own use");
+    cr_expect_str_eq(str(must(r, "tramadol"), "context"), "rationale");
+    json_decref(r);
 }
 
 /* "Fioricet (butalbital, acetaminophen and caffeine)": the ingredients explain the product. */

@@ -54,7 +54,7 @@ static const char patient_use[] =
     "had|is|was|were)\\s+(?:\\w+\\s+){0,2}(?:taking|using|utilizing|prescribed|treated\\s+with|"
     "on)|(?:current|ongoing|prior|previous|chronic|long-term|continued)\\s+(?:use|usage)\\s+of|"
     "medications?\\s+(?:include|included|including|consist|list)|(?:has|have|had)\\s+(?:been\\s+)?"
-    "(?:taking|using|tried|utilizing)|(?:was|were|is|are)\\s+(?:being\\s+)?prescribed|"
+    "(?:taking|using|tried|utilizing|used|taken)|(?:was|were|is|are)\\s+(?:being\\s+)?prescribed|"
     "(?:current|prior)\\s+medications?)\\b";
 
 /* Every pattern and where it goes, so that compiling and freeing cannot miss one. */
