@@ -156,6 +156,10 @@ Test(dates, narrative_phrasings_and_two_digit_years)
          "vehicle accident of November 21, 2014. In a utilization review report dated December "
          "5, 2016, the claims administrator failed to approve the requests.",
          "2014-11-21", "2016-12-05"},
+        /* an injury "reported as" a date */
+        {"The patient is a 47 year old clerk with a cumulative trauma injury reported as "
+         "10/21/2016. The original utilization review (12-09-2016) non-certified the request.",
+         "2016-10-21", "2016-12-09"},
         /* dotted dates, one of them ending its sentence */
         {"The injured worker sustained an industrial injury on 10.12.2016 at work. Utilization "
          "review denied the request on 1.5.17.",

@@ -495,6 +495,47 @@ Test(medications, stops_in_list_notes_changes_and_finished_courses)
               "'in the past six months' is no stop");
     cr_expect(flag(must(r, "mirtazapine"), "discontinued"), "'was then tried and was stopped'");
     json_decref(r);
+    r = summary("Her medications are Flexeril 7.5mg at night; she tried Robaxin early on without "
+                "benefit. He tried Ultram without benefit and continues it.");
+    cr_expect(flag(must(r, "methocarbamol"), "discontinued"), "'early on without benefit'");
+    cr_expect(!flag(must(r, "cyclobenzaprine"), "discontinued"));
+    cr_expect(!flag(must(r, "tramadol"), "discontinued"), "the clause goes on");
+    json_decref(r);
+    r = summary("Treatments have included Tylenol, and Motrin, which was discontinued after two "
+                "weeks. Naproxen and Mobic, which were stopped, did not help. He had not been "
+                "tried on Trazodone.");
+    cr_expect(!flag(must(r, "acetaminophen"), "discontinued"), "'which was' is Motrin's");
+    cr_expect(flag(must(r, "ibuprofen"), "discontinued"));
+    cr_expect(flag(must(r, "naproxen"), "discontinued"), "'which were' is the list's");
+    cr_expect(flag(must(r, "meloxicam"), "discontinued"));
+    cr_expect(flag(must(r, "trazodone"), "negated"), "'had not been tried on'");
+    json_decref(r);
+    r = summary("He gave up naproxen in the spring. He was taking Celebrex 200mg daily until his "
+                "physician swapped it for meloxicam 7.5mg. Norco had been prescribed after an "
+                "earlier procedure, but he has not needed it since January 2016. Zolpidem was "
+                "tried for sleep, but she found it left her unsteady and it was not renewed. "
+                "Ibuprofen was prescribed; she took it for ten days and then set it aside. Soma "
+                "was phased out in 2016 in favor of Zanaflex. After surgery he was given "
+                "Percocet, which he declined to continue after the first week. Tramadol was "
+                "retired from her regimen. Methadone was not continued due to sedation. "
+                "Duloxetine was proposed, but she preferred not to take an antidepressant. The "
+                "provider wrote for Fioricet, but she elected not to fill it.");
+    cr_expect(flag(must(r, "naproxen"), "discontinued"), "'gave up'");
+    cr_expect(flag(must(r, "celecoxib"), "discontinued"), "'until ... swapped it for'");
+    cr_expect(!flag(must(r, "meloxicam"), "discontinued"));
+    cr_expect(flag(must(r, "hydrocodone/acetaminophen"), "discontinued"), "'has not needed it'");
+    cr_expect(flag(must(r, "zolpidem"), "discontinued"), "'and it was not renewed'");
+    cr_expect(flag(must(r, "ibuprofen"), "discontinued"), "'; ... then set it aside'");
+    cr_expect(flag(must(r, "carisoprodol"), "discontinued"), "'phased out'");
+    cr_expect(!flag(must(r, "tizanidine"), "discontinued"));
+    json_t *percocet = must(r, "oxycodone/acetaminophen");
+    cr_expect(flag(percocet, "discontinued") && !flag(percocet, "negated"),
+              "'declined to continue' is a stop, not a refusal");
+    cr_expect(flag(must(r, "tramadol"), "discontinued"), "'retired'");
+    cr_expect(flag(must(r, "methadone"), "discontinued"), "'was not continued'");
+    cr_expect(flag(must(r, "duloxetine"), "negated"), "'preferred not to take'");
+    cr_expect(flag(must(r, "butalbital/acetaminophen/caffeine"), "negated"), "'not to fill it'");
+    json_decref(r);
     r = summary("Past medications have included Vicodin ES, Soma and Valium, all discontinued "
                 "in 2012. She took Darvocet until it was withdrawn from the market in 2010 and "
                 "Vioxx from 2001 to 2004. He has taken Celebrex from 2012 to 2016 and continues "

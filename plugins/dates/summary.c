@@ -17,7 +17,7 @@ const char dates_re_narrative_injury[] =
     "trauma|reported|alleged)\\s+)*(?:injury|injuries)"
     "(?:\\s+(?:to|involving)\\s+[^.;]{1,80}?(?=\\s+(?:on|dated|through)\\s))?"
     "(?:\\s+(?:that|which)\\s+(?:occurred|happened|took\\s+place))?"
-    "\\s+(?:date\\s+)?(?:(?:on|dated|of|in|through)\\s+)?"
+    "\\s+(?:date\\s+)?(?:(?:on|dated|of|in|through|(?:reported|given|listed)\\s+as)\\s+)?"
     "(?:or\\s+about\\s+)?"
     "|\\b(?:date\\s+of\\s+injury|injury\\s+date|DOI)(?:\\s*\\(DOI\\))?\\s*(?:of|on|was|is|:)?\\s*"
     "(?:(?:given|listed|reported|noted|recorded)\\s+)?(?:as\\s+|on\\s+)?"

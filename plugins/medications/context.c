@@ -8,8 +8,9 @@
 
 /* Every match of patient_use holds one of these at a word start ("on" and "use" as prefixes
  * cover "usage" and more). */
-static const char *const use_words[] = {"taking", "using", "utilizing",  "prescribed", "treated",
-                                        "on",     "use",   "medication", "tried",      NULL};
+static const char *const use_words[] = {"taking",  "using", "utilizing", "prescribed",
+                                        "treated", "on",    "use",       "medication",
+                                        "tried",   "taken", NULL};
 static const imrx_re_keys_t use_keys = {use_words, 0, 0};
 
 /* A sentence of the summary that tells the request. */

@@ -16,7 +16,7 @@ const char med_re_negation_before[] =
     "|(?:is|was|were|are)\\s+not\\s+(?:currently\\s+)?(?:taking|on|using|prescribed)"
     "|(?:does|did|do)\\s+not\\s+(?:currently\\s+)?(?:take|use)"
     "|(?:has|have|had)\\s+(?:not|never)\\s+(?:been\\s+)?(?:taken|tried|used|prescribed|given|"
-    "offered|received|treated\\s+with)"
+    "offered|received|treated\\s+with)(?:\\s+on)?"
     "|never\\s+(?:took|tried|used|received)|takes\\s+none\\s+of"
     "|no\\s+(?:prior\\s+|previous\\s+|known\\s+|documented\\s+|reported\\s+|recorded\\s+)?"
     "(?:use\\s+of|trial\\s+of|history\\s+of)"
@@ -24,7 +24,7 @@ const char med_re_negation_before[] =
     "|no\\s+[^.;]{1,60}?,?\\s+(?:or|nor)\\s+(?:any\\s+)?(?:prior\\s+)?(?:use|trial)\\s+of"
     "|allergic\\s+to|allerg(?:y|ies)\\s*(?:to|include|including|:|of))"
     "|(no\\s+longer\\s+(?:tak(?:es|ing)|us(?:es|ing)|on|prescribed)"
-    "|(?<!was\\s)(?<!were\\s)(?<!been\\s)(?<!is\\s)(?:stopped|discontinued|quit|ceased)"
+    "|(?<!was\\s)(?<!were\\s)(?<!been\\s)(?<!is\\s)(?:stopped|discontinued|quit|ceased|gave\\s+up)"
     "(?:\\s+(?:taking|using|the\\s+use\\s+of))?"
     "|(?:since|after)\\s+(?:stopping|discontinuing|quitting)(?:\\s+(?:taking|using))?"
     "|discontinuation\\s+of|(?:switched|changed|moved|transitioned|converted)\\s+(?:\\w+\\s+)?from"
@@ -45,14 +45,16 @@ const char med_re_negation_before[] =
 static const char *const before_words[] = {
     "denie",     "no",      "never",   "allerg",  "stop",   "discontinu", "quit",  "ceased",
     "switched",  "changed", "weaned",  "tapered", "came",   "off",        "moved", "transitioned",
-    "converted", "finish",  "complet", "used",    "unable", "intoleran",  NULL};
+    "converted", "finish",  "complet", "used",    "unable", "intoleran",  "gave",  NULL};
 static const imrx_re_keys_t before_keys = {before_words, 0, 0};
 static const char *const after_words[] = {
     "no",      "never",   "discontinu", "stopped",   "weaned",   "tapered",   "ceased",
     "quit",    "changed", "switched",   "replaced",  "abandon",  "withdrawn", "halted",
     "dropped", "ended",   "terminated", "suspended", "given",    "aside",     "exchanged",
     "gave",    "lapse",   "turned",     "refused",   "declined", "converted", "transitioned",
-    "moved",   "poorly",  "finished",   "completed", "from",     "swapped",   NULL};
+    "moved",   "poorly",  "finished",   "completed", "from",     "swapped",   "elected",
+    "chose",   "decided", "preferred",  "opted",     "phased",   "retired",   "pulled",
+    "removed", "traded",  NULL};
 static const imrx_re_keys_t after_keys = {after_words, 0, 0};
 
 /* Between a drug and a cue after it ("Naproxen ... was discontinued"): the clause changed, the
@@ -76,7 +78,11 @@ const char med_re_negation_after[] =
     "|(?:has|have|had)\\s+(?:not|never)\\s+been\\s+(?:tried|prescribed|taken|used)"
     /* "offered a trial of Cymbalta, which she declined" */
     "|,?\\s*(?:which|that)\\s+(?:he|she|they|the\\s+(?:patient|applicant|injured\\s+worker))\\s+"
-    "(?:declined|refused|turned\\s+down)"
+    "(?:declined|refused|turned\\s+down)(?!\\s+to\\s+(?:continue|keep))"
+    /* "but she elected not to fill it", "but she preferred not to take an antidepressant" */
+    "|(?:(?:and|but)\\s+)?(?:(?:he|she|they)\\s+)?(?:elected|chose|decided|preferred|opted)\\s+"
+    "not\\s+to\\s+"
+    "(?:fill|take|use|start|try)\\s+(?:it|them|an?\\s+[a-z]+|the\\s+[a-z]+)"
     /* "was prescribed Tramadol 50mg as needed but never filled it" */
     "|but\\s+(?:(?:he|she|they)\\s+)?never\\s+(?:filled|took|started|used)\\s+(?:it|them|the\\s+"
     "prescription))"
@@ -84,7 +90,19 @@ const char med_re_negation_after[] =
     "eventually|"
     "previously|then|all|both|each|also|recently|ultimately|finally|gradually)\\s+)?(?:"
     "discontinued|stopped|weaned|tapered|ceased|abandoned|withdrawn|halted|dropped|ended|"
-    "terminated|suspended|given\\s+up|set\\s+aside|exchanged)"
+    "terminated|suspended|given\\s+up|set\\s+aside|exchanged|phased\\s+out|retired|pulled|removed|"
+    "not\\s+(?:renewed|refilled|continued|reordered))"
+    /* "which he declined to continue after the first week" */
+    "|(?:which|that|and|but)\\s+(?:he|she|they)\\s+(?:declined|refused|chose\\s+not|decided\\s+not)"
+    "\\s+to\\s+"
+    "(?:continue|keep\\s+taking)"
+    /* "tried for sleep, but she found it left her unsteady and it was not renewed" */
+    "|but\\s+[^.;]{0,80}?\\band\\s+(?:it|they)\\s+(?:was|were)\\s+(?:later\\s+|then\\s+|"
+    "eventually\\s+)?"
+    "(?:stopped|discontinued|not\\s+(?:renewed|refilled|continued))"
+    /* "until his physician swapped it for meloxicam" */
+    "|(?:until\\s+[^.;]{1,60}?\\s+)?(?:swapped|switched|changed|traded)\\s+(?:it|them)\\s+(?:for|"
+    "to|with)\\b"
     /* "Elavil was tried for a few months but left her groggy, and her psychiatrist replaced it" */
     "|but\\s+[^.;]{0,80}?,?\\s+and\\s+(?:he|she|they|(?:his|her|their|the)\\s+[a-z]+)\\s+(?:"
     "later\\s+|"
@@ -154,8 +172,8 @@ const char med_re_negation_after[] =
     "(?:changed|switched)\\s+to"
     "|but\\s+(?:(?:he|she|they)\\s+)?(?:later\\s+|then\\s+)?(?:finished|completed)\\s+(?:it|them)"
     /* "used Tylenol with Codeine #3 after the injury and has not taken it since early 2016" */
-    "|(?:and|but)\\s+(?:(?:he|she|they)\\s+)?(?:has|have|had)\\s+not\\s+(?:taken|used)\\s+(?:it|"
-    "them)\\s+"
+    "|(?:and|but)\\s+(?:(?:he|she|they)\\s+)?(?:has|have|had)\\s+not\\s+(?:taken|used|needed|"
+    "required)\\s+(?:it|them)\\s+"
     "(?:since|for|in)\\b"
     "|(?:was|were)\\s+(?:later\\s+|then\\s+)?swapped\\s+(?:for|to|out)"
     /* "took Norco until early 2018 but no longer uses it" */
@@ -175,8 +193,9 @@ const char med_re_stopped_next_clause[] =
     "transitioned)\\s+to\\b"
     /* "Neurontin was prescribed after the surgery; she felt it no longer helped and quit it" */
     "|[^.;]{0,80}?\\b(?:he|she|they|and|the\\s+(?:patient|applicant|injured\\s+worker|employee|"
-    "claimant))\\s+(?:later\\s+|then\\s+|eventually\\s+)?(?:quit|stopped|discontinued|abandoned|"
-    "dropped)\\s+(?:it|them|the\\s+same)\\b)";
+    "claimant))\\s+(?:later\\s+|then\\s+|eventually\\s+)?(?:(?:quit|stopped|discontinued|abandoned|"
+    "dropped)\\s+(?:it|them|the\\s+same)|set\\s+(?:it|them)\\s+aside|gave\\s+(?:it|them)\\s+up)"
+    "\\b)";
 
 /* A drug said never tried, told around it: "no record that metoclopramide was tried", "the
  * records do not show that amitriptyline, duloxetine or gabapentin was ever tried". The cue
@@ -282,9 +301,10 @@ static int phrase_at(const char *text, uint32_t p, uint32_t se, const char *ph)
     return p >= se || !imrx_text_letter((unsigned char)text[p]);
 }
 
-/* A trial told as past: "He tried morphine sulfate ER in the past, which caused itching", "took
- * Lyrica and Cymbalta years ago". The verb stands right before the list the mention is in, the
- * time right after it and ends the clause ("used Norco in the past six months" is no stop). */
+/* A trial told as past or as failed: "He tried morphine sulfate ER in the past, which caused
+ * itching", "took Lyrica and Cymbalta years ago", "tried Robaxin early on without benefit". The
+ * verb stands right before the list the mention is in, the time or outcome right after it, and
+ * the clause ends there ("used Norco in the past six months" is no stop). */
 static int past_trial(const char *text, uint32_t sb, uint32_t se, const mention_t *m,
                       const mention_t *all, size_t n)
 {
@@ -297,11 +317,28 @@ static int past_trial(const char *text, uint32_t sb, uint32_t se, const mention_
         last++;
     uint32_t p = mention_end(&all[last]);
     while (p < se && (text[p] == ' ' || text[p] == '\n')) p++;
-    static const char *const when[] = {"in the past", "years ago", "previously", NULL};
-    size_t k = 0;
-    while (when[k] && !phrase_at(text, p, se, when[k])) k++;
-    if (!when[k]) return 0;
-    p += (uint32_t)strlen(when[k]);
+    /* when, or how it went: "in the past", "early on without benefit" */
+    static const char *const when[] = {"in the past",
+                                       "years ago",
+                                       "previously",
+                                       "early on",
+                                       "briefly",
+                                       "without benefit",
+                                       "without relief",
+                                       "with no benefit",
+                                       "with no relief",
+                                       "without success",
+                                       NULL};
+    int told = 0;
+    for (;;) {
+        size_t k = 0;
+        while (when[k] && !phrase_at(text, p, se, when[k])) k++;
+        if (!when[k]) break;
+        told = 1;
+        p += (uint32_t)strlen(when[k]);
+        while (p < se && (text[p] == ' ' || text[p] == '\n')) p++;
+    }
+    if (!told) return 0;
     if (p < se && text[p] != ',' && text[p] != ';' && text[p] != ')' && text[p] != '.') return 0;
     uint32_t we = all[first].b;
     while (we > sb && (text[we - 1] == ' ' || text[we - 1] == '\n')) we--;
@@ -344,6 +381,24 @@ static int elided_subject(const char *text, uint32_t cb, uint32_t se)
     while (w < se && imrx_text_letter((unsigned char)text[w])) w++;
     for (int i = 0; verbs[i]; i++)
         if (imrx_text_ieq(text + p, w - p, verbs[i])) return 1;
+    return 0;
+}
+
+/* "Tylenol, and Motrin, which was discontinued": a relative clause in the singular right after a
+ * later drug is that drug's ("which were" is the whole list's). */
+static int singular_relative_of_later(const char *text, uint32_t cb, uint32_t se,
+                                      const mention_t *m, const mention_t *all, size_t n)
+{
+    if (!(cb + 4 <= se && imrx_text_ieq(text + cb, 3, "was") && text[cb + 3] == ' ')) return 0;
+    for (size_t k = (size_t)(m - all) + 1; k < n && all[k].b < cb; k++) {
+        uint32_t p = mention_end(&all[k]);
+        while (p < cb && (text[p] == ' ' || text[p] == '\n' || text[p] == ',')) p++;
+        if (p + 5 <= cb && imrx_text_ieq(text + p, 5, "which")) {
+            p += 5;
+            while (p < cb && (text[p] == ' ' || text[p] == '\n')) p++;
+            if (p == cb) return 1;
+        }
+    }
     return 0;
 }
 
@@ -422,7 +477,9 @@ void med_negation(const med_context_re_t *re, imrx_re_scratch_t *t, const char *
             for (uint32_t i = from; i < cb && !elsewhere; i++)
                 elsewhere = text[i] == '\n' || text[i] == ',' || text[i] == ';';
         /* "Keflex and Percocet, the latter of which she stopped": the cue is a later drug's */
-        int latter = (size_t)(m - all) + 1 < n && m[1].b < cb && latter_before(text, from, cb);
+        int latter =
+            (size_t)(m - all) + 1 < n && m[1].b < cb &&
+            (latter_before(text, from, cb) || singular_relative_of_later(text, cb, se, m, all, n));
         uint32_t gap = aside && aside <= cb ? aside : from;
         if (!inside && !latter && !elsewhere && cb - from < 160 && cb - gap < 100 &&
             !broken(re, t, text, gap, cb) &&
