@@ -160,6 +160,16 @@ Test(dates, narrative_phrasings_and_two_digit_years)
         {"The patient is a 47 year old clerk with a cumulative trauma injury reported as "
          "10/21/2016. The original utilization review (12-09-2016) non-certified the request.",
          "2016-10-21", "2016-12-09"},
+        /* the reviewer, the non-certification, a determination date */
+        {"The injured worker sustained an industrial injury on 7/22/2009. The requests were "
+         "returned non-certified by the utilization reviewer on 08/30/2017.",
+         "2009-07-22", "2017-08-30"},
+        {"The injured worker sustained an industrial injury on 5/9/16. The non-certification of "
+         "the MRI is dated 9/14/17.",
+         "2016-05-09", "2017-09-14"},
+        {"The injured worker sustained an industrial injury on 10/16/2016. The requests were "
+         "denied under a determination date of 09/18/2017.",
+         "2016-10-16", "2017-09-18"},
         /* dotted dates, one of them ending its sentence */
         {"The injured worker sustained an industrial injury on 10.12.2016 at work. Utilization "
          "review denied the request on 1.5.17.",

@@ -536,6 +536,22 @@ Test(medications, stops_in_list_notes_changes_and_finished_courses)
     cr_expect(flag(must(r, "duloxetine"), "negated"), "'preferred not to take'");
     cr_expect(flag(must(r, "butalbital/acetaminophen/caffeine"), "negated"), "'not to fill it'");
     json_decref(r);
+    r = summary("Cyclobenzaprine has not been part of her regimen since early 2016. He has gone "
+                "without Norco since the spring. Her prior Elavil was taken off the medication "
+                "list. Soma fell out of his regimen two years ago and has not been prescribed "
+                "since. She was given Naprosyn but took only three doses before abandoning it. A "
+                "trial of meloxicam was discussed at her visit and not pursued. Ultram was let go "
+                "after one month. He was never given Flexeril.");
+    cr_expect(flag(must(r, "cyclobenzaprine"), "discontinued"), "'not been part of her regimen'");
+    cr_expect(flag(must(r, "hydrocodone/acetaminophen"), "discontinued"), "'gone without'");
+    cr_expect(flag(must(r, "amitriptyline"), "discontinued"), "'taken off the medication list'");
+    json_t *soma = must(r, "carisoprodol");
+    cr_expect(flag(soma, "discontinued") && !flag(soma, "negated"), "'fell out of his regimen'");
+    cr_expect(flag(must(r, "naproxen"), "discontinued"), "'before abandoning it'");
+    cr_expect(flag(must(r, "meloxicam"), "negated"), "'discussed and not pursued'");
+    cr_expect(flag(must(r, "tramadol"), "discontinued"), "'let go'");
+    cr_expect(flag(mention(r, "cyclobenzaprine", 1), "negated"), "'was never given'");
+    json_decref(r);
     r = summary("Past medications have included Vicodin ES, Soma and Valium, all discontinued "
                 "in 2012. She took Darvocet until it was withdrawn from the market in 2010 and "
                 "Vioxx from 2001 to 2004. He has taken Celebrex from 2012 to 2016 and continues "

@@ -526,6 +526,15 @@ Test(patient, lists_end_at_treatment_and_at_the_next_cue)
         r, "patient.diagnoses",
         LIST("Crush injury of the right hand, healed", "Complex regional pain syndrome type I"));
     json_decref(r);
+    r = run_summary("A 61-year-old male. His problem list, as carried on the most recent "
+                    "orthopedic progress note, reads: right knee osteoarthritis and lumbar "
+                    "strain. Among the impressions recorded by the pain physician are chronic "
+                    "pain syndrome and insomnia. The psychologist's diagnostic formulation "
+                    "consists of posttraumatic stress disorder.");
+    expect_list(r, "patient.diagnoses",
+                LIST("right knee osteoarthritis", "lumbar strain", "chronic pain syndrome",
+                     "insomnia", "posttraumatic stress disorder"));
+    json_decref(r);
     r = run_summary("A 45-year-old male. Diagnoses include cervical spondylosis, C5-C6 and C6-C7, "
                     "without myelopathy; depression, secondary to chronic pain; and chronic pain "
                     "syndrome.");

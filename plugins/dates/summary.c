@@ -56,7 +56,9 @@ static const imrx_re_keys_t injury_keys = {injury_words, 0, 0};
  * starts with the date and ends with the review ("On 11-3-16, utilization review determined",
  * "On December 29, 2016, a request ... was denied by utilization review"). */
 const char dates_re_narrative_ur[] =
-    "(?:\\b(?:\\bUR\\b|utilization\\s+review|peer\\s+review|determination\\s+letter|"
+    "(?:\\b(?:\\bUR\\b|utilization\\s+review(?:er)?|peer\\s+review|determination\\s+(?:letter|date)"
+    "|"
+    "non-?certification|"
     "(?:prior|previous|original|adverse)\\s+(?:review|denial|determination|decision))(?:[\\s,]+(?!"
     "on\\b|dated\\b)\\(?[A-Za-z][A-Za-z-]*\\)?){0,5}?[\\s,(]*("
     "?:"
@@ -86,8 +88,9 @@ const char dates_re_narrative_ur[] =
 
 /* Every alternative above begins at a word start with one of these whole words. */
 static const char *const ur_words[] = {
-    "ur",         "utilization", "prior",    "previous", "original",      "adverse", "claims", "on",
-    "previously", "was",         "decision", "peer",     "determination", "were",    NULL};
+    "ur",  "utilization",      "prior", "previous", "original", "adverse",       "claims",
+    "on",  "previously",       "was",   "decision", "peer",     "determination", "were",
+    "non", "noncertification", NULL};
 static const imrx_re_keys_t ur_keys = {ur_words, 0, 1};
 
 /* Any date in the summary, for the list of clinical events. */

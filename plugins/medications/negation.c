@@ -17,7 +17,7 @@ const char med_re_negation_before[] =
     "|(?:does|did|do)\\s+not\\s+(?:currently\\s+)?(?:take|use)"
     "|(?:has|have|had)\\s+(?:not|never)\\s+(?:been\\s+)?(?:taken|tried|used|prescribed|given|"
     "offered|received|treated\\s+with)(?:\\s+on)?"
-    "|never\\s+(?:took|tried|used|received)|takes\\s+none\\s+of"
+    "|never\\s+(?:took|tried|used|received|given|prescribed|offered)|takes\\s+none\\s+of"
     "|no\\s+(?:prior\\s+|previous\\s+|known\\s+|documented\\s+|reported\\s+|recorded\\s+)?"
     "(?:use\\s+of|trial\\s+of|history\\s+of)"
     /* "has no documented ulcer history, dyspepsia, or use of prednisone" */
@@ -25,6 +25,8 @@ const char med_re_negation_before[] =
     "|allergic\\s+to|allerg(?:y|ies)\\s*(?:to|include|including|:|of))"
     "|(no\\s+longer\\s+(?:tak(?:es|ing)|us(?:es|ing)|on|prescribed)"
     "|(?<!was\\s)(?<!were\\s)(?<!been\\s)(?<!is\\s)(?:stopped|discontinued|quit|ceased|gave\\s+up)"
+    /* "He has gone without Norco since the spring" */
+    "|(?:has|have|had)\\s+(?:gone|been|done)\\s+without|went\\s+without"
     "(?:\\s+(?:taking|using|the\\s+use\\s+of))?"
     "|(?:since|after)\\s+(?:stopping|discontinuing|quitting)(?:\\s+(?:taking|using))?"
     "|discontinuation\\s+of|(?:switched|changed|moved|transitioned|converted)\\s+(?:\\w+\\s+)?from"
@@ -43,9 +45,10 @@ const char med_re_negation_before[] =
 /* Every match of negation_before holds one of these at a word start ("no" covers "not" and
  * "none"), and so does every match of negation_after (re.h, imrx_re_find_required). */
 static const char *const before_words[] = {
-    "denie",     "no",      "never",   "allerg",  "stop",   "discontinu", "quit",  "ceased",
-    "switched",  "changed", "weaned",  "tapered", "came",   "off",        "moved", "transitioned",
-    "converted", "finish",  "complet", "used",    "unable", "intoleran",  "gave",  NULL};
+    "denie",     "no",           "never",     "allerg", "stop",    "discontinu", "quit",
+    "ceased",    "switched",     "changed",   "weaned", "tapered", "came",       "off",
+    "moved",     "transitioned", "converted", "finish", "complet", "used",       "unable",
+    "intoleran", "gave",         "without",   NULL};
 static const imrx_re_keys_t before_keys = {before_words, 0, 0};
 static const char *const after_words[] = {
     "no",      "never",   "discontinu", "stopped",   "weaned",   "tapered",   "ceased",
@@ -54,7 +57,7 @@ static const char *const after_words[] = {
     "gave",    "lapse",   "turned",     "refused",   "declined", "converted", "transitioned",
     "moved",   "poorly",  "finished",   "completed", "from",     "swapped",   "elected",
     "chose",   "decided", "preferred",  "opted",     "phased",   "retired",   "pulled",
-    "removed", "traded",  NULL};
+    "removed", "traded",  "taken",      "let",       "fell",     "stopping",  NULL};
 static const imrx_re_keys_t after_keys = {after_words, 0, 0};
 
 /* Between a drug and a cue after it ("Naproxen ... was discontinued"): the clause changed, the
@@ -76,6 +79,10 @@ const char med_re_negation_after[] =
     "it|them)|"
     "declined\\s+(?:it|them))"
     "|(?:has|have|had)\\s+(?:not|never)\\s+been\\s+(?:tried|prescribed|taken|used)"
+    /* "A trial of meloxicam was discussed and not pursued" */
+    "|(?:was|were)\\s+(?:discussed|considered|proposed|suggested|offered|raised)\\b[^.;]{0,60}?"
+    "\\band\\s+"
+    "not\\s+(?:pursued|started|tried|prescribed)"
     /* "offered a trial of Cymbalta, which she declined" */
     "|,?\\s*(?:which|that)\\s+(?:he|she|they|the\\s+(?:patient|applicant|injured\\s+worker))\\s+"
     "(?:declined|refused|turned\\s+down)(?!\\s+to\\s+(?:continue|keep))"
@@ -91,7 +98,13 @@ const char med_re_negation_after[] =
     "previously|then|all|both|each|also|recently|ultimately|finally|gradually)\\s+)?(?:"
     "discontinued|stopped|weaned|tapered|ceased|abandoned|withdrawn|halted|dropped|ended|"
     "terminated|suspended|given\\s+up|set\\s+aside|exchanged|phased\\s+out|retired|pulled|removed|"
-    "not\\s+(?:renewed|refilled|continued|reordered))"
+    "not\\s+(?:renewed|refilled|continued|reordered)|taken\\s+off|let\\s+go)"
+    /* "Soma fell out of his regimen", "has not been part of her regimen since early 2016" */
+    "|fell\\s+out\\s+of\\s+(?:his|her|their|the)\\s+regimen"
+    "|(?:has|have|had)\\s+not\\s+been\\s+(?:part\\s+of|in)\\s+(?:his|her|their|the)\\s+regimen"
+    /* "took only three doses before abandoning it" */
+    "|(?:but\\s+[^.;]{0,60}?\\s+)?before\\s+(?:abandoning|stopping|discontinuing|quitting)\\s+(?:"
+    "it|them)"
     /* "which he declined to continue after the first week" */
     "|(?:which|that|and|but)\\s+(?:he|she|they)\\s+(?:declined|refused|chose\\s+not|decided\\s+not)"
     "\\s+to\\s+"

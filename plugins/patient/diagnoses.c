@@ -56,14 +56,14 @@ const char dx_cue_pattern[] =
     "\\s*:)"
     /* "Comorbid conditions are ..." */
     "|\\bcomorbid(?:ities|\\s+(?:conditions|diagnoses))\\s+(?:are|include[sd]?|including)"
-    "|\\b(?:diagnos[ie]s|diagnostic\\s+impressions?|impression)"
+    "|\\b(?:diagnos[ie]s|diagnostic\\s+(?:impressions?|formulation)|impressions?|problem\\s+list)"
     "(?:\\s*,\\s*and[-/\\s]or\\s+impressions?\\s*,)?"
     /* "The current diagnoses, as listed by the primary treating physician, are:" */
     "(?:\\s*,\\s*as\\s+(?:listed|documented|noted|given|reported|recorded)\\s+by\\s+[^,.;:]{1,60},)"
     "?"
     "(?:,?\\s+(?!(?:include[sd]?|are|is|were|was|has|have|had)\\b)[a-z0-9'/-]+){0,10}?,?"
     "\\s+(?:that\\s+)?(?:(?:has|have|had)\\s+been|(?:(?:has|have|had)\\s+)?(?:include[sd]?|"
-    "including|are|is|were|was|consists?\\s+of))"
+    "including|are|is|were|was|consists?\\s+of|reads?))"
     "(?:\\s+(?:documented|listed|noted|reported|given|recorded)(?:\\s+as\\s+follows|\\s+(?:as|is|"
     "to\\s+include|to\\s+be))?"
     "|\\s+as\\s+follows)?"
@@ -78,7 +78,7 @@ const char dx_cue_pattern[] =
  * the criteria for"): a keyed search (re.h). */
 static const char *const dx_cue_words[] = {"treated",  "under",      "diagnos",    "dx",
                                            "criteria", "assessment", "impression", "clinical",
-                                           "comorbid", NULL};
+                                           "comorbid", "problem",    NULL};
 static const imrx_re_keys_t dx_cue_keys = {dx_cue_words, 3, 0};
 
 #define MONTH "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?"
