@@ -510,6 +510,13 @@ Test(medications, stops_in_list_notes_changes_and_finished_courses)
     cr_expect(flag(must(r, "meloxicam"), "discontinued"));
     cr_expect(flag(must(r, "trazodone"), "negated"), "'had not been tried on'");
     json_decref(r);
+    r = summary("She was given Motrin 800mg and Tylenol with Codeine #3 for pain at night, which "
+                "she stopped after one week. He took Soma and Valium, both of which he stopped.");
+    cr_expect(!flag(must(r, "ibuprofen"), "discontinued"), "the relative clause is Tylenol's");
+    cr_expect(flag(must(r, "acetaminophen/codeine"), "discontinued"));
+    cr_expect(flag(must(r, "carisoprodol"), "discontinued"), "'both of which' is the list's");
+    cr_expect(flag(must(r, "diazepam"), "discontinued"));
+    json_decref(r);
     r = summary("He gave up naproxen in the spring. He was taking Celebrex 200mg daily until his "
                 "physician swapped it for meloxicam 7.5mg. Norco had been prescribed after an "
                 "earlier procedure, but he has not needed it since January 2016. Zolpidem was "
@@ -551,6 +558,18 @@ Test(medications, stops_in_list_notes_changes_and_finished_courses)
     cr_expect(flag(must(r, "meloxicam"), "negated"), "'discussed and not pursued'");
     cr_expect(flag(must(r, "tramadol"), "discontinued"), "'let go'");
     cr_expect(flag(mention(r, "cyclobenzaprine", 1), "negated"), "'was never given'");
+    json_decref(r);
+    r = summary("He refused a trial of Butrans patches that was offered in 2016. She declined "
+                "Cymbalta when it was offered. Tramadol had been recommended by the surgeon "
+                "after the arthroscopy, but she never started it. Short-acting opioids such as "
+                "oxycodone with acetaminophen are an option.");
+    cr_expect(flag(must(r, "buprenorphine"), "negated"), "'refused a trial of'");
+    cr_expect(flag(must(r, "duloxetine"), "negated"), "'declined Cymbalta'");
+    cr_expect(flag(must(r, "tramadol"), "negated"),
+              "its own 'had been recommended' breaks nothing");
+    must(r, "oxycodone/acetaminophen");
+    cr_expect_null(mention(r, "acetaminophen", 0),
+                   "'oxycodone with acetaminophen' is the combination");
     json_decref(r);
     r = summary("Past medications have included Vicodin ES, Soma and Valium, all discontinued "
                 "in 2012. She took Darvocet until it was withdrawn from the market in 2010 and "

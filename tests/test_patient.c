@@ -535,6 +535,14 @@ Test(patient, lists_end_at_treatment_and_at_the_next_cue)
                 LIST("right knee osteoarthritis", "lumbar strain", "chronic pain syndrome",
                      "insomnia", "posttraumatic stress disorder"));
     json_decref(r);
+    r = run_summary("A 52-year-old male. He has a history of hypertension. Per the report of "
+                    "11/16/2016, the patient's assessment consisted of chronic pain syndrome and "
+                    "myofascial pain. The medical records provided reveal the diagnoses of "
+                    "lumbar facet arthropathy and obesity.");
+    expect_list(
+        r, "patient.diagnoses",
+        LIST("chronic pain syndrome", "myofascial pain", "lumbar facet arthropathy", "obesity"));
+    json_decref(r);
     r = run_summary("A 45-year-old male. Diagnoses include cervical spondylosis, C5-C6 and C6-C7, "
                     "without myelopathy; depression, secondary to chronic pain; and chronic pain "
                     "syndrome.");

@@ -22,7 +22,10 @@ const char med_re_negation_before[] =
     "(?:use\\s+of|trial\\s+of|history\\s+of)"
     /* "has no documented ulcer history, dyspepsia, or use of prednisone" */
     "|no\\s+[^.;]{1,60}?,?\\s+(?:or|nor)\\s+(?:any\\s+)?(?:prior\\s+)?(?:use|trial)\\s+of"
-    "|allergic\\s+to|allerg(?:y|ies)\\s*(?:to|include|including|:|of))"
+    "|allergic\\s+to|allerg(?:y|ies)\\s*(?:to|include|including|:|of)"
+    /* "He refused a trial of Butrans patches", "She declined Cymbalta when it was offered" */
+    "|(?:refused|declined)\\s+(?:an?\\s+|the\\s+)?(?:(?:trial|offer|prescription)\\s+(?:of|for)\\s+"
+    ")?)"
     "|(no\\s+longer\\s+(?:tak(?:es|ing)|us(?:es|ing)|on|prescribed)"
     "|(?<!was\\s)(?<!were\\s)(?<!been\\s)(?<!is\\s)(?:stopped|discontinued|quit|ceased|gave\\s+up)"
     /* "He has gone without Norco since the spring" */
@@ -45,10 +48,10 @@ const char med_re_negation_before[] =
 /* Every match of negation_before holds one of these at a word start ("no" covers "not" and
  * "none"), and so does every match of negation_after (re.h, imrx_re_find_required). */
 static const char *const before_words[] = {
-    "denie",     "no",           "never",     "allerg", "stop",    "discontinu", "quit",
-    "ceased",    "switched",     "changed",   "weaned", "tapered", "came",       "off",
-    "moved",     "transitioned", "converted", "finish", "complet", "used",       "unable",
-    "intoleran", "gave",         "without",   NULL};
+    "denie",     "no",           "never",     "allerg",  "stop",     "discontinu", "quit",
+    "ceased",    "switched",     "changed",   "weaned",  "tapered",  "came",       "off",
+    "moved",     "transitioned", "converted", "finish",  "complet",  "used",       "unable",
+    "intoleran", "gave",         "without",   "refused", "declined", NULL};
 static const imrx_re_keys_t before_keys = {before_words, 0, 0};
 static const char *const after_words[] = {
     "no",      "never",   "discontinu", "stopped",   "weaned",   "tapered",   "ceased",
@@ -378,6 +381,23 @@ static uint32_t relative_clause_end(const char *text, uint32_t p, uint32_t se)
     return 0;
 }
 
+/* Where "had been recommended", "was offered" (a passive verb of offering) right after a mention
+ * ends, or 0. */
+static uint32_t offered_end(const char *text, uint32_t p, uint32_t cb)
+{
+    static const char *const aux[] = {"had been", "has been", "was", "were", NULL};
+    static const char *const verbs[] = {"recommended", "suggested", "proposed", "offered", NULL};
+    while (p < cb && (text[p] == ' ' || text[p] == '\n')) p++;
+    for (int i = 0; aux[i]; i++) {
+        if (!phrase_at(text, p, cb, aux[i])) continue;
+        uint32_t q = p + (uint32_t)strlen(aux[i]);
+        while (q < cb && (text[q] == ' ' || text[q] == '\n')) q++;
+        for (int k = 0; verbs[k]; k++)
+            if (phrase_at(text, q, cb, verbs[k])) return q + (uint32_t)strlen(verbs[k]);
+    }
+    return 0;
+}
+
 /* Does the cue at text[cb] open with "but" or "and" and a verb, its subject left out ("but was
  * never started")? */
 static int elided_subject(const char *text, uint32_t cb, uint32_t se)
@@ -397,22 +417,46 @@ static int elided_subject(const char *text, uint32_t cb, uint32_t se)
     return 0;
 }
 
-/* "Tylenol, and Motrin, which was discontinued": a relative clause in the singular right after a
- * later drug is that drug's ("which were" is the whole list's). */
-static int singular_relative_of_later(const char *text, uint32_t cb, uint32_t se,
-                                      const mention_t *m, const mention_t *all, size_t n)
+/* "Tylenol, and Motrin, which was discontinued", "Motrin and Tylenol #3 for pain at night, which
+ * she stopped after one week": a relative clause after a later drug is that drug's, unless it
+ * says it is about several ("which were", "both of which", "she stopped them"). */
+static int relative_of_later(const char *text, uint32_t cb, uint32_t ce, const mention_t *m,
+                             const mention_t *all, size_t n)
 {
-    if (!(cb + 4 <= se && imrx_text_ieq(text + cb, 3, "was") && text[cb + 3] == ' ')) return 0;
-    for (size_t k = (size_t)(m - all) + 1; k < n && all[k].b < cb; k++) {
-        uint32_t p = mention_end(&all[k]);
-        while (p < cb && (text[p] == ' ' || text[p] == '\n' || text[p] == ',')) p++;
-        if (p + 5 <= cb && imrx_text_ieq(text + p, 5, "which")) {
-            p += 5;
-            while (p < cb && (text[p] == ' ' || text[p] == '\n')) p++;
-            if (p == cb) return 1;
+    if ((size_t)(m - all) + 1 >= n || m[1].b >= cb) return 0; /* no later drug before the cue */
+    uint32_t p = cb;
+    if (p + 4 <= ce && imrx_text_ieq(text + p, 3, "was") && text[p + 3] == ' ') {
+        /* the passive cue follows "which": look for it right before */
+        uint32_t w = cb;
+        while (w > 0 && (text[w - 1] == ' ' || text[w - 1] == '\n')) w--;
+        return w >= 5 && imrx_text_ieq(text + w - 5, 5, "which");
+    }
+    while (p < ce && (text[p] == ',' || text[p] == ' ' || text[p] == '\n')) p++;
+    if (!(p + 6 <= ce &&
+          (imrx_text_ieq(text + p, 5, "which") || imrx_text_ieq(text + p, 4, "that"))))
+        return 0;
+    /* "both of which", "all of which" */
+    uint32_t w = cb;
+    while (w > 0 && (text[w - 1] == ' ' || text[w - 1] == '\n')) w--;
+    if (w >= 2 && imrx_text_ieq(text + w - 2, 2, "of")) {
+        uint32_t v = w - 2;
+        while (v > 0 && (text[v - 1] == ' ' || text[v - 1] == '\n')) v--;
+        if ((v >= 4 && imrx_text_ieq(text + v - 4, 4, "both")) ||
+            (v >= 3 && imrx_text_ieq(text + v - 3, 3, "all")) ||
+            (v >= 4 && imrx_text_ieq(text + v - 4, 4, "each")))
+            return 0;
+    }
+    static const char *const plural[] = {"were", "them", "both", "all", "each", NULL};
+    for (uint32_t i = p; i < ce; i++) {
+        if (i > p && imrx_text_letter((unsigned char)text[i - 1])) continue;
+        for (int k = 0; plural[k]; k++) {
+            uint32_t len = (uint32_t)strlen(plural[k]);
+            if (i + len <= ce && imrx_text_ieq(text + i, len, plural[k]) &&
+                (i + len == ce || !imrx_text_letter((unsigned char)text[i + len])))
+                return 0;
         }
     }
-    return 0;
+    return 1;
 }
 
 /* Does the cue at `cb`, after mention m, belong to a list of other drugs that stands between
@@ -490,10 +534,13 @@ void med_negation(const med_context_re_t *re, imrx_re_scratch_t *t, const char *
             for (uint32_t i = from; i < cb && !elsewhere; i++)
                 elsewhere = text[i] == '\n' || text[i] == ',' || text[i] == ';';
         /* "Keflex and Percocet, the latter of which she stopped": the cue is a later drug's */
-        int latter =
-            (size_t)(m - all) + 1 < n && m[1].b < cb &&
-            (latter_before(text, from, cb) || singular_relative_of_later(text, cb, se, m, all, n));
+        int latter = (size_t)(m - all) + 1 < n && m[1].b < cb &&
+                     (latter_before(text, from, cb) || relative_of_later(text, cb, ce, m, all, n));
         uint32_t gap = aside && aside <= cb ? aside : from;
+        /* "Tramadol had been recommended by the surgeon, but she never started it": the drug's
+         * own passive verb opens no other clause */
+        uint32_t own = offered_end(text, from, cb);
+        if (own > gap) gap = own;
         if (!inside && !latter && !elsewhere && cb - from < 160 && cb - gap < 100 &&
             !broken(re, t, text, gap, cb) &&
             (elided ? first : !nearer_subject(text, from, cb, m, all, n))) {

@@ -30,7 +30,8 @@ const char dx_cue_pattern[] =
     "\\s+(?:had\\s+(?:a\\s+|the\\s+)?|a\\s+|the\\s+|an?\\s+(?:new|additional|further)\\s+)?"
     "diagnos[ie]s\\s+of"
     /* "lists the diagnoses as", "documented the current diagnoses as" */
-    "|\\b(?:lists?|listed|gives?|gave|records?|recorded|documents?|documented)\\s+(?:the\\s+|"
+    "|\\b(?:lists?|listed|gives?|gave|records?|recorded|documents?|documented|reveal(?:s|ed)?|"
+    "show(?:s|ed)?|indicate[sd]?)\\s+(?:the\\s+|"
     "his\\s+|"
     "her\\s+|their\\s+)?(?:(?:current|working|final|following)\\s+)?diagnos[ie]s\\s+(?:as|of)"
     /* "meets the criteria for posttraumatic stress disorder" */
@@ -44,6 +45,8 @@ const char dx_cue_pattern[] =
     "|\\b(?:assessment|(?:clinical\\s+)?impressions?)\\s*:"
     /* "the assessment was:" and a list */
     "|\\b(?:assessments?|impressions?)\\s+(?:was|were|is|are|included|includes)\\s*:"
+    /* "the patient's assessment consisted of" */
+    "|\\bassessments?\\s+consist(?:s|ed)?\\s+of"
     /* "Diagnoses include", "The current diagnoses are documented as", "The diagnoses listed by
      * the treating physician are", "Diagnoses, and-or impressions, were noted to include:" */
     /* "The neurologist's assessment listed:", "The assessment at that visit was recorded as
@@ -63,7 +66,7 @@ const char dx_cue_pattern[] =
     "?"
     "(?:,?\\s+(?!(?:include[sd]?|are|is|were|was|has|have|had)\\b)[a-z0-9'/-]+){0,10}?,?"
     "\\s+(?:that\\s+)?(?:(?:has|have|had)\\s+been|(?:(?:has|have|had)\\s+)?(?:include[sd]?|"
-    "including|are|is|were|was|consists?\\s+of|reads?))"
+    "including|are|is|were|was|consist(?:s|ed)?\\s+of|reads?))"
     "(?:\\s+(?:documented|listed|noted|reported|given|recorded)(?:\\s+as\\s+follows|\\s+(?:as|is|"
     "to\\s+include|to\\s+be))?"
     "|\\s+as\\s+follows)?"
