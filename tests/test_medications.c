@@ -517,6 +517,10 @@ Test(medications, stops_in_list_notes_changes_and_finished_courses)
     cr_expect(flag(must(r, "carisoprodol"), "discontinued"), "'both of which' is the list's");
     cr_expect(flag(must(r, "diazepam"), "discontinued"));
     json_decref(r);
+    r = summary("The physician noted that she had not tolerated tramadol in the past because of "
+                "constipation.");
+    cr_expect(flag(must(r, "tramadol"), "discontinued"), "'had not tolerated'");
+    json_decref(r);
     r = summary("He gave up naproxen in the spring. He was taking Celebrex 200mg daily until his "
                 "physician swapped it for meloxicam 7.5mg. Norco had been prescribed after an "
                 "earlier procedure, but he has not needed it since January 2016. Zolpidem was "

@@ -535,6 +535,10 @@ Test(patient, lists_end_at_treatment_and_at_the_next_cue)
                 LIST("right knee osteoarthritis", "lumbar strain", "chronic pain syndrome",
                      "insomnia", "posttraumatic stress disorder"));
     json_decref(r);
+    r = run_summary("A 29-year-old male. He was diagnosed with a closed bimalleolar fracture of "
+                    "the left ankle and underwent open reduction and internal fixation.");
+    expect_list(r, "patient.diagnoses", LIST("closed bimalleolar fracture of the left ankle"));
+    json_decref(r);
     r = run_summary("A 52-year-old male. He has a history of hypertension. Per the report of "
                     "11/16/2016, the patient's assessment consisted of chronic pain syndrome and "
                     "myofascial pain. The medical records provided reveal the diagnoses of "

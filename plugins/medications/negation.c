@@ -34,7 +34,9 @@ const char med_re_negation_before[] =
     "|(?:since|after)\\s+(?:stopping|discontinuing|quitting)(?:\\s+(?:taking|using))?"
     "|discontinuation\\s+of|(?:switched|changed|moved|transitioned|converted)\\s+(?:\\w+\\s+)?from"
     /* "she could not tolerate gabapentin", "GI intolerance to naproxen" */
-    "|(?:could|did)\\s+not\\s+tolerate|unable\\s+to\\s+tolerate|intoleran(?:ce|t)\\s+(?:of|to)"
+    "|(?:could|did)\\s+not\\s+tolerate|(?:has|have|had)\\s+not\\s+tolerated|unable\\s+to\\s+"
+    "tolerate|"
+    "intoleran(?:ce|t)\\s+(?:of|to)"
     /* "He used to take Aleve but switched" */
     "|used\\s+to\\s+(?:take|use)"
     /* "after finishing a short course of Tramadol", "completed her short postoperative course

@@ -95,6 +95,7 @@ const char dx_stop_pattern[] =
     /* "was diagnosed with lumbar strain and treated with therapy" */
     "|\\s+and\\s+(?:was\\s+|were\\s+)?(?:treated|managed|given|prescribed|placed|referred|sent|"
     "started|released|discharged|advised|instructed|fitted|seen|evaluated|recommended|requested|"
+    "underwent|required|received|needed|"
     "ordered|planned|suggested)\\b"
     "|,?\\s+on\\s+(?:\\d|" MONTH "\\s+\\d)"
     "|,?\\s+in\\s+(?:\\d{4}|" MONTH "\\s+\\d)"
