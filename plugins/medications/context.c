@@ -294,7 +294,7 @@ void med_classify(const med_context_re_t *re, imrx_re_scratch_t *t, const imrx_l
      * Cyclobenzaprine 3%, Gabapentin 6%"). */
     for (size_t i = 0; i + 1 < n; i++) {
         if (m[i].context != CTX_REQUESTED || m[i + 1].context != CTX_RATIONALE) continue;
-        uint32_t p = m[i].attr_e > m[i].e ? m[i].attr_e : m[i].e, q = m[i + 1].b;
+        uint32_t p = med_mention_end(&m[i]), q = m[i + 1].b;
         int glue = p <= q && q - p <= 6;
         for (uint32_t k = p; k < q && glue; k++) glue = strchr(" ,/-+\n", text[k]) != NULL;
         if (glue) m[i + 1].context = CTX_REQUESTED;

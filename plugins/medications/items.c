@@ -63,8 +63,7 @@ static imrx_status_t write_drug(const med_letter_t *L, imrx_node_t item, mention
     mention_t *first = ms[0], *last = ms[k - 1];
     const med_entry_t *e0 = &L->lx->entries[first->entry];
     imrx_span_t whole = span_of(src, first->b, last->e);
-    api->set_span(ctx, drug,
-                  span_of(src, first->b, last->attr_e > last->e ? last->attr_e : last->e));
+    api->set_span(ctx, drug, span_of(src, first->b, med_mention_end(last)));
     char mention[256] = "", generic[256] = "", strength[128] = "";
     size_t wm = 0, wg = 0, ws = 0;
     int opioid = 0, all_strengths = 1, topical = 0;

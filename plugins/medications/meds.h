@@ -133,6 +133,12 @@ typedef struct mention {
     int item; /* -1: none */
 } mention_t;
 
+/* Where a mention ends, its attributes ("10 mg twice a day") included. */
+static inline uint32_t med_mention_end(const mention_t *m)
+{
+    return m->attr_e > m->e ? m->attr_e : m->e;
+}
+
 /* -- relations between mentions (resolve.c) -------------------------------------------------- */
 
 /* Rewrites the letter's mentions in place: a combination written as two names ("Hydrocodone

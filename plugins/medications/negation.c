@@ -252,8 +252,8 @@ static int list_gap(const char *text, uint32_t b, uint32_t e, const mention_t *a
         char c = text[p];
         int in_mention = 0;
         for (size_t k = 0; k < n && !in_mention; k++)
-            if (p >= all[k].b && p < (all[k].attr_e > all[k].e ? all[k].attr_e : all[k].e))
-                in_mention = 1, p = all[k].attr_e > all[k].e ? all[k].attr_e : all[k].e;
+            if (p >= all[k].b && p < med_mention_end(&all[k]))
+                in_mention = 1, p = med_mention_end(&all[k]);
         if (in_mention) continue;
         if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
             if (c != ' ' && c != '\n' && c != ',' && c != '/' && c != '(' && c != ')' && c != '-' &&
@@ -279,10 +279,10 @@ static int untried(const med_context_re_t *re, imrx_re_scratch_t *t, const char 
 {
     /* the end of the list the mention stands in: later mentions joined by list words */
     size_t i = (size_t)(m - all);
-    uint32_t end = m->attr_e > m->e ? m->attr_e : m->e;
+    uint32_t end = med_mention_end(m);
     while (i + 1 < n && all[i + 1].b < se && list_gap(text, end, all[i + 1].b, all, n)) {
         i++;
-        end = all[i].attr_e > all[i].e ? all[i].attr_e : all[i].e;
+        end = med_mention_end(&all[i]);
     }
     /* most lists are followed by anything but "was tried": a look at the next word first */
     uint32_t w = end;
@@ -299,12 +299,6 @@ static int untried(const med_context_re_t *re, imrx_re_scratch_t *t, const char 
         pos = cue_e > pos ? cue_e : pos + 1;
     }
     return cue_e && list_gap(text, cue_e, m->b, all, n);
-}
-
-/* Where a mention ends, its attributes ("10 mg twice a day") included. */
-static uint32_t mention_end(const mention_t *m)
-{
-    return m->attr_e > m->e ? m->attr_e : m->e;
 }
 
 /* Is text[p..se) the phrase `ph` (lower case, single spaces) followed by a non-letter? Line
@@ -328,12 +322,12 @@ static int past_trial(const char *text, uint32_t sb, uint32_t se, const mention_
 {
     size_t first = (size_t)(m - all), last = first;
     while (first > 0 && all[first - 1].b >= sb &&
-           list_gap(text, mention_end(&all[first - 1]), all[first].b, all, n))
+           list_gap(text, med_mention_end(&all[first - 1]), all[first].b, all, n))
         first--;
     while (last + 1 < n && all[last + 1].b < se &&
-           list_gap(text, mention_end(&all[last]), all[last + 1].b, all, n))
+           list_gap(text, med_mention_end(&all[last]), all[last + 1].b, all, n))
         last++;
-    uint32_t p = mention_end(&all[last]);
+    uint32_t p = med_mention_end(&all[last]);
     while (p < se && (text[p] == ' ' || text[p] == '\n')) p++;
     /* when, or how it went: "in the past", "early on without benefit" */
     static const char *const when[] = {"in the past",
@@ -468,7 +462,7 @@ static int nearer_subject(const char *text, uint32_t from, uint32_t cb, const me
                           const mention_t *all, size_t n)
 {
     for (size_t k = (size_t)(m - all) + 1; k < n && all[k].b < cb; k++) {
-        uint32_t ke = all[k].attr_e > all[k].e ? all[k].attr_e : all[k].e;
+        uint32_t ke = med_mention_end(&all[k]);
         if (ke <= cb && list_gap(text, ke, cb, all, n))
             return !list_gap(text, from, all[k].b, all, n);
     }
@@ -507,7 +501,7 @@ void med_negation(const med_context_re_t *re, imrx_re_scratch_t *t, const char *
             m->discontinued = 1;
         return;
     }
-    uint32_t from = m->attr_e > m->e ? m->attr_e : m->e;
+    uint32_t from = med_mention_end(m);
     /* A relative clause between commas after the drug ("Imitrex 50 mg, which he had been using
      * four days a week, was stopped") is an aside: the cue after it is still the drug's. */
     uint32_t aside = relative_clause_end(text, from, se);

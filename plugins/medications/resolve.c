@@ -84,7 +84,7 @@ static void gloss_ingredients(const med_lexicon_t *lx, const char *text, mention
 {
     const char *whole = lx->entries[m[i].entry].generic;
     for (size_t j = i + 2; j < n; j++) {
-        uint32_t p = m[j - 1].attr_e > m[j - 1].e ? m[j - 1].attr_e : m[j - 1].e;
+        uint32_t p = med_mention_end(&m[j - 1]);
         const char *g = lx->entries[m[j].entry].generic;
         if (p > m[j].b || !list_glue(text, p, m[j].b) || parts(g) != 1 || !parts_within(g, whole))
             break;

@@ -374,12 +374,7 @@ static size_t status_post_sentence(const char *text, size_t p, size_t end)
             w++, q++;
         if (*w) continue;
         if (q + 5 <= end && imrx_text_ieq(text + q, 5, "also ")) q += 5;
-        if (q + 4 <= end && imrx_text_ieq(text + q, 4, "s/p ")) return q;
-        if (q + 11 <= end && imrx_text_ieq(text + q, 6, "status") &&
-            (text[q + 6] == ' ' || text[q + 6] == '-' || text[q + 6] == '\n') &&
-            imrx_text_ieq(text + q + 7, 4, "post"))
-            return q;
-        return 0;
+        return dx_status_post(text, q, end) ? q : 0;
     }
     return 0;
 }

@@ -43,4 +43,7 @@ int dx_shared_head(const char *word, size_t n);
  * phrase ("open reduction and internal fixation")? */
 int dx_joined_pair(const char *left, const char *right);
 
+/* Does text[b..e) open with "status post" ("status-post", "s/p")? */
+int dx_status_post(const char *text, size_t b, size_t e);
+
 #endif

@@ -254,7 +254,7 @@ static void split_and(dx_list_t *out, const char *text, size_t b, size_t e, int 
     split_add(out, text, cur, e);
 }
 
-static int status_post(const char *text, size_t b, size_t e)
+int dx_status_post(const char *text, size_t b, size_t e)
 {
     if (b + 3 <= e && imrx_text_ieq(text + b, 3, "s/p")) return 1;
     if (!word_is(text, b, e, "status")) return 0;
@@ -312,7 +312,7 @@ void dx_split_list(dx_list_t *out, const char *text, size_t b, size_t e)
          * greater than right", "type 2"); so does "status post ..." where semicolons separate
          * the diagnoses ("fracture, status post open reduction and internal fixation;"). */
         if (later && (!dx_has_condition(text, pb, pe) || qualifier(text, pb, pe) ||
-                      (semicolons && status_post(text, pb, pe)))) {
+                      (semicolons && dx_status_post(text, pb, pe)))) {
             out->item[out->n - 1].end = (uint32_t)pe;
         } else {
             split_and(out, text, pb, pe, later);
