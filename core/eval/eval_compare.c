@@ -11,51 +11,6 @@ typedef struct letter {
     unsigned long errors;
 } letter_t;
 
-/* Lower case, runs of space made one, trimmed, a final period dropped: how strings compare. */
-static void canon(const char *s, char *out, size_t cap)
-{
-    size_t w = 0;
-    int space = 0;
-    for (; s && *s && w + 1 < cap; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (isspace(c)) {
-            space = w > 0;
-            continue;
-        }
-        if (space) out[w++] = ' ';
-        space = 0;
-        if (w + 1 < cap) out[w++] = (char)tolower(c);
-    }
-    while (w > 0 && (out[w - 1] == '.' || out[w - 1] == ',')) w--;
-    out[w] = '\0';
-}
-
-/* A JSON value as comparable text; "" for null or absent. */
-static void value_text(json_t *v, char *out, size_t cap)
-{
-    if (json_is_string(v))
-        canon(json_string_value(v), out, cap);
-    else if (json_is_integer(v))
-        snprintf(out, cap, "%lld", (long long)json_integer_value(v));
-    else if (json_is_real(v))
-        snprintf(out, cap, "%g", json_real_value(v));
-    else if (json_is_boolean(v))
-        snprintf(out, cap, "%s", json_is_true(v) ? "true" : "false");
-    else
-        out[0] = '\0';
-}
-
-static json_t *path_get(json_t *root, const char *path)
-{
-    char buf[128];
-    snprintf(buf, sizeof buf, "%s", path);
-    json_t *cur = root;
-    for (char *save = NULL, *p = strtok_r(buf, ".", &save); p && cur;
-         p = strtok_r(NULL, ".", &save))
-        cur = json_object_get(cur, p);
-    return cur;
-}
-
 static void note(letter_t *L, const char *field, const char *gold, const char *pred)
 {
     L->errors++;
@@ -82,87 +37,20 @@ static void score_value(letter_t *L, int f, const char *g, const char *p, const 
 static void scalar(letter_t *L, int f, json_t *gold, json_t *pred, const char *label)
 {
     char g[256], p[256];
-    value_text(gold, g, sizeof g);
-    value_text(pred, p, sizeof p);
+    imrx_eval_value_text(gold, g, sizeof g);
+    imrx_eval_value_text(pred, p, sizeof p);
     score_value(L, f, g, p, g, p, label);
-}
-
-static int cmp_part(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* "methyl salicylate/capsaicin/menthol/lidocaine" as its parts in order, for comparing a
- * generic name whatever order its parts are written in. */
-static void sorted_parts(const char *in, char *out, size_t cap)
-{
-    char copy[256];
-    snprintf(copy, sizeof copy, "%s", in);
-    char *parts[32];
-    size_t n = 0;
-    for (char *save = NULL, *tok = strtok_r(copy, "/", &save); tok && n < 32;
-         tok = strtok_r(NULL, "/", &save))
-        parts[n++] = tok;
-    qsort(parts, n, sizeof parts[0], cmp_part);
-    size_t w = 0;
-    out[0] = '\0';
-    for (size_t i = 0; i < n && w + 1 < cap; i++)
-        w += (size_t)snprintf(out + w, cap - w, "%s%s", i ? "/" : "", parts[i]);
 }
 
 /* A drug's generic name: its parts in any order. */
 static void generic_name(letter_t *L, int f, json_t *gold, json_t *pred, const char *label)
 {
     char g[256], p[256], gs[256], ps[256];
-    value_text(gold, g, sizeof g);
-    value_text(pred, p, sizeof p);
-    sorted_parts(g, gs, sizeof gs);
-    sorted_parts(p, ps, sizeof ps);
+    imrx_eval_value_text(gold, g, sizeof g);
+    imrx_eval_value_text(pred, p, sizeof p);
+    imrx_eval_sorted_parts(g, gs, sizeof gs);
+    imrx_eval_sorted_parts(p, ps, sizeof ps);
     score_value(L, f, g, p, gs, ps, label);
-}
-
-/* A list of comparable strings. */
-typedef struct strset {
-    char **v;
-    size_t n, cap;
-} strset_t;
-
-static void set_add(strset_t *s, const char *text)
-{
-    char c[512];
-    canon(text, c, sizeof c);
-    if (!c[0]) return;
-    for (size_t i = 0; i < s->n; i++)
-        if (strcmp(s->v[i], c) == 0) return;
-    if (s->n == s->cap) {
-        s->cap = s->cap ? s->cap * 2 : 8;
-        s->v = realloc(s->v, s->cap * sizeof *s->v);
-    }
-    s->v[s->n++] = strdup(c);
-}
-
-static void set_free(strset_t *s)
-{
-    for (size_t i = 0; i < s->n; i++) free(s->v[i]);
-    free(s->v);
-    memset(s, 0, sizeof *s);
-}
-
-static int set_has(const strset_t *s, const char *c)
-{
-    for (size_t i = 0; i < s->n; i++)
-        if (strcmp(s->v[i], c) == 0) return 1;
-    return 0;
-}
-
-static void set_from_strings(strset_t *s, json_t *arr)
-{
-    size_t i;
-    json_t *v;
-    json_array_foreach(arr, i, v)
-    {
-        if (json_is_string(v)) set_add(s, json_string_value(v));
-    }
 }
 
 static void compare_sets(letter_t *L, int f, const strset_t *gold, const strset_t *pred,
@@ -170,70 +58,14 @@ static void compare_sets(letter_t *L, int f, const strset_t *gold, const strset_
 {
     field_t *fd = &L->e->fields[f];
     for (size_t i = 0; i < gold->n; i++) {
-        if (set_has(pred, gold->v[i]))
+        if (imrx_eval_set_has(pred, gold->v[i]))
             fd->tp++;
         else
             fd->fn++, note(L, label ? label : fd->name, gold->v[i], "");
     }
     for (size_t i = 0; i < pred->n; i++)
-        if (!set_has(gold, pred->v[i])) fd->fp++, note(L, label ? label : fd->name, "", pred->v[i]);
-}
-
-/* -- tokens, for diagnoses and item texts --------------------------------------------------- */
-
-typedef struct tokens {
-    char w[128][32];
-    int n;
-} tokens_t;
-
-static int stopword(const char *w)
-{
-    static const char *const stop[] = {"a",    "an", "the", "of", "and", "or", "to", "for",
-                                       "with", "in", "on",  "at", "by",  "is", NULL};
-    for (const char *const *s = stop; *s; s++)
-        if (strcmp(*s, w) == 0) return 1;
-    return 0;
-}
-
-static void tokenize(const char *s, tokens_t *t, int drop_stop)
-{
-    t->n = 0;
-    while (s && *s && t->n < 128) {
-        while (*s && !isalnum((unsigned char)*s)) s++;
-        int k = 0;
-        char w[32];
-        while (*s && isalnum((unsigned char)*s)) {
-            if (k < 31) w[k++] = (char)tolower((unsigned char)*s);
-            s++;
-        }
-        w[k] = '\0';
-        if (k && !(drop_stop && stopword(w))) memcpy(t->w[t->n++], w, sizeof w);
-    }
-}
-
-/* Tokens of `a` also in `b`, each token of b used once. */
-static int common_tokens(const tokens_t *a, const tokens_t *b)
-{
-    int used[128] = {0}, common = 0;
-    for (int i = 0; i < a->n; i++)
-        for (int j = 0; j < b->n; j++)
-            if (!used[j] && strcmp(a->w[i], b->w[j]) == 0) {
-                used[j] = 1;
-                common++;
-                break;
-            }
-    return common;
-}
-
-/* Overlap of two item texts: common tokens over the longer one's count (1 = same words). */
-static double text_overlap(const char *a, const char *b)
-{
-    tokens_t ta, tb;
-    tokenize(a, &ta, 0);
-    tokenize(b, &tb, 0);
-    int m = ta.n > tb.n ? ta.n : tb.n;
-    if (m == 0) return 0;
-    return (double)common_tokens(&ta, &tb) / m;
+        if (!imrx_eval_set_has(gold, pred->v[i]))
+            fd->fp++, note(L, label ? label : fd->name, "", pred->v[i]);
 }
 
 static void compare_diagnoses(letter_t *L, json_t *gold, json_t *pred)
@@ -244,18 +76,18 @@ static void compare_diagnoses(letter_t *L, json_t *gold, json_t *pred)
     json_t *v;
     json_array_foreach(gold, i, v)
     {
-        tokenize(json_string_value(v), &one, 1);
+        imrx_eval_tokenize(json_string_value(v), &one, 1);
         for (int k = 0; k < one.n && g.n < 128; k++) memcpy(g.w[g.n++], one.w[k], 32);
     }
     json_array_foreach(pred, i, v)
     {
         const char *s = json_is_string(v) ? json_string_value(v)
                                           : json_string_value(json_object_get(v, "text"));
-        tokenize(s, &one, 1);
+        imrx_eval_tokenize(s, &one, 1);
         for (int k = 0; k < one.n && p.n < 128; k++) memcpy(p.w[p.n++], one.w[k], 32);
     }
     field_t *fd = &L->e->fields[F_DIAGNOSES];
-    int common = common_tokens(&g, &p);
+    int common = imrx_eval_common_tokens(&g, &p);
     fd->tp += (unsigned long)common;
     fd->fn += (unsigned long)(g.n - common);
     fd->fp += (unsigned long)(p.n - common);
@@ -282,9 +114,9 @@ static void align_items(json_t *gold, json_t *pred, int *pair)
     static __thread double sim[MAX_ITEMS][MAX_ITEMS];
     for (size_t i = 0; i < ng; i++)
         for (size_t j = 0; j < np; j++)
-            sim[i][j] =
-                text_overlap(json_string_value(json_object_get(json_array_get(gold, i), "text")),
-                             json_string_value(json_object_get(json_array_get(pred, j), "text")));
+            sim[i][j] = imrx_eval_text_overlap(
+                json_string_value(json_object_get(json_array_get(gold, i), "text")),
+                json_string_value(json_object_get(json_array_get(pred, j), "text")));
     for (size_t i = 0; i <= ng; i++)
         for (size_t j = 0; j <= np; j++) {
             double b = 0;
@@ -340,7 +172,7 @@ static void record_guidelines(json_t *item, strset_t *out)
     json_array_foreach(json_object_get(item, "guidelines"), i, g)
     {
         if (json_is_string(g)) {
-            set_add(out, json_string_value(g));
+            imrx_eval_set_add(out, json_string_value(g));
             continue;
         }
         const char *src = json_string_value(json_object_get(g, "source"));
@@ -352,7 +184,7 @@ static void record_guidelines(json_t *item, strset_t *out)
             snprintf(s, sizeof s, "MTUS %s %lld", title, (long long)json_integer_value(year));
         else
             snprintf(s, sizeof s, "MTUS %s", title);
-        set_add(out, s);
+        imrx_eval_set_add(out, s);
     }
 }
 
@@ -364,7 +196,7 @@ static void compare_item(letter_t *L, json_t *g, json_t *p, int index)
     const char *gt = json_string_value(json_object_get(g, "text"));
     const char *pt = json_string_value(json_object_get(p, "text"));
     e->fields[F_ITEM_TEXT].total++;
-    if (text_overlap(gt, pt) >= 0.9)
+    if (imrx_eval_text_overlap(gt, pt) >= 0.9)
         e->fields[F_ITEM_TEXT].correct++;
     else
         note(L, label, gt ? gt : "", pt ? pt : "");
@@ -411,12 +243,12 @@ static void compare_item(letter_t *L, json_t *g, json_t *p, int index)
     }
 
     strset_t gs = {0}, ps = {0};
-    set_from_strings(&gs, json_object_get(g, "guidelines"));
+    imrx_eval_set_from_strings(&gs, json_object_get(g, "guidelines"));
     record_guidelines(p, &ps);
     snprintf(label, sizeof label, "items[%d].guidelines", index);
     compare_sets(L, F_ITEM_GUIDELINES, &gs, &ps, label);
-    set_free(&gs);
-    set_free(&ps);
+    imrx_eval_set_free(&gs);
+    imrx_eval_set_free(&ps);
 
     json_t *gdrug = json_object_get(g, "drug"), *pdrug = json_object_get(p, "drug");
     if (json_is_object(gdrug) || json_is_object(pdrug)) {
@@ -483,11 +315,11 @@ static void mention_names(json_t *m, strset_t *out)
 {
     json_t *ingredients = json_object_get(m, "ingredients");
     if (json_array_size(ingredients)) {
-        set_from_strings(out, ingredients);
+        imrx_eval_set_from_strings(out, ingredients);
         return;
     }
     const char *g = json_string_value(json_object_get(m, "generic"));
-    if (g) set_add(out, g);
+    if (g) imrx_eval_set_add(out, g);
 }
 
 static void compare_medications(letter_t *L, json_t *gold, json_t *record)
@@ -508,7 +340,7 @@ static void compare_medications(letter_t *L, json_t *gold, json_t *record)
     /* The gold lists a drug the letter mentions only as never taken or stopped: one that is
      * requested again ("has never taken tramadol" and tramadol is requested) is not. */
     for (size_t k = 0; k < stopped.n; k++)
-        if (!set_has(&requested, stopped.v[k])) set_add(&negated, stopped.v[k]);
+        if (!imrx_eval_set_has(&requested, stopped.v[k])) imrx_eval_set_add(&negated, stopped.v[k]);
     static const struct {
         int f;
         const char *key;
@@ -520,15 +352,15 @@ static void compare_medications(letter_t *L, json_t *gold, json_t *record)
         json_t *g = json_object_get(gold, lists[k].key);
         if (!json_is_array(g)) continue;
         strset_t gs = {0};
-        set_from_strings(&gs, g);
+        imrx_eval_set_from_strings(&gs, g);
         compare_sets(L, lists[k].f, &gs, pred[k], lists[k].key);
-        set_free(&gs);
+        imrx_eval_set_free(&gs);
     }
-    set_free(&all);
-    set_free(&patient);
-    set_free(&stopped);
-    set_free(&requested);
-    set_free(&negated);
+    imrx_eval_set_free(&all);
+    imrx_eval_set_free(&patient);
+    imrx_eval_set_free(&stopped);
+    imrx_eval_set_free(&requested);
+    imrx_eval_set_free(&negated);
 }
 
 void imrx_eval_add(imrx_eval_t *e, const char *name, json_t *gold, json_t *rec)
@@ -551,29 +383,31 @@ void imrx_eval_add(imrx_eval_t *e, const char *name, json_t *gold, json_t *rec)
         scalar(&L, dates[i].f, json_object_get(json_object_get(gold, "dates"), dates[i].key),
                json_object_get(json_object_get(rec, "dates"), dates[i].key), NULL);
     scalar(&L, F_INJURY_NARR, json_object_get(gold, "injury_date_in_narrative"),
-           path_get(rec, "dates_in_narrative.injury"), NULL);
+           imrx_eval_path_get(rec, "dates_in_narrative.injury"), NULL);
     scalar(&L, F_UR_NARR, json_object_get(gold, "ur_date_in_narrative"),
-           path_get(rec, "dates_in_narrative.ur_decision"), NULL);
+           imrx_eval_path_get(rec, "dates_in_narrative.ur_decision"), NULL);
     scalar(&L, F_PRIORITY, json_object_get(gold, "priority"), json_object_get(rec, "priority"),
            NULL);
-    scalar(&L, F_AGE, path_get(gold, "patient.age"), path_get(rec, "patient.age"), NULL);
-    scalar(&L, F_SEX, path_get(gold, "patient.sex"), path_get(rec, "patient.sex"), NULL);
+    scalar(&L, F_AGE, imrx_eval_path_get(gold, "patient.age"),
+           imrx_eval_path_get(rec, "patient.age"), NULL);
+    scalar(&L, F_SEX, imrx_eval_path_get(gold, "patient.sex"),
+           imrx_eval_path_get(rec, "patient.sex"), NULL);
 
     strset_t g = {0}, p = {0};
-    set_from_strings(&g, path_get(gold, "reviewer.licensure"));
-    set_from_strings(&p, path_get(rec, "reviewer.licensure"));
+    imrx_eval_set_from_strings(&g, imrx_eval_path_get(gold, "reviewer.licensure"));
+    imrx_eval_set_from_strings(&p, imrx_eval_path_get(rec, "reviewer.licensure"));
     compare_sets(&L, F_LICENSURE, &g, &p, NULL);
-    set_free(&g);
-    set_free(&p);
-    set_from_strings(&g, path_get(gold, "reviewer.specialties"));
-    set_from_strings(&p, path_get(rec, "reviewer.specialties"));
+    imrx_eval_set_free(&g);
+    imrx_eval_set_free(&p);
+    imrx_eval_set_from_strings(&g, imrx_eval_path_get(gold, "reviewer.specialties"));
+    imrx_eval_set_from_strings(&p, imrx_eval_path_get(rec, "reviewer.specialties"));
     compare_sets(&L, F_SPECIALTIES, &g, &p, NULL);
-    set_free(&g);
-    set_free(&p);
+    imrx_eval_set_free(&g);
+    imrx_eval_set_free(&p);
 
     if (json_is_array(json_object_get(gold, "diagnoses")))
         compare_diagnoses(&L, json_object_get(gold, "diagnoses"),
-                          path_get(rec, "patient.diagnoses"));
+                          imrx_eval_path_get(rec, "patient.diagnoses"));
     compare_items(&L, json_object_get(gold, "items"), json_object_get(rec, "items"));
     compare_medications(&L, gold, rec);
     imrx_eval_keep_worst(e, name, L.errors, &L.diff);

@@ -78,4 +78,36 @@ struct imrx_eval {
 void imrx_eval_keep_worst(imrx_eval_t *e, const char *name, unsigned long errors, imrx_buf_t *diff);
 int imrx_eval_category_index(const char *name);
 
+/* -- comparable values (eval_values.c) -- */
+/* Lower case, runs of space made one, trimmed, a final period or comma dropped. */
+void imrx_eval_canon(const char *s, char *out, size_t cap);
+/* A JSON value as comparable text; "" for null or absent. */
+void imrx_eval_value_text(json_t *v, char *out, size_t cap);
+/* The value at a dotted path ("patient.age"), or NULL. */
+json_t *imrx_eval_path_get(json_t *root, const char *path);
+/* "a/c/b" as "a/b/c": a generic name whatever order its parts are written in. */
+void imrx_eval_sorted_parts(const char *in, char *out, size_t cap);
+
+/* A list of comparable strings (each made so by imrx_eval_canon), without repeats. */
+typedef struct strset {
+    char **v;
+    size_t n, cap;
+} strset_t;
+void imrx_eval_set_add(strset_t *s, const char *text);
+void imrx_eval_set_free(strset_t *s);
+int imrx_eval_set_has(const strset_t *s, const char *c);
+/* Adds the strings of a JSON array. */
+void imrx_eval_set_from_strings(strset_t *s, json_t *arr);
+
+/* The words of a text, lower case (and without a few stop words when drop_stop). */
+typedef struct tokens {
+    char w[128][32];
+    int n;
+} tokens_t;
+void imrx_eval_tokenize(const char *s, tokens_t *t, int drop_stop);
+/* Tokens of `a` also in `b`, each token of b used once. */
+int imrx_eval_common_tokens(const tokens_t *a, const tokens_t *b);
+/* Overlap of two item texts: common tokens over the longer one's count (1 = same words). */
+double imrx_eval_text_overlap(const char *a, const char *b);
+
 #endif

@@ -191,9 +191,12 @@ void med_context_free(med_context_re_t *re);
 int med_is_false_mention(const med_context_re_t *re, imrx_re_scratch_t *t, const char *text,
                          uint32_t len, const mention_t *m, const med_entry_t *entry);
 
-/* The cues of negation.c, compiled by med_context_compile into med_context_re_t. */
+/* The cues of negation.c (negation_cues.c), compiled by med_context_compile into
+ * med_context_re_t, and the words at a word start that every match of the first and the third
+ * holds. */
 extern const char med_re_negation_before[], med_re_stop_after[], med_re_negation_after[],
     med_re_stopped_next_clause[], med_re_untried_before[], med_re_untried_after[];
+extern const imrx_re_keys_t med_negation_before_keys, med_negation_after_keys;
 
 /* Sets m->negated (never taken) or m->discontinued from the cues of its sentence text[sb, se)
  * (hi: the end of its section, for the clause after a semicolon); all[0..n) are the letter's

@@ -1,0 +1,221 @@
+/* The cues of negation.c: the patterns that say a drug was never taken or was stopped, and the
+ * words every match of the two main ones holds (the keyed search skips text without them).
+ * Compiled with the others of context.c. */
+#include "meds.h"
+
+/* A cue before the drug: group 1 denies it, group 2 says it was stopped. */
+const char med_re_negation_before[] =
+    "\\b(?:((?:(?:he|she|they|patient|worker|claimant|employee)\\s+(?:also\\s+)?denie[sd]|denies)"
+    "(?:\\s+(?:any|the|all))?(?:\\s+(?:prior\\s+|current\\s+)?(?:use|using|taking|intake|"
+    "history)(?:\\s+of)?)?"
+    "|(?:is|was|were|are)\\s+not\\s+(?:currently\\s+)?(?:taking|on|using|prescribed)"
+    "|(?:does|did|do)\\s+not\\s+(?:currently\\s+)?(?:take|use)"
+    "|(?:has|have|had)\\s+(?:not|never)\\s+(?:been\\s+)?(?:taken|tried|used|prescribed|given|"
+    "offered|received|treated\\s+with)(?:\\s+on)?"
+    "|never\\s+(?:took|tried|used|received|given|prescribed|offered)|takes\\s+none\\s+of"
+    "|no\\s+(?:prior\\s+|previous\\s+|known\\s+|documented\\s+|reported\\s+|recorded\\s+)?"
+    "(?:use\\s+of|trial\\s+of|history\\s+of)"
+    /* "has no documented ulcer history, dyspepsia, or use of prednisone" */
+    "|no\\s+[^.;]{1,60}?,?\\s+(?:or|nor)\\s+(?:any\\s+)?(?:prior\\s+)?(?:use|trial)\\s+of"
+    "|allergic\\s+to|allerg(?:y|ies)\\s*(?:to|include|including|:|of)"
+    /* "He refused a trial of Butrans patches", "She declined Cymbalta when it was offered" */
+    "|(?:refused|declined)\\s+(?:an?\\s+|the\\s+)?(?:(?:trial|offer|prescription)\\s+(?:of|for)\\s+"
+    ")?)"
+    "|(no\\s+longer\\s+(?:tak(?:es|ing)|us(?:es|ing)|on|prescribed)"
+    "|(?<!was\\s)(?<!were\\s)(?<!been\\s)(?<!is\\s)(?:stopped|discontinued|quit|ceased|gave\\s+up)"
+    /* "He has gone without Norco since the spring" */
+    "|(?:has|have|had)\\s+(?:gone|been|done)\\s+without|went\\s+without"
+    "(?:\\s+(?:taking|using|the\\s+use\\s+of))?"
+    "|(?:since|after)\\s+(?:stopping|discontinuing|quitting)(?:\\s+(?:taking|using))?"
+    "|discontinuation\\s+of|(?:switched|changed|moved|transitioned|converted)\\s+(?:\\w+\\s+)?from"
+    /* "she could not tolerate gabapentin", "GI intolerance to naproxen" */
+    "|(?:could|did)\\s+not\\s+tolerate|(?:has|have|had)\\s+not\\s+tolerated|unable\\s+to\\s+"
+    "tolerate|"
+    "intoleran(?:ce|t)\\s+(?:of|to)"
+    /* "He used to take Aleve but switched" */
+    "|used\\s+to\\s+(?:take|use)"
+    /* "after finishing a short course of Tramadol", "completed her short postoperative course
+     * of oxycodone" */
+    "|(?:finish(?:ed|ing)|complet(?:ed|ing))\\s+(?:a|an|the|his|her|their)\\s+(?:(?:short|brief|"
+    "post-?\\s?op(?:erative)?|\\d+-?\\s?(?:day|week))\\s+){0,2}course\\s+of"
+    "|(?:told|advised|instructed|asked)\\s+to\\s+(?:stop|discontinue|quit)(?:\\s+(?:taking|using))?"
+    "|(?<!being\\s)(?:weaned|tapered|came)\\s+(?:\\w+\\s+)?(?:off|from)(?:\\s+of)?"
+    "|(?:was|were|is|has\\s+been|had\\s+been)\\s+off(?:\\s+of)?))(?![A-Za-z])";
+
+/* Every match of negation_before holds one of these at a word start ("no" covers "not" and
+ * "none"), and so does every match of negation_after (re.h, imrx_re_find_required). */
+static const char *const before_words[] = {
+    "denie",     "no",           "never",     "allerg",  "stop",     "discontinu", "quit",
+    "ceased",    "switched",     "changed",   "weaned",  "tapered",  "came",       "off",
+    "moved",     "transitioned", "converted", "finish",  "complet",  "used",       "unable",
+    "intoleran", "gave",         "without",   "refused", "declined", NULL};
+const imrx_re_keys_t med_negation_before_keys = {before_words, 0, 0};
+static const char *const after_words[] = {
+    "no",      "never",   "discontinu", "stopped",   "weaned",   "tapered",   "ceased",
+    "quit",    "changed", "switched",   "replaced",  "abandon",  "withdrawn", "halted",
+    "dropped", "ended",   "terminated", "suspended", "given",    "aside",     "exchanged",
+    "gave",    "lapse",   "turned",     "refused",   "declined", "converted", "transitioned",
+    "moved",   "poorly",  "finished",   "completed", "from",     "swapped",   "elected",
+    "chose",   "decided", "preferred",  "opted",     "phased",   "retired",   "pulled",
+    "removed", "traded",  "taken",      "let",       "fell",     "stopping",  NULL};
+const imrx_re_keys_t med_negation_after_keys = {after_words, 0, 0};
+
+/* Between a drug and a cue after it ("Naproxen ... was discontinued"): the clause changed, the
+ * cue is about something else ("was started" is the same drug's story, not another's). */
+const char med_re_stop_after[] =
+    "[;:]|\\b(?:but|however|although|though|now|currently|instead|then|replaced|switched|"
+    "(?<!was\\s)(?<!were\\s)(?<!been\\s)started|"
+    "began|start|starting|resumed|restarted|continues|while|whereas|who|because|since|until|"
+    "except|other\\s+than|aside\\s+from|request(?:ed|s)?|authoriz\\w*|certif\\w*|recommend\\w*|"
+    "and\\s+(?:is|was|has|takes|uses|continues|now)|takes|uses|using)\\b";
+
+/* A cue after the drug ("Naproxen was discontinued", "Vicodin, which she no longer takes");
+ * group 1 says it was stopped, the rest that it was never taken. */
+const char med_re_negation_after[] =
+    "\\b(?:(?:(?:but\\s+)?(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:not|never)\\s+"
+    "(?:tried|prescribed|taken|used|filled|started|begun|dispensed)"
+    /* "was offered a Butrans patch and turned it down", "he refused it" */
+    "|(?:(?:and|but)\\s+)?(?:(?:he|she|they)\\s+)?(?:turned\\s+(?:it|them)\\s+down|refused\\s+(?:"
+    "it|them)|"
+    "declined\\s+(?:it|them))"
+    "|(?:has|have|had)\\s+(?:not|never)\\s+been\\s+(?:tried|prescribed|taken|used)"
+    /* "A trial of meloxicam was discussed and not pursued" */
+    "|(?:was|were)\\s+(?:discussed|considered|proposed|suggested|offered|raised)\\b[^.;]{0,60}?"
+    "\\band\\s+"
+    "not\\s+(?:pursued|started|tried|prescribed)"
+    /* "offered a trial of Cymbalta, which she declined" */
+    "|,?\\s*(?:which|that)\\s+(?:he|she|they|the\\s+(?:patient|applicant|injured\\s+worker))\\s+"
+    "(?:declined|refused|turned\\s+down)(?!\\s+to\\s+(?:continue|keep))"
+    /* "but she elected not to fill it", "but she preferred not to take an antidepressant" */
+    "|(?:(?:and|but)\\s+)?(?:(?:he|she|they)\\s+)?(?:elected|chose|decided|preferred|opted)\\s+"
+    "not\\s+to\\s+"
+    "(?:fill|take|use|start|try)\\s+(?:it|them|an?\\s+[a-z]+|the\\s+[a-z]+)"
+    /* "was prescribed Tramadol 50mg as needed but never filled it" */
+    "|but\\s+(?:(?:he|she|they)\\s+)?never\\s+(?:filled|took|started|used)\\s+(?:it|them|the\\s+"
+    "prescription))"
+    "|((?:but\\s+)?(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:(?:later|subsequently|"
+    "eventually|"
+    "previously|then|all|both|each|also|recently|ultimately|finally|gradually)\\s+)?(?:"
+    "discontinued|stopped|weaned|tapered|ceased|abandoned|withdrawn|halted|dropped|ended|"
+    "terminated|suspended|given\\s+up|set\\s+aside|exchanged|phased\\s+out|retired|pulled|removed|"
+    "not\\s+(?:renewed|refilled|continued|reordered)|taken\\s+off|let\\s+go)"
+    /* "Soma fell out of his regimen", "has not been part of her regimen since early 2016" */
+    "|fell\\s+out\\s+of\\s+(?:his|her|their|the)\\s+regimen"
+    "|(?:has|have|had)\\s+not\\s+been\\s+(?:part\\s+of|in)\\s+(?:his|her|their|the)\\s+regimen"
+    /* "took only three doses before abandoning it" */
+    "|(?:but\\s+[^.;]{0,60}?\\s+)?before\\s+(?:abandoning|stopping|discontinuing|quitting)\\s+(?:"
+    "it|them)"
+    /* "which he declined to continue after the first week" */
+    "|(?:which|that|and|but)\\s+(?:he|she|they)\\s+(?:declined|refused|chose\\s+not|decided\\s+not)"
+    "\\s+to\\s+"
+    "(?:continue|keep\\s+taking)"
+    /* "tried for sleep, but she found it left her unsteady and it was not renewed" */
+    "|but\\s+[^.;]{0,80}?\\band\\s+(?:it|they)\\s+(?:was|were)\\s+(?:later\\s+|then\\s+|"
+    "eventually\\s+)?"
+    "(?:stopped|discontinued|not\\s+(?:renewed|refilled|continued))"
+    /* "until his physician swapped it for meloxicam" */
+    "|(?:until\\s+[^.;]{1,60}?\\s+)?(?:swapped|switched|changed|traded)\\s+(?:it|them)\\s+(?:for|"
+    "to|with)\\b"
+    /* "Elavil was tried for a few months but left her groggy, and her psychiatrist replaced it" */
+    "|but\\s+[^.;]{0,80}?,?\\s+and\\s+(?:he|she|they|(?:his|her|their|the)\\s+[a-z]+)\\s+(?:"
+    "later\\s+|"
+    "then\\s+)?(?:stopped|discontinued|replaced|switched|changed)\\s+(?:it|them)\\b"
+    /* "He was treated with OxyContin from 2011 until it was tapered off in March 2015" */
+    "|until\\s+(?:it|they)\\s+(?:was|were)\\s+(?:later\\s+|eventually\\s+|finally\\s+)?(?:stopped|"
+    "discontinued|tapered|weaned|replaced|switched|changed|withdrawn|recalled)"
+    /* "Past medications have included Vicodin ES, Soma and Valium, all discontinued in 2012" */
+    "|,\\s*(?:all|both|each)\\s+(?:of\\s+(?:which|them)\\s+)?(?:(?:was|were)\\s+)?(?:discontinued|"
+    "stopped)"
+    /* "took Vioxx from 2001 to 2004": a period that ended */
+    "|from\\s+(?:[a-z]+\\s+)?(?:19|20)\\d\\d\\s+(?:to|until|through)\\s+(?:[a-z]+\\s+)?(?:19|20)"
+    "\\d\\d"
+    "\\b(?!\\s*(?:and\\s+)?(?:continues|continuing|ongoing|to\\s+present))"
+    /* "A trial of Cymbalta was not tolerated due to nausea" */
+    "|(?:was|were|has\\s+been|had\\s+been)\\s+(?:not|poorly)\\s+tolerated"
+    "|(?:he|she|they)\\s+(?:could|did)\\s+not\\s+tolerate\\s+(?:it|them)"
+    /* "was held before the operation and was never resumed" */
+    "|(?:was|were|has\\s+been|had\\s+been)\\s+(?:never|not)\\s+(?:resumed|restarted)"
+    /* "but the trial ended after a few weeks" */
+    "|(?:but|and)\\s+the\\s+trial\\s+(?:was\\s+)?(?:ended|stopped|discontinued|terminated)"
+    /* "and then gave it up", "but she let it lapse", "which he took ... and then set aside" */
+    "|(?:and|but|then|so)\\s+(?:(?:he|she|they)\\s+)?(?:later\\s+|then\\s+|eventually\\s+)?(?:"
+    "gave\\s+"
+    "(?:it|them)\\s+up|set\\s+(?:it|them)\\s+aside|let\\s+(?:it|them)\\s+lapse|gave\\s+up|set\\s+"
+    "aside)"
+    /* "but her internist stopped it", "and his psychiatrist replaced it with" */
+    "|(?:but|and)\\s+(?:his|her|their|the)\\s+[a-z]+\\s+(?:later\\s+|then\\s+)?(?:discontinued|"
+    "stopped|replaced|changed|switched)\\s+(?:it|them)"
+    "|(?:which|that)\\s+(?:he|she|they|the\\s+\\w+(?:\\s+\\w+)?)\\s+(?:no\\s+longer|stopped|"
+    "discontinued|quit)"
+    "|(?:he|she|they|and)\\s+(?:had\\s+|has\\s+)?(?:later\\s+|then\\s+)?(?:discontinued|stopped|"
+    "quit)"
+    "\\s+(?:it|them|"
+    "taking\\s+(?:it|them))"
+    "|and\\s+(?:then\\s+)?(?:was|were)\\s+(?:discontinued|stopped)"
+    /* "was used for two weeks after surgery and then stopped": the clause ends there (not "and
+     * then stopped ibuprofen", another drug's story) */
+    "|and\\s+(?:then|later|eventually)\\s+(?:discontinued|stopped)(?=\\s*[.;,)]|\\s*$|\\s+(?:"
+    "because|due|after|when|in|on|for|by|at|as|without|owing)\\b)"
+    "|(?:was|were|has\\s+been|had\\s+been)\\s+(?:changed|switched|converted|transitioned|moved)\\s+"
+    "to"
+    "|(?:was|were|has\\s+been|had\\s+been)\\s+replaced\\s+(?:by|with)"
+    /* "took diclofenac until June 2016, when it was stopped", "was on MS Contin until 2014,
+     * when it was changed to OxyContin" */
+    "|until\\s+[^.;]{1,40}?\\s+when\\s+(?:it|they|this|that)\\s+(?:was|were)\\s+(?:later\\s+)?"
+    "(?:stopped|discontinued|changed|switched|replaced|tapered|weaned)"
+    /* "was taking Ambien for sleep but stopped it", "was tried without benefit and stopped" */
+    "|but\\s+(?:(?:he|she|they)\\s+)?(?:later\\s+|then\\s+)?(?:discontinued|stopped|quit)\\s+"
+    "(?:it|them|taking\\s+(?:it|them))"
+    "|(?:was|were)\\s+(?:(?:then|later|also|subsequently|briefly|initially)\\s+)?(?:tried|trialed)"
+    "\\b"
+    "[^.;]{0,60}?\\band\\s+(?:then\\s+|later\\s+)?(?:was\\s+|were\\s+)?"
+    "(?:stopped|discontinued|abandoned|dropped)"
+    /* "tried trazodone, but it left her groggy and was stopped", "took amitriptyline before,
+     * but it was stopped" */
+    "|but\\s+(?:it|they)\\s+(?:[^.;]{0,80}?\\band\\s+)?(?:was|were)\\s+(?:later\\s+|then\\s+|"
+    "eventually\\s+)?"
+    "(?:stopped|discontinued)"
+    /* "Ibuprofen 800 mg prn (not taking)" on a list */
+    "|(?<=\\()\\s*(?:not\\s+(?:currently\\s+)?(?:taking|using)|no\\s+longer\\s+(?:taking|using)|"
+    "discontinued|stopped)(?=\\s*\\))"
+    /* "was taking Motrin until 2015 but this was changed to Mobic", "was prescribed oxycodone
+     * after surgery but finished it in November" */
+    "|(?:until\\s+[^.;]{1,40}?\\s+)?but\\s+(?:this|that|it)\\s+(?:was|were)\\s+(?:later\\s+|"
+    "then\\s+)?"
+    "(?:changed|switched)\\s+to"
+    "|but\\s+(?:(?:he|she|they)\\s+)?(?:later\\s+|then\\s+)?(?:finished|completed)\\s+(?:it|them)"
+    /* "used Tylenol with Codeine #3 after the injury and has not taken it since early 2016" */
+    "|(?:and|but)\\s+(?:(?:he|she|they)\\s+)?(?:has|have|had)\\s+not\\s+(?:taken|used|needed|"
+    "required)\\s+(?:it|them)\\s+"
+    "(?:since|for|in)\\b"
+    "|(?:was|were)\\s+(?:later\\s+|then\\s+)?swapped\\s+(?:for|to|out)"
+    /* "took Norco until early 2018 but no longer uses it" */
+    /* "was given Norco early on but is no longer taking it" */
+    "|(?:until\\s+[^.;]{1,40}?\\s+)?(?:but|and)\\s+(?:(?:he|she|they)\\s+)?(?:is\\s+)?no\\s+"
+    "longer\\s+"
+    "(?:takes|uses|(?:is\\s+)?taking|(?:is\\s+)?using|on)\\s+(?:it|them)"
+    "))\\b";
+
+/* The clause after a semicolon that ends the drug's sentence: "used Duragesic patches from 2011
+ * to 2014; they were stopped because of skin reactions". */
+const char med_re_stopped_next_clause[] =
+    ";\\s*(?:(?:it|they)\\s+(?:was|were)\\s+(?:later\\s+|then\\s+|eventually\\s+)?"
+    "(?:stopped|discontinued)\\b"
+    /* "Percocet was prescribed early; she was switched to Norco in 2015" */
+    "|(?:he|she|they)\\s+(?:was|were)\\s+(?:later\\s+|then\\s+)?(?:switched|changed|moved|"
+    "transitioned)\\s+to\\b"
+    /* "Neurontin was prescribed after the surgery; she felt it no longer helped and quit it" */
+    "|[^.;]{0,80}?\\b(?:he|she|they|and|the\\s+(?:patient|applicant|injured\\s+worker|employee|"
+    "claimant))\\s+(?:later\\s+|then\\s+|eventually\\s+)?(?:(?:quit|stopped|discontinued|abandoned|"
+    "dropped)\\s+(?:it|them|the\\s+same)|set\\s+(?:it|them)\\s+aside|gave\\s+(?:it|them)\\s+up)"
+    "\\b)";
+
+/* A drug said never tried, told around it: "no record that metoclopramide was tried", "the
+ * records do not show that amitriptyline, duloxetine or gabapentin was ever tried". The cue
+ * before the list, and right after its last drug: */
+const char med_re_untried_before[] =
+    "\\b(?:no\\s+(?:records?|documentation|evidence|indication|mention|report)|(?:does|do|did)\\s+"
+    "not\\s+(?:show|document|indicate|reflect|mention|establish|describe))\\s+(?:that|whether)\\b";
+const char med_re_untried_after[] =
+    "[\\s,]*(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:ever\\s+|previously\\s+|"
+    "actually\\s+)?(?:tried|used|prescribed|given|trialed|attempted)\\b";
