@@ -325,6 +325,34 @@ Test(report, unreadable_or_damaged_records_files_are_named_not_counted_as_zero)
     free(err);
 }
 
+/* Letters that cannot be read: counted as failed, the exit status says so (as extract's), and
+ * with no decided item there is no uphold rate, not a rate of 0 %. */
+Test(report, stats_of_unreadable_letters_exit_1_and_give_no_rate)
+{
+    char *out;
+    cr_assert_eq(t_sh(NULL, ": > %s/empty.txt", tmp), 0);
+    cr_assert_eq(t_sh(&out, "%s stats -q %s/empty.txt 2>/dev/null", IMRX_BINARY, tmp), 1, "%s",
+                 out);
+    cr_assert(strstr(out, "letters: 1 (1 with errors)"), "%s", out);
+    cr_assert(strstr(out, "uphold rate: none (no decided items)"), "%s", out);
+    cr_assert_null(strstr(out, "0.0 %"), "%s", out);
+    free(out);
+    cr_assert_eq(t_sh(&out, "%s stats -q %s/empty.txt -f csv 2>/dev/null", IMRX_BINARY, tmp), 1);
+    cr_assert(strstr(out, "\n0,0,0,0,,,\n"), "empty rate fields: %s", out);
+    free(out);
+    cr_assert_eq(t_sh(&out, "%s report -q %s/empty.txt -o %s/empty.html 2>/dev/null; echo $?",
+                      IMRX_BINARY, tmp, tmp),
+                 0);
+    cr_assert_str_eq(out, "1\n", "report exits 1 too: %s", out);
+    free(out);
+    char path[256];
+    snprintf(path, sizeof path, "%s/empty.html", tmp);
+    char *page = t_slurp(path, NULL);
+    cr_assert(page && strstr(page, "no decided items: no uphold rate"), "%s", page);
+    cr_assert_null(strstr(page, "0.0% upheld"), "no 0 %% rate");
+    free(page);
+}
+
 static long file_size(const char *path)
 {
     struct stat st;

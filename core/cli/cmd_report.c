@@ -147,7 +147,10 @@ int imrx_cmd_report(int argc, char **argv)
             imrx_sources_t *src = imrx_sources_open(letters, nletters, &so, &diag);
             imrx_run_sink_t sink = {.self = &rep, .format = sink_format, .consume = sink_consume};
             imrx_run_stats_t rs;
-            if (!src || imrx_run(&engine, src, &ro, &sink, &rs) != IMRX_OK) code = IMRX_EXIT_USAGE;
+            if (!src || imrx_run(&engine, src, &ro, &sink, &rs) != IMRX_OK)
+                code = IMRX_EXIT_USAGE;
+            else if (rs.failed && code == IMRX_EXIT_OK)
+                code = IMRX_EXIT_LETTER; /* as extract: some letters could not be read */
             imrx_sources_close(src);
             imrx_cli_engine_free(&engine);
         }

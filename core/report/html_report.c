@@ -254,15 +254,21 @@ int imrx_report_write(const imrx_report_t *r, FILE *out, const char *title, cons
     fputs("</h1>\n<p class=\"note\">Made by imrx from ", out);
     esc(out, sources);
     fputs(". Uphold rate = upheld / decided items; intervals are Wilson 95 %.</p>\n", out);
-    fprintf(out,
-            "<p class=\"big\">%lu letters, %lu decided items: <b>%.1f%% upheld</b> "
-            "(95%% CI %.1f&ndash;%.1f%%).</p>\n"
-            "<p>Letters with every item upheld: %lu (%.1f%%); with some overturned: %lu (%.1f%%). "
-            "Letters that could not be read: %lu.</p>\n",
-            o->letters, o->items, 100 * rate(o->upheld, o->items), 100 * lo, 100 * hi,
-            o->cases_all_upheld, 100 * rate(o->cases_all_upheld, o->letters_with_items),
-            o->cases_some_overturned, 100 * rate(o->cases_some_overturned, o->letters_with_items),
-            o->letters_failed);
+    if (!o->items) /* no decided item: no rate, rather than a 0 % that could pass for one */
+        fprintf(out,
+                "<p class=\"big\">%lu letters, no decided items: no uphold rate.</p>\n"
+                "<p>Letters that could not be read: %lu.</p>\n",
+                o->letters, o->letters_failed);
+    else
+        fprintf(out,
+                "<p class=\"big\">%lu letters, %lu decided items: <b>%.1f%% upheld</b> "
+                "(95%% CI %.1f&ndash;%.1f%%).</p>\n"
+                "<p>Letters with every item upheld: %lu (%.1f%%); with some overturned: %lu "
+                "(%.1f%%). Letters that could not be read: %lu.</p>\n",
+                o->letters, o->items, 100 * rate(o->upheld, o->items), 100 * lo, 100 * hi,
+                o->cases_all_upheld, 100 * rate(o->cases_all_upheld, o->letters_with_items),
+                o->cases_some_overturned,
+                100 * rate(o->cases_some_overturned, o->letters_with_items), o->letters_failed);
     rate_section(out, &r->by_category, "Uphold rate by treatment category", "category", 20, 0);
     rate_section(out, &r->by_class, "Uphold rate by drug class (drug items)", "drug class", 15, 1);
     rate_section(out, &r->by_drug, "Uphold rate by drug (top 15)", "drug", 15, 1);

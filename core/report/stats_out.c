@@ -36,9 +36,17 @@ static void print_summary_text(const imrx_stats_t *s, FILE *out, int markdown)
             s->letters_failed, s->letters_with_items);
     fprintf(out, "%sdecided items: %lu (%.2f per letter with items)\n", b, s->items,
             s->letters_with_items ? (double)s->items / (double)s->letters_with_items : 0.0);
-    fprintf(out, "%suphold rate: %.1f %% (%lu upheld, %lu overturned), 95 %% CI %.1f-%.1f %%\n", b,
-            100 * rate(s->upheld, s->items), s->upheld, s->overturned, 100 * lo, 100 * hi);
-    fprintf(out,
+    /* No decided item: no rate, rather than a 0 % that could pass for one. */
+    if (!s->items)
+        fprintf(out, "%suphold rate: none (no decided items)\n", b);
+    else
+        fprintf(out, "%suphold rate: %.1f %% (%lu upheld, %lu overturned), 95 %% CI %.1f-%.1f %%\n",
+                b, 100 * rate(s->upheld, s->items), s->upheld, s->overturned, 100 * lo, 100 * hi);
+    if (!s->letters_with_items)
+        fprintf(out, "%sletters: none with decided items\n", b);
+    else
+        fprintf(
+            out,
             "%sletters: all items upheld %lu (%.1f %%), some overturned %lu (%.1f %%), all "
             "overturned %lu (%.1f %%)\n",
             b, s->cases_all_upheld, 100 * rate(s->cases_all_upheld, s->letters_with_items),
@@ -111,16 +119,27 @@ static void csv_field(FILE *out, const char *s)
     fputc('"', out);
 }
 
+/* The counts and rate columns of a CSV row; the rate and its interval empty without items. */
+static void csv_counts(FILE *out, unsigned long letters, unsigned long items, unsigned long up,
+                       unsigned long over)
+{
+    fprintf(out, "%lu,%lu,%lu,%lu,", letters, items, up, over);
+    if (!items) {
+        fputs(",,\n", out);
+        return;
+    }
+    double lo, hi;
+    imrx_wilson(up, items, &lo, &hi);
+    fprintf(out, "%.6f,%.6f,%.6f\n", rate(up, items), lo, hi);
+}
+
 static void print_csv(const imrx_stats_t *s, FILE *out)
 {
     for (int d = 0; d < s->opt.ndims; d++)
         fprintf(out, "%s,", imrx_dim_name((imrx_dim_t)s->opt.dims[d]));
     fputs("letters,items,upheld,overturned,uphold_rate,ci_low,ci_high\n", out);
-    double lo, hi;
-    imrx_wilson(s->upheld, s->items, &lo, &hi);
     for (int d = 0; d < s->opt.ndims; d++) fputs("(all),", out);
-    fprintf(out, "%lu,%lu,%lu,%lu,%.6f,%.6f,%.6f\n", s->letters_with_items, s->items, s->upheld,
-            s->overturned, rate(s->upheld, s->items), lo, hi);
+    csv_counts(out, s->letters_with_items, s->items, s->upheld, s->overturned);
     size_t n;
     imrx_group_t **g = imrx_stats_sorted(s, &n);
     for (size_t i = 0; g && i < n; i++) {
@@ -130,9 +149,7 @@ static void print_csv(const imrx_stats_t *s, FILE *out)
             csv_field(out, part);
             fputc(',', out);
         }
-        imrx_wilson(g[i]->upheld, g[i]->items, &lo, &hi);
-        fprintf(out, "%lu,%lu,%lu,%lu,%.6f,%.6f,%.6f\n", g[i]->letters, g[i]->items, g[i]->upheld,
-                g[i]->overturned, rate(g[i]->upheld, g[i]->items), lo, hi);
+        csv_counts(out, g[i]->letters, g[i]->items, g[i]->upheld, g[i]->overturned);
     }
     free(g);
 }
