@@ -110,6 +110,14 @@ Test(treatments, quantities_body_parts_and_sides)
         {"Norco 10/325mg #120 for 30 days", 120, "units", NULL, NULL},
         {"Norflex 100mg x60", 60, "units", NULL, NULL},
         {"Naproxen 550 mg x 30 days", 30, "days", NULL, NULL},
+        /* a bare count after "x" or "times": visits for what is given in visits, else units */
+        {"Physical therapy x 6 lumbar", 6, "sessions", "lumbar spine", NULL},
+        {"Associated surgical service: Physical therapy, times 12", 12, "sessions", NULL, NULL},
+        {"Right L5 trigger point injections x4", 4, "sessions", NULL, "right"},
+        {"Follow-up visits x 2", 2, "sessions", NULL, NULL},
+        {"Wrist braces x 2", 2, "units", "wrist", NULL},
+        {"Gym membership x 6 months", 6, "months", NULL, NULL},
+        {"X-rays of the lumbar spine x 3 views", 0, NULL, "lumbar spine", NULL},
     };
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
         json_t *r = run_item(want[i].item, NULL);

@@ -135,7 +135,7 @@ static void emit(emitter_t *E, const char *kind, int count, uint32_t b, uint32_t
 /* Sessions stated in an element: "at least 10 completed sessions". */
 static int element_count(emitter_t *E, uint32_t b, uint32_t e)
 {
-    quantity_t q = imrx_item_quantity(E->s, E->t, E->l->text, b, e, 0);
+    quantity_t q = imrx_item_quantity(E->s, E->t, E->l->text, b, e, IMRX_QTY_SESSIONS);
     return q.value > 0 && q.unit && strcmp(q.unit, "sessions") == 0 ? (int)q.value : -1;
 }
 

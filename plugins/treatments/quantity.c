@@ -85,6 +85,27 @@ static int frequency(const imrx_token_t *t, size_t n, quantity_t *q)
     return 0;
 }
 
+/* A bare count after "x" or "times" with no number before it: "Physical therapy x 6 lumbar",
+ * "Trigger point injections x4", "Physical therapy, times 12". (A number before it is a
+ * frequency, "2 x 6"; a unit after it, "x 6 visits", "x 6 months", is read by the rules that
+ * know the unit.) */
+static int bare_count(const imrx_token_t *t, size_t n, int kind, quantity_t *q)
+{
+    static const char *const times[] = {"x", "times", NULL};
+    static const char *const after[] = {"day",  "days",  "week",  "weeks", "month", "months",
+                                        "hour", "hours", "views", "view",  NULL};
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (!imrx_token_is(&t[i], times) || t[i + 1].num <= 0) continue;
+        if (i > 0 && t[i - 1].num > 0) continue;
+        if (i + 2 < n &&
+            (imrx_token_is(&t[i + 2], after) || imrx_token_is(&t[i + 2], session_words)))
+            continue;
+        *q = make(t[i + 1].num, kind & IMRX_QTY_SESSIONS ? "sessions" : "units", &t[i], &t[i + 1]);
+        return 1;
+    }
+    return 0;
+}
+
 /* "#120", "qty 60", "QTY: 60", "quantity of 60", "No. 60", "60 tablets", and for a drug "x60": a
  * count of units. */
 static int units(const char *text, const imrx_token_t *t, size_t n, int drug, quantity_t *q)
@@ -146,13 +167,15 @@ static int unit_after(const char *text, const imrx_token_t *t, size_t n, int dru
 }
 
 quantity_t imrx_item_quantity(const state_t *s, imrx_re_scratch_t *t, const char *text, uint32_t b,
-                              uint32_t e, int drug)
+                              uint32_t e, int kind)
 {
     (void)s, (void)t;
     imrx_token_t tok[MAX_TOKENS];
     size_t n = imrx_tokenize(text, b, e, tok, MAX_TOKENS);
     quantity_t q = {0, NULL, 0, 0};
-    if (sessions(tok, n, &q) || frequency(tok, n, &q) || unit_after(text, tok, n, drug, &q))
+    int drug = (kind & IMRX_QTY_DRUG) != 0;
+    if (sessions(tok, n, &q) || frequency(tok, n, &q) || unit_after(text, tok, n, drug, &q) ||
+        (!drug && bare_count(tok, n, kind, &q)))
         return q;
     return q;
 }

@@ -73,6 +73,19 @@ static void set_opt_string(imrx_ctx_t *ctx, imrx_node_t obj, const char *key, co
         api->set_null(ctx, obj, key);
 }
 
+/* How a bare count of an item of this category is counted (treatments.h). */
+static int quantity_kind(const char *category)
+{
+    static const char *const visits[] = {
+        "physical_therapy", "chiropractic",          "acupuncture",
+        "injections",       "evaluation_management", "behavioral_mental_health",
+        "programs",         "home_health",           NULL};
+    if (strcmp(category, "pharmaceuticals") == 0) return IMRX_QTY_DRUG;
+    for (const char *const *v = visits; *v; v++)
+        if (strcmp(category, *v) == 0) return IMRX_QTY_SESSIONS;
+    return 0;
+}
+
 static void classify_item(const state_t *s, imrx_re_scratch_t *t, const imrx_letter_t *l,
                           imrx_ctx_t *ctx, imrx_node_t item)
 {
@@ -108,7 +121,7 @@ static void classify_item(const state_t *s, imrx_re_scratch_t *t, const imrx_let
     api->set_string(ctx, item, "category", category, strlen(category), imrx_span(b, e));
     set_opt_string(ctx, item, "subcategory", sub && *sub ? sub : NULL, b, e);
 
-    quantity_t q = imrx_item_quantity(s, t, text, b, e, strcmp(category, "pharmaceuticals") == 0);
+    quantity_t q = imrx_item_quantity(s, t, text, b, e, quantity_kind(category));
     if (q.value > 0) {
         api->set_int(ctx, item, "quantity", q.value, imrx_span(q.b, q.e));
         api->set_string(ctx, item, "unit", q.unit, strlen(q.unit), imrx_span(q.b, q.e));

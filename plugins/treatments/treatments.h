@@ -50,10 +50,14 @@ typedef struct quantity {
 
 /* Number from digits or a word ("Twelve"); -1 when neither. */
 int imrx_number_value(const char *s, size_t n);
-/* The requested quantity in text[b..e); value 0 when none is stated. `drug`: the item is a drug,
- * so "x60" is 60 units. */
+/* What the item is, for reading a bare count ("x60", "times 12"): */
+#define IMRX_QTY_DRUG 1 /* a drug: "x60" is 60 units */
+#define IMRX_QTY_SESSIONS                                                                          \
+    2 /* given in visits (therapy, injections, office visits): "x 6" is 6 sessions */
+/* The requested quantity in text[b..e); value 0 when none is stated. `kind`: IMRX_QTY_* or 0
+ * (then "x 2" is 2 units). */
 quantity_t imrx_item_quantity(const state_t *s, imrx_re_scratch_t *t, const char *text, uint32_t b,
-                              uint32_t e, int drug);
+                              uint32_t e, int kind);
 /* Body part (canonical name) and laterality of text[b..e); NULL when not stated. */
 const char *imrx_body_part(const state_t *s, imrx_re_scratch_t *t, const char *text, uint32_t b,
                            uint32_t e, uint32_t *pb, uint32_t *pe);
