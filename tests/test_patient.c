@@ -247,6 +247,23 @@ Test(patient, and_inside_a_diagnosis_does_not_split_it)
     json_decref(r);
 }
 
+/* Plain pdftotext drops the hyphen of "sprain-" at a line end: "sprainstrain" is read as the
+ * condition it is, and written with its hyphen back; a word that is no such pair is left. */
+Test(patient, a_line_end_hyphen_lost_between_two_conditions_is_restored)
+{
+    json_t *r = run_summary("A 57 year old male. He is undergoing treatment for a lumbar "
+                            "sprainstrain, lumbar radiculitis and cervical sprainstrain and "
+                            "a right knee contusion.");
+    expect_list(r, "patient.diagnoses",
+                LIST("lumbar sprain-strain", "lumbar radiculitis", "cervical sprain-strain",
+                     "right knee contusion"));
+    json_decref(r);
+    r = run_summary("A 40 year old female. She was diagnosed with painful musculoskeletal "
+                    "strain and bursitis.");
+    expect_list(r, "patient.diagnoses", LIST("painful musculoskeletal strain and bursitis"));
+    json_decref(r);
+}
+
 Test(patient, lists_end_before_what_is_no_diagnosis)
 {
     json_t *r = run_summary("A 61 year old male. He was diagnosed with a rotator cuff tear on "

@@ -159,9 +159,42 @@ static int in_list(const char *const *list, size_t count, const char *w, size_t 
     return 0;
 }
 
+size_t dx_joined_at(const char *w, size_t n)
+{
+    /* Two conditions of at least four letters each: only long words are tried. */
+    for (size_t k = 4; n >= 8 && k + 4 <= n; k++)
+        if (in_list(shared, sizeof shared / sizeof shared[0], w, k) &&
+            in_list(shared, sizeof shared / sizeof shared[0], w + k, n - k))
+            return k;
+    return 0;
+}
+
+size_t dx_restore_hyphens(char *buf, size_t n, size_t cap)
+{
+    for (size_t i = 0; i < n;) {
+        if (!isalpha((unsigned char)buf[i])) {
+            i++;
+            continue;
+        }
+        size_t b = i;
+        char w[32];
+        while (i < n && isalpha((unsigned char)buf[i])) {
+            if (i - b < sizeof w) w[i - b] = (char)tolower((unsigned char)buf[i]);
+            i++;
+        }
+        size_t k = i - b <= sizeof w ? dx_joined_at(w, i - b) : 0;
+        if (!k || n + 1 > cap) continue;
+        memmove(buf + b + k + 1, buf + b + k, n - (b + k));
+        buf[b + k] = '-';
+        n++, i++;
+    }
+    return n;
+}
+
 static int condition_word(const char *w, size_t n)
 {
     if (in_list(heads, sizeof heads / sizeof heads[0], w, n)) return 1;
+    if (dx_joined_at(w, n)) return 1;
     for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
         size_t k = strlen(endings[i]);
         if (n >= k + 2 && memcmp(w + n - k, endings[i], k) == 0) return 1;

@@ -43,6 +43,13 @@ int dx_shared_head(const char *word, size_t n);
  * phrase ("open reduction and internal fixation")? */
 int dx_joined_pair(const char *left, const char *right);
 
+/* Plain pdftotext drops the hyphen of a line that ends inside "sprain-strain": the word
+ * "sprainstrain". Where the lower-case word w[0..n) is two conditions that share a site
+ * joined, the length of the first; else 0. */
+size_t dx_joined_at(const char *w, size_t n);
+/* Puts the hyphen back into every such word of buf[0..n) (at most cap bytes); the new length. */
+size_t dx_restore_hyphens(char *buf, size_t n, size_t cap);
+
 /* Does text[b..e) open with "status post" ("status-post", "s/p")? */
 int dx_status_post(const char *text, size_t b, size_t e);
 

@@ -253,6 +253,7 @@ static imrx_status_t read_diagnoses(letter_t *L)
         char buf[512];
         imrx_span_t sp = list.item[i];
         size_t n = imrx_text_squeeze(L->l->text + sp.begin, sp.end - sp.begin, buf, sizeof buf);
+        n = dx_restore_hyphens(buf, n, sizeof buf);
         st = api->set_string(L->ctx, arr, NULL, buf, n, sp);
     }
     return st;
