@@ -161,6 +161,35 @@ Test(treatments, treatments_to_date)
     json_decref(r);
 }
 
+/* Lists of treatments to date told other ways: "Treatment and evaluation to date"; an element
+ * that names a drug is a medication (the medications plugin's mentions); a relative clause or
+ * a year cut at its comma continues the element before it; a myofascial release is manual
+ * therapy, not surgery. */
+Test(treatments, treatments_to_date_elements)
+{
+    json_t *r = run_item(
+        "Physical therapy 6 sessions",
+        "The injured worker is a 40 year old female. Treatment and evaluation to date has "
+        "included Pamelor, x-rays, two stellate ganglion blocks in July and September, 2016, "
+        "each giving about two days of relief, Norco, which he stopped in 9-2016, and a "
+        "myofascial release.");
+    json_t *list = t_get(r, "treatments_to_date");
+    cr_assert_eq(json_array_size(list), 5, "%s", json_dumps(list, 0));
+    static const char *const kinds[] = {"medications", "imaging", "injections", "medications",
+                                        "physical_therapy"};
+    for (size_t i = 0; i < 5; i++) {
+        char path[32];
+        snprintf(path, sizeof path, "%zu.kind", i);
+        cr_expect_str_eq(t_str(list, path), kinds[i], "element %zu: %s", i,
+                         json_dumps(json_array_get(list, i), 0));
+    }
+    cr_expect_str_eq(t_str(list, "2.text"),
+                     "two stellate ganglion blocks in July and September, 2016, each giving "
+                     "about two days of relief");
+    cr_expect_str_eq(t_str(list, "3.text"), "Norco, which he stopped in 9-2016");
+    json_decref(r);
+}
+
 Test(treatments, the_seed_letter)
 {
     if (!t_real_dir()) {

@@ -30,6 +30,9 @@ static const kind_rule_t kinds[] = {
     {"epidural", "injections"},
     {"botox", "injections"},
     {"prp", "injections"},
+    {"myofascial", "physical_therapy"}, /* "myofascial release": not surgery */
+    {"massage", "physical_therapy"},
+    {"manual therapy", "physical_therapy"},
     {"surger", "surgery"},
     {"surgical", "surgery"},
     {"ectomy", "surgery"},
@@ -46,6 +49,7 @@ static const kind_rule_t kinds[] = {
     {"radiograph", "imaging"},
     {"imaging", "imaging"},
     {"ct scan", "imaging"},
+    {"bone scan", "imaging"},
     {"emg", "imaging"},
     {"nerve conduction", "imaging"},
     {"ultrasound", "imaging"},
@@ -105,7 +109,28 @@ typedef struct emitter {
     imrx_node_t list;
     uint32_t covered_b[64], covered_e[64]; /* spans already emitted */
     int covered;
+    imrx_node_t meds; /* the medications plugin's mentions, when it ran */
 } emitter_t;
+
+/* Does a drug mention the medications plugin found lead text[b, e)? An element that names a
+ * drug ("Pamelor", "Lidoderm patches", "Naproxen and Prilosec") is a medication. */
+static int names_a_drug(const emitter_t *E, uint32_t b, uint32_t e)
+{
+    uint32_t n = E->meds == IMRX_NODE_NONE ? 0 : E->api->count(E->ctx, E->meds);
+    for (uint32_t i = 0; i < n; i++) {
+        imrx_span_t sp = E->api->get_span(E->ctx, E->api->at(E->ctx, E->meds, i));
+        if (sp.begin < b || sp.begin >= e) continue;
+        /* the drug leads the element ("over-the-counter Aleve", "including Ultram"), not an
+         * aside of another treatment ("an emergency department visit where he was given
+         * Toradol") */
+        int words = 0;
+        for (uint32_t k = b; k < sp.begin; k++)
+            words += E->l->text[k] != ' ' && E->l->text[k] != '\n' &&
+                     (k == b || E->l->text[k - 1] == ' ' || E->l->text[k - 1] == '\n');
+        if (words <= 2) return 1;
+    }
+    return 0;
+}
 
 static int is_covered(const emitter_t *E, uint32_t b, uint32_t e)
 {
@@ -139,11 +164,47 @@ static int element_count(emitter_t *E, uint32_t b, uint32_t e)
     return q.value > 0 && q.unit && strcmp(q.unit, "sessions") == 0 ? (int)q.value : -1;
 }
 
+/* Does the list part text[b, e) continue the element before it rather than name one: a
+ * relative clause ("which he stopped in 9-2016", "each giving about three weeks of relief") or
+ * a date cut at its comma or its "and" ("in July, 2016", "in July and September 2016")? */
+static int continues_element(const char *text, uint32_t b, uint32_t e)
+{
+    static const char *const openers[] = {"which ",       "who ",     "each ",  "that ",
+                                          "where ",       "both of ", "whose ", "with which ",
+                                          "after which ", NULL};
+    for (const char *const *o = openers; *o; o++)
+        if (e - b > strlen(*o) && imrx_text_istarts(text + b, *o)) return 1;
+    /* a year, a month or both ("2016", "September", "September 2016": "in July and September,
+     * 2016") */
+    uint32_t k = e;
+    while (k > b && isdigit((unsigned char)text[k - 1])) k--;
+    if (k < e && (e - k != 4 || (text[k] != '1' && text[k] != '2'))) return 0;
+    if (k == b) return 1;
+    uint32_t month_end = k == e ? e : k - 1; /* before the space that precedes the year */
+    if (k < e && text[month_end] != ' ') return 0;
+    static const char *const months[] = {"january",  "february", "march",  "april",     "may",
+                                         "june",     "july",     "august", "september", "october",
+                                         "november", "december", NULL};
+    for (const char *const *m = months; *m; m++)
+        if (imrx_text_ieq(text + b, month_end - b, *m)) return 1;
+    return 0;
+}
+
+static void emit_element(emitter_t *E, uint32_t b, uint32_t e)
+{
+    if (e <= b || is_covered(E, b, e)) return;
+    const char *kind = classify(E->l->text + b, e - b);
+    if (strcmp(kind, "other") == 0 && names_a_drug(E, b, e)) kind = "medications";
+    emit(E, kind, element_count(E, b, e), b, e);
+}
+
 static void read_list(emitter_t *E, uint32_t b, uint32_t e)
 {
     const char *text = E->l->text;
     int depth = 0;
     uint32_t start = b;
+    /* the element read last, emitted once the next part is known not to continue it */
+    uint32_t pb = 0, pe = 0;
     for (uint32_t i = b; i <= e; i++) {
         int cut = i == e;
         if (!cut) {
@@ -162,11 +223,18 @@ static void read_list(emitter_t *E, uint32_t b, uint32_t e)
         uint32_t eb = start, ee = i;
         imrx_text_trim(text, &eb, &ee, ",;:");
         if (ee - eb >= 4 && imrx_text_istarts(text + eb, "and ")) eb += 4;
-        if (ee > eb && !is_covered(E, eb, ee))
-            emit(E, classify(text + eb, ee - eb), element_count(E, eb, ee), eb, ee);
+        if (ee > eb) {
+            if (pe > pb && continues_element(text, eb, ee)) {
+                pe = ee;
+            } else {
+                emit_element(E, pb, pe);
+                pb = eb, pe = ee;
+            }
+        }
         if (i < e && (text[i] == ' ' || text[i] == '\n')) i += 4; /* past " and" */
         start = i + 1;
     }
+    emit_element(E, pb, pe);
 }
 
 /* A therapy named at token i: its kind and how many tokens it takes, or 0. */
@@ -278,6 +346,8 @@ void imrx_treatments_to_date(const state_t *s, thread_t *th, const imrx_letter_t
     const imrx_section_t *sec = imrx_letter_section(l, "summary");
     if (!sec) return;
     emitter_t E = {.s = s, .t = t, .l = l, .api = api, .ctx = ctx};
+    E.meds = api->get(ctx, api->root(ctx), "medications");
+    if (api->type(ctx, E.meds) != IMRX_T_ARRAY) E.meds = IMRX_NODE_NONE;
     E.list = api->array(ctx, api->root(ctx), "treatments_to_date");
     uint32_t pos = sec->begin;
     while (pos < sec->end &&

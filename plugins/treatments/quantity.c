@@ -12,7 +12,8 @@
 const char *const imrx_treatments_patterns[RE_COUNT] = {
     [RE_ASSOCIATED] = "^\\s*associated\\s+surgical\\s+services?\\s*:\\s*",
     [RE_HISTORY_LIST] =
-        "(?:treatments?|therapies|care)(?:\\s+and\\s+diagnostic\\s+testing)?"
+        "(?:treatments?|therapies|care)(?:\\s+and\\s+(?:diagnostic\\s+(?:testing|tests|studies|"
+        "work-?up)|diagnostics|evaluations?|testing|work-?up))?"
         "\\s+(?:to\\s+date|so\\s+far|thus\\s+far|rendered)\\s+(?:has\\s+|have\\s+)?"
         "(?:included|includes|include|consisted\\s+of|been)\\s*:?\\s*"
         "|(?:prior|previous|past|conservative)\\s+treatments?\\s+(?:has\\s+|have\\s+)?"
