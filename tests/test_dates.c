@@ -270,6 +270,34 @@ Test(dates, header_and_narrative_disagreement_keeps_both)
     json_decref(r);
 }
 
+/* Each dated sentence of the summary is an event; what the sentence is about decides its kind:
+ * a review or a request of an MRI is a review or a request, not imaging. */
+Test(dates, clinical_events_by_what_the_sentence_is_about)
+{
+    json_t *r = letter("", "On 10/27/2016, the patient was seen for a follow-up visit. An MRI of "
+                           "the knee on 11/02/2016 showed a tear of the articular surface. A "
+                           "right knee arthroscopy was performed on 11/20/2016. The Request for "
+                           "Authorization dated 12/01/2016 included an MRI of the knee. RFA "
+                           "dated 12/02/2016 for physical therapy. The UR dated 12/09/2016 "
+                           "non-certified the MRI. A prior determination on 12/12/2016 denied "
+                           "the physical therapy.");
+    static const char *const want[][2] = {{"2016-10-27", "visit"},
+                                          {"2016-11-02", "imaging"},
+                                          {"2016-11-20", "procedure"},
+                                          {"2016-12-01", "request"},
+                                          {"2016-12-02", "request"},
+                                          {"2016-12-09", "utilization_review"},
+                                          {"2016-12-12", "utilization_review"}};
+    json_t *ev = t_get(r, "clinical_events");
+    cr_assert_eq(json_array_size(ev), 7, "%s", json_dumps(ev, 0));
+    for (size_t i = 0; i < 7; i++) {
+        json_t *e = json_array_get(ev, i);
+        cr_expect_str_eq(t_str(e, "date"), want[i][0]);
+        cr_expect_str_eq(t_str(e, "kind"), want[i][1], "%s", want[i][0]);
+    }
+    json_decref(r);
+}
+
 Test(dates, spans_point_at_the_original_bytes)
 {
     const char *text = "Case Number:          CM16-9000005\n"

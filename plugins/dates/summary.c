@@ -115,12 +115,26 @@ static int same_date(const imrx_date_t *a, const imrx_date_t *b)
     return a->year == b->year && a->month == b->month && a->day == b->day;
 }
 
-/* Classifies a clinical event by the words around its date. */
+/* Classifies a clinical event by the words of its sentence. What the sentence is about comes
+ * first: a review or a request of an MRI is a review or a request, not imaging. */
 static const char *event_kind(const char *s, size_t n)
 {
     static const struct {
         const char *word, *kind;
     } words[] = {
+        {"utilization review", "utilization_review"},
+        {"prior determination", "utilization_review"},
+        {"previous determination", "utilization_review"},
+        {"prior denial", "utilization_review"},
+        {"previous denial", "utilization_review"},
+        {"non-certif", "utilization_review"},
+        {"noncertif", "utilization_review"},
+        {"peer review", "utilization_review"},
+        {" ur ", "utilization_review"}, /* the abbreviation, a word of its own */
+        {"(ur)", "utilization_review"},
+        {"request for authorization", "request"},
+        {" rfa", "request"}, /* not "surface" */
+        {"(rfa", "request"},
         {"mri", "imaging"},
         {"x-ray", "imaging"},
         {"radiograph", "imaging"},
@@ -135,9 +149,6 @@ static const char *event_kind(const char *s, size_t n)
         {"fusion", "procedure"},
         {"repair", "procedure"},
         {"block", "procedure"},
-        {"utilization review", "utilization_review"},
-        {"request for authorization", "request"},
-        {"rfa", "request"},
         {"evaluat", "visit"},
         {"progress", "visit"},
         {"visit", "visit"},
@@ -149,11 +160,19 @@ static const char *event_kind(const char *s, size_t n)
         {"complain", "visit"},
         {"note", "visit"},
     };
+    /* lower case, line breaks as spaces, a space before and after: " ur " finds the word at
+     * either end too */
     char low[400];
-    size_t k = n < sizeof low - 1 ? n : sizeof low - 1;
-    for (size_t i = 0; i < k; i++) low[i] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
-    low[k] = '\0';
-    int i = imrx_text_first_listed(low, k, words, sizeof words / sizeof words[0], sizeof words[0]);
+    size_t k = n < sizeof low - 3 ? n : sizeof low - 3;
+    low[0] = ' ';
+    for (size_t i = 0; i < k; i++) {
+        char c = s[i] == '\n' ? ' ' : s[i];
+        low[i + 1] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+    }
+    low[k + 1] = ' ';
+    low[k + 2] = '\0';
+    int i =
+        imrx_text_first_listed(low, k + 2, words, sizeof words / sizeof words[0], sizeof words[0]);
     if (i >= 0) return words[i].kind;
     return "other";
 }
