@@ -264,6 +264,53 @@ Test(patient, a_line_end_hyphen_lost_between_two_conditions_is_restored)
     json_decref(r);
 }
 
+/* Lead-ins of claims and progress notes: the conditions accepted on the claim, the provider's
+ * assessment (with its date); "the assessment was written ..." announces none. */
+Test(patient, accepted_conditions_and_assessments_as_lead_ins)
+{
+    json_t *r = run_summary("A 38 year old male. The conditions accepted on the claim are lumbar "
+                            "sprain/strain and tear of the medial meniscus of the left knee. A "
+                            "claimed psychiatric injury was denied.");
+    expect_list(r, "patient.diagnoses",
+                LIST("lumbar sprain/strain", "tear of the medial meniscus of the left knee"));
+    json_decref(r);
+    r = run_summary("A 43 year old female. The provider's assessment on 1/9/2017 was right "
+                    "shoulder adhesive capsulitis; and right biceps tendinitis. She improved.");
+    expect_list(r, "patient.diagnoses",
+                LIST("right shoulder adhesive capsulitis", "right biceps tendinitis"));
+    json_decref(r);
+    r = run_summary("A 50 year old male. The assessment was written in capitals: CHRONIC PAIN "
+                    "- STABLE.");
+    expect_list(r, "patient.diagnoses", NONE);
+    json_decref(r);
+}
+
+/* "aggravated by the work injury" after a comma qualifies the diagnosis before it, though it
+ * names an injury; a list of ICD-10 coded lines ends at the first line without a code, and a
+ * list of lines at a line that reads as the narrative's sentence. */
+Test(patient, qualifiers_and_the_end_of_a_list_of_lines)
+{
+    json_t *r = run_summary("A 61 year old male. The impressions were right knee osteoarthritis, "
+                            "aggravated by the work injury; and right ankle sprain, resolved.");
+    expect_list(r, "patient.diagnoses",
+                LIST("right knee osteoarthritis, aggravated by the work injury",
+                     "right ankle sprain, resolved"));
+    json_decref(r);
+    r = run_summary("A 47 year old female. The progress notes carry these diagnoses:\n"
+                    "M54.16 Radiculopathy, lumbar region\n"
+                    "M51.26 Other intervertebral disc displacement, lumbar region\n"
+                    "Her history also includes migraine headaches, which are not claimed.\n"
+                    "She works full time.");
+    expect_list(r, "patient.diagnoses",
+                LIST("Radiculopathy, lumbar region",
+                     "Other intervertebral disc displacement, lumbar region"));
+    json_decref(r);
+    r = run_summary("A 47 year old female. Diagnoses:\nLumbar radiculopathy\nCervical strain\n"
+                    "The patient also reports migraine headaches.\nShe works full time.");
+    expect_list(r, "patient.diagnoses", LIST("Lumbar radiculopathy", "Cervical strain"));
+    json_decref(r);
+}
+
 Test(patient, lists_end_before_what_is_no_diagnosis)
 {
     json_t *r = run_summary("A 61 year old male. He was diagnosed with a rotator cuff tear on "

@@ -59,7 +59,14 @@ const char dx_cue_pattern[] =
     "\\s*:)"
     /* "Comorbid conditions are ..." */
     "|\\bcomorbid(?:ities|\\s+(?:conditions|diagnoses))\\s+(?:are|include[sd]?|including)"
-    "|\\b(?:diagnos[ie]s|diagnostic\\s+(?:impressions?|formulation)|impressions?|problem\\s+list)"
+    /* what the claim covers: "The conditions accepted on the claim are ...", "The accepted
+     * diagnoses include ..." */
+    "|\\bconditions\\s+(?:accepted|admitted)\\s+(?:on|under|in|for)\\s+(?:the|this)\\s+claim"
+    "\\s+(?:are|were|include[sd]?)"
+    "|\\b(?:accepted|admitted)\\s+(?:industrial\\s+)?(?:conditions|diagnoses|injuries)\\s+"
+    "(?:are|were|include[sd]?)"
+    "|\\b(?:diagnos[ie]s|diagnostic\\s+(?:impressions?|formulation)|impressions?|problem\\s+list|"
+    "assessments?)"
     "(?:\\s*,\\s*and[-/\\s]or\\s+impressions?\\s*,)?"
     /* "The current diagnoses, as listed by the primary treating physician, are:" */
     "(?:\\s*,\\s*as\\s+(?:listed|documented|noted|given|reported|recorded)\\s+by\\s+[^,.;:]{1,60},)"
@@ -73,15 +80,16 @@ const char dx_cue_pattern[] =
     ")\\s*:?\\s*(?:the\\s+following\\s*:?\\s*)?"
     /* "the diagnosis is unclear", "was not diagnosed": no list follows */
     "(?!\\s*(?:not|consistent|unclear|uncertain|pending|supported|unknown|based|made|confirmed|"
-    "deferred|that|then|later|revised|changed|updated)\\b)";
+    "deferred|that|then|later|revised|changed|updated|written|performed|requested|completed|"
+    "conducted|done|scheduled|recommended|reviewed|illegible|for|by|to|at|in)\\b)";
 
 /* Every cue holds "treated", "under", "diagnos", "dx", "criteria", "assessment", "impression",
- * "clinical" or "comorbid" at a word start, at most
- * three words after its beginning ("has had a diagnosis of", "added a new diagnosis of", "meets
- * the criteria for"): a keyed search (re.h). */
-static const char *const dx_cue_words[] = {"treated",  "under",      "diagnos",    "dx",
-                                           "criteria", "assessment", "impression", "clinical",
-                                           "comorbid", "problem",    NULL};
+ * "clinical", "comorbid", "problem", "conditions", "accepted" or "admitted" at a word start, at
+ * most three words after its beginning ("has had a diagnosis of", "added a new diagnosis of",
+ * "meets the criteria for"): a keyed search (re.h). */
+static const char *const dx_cue_words[] = {
+    "treated",  "under",    "diagnos", "dx",         "criteria", "assessment", "impression",
+    "clinical", "comorbid", "problem", "conditions", "accepted", "admitted",   NULL};
 static const imrx_re_keys_t dx_cue_keys = {dx_cue_words, 3, 0};
 
 #define MONTH "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?"
@@ -181,13 +189,36 @@ static size_t read_numbered(dx_list_t *out, const char *text, size_t lb, size_t 
 
 /* A list under "Diagnoses:" with one diagnosis a line; it stops at a line that reads like a
  * sentence or a label. Returns where it ends, 0 when there is none. */
+/* Does the line text[p..e) read as a sentence of the narrative: it ends with a period and opens
+ * with a pronoun or an article ("Her history also includes migraine headaches.")? */
+static int narrative_line(const char *text, size_t p, size_t e)
+{
+    static const char *const openers[] = {"he",    "she",  "his",   "her", "the", "they",
+                                          "their", "this", "there", "it",  "in",  "on",
+                                          "at",    "per",  "these", "a",   "an",  NULL};
+    while (e > p && text[e - 1] == ' ') e--;
+    if (e == p || text[e - 1] != '.') return 0;
+    size_t w = p;
+    while (w < e && isalpha((unsigned char)text[w])) w++;
+    for (const char *const *o = openers; *o; o++)
+        if (imrx_text_ieq(text + p, w - p, *o)) return 1;
+    return 0;
+}
+
 static size_t read_lines(dx_list_t *out, const char *text, size_t lb, size_t end)
 {
     size_t p = lb, last = 0;
+    int coded = 0; /* the lines open with ICD-10 codes: one without a code ends the list */
     for (int lines = 0; p < end && lines < 12; lines++) {
         size_t e = p;
         while (e < end && text[e] != '\n') e++;
-        int sentence = e - p > 100 || e == p || memchr(text + p, ':', e - p) != NULL;
+        size_t first = p;
+        while (first < e && text[first] == ' ') first++;
+        int code = dx_icd10_code(text, first, e) != 0;
+        if (lines == 0) coded = code;
+        if (coded && !code) break;
+        int sentence = e - p > 100 || e == p || memchr(text + p, ':', e - p) != NULL ||
+                       narrative_line(text, first, e);
         size_t period = e;
         for (size_t i = p; i + 1 < e && period == e; i++)
             if (text[i] == '.' && text[i + 1] == ' ') sentence = 1, period = i;

@@ -50,6 +50,10 @@ size_t dx_joined_at(const char *w, size_t n);
 /* Puts the hyphen back into every such word of buf[0..n) (at most cap bytes); the new length. */
 size_t dx_restore_hyphens(char *buf, size_t n, size_t cap);
 
+/* An ICD-10 code opening text[b..e) ("M54.16 Radiculopathy, lumbar region"): where the name
+ * after it starts, or 0 (split.c). */
+size_t dx_icd10_code(const char *text, size_t b, size_t e);
+
 /* Does text[b..e) open with "status post" ("status-post", "s/p")? */
 int dx_status_post(const char *text, size_t b, size_t e);
 

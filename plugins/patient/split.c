@@ -23,7 +23,7 @@ static int word_is(const char *text, size_t b, size_t e, const char *w)
 /* An ICD-10 code opening an item ("M54.16 Radiculopathy, lumbar region", "M54.2 -
  * Cervicalgia"): where the name after it starts, or 0. A letter (not U), two digits or a digit
  * and A/B, then optionally a period and up to four letters or digits. */
-static size_t icd10_code(const char *text, size_t b, size_t e)
+size_t dx_icd10_code(const char *text, size_t b, size_t e)
 {
     size_t i = b;
     if (e - b < 5 || !isupper((unsigned char)text[i]) || text[i] == 'U') return 0;
@@ -53,7 +53,7 @@ static size_t closing_code(const char *text, size_t b, size_t e)
     while (o > b && text[o] != '(' && e - o < 12) o--;
     if (text[o] != '(' || o == b) return e;
     size_t c = o + 1;
-    if (icd10_code(text, c, e) == 0 &&
+    if (dx_icd10_code(text, c, e) == 0 &&
         !(c < e - 1 && isalpha((unsigned char)text[c]) && isdigit((unsigned char)text[c + 1]))) {
         /* a DSM-IV code: three digits, a period, one or two digits */
         size_t d = c;
@@ -86,7 +86,7 @@ static void trim_item(const char *text, size_t *b, size_t *e)
             *e = w;
             continue;
         }
-        size_t code = icd10_code(text, *b, *e);
+        size_t code = dx_icd10_code(text, *b, *e);
         if (code) {
             *b = code;
             continue;
@@ -272,6 +272,13 @@ static int qualifier(const char *text, size_t b, size_t e)
                                           "without",
                                           "secondary to",
                                           "due to",
+                                          "aggravated by",
+                                          "exacerbated by",
+                                          "complicated by",
+                                          "caused by",
+                                          "related to",
+                                          "resulting from",
+                                          "attributed to",
                                           "current injury",
                                           "initial encounter",
                                           "subsequent encounter",
