@@ -251,6 +251,22 @@ Test(normalize, a_blank_line_at_a_page_break_inside_a_sentence_goes)
                      "denied.\n\nNext paragraph.\n");
 }
 
+/* A page that ends on a comma or on a word that leaves its sentence open goes on on the next
+ * page, even in capitals: an item wrapped over the break stays one item. */
+Test(normalize, a_page_that_ends_inside_a_sentence_goes_on_whatever_the_case)
+{
+    const char *in =
+        "Associated surgical service: Pre-operative medical clearance with history and "
+        "physical, EKG,\nPage 1 of 2\n\n\fCBC, BMP and PT/INR: Upheld\n";
+    cr_assert(strstr(norm(in), "EKG,\nCBC, BMP and PT/INR: Upheld"), "%s", doc.text.data);
+    in = "The request is for twelve sessions of physical therapy for the\nPage 1 of 2\n\n"
+         "\fCervical spine: Upheld\n";
+    cr_assert(strstr(norm(in), "for the\nCervical spine: Upheld"), "%s", doc.text.data);
+    /* a page that ended its sentence keeps the paragraph break */
+    in = "The request was reviewed in full.\nPage 1 of 2\n\n\fCBC: Upheld\n";
+    cr_assert(strstr(norm(in), "in full.\n\nCBC: Upheld"), "%s", doc.text.data);
+}
+
 Test(normalize, empty_and_whitespace_only_input)
 {
     cr_assert_str_eq(normn("", 0), "");

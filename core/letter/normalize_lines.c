@@ -212,6 +212,21 @@ static int ends_sentence(char c)
     return c == '.' || c == ':' || c == ';' || c == '!' || c == '?';
 }
 
+/* Does the line end with a word that leaves its sentence open ("and", "of", "the")? */
+static int ends_open(const char *s, size_t n)
+{
+    static const char *const words[] = {"and", "or", "of", "the", "with", "for", "to",
+                                        "in",  "a",  "an", "by",  "at",   NULL};
+    size_t e = n;
+    while (e > 0 && s[e - 1] == ' ') e--;
+    size_t b = e;
+    while (b > 0 && isalpha((unsigned char)s[b - 1])) b--;
+    if (b == e || (b > 0 && s[b - 1] != ' ')) return 0;
+    for (const char *const *w = words; *w; w++)
+        if (strlen(*w) == e - b && strncasecmp(*w, s + b, e - b) == 0) return 1;
+    return 0;
+}
+
 /* "1) ", "2. ": a numbered list item, which starts a new line even after a wrap. */
 static int starts_list_item(const char *s, size_t n)
 {
@@ -337,13 +352,16 @@ imrx_status_t imrx_normalize_lines(const char *in, size_t n, const uint32_t *pag
             line_t *l = &lines[prev];
             join_t j = JOIN_NONE;
             if (m) {
-                /* A blank line at a page break inside a sentence is an artefact of the break. */
-                int continues =
-                    !ends_sentence(in[l->end - 1]) && islower((unsigned char)in[m->start]);
+                /* A blank line at a page break inside a sentence is an artefact of the break:
+                 * the next page goes on in lower case, or the page ended on a comma or a word
+                 * that cannot end one ("..., EKG," page break "CBC, BMP and PT/INR: Upheld"). */
+                int continues = !ends_sentence(in[l->end - 1]) &&
+                                (islower((unsigned char)in[m->start]) || in[l->end - 1] == ',' ||
+                                 ends_open(in + l->start, l->end - l->start));
                 /* Nor after a label that waits for its value ("<item>:", page break, "Upheld"). */
                 if (pending_blank && break_between && in[l->end - 1] == ':') pending_blank = 0;
-                if (!pending_blank || (break_between && continues))
-                    j = decide_join(in, l, m, min_len);
+                if (pending_blank && break_between && continues) pending_blank = 0;
+                if (!pending_blank) j = decide_join(in, l, m, min_len);
             }
             uint32_t len = l->end - l->start - (j == JOIN_DROP_HYPHEN ? 1 : 0);
             imrx_buf_append(out, in + l->start, len);
