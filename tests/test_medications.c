@@ -789,6 +789,24 @@ Test(medications, item_compound_cream)
     json_decref(r);
 }
 
+/* An item that opens as a compounded product is a drug item, though it says where it goes
+ * with an "and" before its first drug (which elsewhere marks another treatment: "Twelve
+ * acupuncture visits with Capsaicin patch"). */
+Test(medications, item_compound_told_with_its_sites_first)
+{
+    json_t *r = letter(with_items, "He uses a cream.",
+                       "Compounded topical cream to the neck and right shoulder three times a "
+                       "day: Flurbiprofen 20%, Baclofen 2%, Lidocaine 5%, 180 grams",
+                       "Compounded creams are not recommended.");
+    cr_expect_str_eq(t_str(r, "items.0.drug.generic"), "flurbiprofen/baclofen/lidocaine");
+    cr_expect_str_eq(t_str(r, "items.0.drug.strength"), "20 %/2 %/5 %");
+    json_decref(r);
+    r = letter(with_items, "He had acupuncture.", "Six acupuncture visits and Capsaicin patch",
+               "Acupuncture is an option.");
+    cr_expect(json_is_null(t_get(r, "items.0.drug")), "another treatment first: no drug");
+    json_decref(r);
+}
+
 Test(medications, item_compound_strengths_after_the_names)
 {
     json_t *r = letter(with_items, "He uses a cream.",

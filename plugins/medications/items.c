@@ -157,9 +157,16 @@ static int holds_word(const char *text, uint32_t b, uint32_t e, const char *cons
 }
 
 /* "Twelve acupuncture visits with Capsaicin patch": the item is another treatment that a drug
- * goes with, not a drug. Read from the item's start to its first drug. */
+ * goes with, not a drug. Read from the item's start to its first drug. An item that opens as a
+ * compounded or topical product is one, whatever it says of where it goes ("Compounded topical
+ * cream to the neck and right shoulder three times a day: Flurbiprofen 20%, ..."). */
 static int other_treatment_first(const char *text, uint32_t b, uint32_t e)
 {
+    static const char *const product[] = {"compound", "compounded", "topical", "transdermal", NULL};
+    uint32_t w = b;
+    while (w < e && ((text[w] | 32) >= 'a' && (text[w] | 32) <= 'z')) w++;
+    for (int i = 0; product[i]; i++)
+        if (imrx_text_ieq(text + b, w - b, product[i])) return 0;
     static const char *const words[] = {
         "with",         "visits",  "visit",      "sessions", "session", "therapy", "acupuncture",
         "chiropractic", "program", "treatments", "surgery",  "block",   "and",     NULL};
