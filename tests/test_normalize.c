@@ -262,6 +262,9 @@ Test(normalize, a_page_that_ends_inside_a_sentence_goes_on_whatever_the_case)
     in = "The request is for twelve sessions of physical therapy for the\nPage 1 of 2\n\n"
          "\fCervical spine: Upheld\n";
     cr_assert(strstr(norm(in), "for the\nCervical spine: Upheld"), "%s", doc.text.data);
+    in = "The current diagnoses are: major depressive disorder, recurrent, moderate;\nPage 1 of "
+         "3\n\nCM16-0601358\npanic disorder; and insomnia disorder.\n";
+    cr_assert(strstr(norm(in), "moderate;\npanic disorder;"), "%s", doc.text.data);
     /* a page that ended its sentence keeps the paragraph break */
     in = "The request was reviewed in full.\nPage 1 of 2\n\n\fCBC: Upheld\n";
     cr_assert(strstr(norm(in), "in full.\n\nCBC: Upheld"), "%s", doc.text.data);

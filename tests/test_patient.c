@@ -311,6 +311,29 @@ Test(patient, qualifiers_and_the_end_of_a_list_of_lines)
     json_decref(r);
 }
 
+/* "followed for" announces diagnoses when a condition follows, not a time or a doctor; a
+ * "-spasm" is a condition, so "and" splits around it. */
+Test(patient, followed_for_and_spasms)
+{
+    json_t *r = run_summary("A 52 year old male. He has been followed for C5-C6 and C6-C7 disc "
+                            "herniations with foraminal stenosis, cervical radiculopathy and "
+                            "cervical myofascial pain. An MRI was done.");
+    expect_list(r, "patient.diagnoses",
+                LIST("C5-C6 and C6-C7 disc herniations with foraminal stenosis",
+                     "cervical radiculopathy", "cervical myofascial pain"));
+    json_decref(r);
+    r = run_summary("A 52 year old male. He has been followed for two years by his internist, "
+                    "and was followed for pain management at a clinic.");
+    expect_list(r, "patient.diagnoses", NONE);
+    json_decref(r);
+    r = run_summary("A 44 year old male. The diagnoses are lumbar sprain/strain, lumbar myospasm "
+                    "and left sacroiliac joint dysfunction.");
+    expect_list(
+        r, "patient.diagnoses",
+        LIST("lumbar sprain/strain", "lumbar myospasm", "left sacroiliac joint dysfunction"));
+    json_decref(r);
+}
+
 Test(patient, lists_end_before_what_is_no_diagnosis)
 {
     json_t *r = run_summary("A 61 year old male. He was diagnosed with a rotator cuff tear on "

@@ -353,11 +353,15 @@ imrx_status_t imrx_normalize_lines(const char *in, size_t n, const uint32_t *pag
             join_t j = JOIN_NONE;
             if (m) {
                 /* A blank line at a page break inside a sentence is an artefact of the break:
-                 * the next page goes on in lower case, or the page ended on a comma or a word
-                 * that cannot end one ("..., EKG," page break "CBC, BMP and PT/INR: Upheld"). */
-                int continues = !ends_sentence(in[l->end - 1]) &&
-                                (islower((unsigned char)in[m->start]) || in[l->end - 1] == ',' ||
-                                 ends_open(in + l->start, l->end - l->start));
+                 * the next page goes on in lower case, or the page ended on a comma, a
+                 * semicolon or a word that cannot end a sentence ("..., EKG," page break
+                 * "CBC, BMP and PT/INR: Upheld"; a list of diagnoses "...; recurrent,
+                 * moderate;" page break "panic disorder; and ..."). */
+                char last = in[l->end - 1];
+                int continues =
+                    last == ',' || last == ';' ||
+                    (!ends_sentence(last) && (islower((unsigned char)in[m->start]) ||
+                                              ends_open(in + l->start, l->end - l->start)));
                 /* Nor after a label that waits for its value ("<item>:", page break, "Upheld"). */
                 if (pending_blank && break_between && in[l->end - 1] == ':') pending_blank = 0;
                 if (pending_blank && break_between && continues) pending_blank = 0;

@@ -138,9 +138,10 @@ static const char *const heads[] = {
 };
 
 /* Endings of condition words: inflammation, disease, pain, a removal or a repair. */
-static const char *const endings[] = {"itis",      "osis",  "pathy",  "algia",  "ectomy",  "otomy",
-                                      "plasty",    "oma",   "emia",   "plegia", "paresis", "trophy",
-                                      "listhesis", "desis", "phagia", "plasia", "malacia"};
+static const char *const endings[] = {"itis",    "osis",    "pathy",     "algia", "ectomy",
+                                      "otomy",   "plasty",  "oma",       "emia",  "plegia",
+                                      "paresis", "trophy",  "listhesis", "desis", "phagia",
+                                      "plasia",  "malacia", "spasm",     "spasms"};
 
 /* Conditions that share the site written before them ("cervical sprain and strain"). */
 static const char *const shared[] = {

@@ -18,6 +18,10 @@ const char dx_cue_pattern[] =
     "including))?"
     "|\\bundergoing\\s+(?:active\\s+)?(?:treatments?|care|management)\\s+for"
     "|\\bunder\\s+(?:active\\s+)?(?:treatment|care)\\s+for"
+    /* "He has been followed for C5-C6 disc herniations", not "followed for two years" */
+    "|\\b(?:being|been|is|was|were|are)\\s+followed\\s+for\\s+(?=[A-Za-z])"
+    "(?!(?:several|many|a|an|the|his|her|their|over|about|approximately|more|nearly|almost|"
+    "years?|months?|weeks?|pain\\s+management|treatment|care)\\b)"
     "|\\bdiagnosed\\s+(?:with|as\\s+having|as)"
     /* "The psychologist diagnosed post-traumatic stress disorder", "A psychological evaluation
      * on 07/18/2016 diagnosed adjustment disorder": who diagnosed stands before the match, so
@@ -84,12 +88,14 @@ const char dx_cue_pattern[] =
     "conducted|done|scheduled|recommended|reviewed|illegible|for|by|to|at|in)\\b)";
 
 /* Every cue holds "treated", "under", "diagnos", "dx", "criteria", "assessment", "impression",
- * "clinical", "comorbid", "problem", "conditions", "accepted" or "admitted" at a word start, at
+ * "clinical", "comorbid", "problem", "conditions", "accepted", "admitted" or "followed" at a word
+ * start, at
  * most three words after its beginning ("has had a diagnosis of", "added a new diagnosis of",
  * "meets the criteria for"): a keyed search (re.h). */
-static const char *const dx_cue_words[] = {
-    "treated",  "under",    "diagnos", "dx",         "criteria", "assessment", "impression",
-    "clinical", "comorbid", "problem", "conditions", "accepted", "admitted",   NULL};
+static const char *const dx_cue_words[] = {"treated",  "under",      "diagnos",    "dx",
+                                           "criteria", "assessment", "impression", "clinical",
+                                           "comorbid", "problem",    "conditions", "accepted",
+                                           "admitted", "followed",   NULL};
 static const imrx_re_keys_t dx_cue_keys = {dx_cue_words, 3, 0};
 
 #define MONTH "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?"
