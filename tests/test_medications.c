@@ -167,6 +167,14 @@ Test(medications, combinations)
     cr_expect_not_null(mention(r, "hydrocodone/acetaminophen", 2));
     must(r, "oxycodone/acetaminophen");
     json_decref(r);
+    /* the combination however its names are ordered; and some less common drugs */
+    r = summary("Codeine with acetaminophen is an option. She tried Xenical and uses PreviDent "
+                "5000 Plus toothpaste.");
+    must(r, "acetaminophen/codeine");
+    cr_expect_null(mention(r, "codeine", 0), "not codeine alone");
+    must(r, "orlistat");
+    must(r, "sodium fluoride");
+    json_decref(r);
 }
 
 Test(medications, combination_written_as_two_names)
@@ -615,6 +623,47 @@ Test(medications, stops_in_list_notes_changes_and_finished_courses)
 }
 
 /* "Fioricet (butalbital, acetaminophen and caffeine)": the ingredients explain the product. */
+/* Medication histories told as a year of progress notes (the twentieth blind round): stops
+ * after another verb of the drug's ("was started in August and stopped"), past an aside
+ * (", started after surgery,"), "X replaced Y", a later clause after a semicolon, "changed
+ * over to"; never taken: "did not fill it", "has not yet been started", "denies ever having
+ * used", a class named before the drug, "; the PTP has not prescribed it". */
+Test(medications, stops_and_never_taken_drugs_in_medication_histories)
+{
+    json_t *r = summary("Celexa 20mg was started in August 2015 and stopped after six weeks "
+                        "because of nausea. Percocet 10/325mg, started after surgery, was "
+                        "replaced by Norco 10/325mg. Lunesta 3mg nightly replaced Ambien 10mg "
+                        "in May. Gabapentin 300 mg was tried from 8-2016 to 11-2016; it did not "
+                        "help and was stopped. Zoloft 50 mg daily, started by her psychiatrist, "
+                        "was changed over to Wellbutrin XL 150 mg daily. She takes Celebrex; "
+                        "meloxicam caused stomach upset and was stopped. After surgery she was "
+                        "given Nucynta 50 mg, which she weaned herself off by 9/2015.");
+    cr_expect(flag(must(r, "citalopram"), "discontinued"), "'was started ... and stopped'");
+    cr_expect(flag(must(r, "oxycodone/acetaminophen"), "discontinued"), "past the aside");
+    cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "discontinued"), "'replaced by' X");
+    cr_expect(flag(must(r, "zolpidem"), "discontinued"), "'X replaced Y'");
+    cr_expect(!flag(must(r, "eszopiclone"), "discontinued"));
+    cr_expect(flag(must(r, "gabapentin"), "discontinued"), "'; it did not help and was stopped'");
+    cr_expect(flag(must(r, "sertraline"), "discontinued"), "'changed over to'");
+    cr_expect(!flag(must(r, "bupropion"), "discontinued"));
+    cr_expect(!flag(must(r, "celecoxib"), "discontinued"));
+    cr_expect(flag(must(r, "meloxicam"), "discontinued"), "the first drug of its clause");
+    cr_expect(flag(must(r, "tapentadol"), "discontinued"), "'which she weaned herself off'");
+    json_decref(r);
+    r = summary("Zanaflex 4 mg was prescribed on 10-5-2017, but she did not fill it. She denies "
+                "ever having used Ambien. The neurologist recommended a trial of Relpax, but it "
+                "has not yet been started. He has not tried an inhaled corticosteroid such as "
+                "fluticasone. The psychologist recommended trazodone for sleep; the PTP has not "
+                "prescribed it. The carrier stopped authorizing Nucynta ER in 9/2015.");
+    cr_expect(flag(must(r, "tizanidine"), "negated"), "'but she did not fill it'");
+    cr_expect(flag(must(r, "zolpidem"), "negated"), "'denies ever having used'");
+    cr_expect(flag(must(r, "eletriptan"), "negated"), "'but it has not yet been started'");
+    cr_expect(flag(must(r, "fluticasone"), "negated"), "a class named before the drug");
+    cr_expect(flag(must(r, "trazodone"), "negated"), "'; the PTP has not prescribed it'");
+    cr_expect(flag(must(r, "tapentadol"), "discontinued"), "'stopped authorizing'");
+    json_decref(r);
+}
+
 Test(medications, a_combinations_ingredients_in_parentheses_are_the_combination)
 {
     json_t *r = summary("For headaches she used Fioricet (butalbital, acetaminophen and caffeine) "

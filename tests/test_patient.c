@@ -332,6 +332,11 @@ Test(patient, followed_for_and_spasms)
         r, "patient.diagnoses",
         LIST("lumbar sprain/strain", "lumbar myospasm", "left sacroiliac joint dysfunction"));
     json_decref(r);
+    /* who treats a diagnosis ends it */
+    r = run_summary("A 60 year old male. Comorbidities are type 2 diabetes and hypertension, "
+                    "treated by his personal physician with metformin.");
+    expect_list(r, "patient.diagnoses", LIST("type 2 diabetes", "hypertension"));
+    json_decref(r);
 }
 
 Test(patient, lists_end_before_what_is_no_diagnosis)

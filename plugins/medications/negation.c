@@ -29,7 +29,10 @@ static int list_gap(const char *text, uint32_t b, uint32_t e, const mention_t *a
         /* "a tricyclic antidepressant like nortriptyline or an SNRI like duloxetine" */
         "an", "tricyclic", "antidepressant", "antidepressants", "SNRI", "SNRIs", "SSRI", "SSRIs",
         "anticonvulsant", "anticonvulsants", "antiepileptic", "antiepileptics", "agent", "agents",
-        NULL};
+        /* "an inhaled corticosteroid such as fluticasone", "any other sleeping pill" */
+        "inhaled", "corticosteroid", "corticosteroids", "steroid", "steroids", "sleeping", "sleep",
+        "pill", "pills", "aid", "aids", "anti", "inflammatory", "inflammatories", "triptan",
+        "triptans", "benzodiazepine", "benzodiazepines", NULL};
     uint32_t p = b;
     while (p < e) {
         char c = text[p];
@@ -152,9 +155,16 @@ static uint32_t relative_clause_end(const char *text, uint32_t p, uint32_t se)
     if (p + 8 > se || text[p] != ',') return 0;
     uint32_t w = p + 1;
     while (w < se && (text[w] == ' ' || text[w] == '\n')) w++;
-    if (!(w + 6 <= se && imrx_text_ieq(text + w, 5, "which") && text[w + 5] == ' ') &&
-        !(w + 4 <= se && imrx_text_ieq(text + w, 3, "who") && text[w + 3] == ' '))
-        return 0;
+    /* "which ...", "who ...", or a participle: "Percocet 10/325mg, started after surgery, was
+     * replaced by Norco", "Norco, used since 2014, was changed over to Ultracet" */
+    static const char *const openers[] = {"which", "who",       "started", "used",
+                                          "taken", "begun",     "given",   "prescribed",
+                                          "tried", "initiated", "added",   NULL};
+    uint32_t we = w;
+    while (we < se && ((text[we] | 32) >= 'a' && (text[we] | 32) <= 'z')) we++;
+    int opens = 0;
+    for (int i = 0; openers[i] && !opens; i++) opens = imrx_text_ieq(text + w, we - w, openers[i]);
+    if (!opens || we >= se || text[we] != ' ') return 0;
     for (uint32_t i = w; i < se && i < w + 120; i++)
         if (text[i] == ',') return i + 1;
     return 0;
@@ -305,7 +315,12 @@ void med_negation(const med_context_re_t *re, imrx_re_scratch_t *t, const char *
         /* "X was suggested as an alternative to Y but was never started": a cue without a
          * subject of its own is about the clause's subject, the sentence's first drug */
         int elided = elided_subject(text, cb, se);
-        int first = m == all || m[-1].b < sb; /* mentions are in text order */
+        /* the first of its clause: a semicolon opens one ("She takes Celebrex; meloxicam
+         * caused stomach upset and was stopped") */
+        uint32_t cs = sb;
+        for (uint32_t i = m->b; i > sb && cs == sb; i--)
+            if (text[i - 1] == ';') cs = i;
+        int first = m == all || m[-1].b < cs; /* mentions are in text order */
         /* "(not taking)" closes its own list entry: a line break or a comma before it means
          * another entry's */
         int elsewhere = 0;
@@ -342,6 +357,9 @@ void med_negation(const med_context_re_t *re, imrx_re_scratch_t *t, const char *
         int other = 0;
         for (size_t k = (size_t)(m - all) + 1; k < n && all[k].b < ce && !other; k++)
             other = all[k].b > se;
-        if (!other) m->discontinued = 1;
+        if (!other && imrx_re_has(t, 1))
+            m->negated = 1; /* "; the PTP has not prescribed it" */
+        else if (!other)
+            m->discontinued = 1;
     }
 }

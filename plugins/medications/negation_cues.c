@@ -7,7 +7,9 @@
 const char med_re_negation_before[] =
     "\\b(?:((?:(?:he|she|they|patient|worker|claimant|employee)\\s+(?:also\\s+)?denie[sd]|denies)"
     "(?:\\s+(?:any|the|all))?(?:\\s+(?:prior\\s+|current\\s+)?(?:use|using|taking|intake|"
-    "history)(?:\\s+of)?)?"
+    "history)(?:\\s+of)?"
+    /* "She denies ever having used Ambien" */
+    "|\\s+(?:ever\\s+)?(?:having\\s+)?(?:used|taken|tried|using|taking))?"
     "|(?:is|was|were|are)\\s+not\\s+(?:currently\\s+)?(?:taking|on|using|prescribed)"
     "|(?:does|did|do)\\s+not\\s+(?:currently\\s+)?(?:take|use)"
     "|(?:has|have|had)\\s+(?:not|never)\\s+(?:been\\s+)?(?:taken|tried|used|prescribed|given|"
@@ -23,6 +25,10 @@ const char med_re_negation_before[] =
     ")?)"
     "|(no\\s+longer\\s+(?:tak(?:es|ing)|us(?:es|ing)|on|prescribed)"
     "|(?<!was\\s)(?<!were\\s)(?<!been\\s)(?<!is\\s)(?:stopped|discontinued|quit|ceased|gave\\s+up)"
+    /* "the carrier stopped authorizing Nucynta ER" */
+    "(?:\\s+(?:authorizing|approving|covering|paying\\s+for))?"
+    /* "Lunesta 3mg nightly replaced Ambien 10mg" (not "was replaced by Norco") */
+    "|(?<!was\\s)(?<!were\\s)(?<!been\\s)(?<!is\\s)(?<!be\\s)replaced(?!\\s+(?:by|with)\\b)"
     /* "He has gone without Norco since the spring" */
     "|(?:has|have|had)\\s+(?:gone|been|done)\\s+without|went\\s+without"
     "(?:\\s+(?:taking|using|the\\s+use\\s+of))?"
@@ -48,7 +54,7 @@ static const char *const before_words[] = {
     "denie",     "no",           "never",     "allerg",  "stop",     "discontinu", "quit",
     "ceased",    "switched",     "changed",   "weaned",  "tapered",  "came",       "off",
     "moved",     "transitioned", "converted", "finish",  "complet",  "used",       "unable",
-    "intoleran", "gave",         "without",   "refused", "declined", NULL};
+    "intoleran", "gave",         "without",   "refused", "declined", "replaced",   NULL};
 const imrx_re_keys_t med_negation_before_keys = {before_words, 0, 0};
 static const char *const after_words[] = {
     "no",      "never",   "discontinu", "stopped",   "weaned",   "tapered",   "ceased",
@@ -73,7 +79,10 @@ const char med_re_stop_after[] =
  * group 1 says it was stopped, the rest that it was never taken. */
 const char med_re_negation_after[] =
     "\\b(?:(?:(?:but\\s+)?(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:not|never)\\s+"
-    "(?:tried|prescribed|taken|used|filled|started|begun|dispensed)"
+    "(?:yet\\s+)?(?:tried|prescribed|taken|used|filled|started|begun|dispensed)"
+    /* "recommended a trial of Relpax, but it has not yet been started" */
+    "|but\\s+(?:it|they)\\s+(?:has|have|had|was|were)\\s+(?:not|never)\\s+(?:yet\\s+)?(?:been\\s+)?"
+    "(?:started|tried|filled|prescribed|taken|used|begun)"
     /* "was offered a Butrans patch and turned it down", "he refused it" */
     "|(?:(?:and|but)\\s+)?(?:(?:he|she|they)\\s+)?(?:turned\\s+(?:it|them)\\s+down|refused\\s+(?:"
     "it|them)|"
@@ -92,7 +101,10 @@ const char med_re_negation_after[] =
     "(?:fill|take|use|start|try)\\s+(?:it|them|an?\\s+[a-z]+|the\\s+[a-z]+)"
     /* "was prescribed Tramadol 50mg as needed but never filled it" */
     "|but\\s+(?:(?:he|she|they)\\s+)?never\\s+(?:filled|took|started|used)\\s+(?:it|them|the\\s+"
-    "prescription))"
+    "prescription)"
+    /* "was prescribed on 10-5-2017, but she did not fill it" */
+    "|but\\s+(?:(?:he|she|they)\\s+)?(?:did\\s+not|didn't)\\s+(?:fill|take|start|use|try)\\s+"
+    "(?:it|them|the\\s+prescription))"
     "|((?:but\\s+)?(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:(?:later|subsequently|"
     "eventually|"
     "previously|then|all|both|each|also|recently|ultimately|finally|gradually)\\s+)?(?:"
@@ -127,8 +139,8 @@ const char med_re_negation_after[] =
     "|,\\s*(?:all|both|each)\\s+(?:of\\s+(?:which|them)\\s+)?(?:(?:was|were)\\s+)?(?:discontinued|"
     "stopped)"
     /* "took Vioxx from 2001 to 2004": a period that ended */
-    "|from\\s+(?:[a-z]+\\s+)?(?:19|20)\\d\\d\\s+(?:to|until|through)\\s+(?:[a-z]+\\s+)?(?:19|20)"
-    "\\d\\d"
+    "|from\\s+(?:[a-z]+\\s+|\\d{1,2}[-/])?(?:19|20)\\d\\d\\s+(?:to|until|through)\\s+"
+    "(?:[a-z]+\\s+|\\d{1,2}[-/])?(?:19|20)\\d\\d"
     "\\b(?!\\s*(?:and\\s+)?(?:continues|continuing|ongoing|to\\s+present))"
     /* "A trial of Cymbalta was not tolerated due to nausea" */
     "|(?:was|were|has\\s+been|had\\s+been)\\s+(?:not|poorly)\\s+tolerated"
@@ -146,7 +158,7 @@ const char med_re_negation_after[] =
     "|(?:but|and)\\s+(?:his|her|their|the)\\s+[a-z]+\\s+(?:later\\s+|then\\s+)?(?:discontinued|"
     "stopped|replaced|changed|switched)\\s+(?:it|them)"
     "|(?:which|that)\\s+(?:he|she|they|the\\s+\\w+(?:\\s+\\w+)?)\\s+(?:no\\s+longer|stopped|"
-    "discontinued|quit)"
+    "discontinued|quit|(?:weaned|tapered)\\s+(?:(?:himself|herself|themselves)\\s+)?off)"
     "|(?:he|she|they|and)\\s+(?:had\\s+|has\\s+)?(?:later\\s+|then\\s+)?(?:discontinued|stopped|"
     "quit)"
     "\\s+(?:it|them|"
@@ -157,7 +169,7 @@ const char med_re_negation_after[] =
     "|and\\s+(?:then|later|eventually)\\s+(?:discontinued|stopped)(?=\\s*[.;,)]|\\s*$|\\s+(?:"
     "because|due|after|when|in|on|for|by|at|as|without|owing)\\b)"
     "|(?:was|were|has\\s+been|had\\s+been)\\s+(?:changed|switched|converted|transitioned|moved)\\s+"
-    "to"
+    "(?:over\\s+)?to"
     "|(?:was|were|has\\s+been|had\\s+been)\\s+replaced\\s+(?:by|with)"
     /* "took diclofenac until June 2016, when it was stopped", "was on MS Contin until 2014,
      * when it was changed to OxyContin" */
@@ -166,8 +178,8 @@ const char med_re_negation_after[] =
     /* "was taking Ambien for sleep but stopped it", "was tried without benefit and stopped" */
     "|but\\s+(?:(?:he|she|they)\\s+)?(?:later\\s+|then\\s+)?(?:discontinued|stopped|quit)\\s+"
     "(?:it|them|taking\\s+(?:it|them))"
-    "|(?:was|were)\\s+(?:(?:then|later|also|subsequently|briefly|initially)\\s+)?(?:tried|trialed)"
-    "\\b"
+    "|(?:was|were)\\s+(?:(?:then|later|also|subsequently|briefly|initially)\\s+)?(?:tried|trialed|"
+    "started|used|prescribed|given|begun|taken|initiated)\\b"
     "[^.;]{0,60}?\\band\\s+(?:then\\s+|later\\s+)?(?:was\\s+|were\\s+)?"
     "(?:stopped|discontinued|abandoned|dropped)"
     /* "tried trazodone, but it left her groggy and was stopped", "took amitriptyline before,
@@ -199,7 +211,14 @@ const char med_re_negation_after[] =
 /* The clause after a semicolon that ends the drug's sentence: "used Duragesic patches from 2011
  * to 2014; they were stopped because of skin reactions". */
 const char med_re_stopped_next_clause[] =
-    ";\\s*(?:(?:it|they)\\s+(?:was|were)\\s+(?:later\\s+|then\\s+|eventually\\s+)?"
+    ";\\s*(?:"
+    /* group 1, never taken: "recommended trazodone for sleep; the PTP has not prescribed it" */
+    "((?:he|she|they|the\\s+[A-Za-z]+|(?:his|her|their)\\s+[a-z]+)\\s+(?:has|have|had)\\s+"
+    "(?:not|never)\\s+(?:yet\\s+)?(?:prescribed|started|filled|tried|taken|used)\\s+(?:it|them)\\b)"
+    /* "was tried from 8-2016 to 11-2016; it did not help and was stopped" */
+    "|(?:it|they)\\s+[^.;]{0,40}?\\band\\s+(?:was|were)\\s+(?:later\\s+|then\\s+)?(?:stopped|"
+    "discontinued)\\b"
+    "|(?:it|they)\\s+(?:was|were)\\s+(?:later\\s+|then\\s+|eventually\\s+)?"
     "(?:stopped|discontinued)\\b"
     /* "Percocet was prescribed early; she was switched to Norco in 2015" */
     "|(?:he|she|they)\\s+(?:was|were)\\s+(?:later\\s+|then\\s+)?(?:switched|changed|moved|"

@@ -111,6 +111,8 @@ const char dx_stop_pattern[] =
     "started|released|discharged|advised|instructed|fitted|seen|evaluated|recommended|requested|"
     "underwent|required|received|needed|"
     "ordered|planned|suggested)\\b"
+    /* "hypertension, treated by his personal physician with metformin" */
+    "|,\\s+(?:treated|managed|controlled|followed)\\s+(?:by|with)\\b"
     "|,?\\s+on\\s+(?:\\d|" MONTH "\\s+\\d)"
     "|,?\\s+in\\s+(?:\\d{4}|" MONTH "\\s+\\d)"
     /* ", and the surgeon commented that ...": a new clause, someone saying something */
