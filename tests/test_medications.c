@@ -662,6 +662,14 @@ Test(medications, stops_and_never_taken_drugs_in_medication_histories)
     cr_expect(flag(must(r, "trazodone"), "negated"), "'; the PTP has not prescribed it'");
     cr_expect(flag(must(r, "tapentadol"), "discontinued"), "'stopped authorizing'");
     json_decref(r);
+    r = summary("His history includes Lyrica, which was stopped because of weight gain, and "
+                "Elavil, which caused morning grogginess and was stopped after one month. She "
+                "was given Xanax in the emergency department and used it for two weeks, then "
+                "stopped it.");
+    cr_expect(flag(must(r, "pregabalin"), "discontinued"));
+    cr_expect(flag(must(r, "amitriptyline"), "discontinued"), "'which caused ... and was stopped'");
+    cr_expect(flag(must(r, "alprazolam"), "discontinued"), "', then stopped it'");
+    json_decref(r);
 }
 
 Test(medications, a_combinations_ingredients_in_parentheses_are_the_combination)

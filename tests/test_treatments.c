@@ -82,6 +82,43 @@ Test(treatments, categories_from_the_rule_table)
     expect_category("Norco 10/325mg #120", "pharmaceuticals", NULL);
     expect_category("Twelve acupuncture visits with Capsaicin patch", "acupuncture", NULL);
     expect_category("Something unheard of", "other", NULL);
+    /* what an item serves does not decide it: transportation and home health first */
+    expect_category("Transportation to and from psychotherapy and psychiatric appointments",
+                    "transportation", "transportation");
+    expect_category("Multiple sleep latency test", "diagnostic_testing", "sleep study");
+    expect_category("Custom molded extra-depth shoes with rocker-bottom soles, 1 pair", "dmepos",
+                    "brace or orthosis");
+}
+
+/* A remaining portion that opens with its count ("6 visits, lumbar spine", "#7 and #10") is
+ * what the original request was: aquatic therapy, crowns. */
+Test(treatments, a_remaining_portion_that_opens_with_its_count)
+{
+    static const struct {
+        const char *original, *authorized, *portion, *category;
+    } cases[] = {
+        {"Aquatic therapy, 12 visits, lumbar spine and bilateral knees",
+         "Aquatic therapy, 6 visits", "6 visits, lumbar spine and bilateral knees",
+         "physical_therapy"},
+        {"Porcelain crowns for teeth #7, #8 and #10", "Porcelain crown for tooth #8", "#7 and #10",
+         "other"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[4096];
+        snprintf(text, sizeof text,
+                 "HOW THE IMR FINAL DETERMINATION WAS MADE\nA reviewer read the file.\n"
+                 "CLINICAL CASE SUMMARY\nThe injured worker is a 40 year old female.\n"
+                 "IMR ISSUES, DECISIONS AND RATIONALES\n"
+                 "%s was the original request. %s was authorized by the Claims Administrator. "
+                 "The remaining IMR eligible portion of the original request, %s is: Upheld\n"
+                 "Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical "
+                 "Treatment 2016.\nDecision rationale: Not medically necessary.\n",
+                 cases[i].original, cases[i].authorized, cases[i].portion);
+        json_t *r = t_run_text(text);
+        cr_expect_str_eq(t_str(r, "items.0.text"), cases[i].portion);
+        cr_expect_str_eq(t_str(r, "items.0.category"), cases[i].category, "%s", cases[i].portion);
+        json_decref(r);
+    }
 }
 
 Test(treatments, quantities_body_parts_and_sides)

@@ -164,6 +164,12 @@ const char med_re_negation_after[] =
     "\\s+(?:it|them|"
     "taking\\s+(?:it|them))"
     "|and\\s+(?:then\\s+)?(?:was|were)\\s+(?:discontinued|stopped)"
+    /* "Elavil, which caused morning grogginess and was stopped after one month" */
+    "|(?:which|that)\\s+[^.;,]{0,60}?\\band\\s+(?:was|were)\\s+(?:later\\s+|then\\s+|eventually\\s+"
+    ")?"
+    "(?:stopped|discontinued|tapered|weaned)"
+    /* "used it for about two weeks, then stopped it" */
+    "|,?\\s*(?:and\\s+)?then\\s+(?:discontinued|stopped|quit)\\s+(?:it|them)\\b"
     /* "was used for two weeks after surgery and then stopped": the clause ends there (not "and
      * then stopped ibuprofen", another drug's story) */
     "|and\\s+(?:then|later|eventually)\\s+(?:discontinued|stopped)(?=\\s*[.;,)]|\\s*$|\\s+(?:"

@@ -103,11 +103,17 @@ static void classify_item(const state_t *s, imrx_re_scratch_t *t, const imrx_let
     int has_drug = api->type(ctx, drug) == IMRX_T_OBJECT;
     int r = imrx_rules_classify(&s->rules, t, text, b, e, has_drug);
     /* A partial authorisation's remaining portion may be a fragment ("6 sessions for the
-     * lumbar"): the original request says what it is. */
+     * lumbar"): the original request says what it is, when the portion names nothing the rules
+     * know or opens with its count ("6 visits, lumbar spine", "#7 and #10": visits of what,
+     * numbers of what). */
     imrx_span_t os = api->get_span(ctx, api->get(ctx, item, "original_request"));
-    if (is_other(s, r) && os.end > os.begin) {
+    uint32_t first = b;
+    while (first < e && (text[first] == ' ' || text[first] == '\n')) first++;
+    int count_first =
+        first < e && (text[first] == '#' || (text[first] >= '0' && text[first] <= '9'));
+    if ((is_other(s, r) || (count_first && !has_drug)) && os.end > os.begin) {
         int r2 = imrx_rules_classify(&s->rules, t, text, os.begin, os.end, has_drug);
-        if (!is_other(s, r2)) r = r2;
+        if (!is_other(s, r2) || (count_first && r2 >= 0)) r = r2;
     }
     const char *category, *sub;
     if (r == -2)
