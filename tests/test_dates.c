@@ -86,6 +86,12 @@ Test(dates, narrative_phrasings_and_two_digit_years)
         {"The injured worker is a 48 year old male who sustained an industrial injury on 10-13-16. "
          "On 11-3-16, utilization review determined the MRI was not necessary.",
          "2016-10-13", "2016-11-03"},
+        /* the report's date, the review right after it; not a progress report's date */
+        {"The injured worker is a 50 year old female who sustained an industrial injury on "
+         "12-28-2017. The progress report dated 4-12-2018 requested chiropractic care, which "
+         "utilization review later limited. In a report dated 4-27-2018 utilization review "
+         "approved 6 of the chiropractic visits.",
+         "2017-12-28", "2018-04-27"},
         {"The injured worker is a 48-year-old female, who sustained an industrial injury on "
          "9-29-1993. She improved. The UR dated 9-22-2015: non-certified the request.",
          "1993-09-29", "2015-09-22"},

@@ -670,6 +670,10 @@ Test(medications, stops_and_never_taken_drugs_in_medication_histories)
     cr_expect(flag(must(r, "amitriptyline"), "discontinued"), "'which caused ... and was stopped'");
     cr_expect(flag(must(r, "alprazolam"), "discontinued"), "', then stopped it'");
     json_decref(r);
+    r = summary("Ibuprofen caused stomach upset and was replaced on 1-30-2018 by naproxen 500 mg.");
+    cr_expect(flag(must(r, "ibuprofen"), "discontinued"), "'was replaced on <date> by'");
+    cr_expect(!flag(must(r, "naproxen"), "discontinued"));
+    json_decref(r);
 }
 
 Test(medications, a_combinations_ingredients_in_parentheses_are_the_combination)

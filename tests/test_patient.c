@@ -332,6 +332,12 @@ Test(patient, followed_for_and_spasms)
         r, "patient.diagnoses",
         LIST("lumbar sprain/strain", "lumbar myospasm", "left sacroiliac joint dysfunction"));
     json_decref(r);
+    /* ", and her primary physician started Zoloft": a new clause */
+    r = run_summary("A 50 year old female. She was diagnosed with cervical strain and adjustment "
+                    "disorder with depressed mood, and her primary physician started Zoloft.");
+    expect_list(r, "patient.diagnoses",
+                LIST("cervical strain", "adjustment disorder with depressed mood"));
+    json_decref(r);
     /* who treats a diagnosis ends it */
     r = run_summary("A 60 year old male. Comorbidities are type 2 diabetes and hypertension, "
                     "treated by his personal physician with metformin.");

@@ -86,6 +86,9 @@ Test(treatments, categories_from_the_rule_table)
     expect_category("Transportation to and from psychotherapy and psychiatric appointments",
                     "transportation", "transportation");
     expect_category("Multiple sleep latency test", "diagnostic_testing", "sleep study");
+    /* an implanted device, its trial included, is surgery; an intrathecal injection is not */
+    expect_category("Spinal cord stimulator trial", "surgery", "spinal cord stimulator");
+    expect_category("Intrathecal steroid injection", "injections", NULL);
     expect_category("Custom molded extra-depth shoes with rocker-bottom soles, 1 pair", "dmepos",
                     "brace or orthosis");
 }

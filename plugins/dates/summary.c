@@ -69,6 +69,10 @@ const char dates_re_narrative_ur[] =
     "denied|modified|determined|reviewed|rejected|(?:issued|rendered|made)\\s+(?:an?\\s+)?(?:"
     "denial|"
     "non-?certification|adverse\\s+determination))[^.;]{0,80}?\\bon\\s+" DATE_OR_JOINED
+    /* "In a report dated 4-27-2018 utilization review approved ...": the review, right after
+     * the date, is what the report was */
+    "|\\b(?:report|letter)\\s+dated\\s+" DATE_OR_JOINED
+    ",?\\s+(?:the\\s+)?(?:\\bUR\\b|utilization\\s+review(?:er)?|claims\\s+administrator)\\b"
     /* "In a determination dated 10-16-2017, utilization review allowed ..." */
     "|\\b(?:determination|decision)\\s+dated\\s+" DATE_OR_JOINED
     ",?\\s+[^.;]{0,200}?(?:\\bUR\\b|utilization\\s+"
@@ -88,9 +92,9 @@ const char dates_re_narrative_ur[] =
 
 /* Every alternative above begins at a word start with one of these whole words. */
 static const char *const ur_words[] = {
-    "ur",  "utilization",      "prior", "previous", "original", "adverse",       "claims",
-    "on",  "previously",       "was",   "decision", "peer",     "determination", "were",
-    "non", "noncertification", NULL};
+    "ur",  "utilization",      "prior",  "previous", "original", "adverse",       "claims",
+    "on",  "previously",       "was",    "decision", "peer",     "determination", "were",
+    "non", "noncertification", "report", "letter",   NULL};
 static const imrx_re_keys_t ur_keys = {ur_words, 0, 1};
 
 /* Any date in the summary, for the list of clinical events. */

@@ -176,7 +176,9 @@ const char med_re_negation_after[] =
     "because|due|after|when|in|on|for|by|at|as|without|owing)\\b)"
     "|(?:was|were|has\\s+been|had\\s+been)\\s+(?:changed|switched|converted|transitioned|moved)\\s+"
     "(?:over\\s+)?to"
-    "|(?:was|were|has\\s+been|had\\s+been)\\s+replaced\\s+(?:by|with)"
+    /* "was replaced by naproxen", "was replaced on 1-30-2018 by naproxen" */
+    "|(?:was|were|has\\s+been|had\\s+been)\\s+replaced\\s+(?:(?:on|in)\\s+[^.;,]{1,20}?\\s+)?"
+    "(?:by|with)"
     /* "took diclofenac until June 2016, when it was stopped", "was on MS Contin until 2014,
      * when it was changed to OxyContin" */
     "|until\\s+[^.;]{1,40}?\\s+when\\s+(?:it|they|this|that)\\s+(?:was|were)\\s+(?:later\\s+)?"

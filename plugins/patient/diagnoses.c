@@ -119,7 +119,8 @@ const char dx_stop_pattern[] =
     "|,?\\s+and\\s+(?:the|his|her|their)\\s+(?:[a-z'-]+\\s+){1,3}?(?:commented|noted|stated|"
     "reported|"
     "recommended|requested|felt|opined|indicated|documented|added|explained|believed|thought|"
-    "suggested|advised|planned|ordered|prescribed|referred)\\b";
+    "suggested|advised|planned|ordered|prescribed|referred|started|began|increased|added|"
+    "switched|changed|discontinued|stopped|gave)\\b";
 
 /* Where the sentence that starts at `b` ends: a period, question or exclamation mark before a
  * space or the end (not one of an abbreviation or a decimal), or a blank line. */
