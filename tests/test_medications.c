@@ -674,6 +674,31 @@ Test(medications, stops_and_never_taken_drugs_in_medication_histories)
     cr_expect(flag(must(r, "ibuprofen"), "discontinued"), "'was replaced on <date> by'");
     cr_expect(!flag(must(r, "naproxen"), "discontinued"));
     json_decref(r);
+    /* medication lists with their entries' notes (the twenty-first blind round) */
+    r = summary("Current medications include Norco 10/325 mg. Prior medications: ibuprofen "
+                "(stopped in 2014 for gastric upset), Flexeril (no benefit) and tramadol "
+                "(stopped in 2015 because of dizziness). Medications tried and failed include "
+                "gabapentin, Lyrica and amitriptyline. Allergies: amoxicillin (hives) and codeine "
+                "(vomiting). Psychotropic history: Cymbalta, stopped after one month in 2014 "
+                "because of nausea. He took over-the-counter Excedrin Migraine several times a "
+                "week, which he gave up in November 2016.");
+    cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
+    cr_expect(flag(must(r, "ibuprofen"), "discontinued"), "'Prior medications:'");
+    cr_expect(flag(must(r, "cyclobenzaprine"), "discontinued"), "past an entry's note");
+    cr_expect(flag(must(r, "tramadol"), "discontinued"));
+    cr_expect(flag(must(r, "gabapentin"), "discontinued"), "'tried and failed include'");
+    cr_expect(flag(must(r, "pregabalin"), "discontinued"));
+    cr_expect(flag(must(r, "amitriptyline"), "discontinued"));
+    cr_expect(flag(must(r, "codeine"), "negated"), "an allergy past an entry's note");
+    cr_expect(flag(must(r, "duloxetine"), "discontinued"), "', stopped after one month'");
+    cr_expect(flag(must(r, "acetaminophen/aspirin/caffeine"), "discontinued"),
+              "'which he gave up'");
+    json_decref(r);
+    /* "#3" names the product: not its count */
+    r = summary("She takes Tylenol with Codeine #3 at bedtime.");
+    json_t *t3 = must(r, "acetaminophen/codeine");
+    cr_expect(json_is_null(json_object_get(t3, "quantity")), "#3 is no quantity");
+    json_decref(r);
 }
 
 Test(medications, a_combinations_ingredients_in_parentheses_are_the_combination)

@@ -36,6 +36,16 @@ static int list_gap(const char *text, uint32_t b, uint32_t e, const mention_t *a
     uint32_t p = b;
     while (p < e) {
         char c = text[p];
+        /* a list entry's note is the entry's: "ibuprofen (stopped in 2014), Flexeril (no
+         * benefit) and tramadol", "amoxicillin (hives) and codeine (vomiting)" */
+        if (c == '(') {
+            uint32_t q = p + 1;
+            while (q < e && q < p + 80 && text[q] != ')' && text[q] != '(' && text[q] != '\n') q++;
+            if (q < e && text[q] == ')') {
+                p = q + 1;
+                continue;
+            }
+        }
         int in_mention = 0;
         for (size_t k = 0; k < n && !in_mention; k++)
             if (p >= all[k].b && p < med_mention_end(&all[k]))

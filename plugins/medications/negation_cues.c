@@ -34,6 +34,12 @@ const char med_re_negation_before[] =
     "(?:\\s+(?:taking|using|the\\s+use\\s+of))?"
     "|(?:since|after)\\s+(?:stopping|discontinuing|quitting)(?:\\s+(?:taking|using))?"
     "|discontinuation\\s+of|(?:switched|changed|moved|transitioned|converted)\\s+(?:\\w+\\s+)?from"
+    /* "Prior medications: ibuprofen (stopped in 2014), Flexeril (no benefit) and tramadol",
+     * "Medications tried and failed include gabapentin, Lyrica and Cymbalta" */
+    "|(?:(?:prior|previous|past|former)\\s+medications?|medications?\\s+(?:previously\\s+)?"
+    "tried\\s+"
+    "(?:and\\s+failed|without\\s+(?:benefit|success|relief)))(?:\\s+(?:include[sd]?|were|"
+    "(?:have|has)\\s+included))?\\s*:?"
     /* "she could not tolerate gabapentin", "GI intolerance to naproxen" */
     "|(?:could|did)\\s+not\\s+tolerate|(?:has|have|had)\\s+not\\s+tolerated|unable\\s+to\\s+"
     "tolerate|"
@@ -54,7 +60,8 @@ static const char *const before_words[] = {
     "denie",     "no",           "never",     "allerg",  "stop",     "discontinu", "quit",
     "ceased",    "switched",     "changed",   "weaned",  "tapered",  "came",       "off",
     "moved",     "transitioned", "converted", "finish",  "complet",  "used",       "unable",
-    "intoleran", "gave",         "without",   "refused", "declined", "replaced",   NULL};
+    "intoleran", "gave",         "without",   "refused", "declined", "replaced",   "prior",
+    "previous",  "past",         "former",    "tried",   NULL};
 const imrx_re_keys_t med_negation_before_keys = {before_words, 0, 0};
 static const char *const after_words[] = {
     "no",      "never",   "discontinu", "stopped",   "weaned",   "tapered",   "ceased",
@@ -158,7 +165,8 @@ const char med_re_negation_after[] =
     "|(?:but|and)\\s+(?:his|her|their|the)\\s+[a-z]+\\s+(?:later\\s+|then\\s+)?(?:discontinued|"
     "stopped|replaced|changed|switched)\\s+(?:it|them)"
     "|(?:which|that)\\s+(?:he|she|they|the\\s+\\w+(?:\\s+\\w+)?)\\s+(?:no\\s+longer|stopped|"
-    "discontinued|quit|(?:weaned|tapered)\\s+(?:(?:himself|herself|themselves)\\s+)?off)"
+    "discontinued|quit|gave\\s+up|abandoned|dropped|(?:weaned|tapered)\\s+(?:(?:himself|herself|"
+    "themselves)\\s+)?off)"
     "|(?:he|she|they|and)\\s+(?:had\\s+|has\\s+)?(?:later\\s+|then\\s+)?(?:discontinued|stopped|"
     "quit)"
     "\\s+(?:it|them|"
@@ -168,6 +176,10 @@ const char med_re_negation_after[] =
     "|(?:which|that)\\s+[^.;,]{0,60}?\\band\\s+(?:was|were)\\s+(?:later\\s+|then\\s+|eventually\\s+"
     ")?"
     "(?:stopped|discontinued|tapered|weaned)"
+    /* "Cymbalta, stopped after one month in 2014 because of nausea" */
+    "|,\\s*(?:later\\s+|then\\s+|eventually\\s+)?(?:stopped|discontinued)\\s+(?:after|in|on|"
+    "because|due|"
+    "for|when|owing)\\b"
     /* "used it for about two weeks, then stopped it" */
     "|,?\\s*(?:and\\s+)?then\\s+(?:discontinued|stopped|quit)\\s+(?:it|them)\\b"
     /* "was used for two weeks after surgery and then stopped": the clause ends there (not "and
@@ -197,7 +209,7 @@ const char med_re_negation_after[] =
     "(?:stopped|discontinued)"
     /* "Ibuprofen 800 mg prn (not taking)" on a list */
     "|(?<=\\()\\s*(?:not\\s+(?:currently\\s+)?(?:taking|using)|no\\s+longer\\s+(?:taking|using)|"
-    "discontinued|stopped)(?=\\s*\\))"
+    "discontinued|stopped)(?:\\s+(?:in|on|after|for|because|due)\\b[^()\\n]{0,60})?(?=\\s*\\))"
     /* "was taking Motrin until 2015 but this was changed to Mobic", "was prescribed oxycodone
      * after surgery but finished it in November" */
     "|(?:until\\s+[^.;]{1,40}?\\s+)?but\\s+(?:this|that|it)\\s+(?:was|were)\\s+(?:later\\s+|"
