@@ -109,16 +109,25 @@ typedef struct emitter {
     imrx_node_t list;
     uint32_t covered_b[64], covered_e[64]; /* spans already emitted */
     int covered;
-    imrx_node_t meds; /* the medications plugin's mentions, when it ran */
+    /* where the medications plugin's mentions begin (read once, when a list has an element no
+     * kind rule names; -1 until then) */
+    uint32_t med_b[256];
+    int n_med;
 } emitter_t;
 
 /* Does a drug mention the medications plugin found lead text[b, e)? An element that names a
  * drug ("Pamelor", "Lidoderm patches", "Naproxen and Prilosec") is a medication. */
-static int names_a_drug(const emitter_t *E, uint32_t b, uint32_t e)
+static int names_a_drug(emitter_t *E, uint32_t b, uint32_t e)
 {
-    uint32_t n = E->meds == IMRX_NODE_NONE ? 0 : E->api->count(E->ctx, E->meds);
-    for (uint32_t i = 0; i < n; i++) {
-        imrx_span_t sp = E->api->get_span(E->ctx, E->api->at(E->ctx, E->meds, i));
+    if (E->n_med < 0) {
+        E->n_med = 0;
+        imrx_node_t meds = E->api->get(E->ctx, E->api->root(E->ctx), "medications");
+        uint32_t n = E->api->type(E->ctx, meds) == IMRX_T_ARRAY ? E->api->count(E->ctx, meds) : 0;
+        for (uint32_t i = 0; i < n && E->n_med < 256; i++)
+            E->med_b[E->n_med++] = E->api->get_span(E->ctx, E->api->at(E->ctx, meds, i)).begin;
+    }
+    for (int i = 0; i < E->n_med; i++) {
+        imrx_span_t sp = {E->med_b[i], E->med_b[i]};
         if (sp.begin < b || sp.begin >= e) continue;
         /* the drug leads the element ("over-the-counter Aleve", "including Ultram"), not an
          * aside of another treatment ("an emergency department visit where he was given
@@ -346,8 +355,7 @@ void imrx_treatments_to_date(const state_t *s, thread_t *th, const imrx_letter_t
     const imrx_section_t *sec = imrx_letter_section(l, "summary");
     if (!sec) return;
     emitter_t E = {.s = s, .t = t, .l = l, .api = api, .ctx = ctx};
-    E.meds = api->get(ctx, api->root(ctx), "medications");
-    if (api->type(ctx, E.meds) != IMRX_T_ARRAY) E.meds = IMRX_NODE_NONE;
+    E.n_med = -1;
     E.list = api->array(ctx, api->root(ctx), "treatments_to_date");
     uint32_t pos = sec->begin;
     while (pos < sec->end &&
