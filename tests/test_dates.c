@@ -86,6 +86,9 @@ Test(dates, narrative_phrasings_and_two_digit_years)
         {"The injured worker is a 48 year old male who sustained an industrial injury on 10-13-16. "
          "On 11-3-16, utilization review determined the MRI was not necessary.",
          "2016-10-13", "2016-11-03"},
+        {"The injured worker is a 67 year old male who sustained an industrial injury on "
+         "12-31-2014. The UR physician's report of 04/11/2017 recommended non-certification.",
+         "2014-12-31", "2017-04-11"},
         /* the report's date, the review right after it; not a progress report's date */
         {"The injured worker is a 50 year old female who sustained an industrial injury on "
          "12-28-2017. The progress report dated 4-12-2018 requested chiropractic care, which "

@@ -694,6 +694,9 @@ Test(medications, stops_and_never_taken_drugs_in_medication_histories)
     cr_expect(flag(must(r, "acetaminophen/aspirin/caffeine"), "discontinued"),
               "'which he gave up'");
     json_decref(r);
+    r = summary("She tried Celebrex, which her internist stopped because of reflux.");
+    cr_expect(flag(must(r, "celecoxib"), "discontinued"), "'which her internist stopped'");
+    json_decref(r);
     /* "#3" names the product: not its count */
     r = summary("She takes Tylenol with Codeine #3 at bedtime.");
     json_t *t3 = must(r, "acetaminophen/codeine");

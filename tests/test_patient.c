@@ -76,6 +76,12 @@ Test(patient, ages_as_summaries_write_them)
         {"The patient is a forty-two year old woman who fell.", 42, "female"},
         {"The injured worker is 55 years old. He fell from a ladder.", 55, "male"},
         {"The 38 year old male injured worker suffered an industrial injury.", 38, "male"},
+        /* the twenty-first blind round: "now NN" set off, a title and the age in commas */
+        {"Ms. [name withheld] is a grocery checker, now 62, who filed a claim. She works.", 62,
+         "female"},
+        {"This is a woman who was 40 at the time of injury and is now 44. She works.", 44,
+         "female"},
+        {"Mr. [name withheld], 57, is a former utility lineman. He retired.", 57, "male"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         json_t *r = run_summary(cases[i].text);

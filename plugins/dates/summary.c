@@ -60,7 +60,7 @@ const char dates_re_narrative_ur[] =
     "|"
     "non-?certification|"
     "(?:prior|previous|original|adverse)\\s+(?:review|denial|determination|decision))(?:[\\s,]+(?!"
-    "on\\b|dated\\b)\\(?[A-Za-z][A-Za-z-]*\\)?){0,5}?[\\s,(]*("
+    "on\\b|dated\\b)\\(?[A-Za-z][A-Za-z'-]*\\)?){0,5}?[\\s,(]*("
     "?:"
     "dated\\s+|"
     "on\\s+|of\\s+|was\\s+on\\s+|performed\\s+on\\s+|issued\\s+on\\s+)?\\(?" DATE_OR_JOINED

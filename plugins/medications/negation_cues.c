@@ -164,7 +164,8 @@ const char med_re_negation_after[] =
     /* "but her internist stopped it", "and his psychiatrist replaced it with" */
     "|(?:but|and)\\s+(?:his|her|their|the)\\s+[a-z]+\\s+(?:later\\s+|then\\s+)?(?:discontinued|"
     "stopped|replaced|changed|switched)\\s+(?:it|them)"
-    "|(?:which|that)\\s+(?:he|she|they|the\\s+\\w+(?:\\s+\\w+)?)\\s+(?:no\\s+longer|stopped|"
+    "|(?:which|that)\\s+(?:he|she|they|(?:the|his|her|their)\\s+\\w+(?:\\s+\\w+)?)\\s+(?:no\\s+"
+    "longer|stopped|"
     "discontinued|quit|gave\\s+up|abandoned|dropped|(?:weaned|tapered)\\s+(?:(?:himself|herself|"
     "themselves)\\s+)?off)"
     "|(?:he|she|they|and)\\s+(?:had\\s+|has\\s+)?(?:later\\s+|then\\s+)?(?:discontinued|stopped|"

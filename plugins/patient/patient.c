@@ -22,13 +22,18 @@ static const char age_pattern[] =
     "|\\baged?(?:\\s+of)?\\s*:?\\s+(\\d{1,3})\\b(?!\\s*(?:%|percent|mg|months|weeks|days))"
     "|\\b(\\d{1,3})\\s+years?\\s+of\\s+age\\b"
     "|\\b(eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\\s]+(one|"
-    "two|three|four|five|six|seven|eight|nine))?[-\\s]+years?[-\\s]+old\\b";
+    "two|three|four|five|six|seven|eight|nine))?[-\\s]+years?[-\\s]+old\\b"
+    /* "a grocery checker, now 62, who", "was 40 at the time of injury and is now 44." */
+    "|(?<=\\bnow\\s)(\\d{1,3})(?=\\s*[,.;](?:\\s|$))"
+    /* "Mr. [name withheld], 57, is a former lineman" */
+    "|\\b(?:Mr|Mrs|Ms|Miss)\\.?\\s+(?:\\[[^\\]\\n]{1,30}\\]|[A-Z][A-Za-z'-]+)\\s*,\\s*(\\d{1,3})"
+    "\\s*,";
 
 /* Every alternative above begins at a word start with a digit or one of these words. */
 static const char *const age_words[] = {
-    "0",     "1",     "2",       "3",        "4",        "5",      "6",      "7",
-    "8",     "9",     "age",     "eighteen", "nineteen", "twenty", "thirty", "forty",
-    "fifty", "sixty", "seventy", "eighty",   "ninety",   NULL};
+    "0",       "1",      "2",        "3",        "4",      "5",      "6",     "7",     "8",
+    "9",       "age",    "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
+    "seventy", "eighty", "ninety",   "mr",       "mrs",    "ms",     "miss",  NULL};
 static const imrx_re_keys_t age_keys = {age_words, 0, 0};
 
 /* The value of an age written in words ("forty-two"): groups 5 (tens) and 6 (units). */
@@ -143,9 +148,10 @@ static imrx_status_t read_age(letter_t *L)
            imrx_re_find_keyed(&L->s->re[RE_AGE], &age_keys, L->t, text, pos, end) == 1) {
         PCRE2_SIZE *ov = imrx_re_ov(L->t);
         pos = ov[1];
+        /* groups 1-4, 7 and 8 hold digits; 5 and 6 an age in words */
         int g = 1;
-        while (g < 5 && !imrx_re_has(L->t, g)) g++;
-        int age = g < 5 ? atoi(text + ov[2 * g]) : age_in_words(text, L->t);
+        while (g < 9 && (g == 5 || g == 6 || !imrx_re_has(L->t, g))) g++;
+        int age = g < 9 ? atoi(text + ov[2 * g]) : age_in_words(text, L->t);
         if (age < 14 || age > 105 || age_of_other(text, ov[1], end)) continue;
         if (g == 3) {
             if (!weak) weak = age, weak_span = imrx_span(ov[0], ov[1]);
