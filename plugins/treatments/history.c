@@ -127,13 +127,13 @@ static int names_a_drug(emitter_t *E, uint32_t b, uint32_t e)
             E->med_b[E->n_med++] = E->api->get_span(E->ctx, E->api->at(E->ctx, meds, i)).begin;
     }
     for (int i = 0; i < E->n_med; i++) {
-        imrx_span_t sp = {E->med_b[i], E->med_b[i]};
-        if (sp.begin < b || sp.begin >= e) continue;
+        uint32_t mb = E->med_b[i];
+        if (mb < b || mb >= e) continue;
         /* the drug leads the element ("over-the-counter Aleve", "including Ultram"), not an
          * aside of another treatment ("an emergency department visit where he was given
          * Toradol") */
         int words = 0;
-        for (uint32_t k = b; k < sp.begin; k++)
+        for (uint32_t k = b; k < mb; k++)
             words += E->l->text[k] != ' ' && E->l->text[k] != '\n' &&
                      (k == b || E->l->text[k - 1] == ' ' || E->l->text[k - 1] == '\n');
         if (words <= 2) return 1;
