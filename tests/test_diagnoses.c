@@ -1,0 +1,526 @@
+/* patient plugin: the diagnoses of the clinical case summary, in the many ways summaries list them.
+ */
+#include "patient_letter.h"
+
+TestSuite(diagnoses, .init = setup, .fini = teardown);
+
+Test(diagnoses, diagnoses_after_the_usual_phrases)
+{
+    json_t *r = run_summary("The injured worker is a 48 year old male. He was being treated for "
+                            "the diagnoses of lumbar sprain, right sacroiliac joint dysfunction "
+                            "and lumbar radiculopathy, left greater than right. He walks.");
+    expect_list(r, "patient.diagnoses",
+                LIST("lumbar sprain", "right sacroiliac joint dysfunction",
+                     "lumbar radiculopathy, left greater than right"));
+    json_decref(r);
+    r = run_summary("A 41 year old female. Diagnoses include cervical strain, right lateral "
+                    "epicondylitis and myofascial pain syndrome.");
+    expect_list(r, "patient.diagnoses",
+                LIST("cervical strain", "right lateral epicondylitis", "myofascial pain syndrome"));
+    json_decref(r);
+    r = run_summary("A 49-year-old male. He was diagnosed with lumbar spinal stenosis at L4-L5 "
+                    "and neurogenic claudication.");
+    expect_list(r, "patient.diagnoses",
+                LIST("lumbar spinal stenosis at L4-L5", "neurogenic claudication"));
+    json_decref(r);
+    r = run_summary("A 52-year-old female. The current diagnoses are documented as lumbar spine "
+                    "sprain/strain and abdominal muscle strain.");
+    expect_list(r, "patient.diagnoses",
+                LIST("lumbar spine sprain/strain", "abdominal muscle strain"));
+    json_decref(r);
+    r = run_summary("A 40 year old male. Medical records indicate that he is undergoing treatment "
+                    "for: right shoulder tendinitis. Mechanism of injury: lifting.");
+    expect_list(r, "patient.diagnoses", LIST("right shoulder tendinitis"));
+    json_decref(r);
+}
+
+Test(diagnoses, icd_phrases_with_commas_stay_whole)
+{
+    json_t *r = run_summary("A 34 year old male. He is being treated for strain of unspecified "
+                            "muscle, fascia and tendon at upper arm level, right arm, and strain "
+                            "of muscle, fascia and tendon at neck level.");
+    expect_list(
+        r, "patient.diagnoses",
+        LIST("strain of unspecified muscle, fascia and tendon at upper arm level, right arm",
+             "strain of muscle, fascia and tendon at neck level"));
+    json_decref(r);
+    r = run_summary("A 32 year old female. She is being treated for contusion of face, scalp and "
+                    "neck and acute cervical sprain.");
+    expect_list(r, "patient.diagnoses",
+                LIST("contusion of face, scalp and neck", "acute cervical sprain"));
+    json_decref(r);
+}
+
+Test(diagnoses, semicolons_separate_and_commas_belong_to_items)
+{
+    json_t *r = run_summary("This 44 year old male was assaulted. His diagnoses are major "
+                            "depressive disorder, single episode, moderate; post-traumatic stress "
+                            "disorder; and cervical strain.");
+    expect_list(r, "patient.diagnoses",
+                LIST("major depressive disorder, single episode, moderate",
+                     "post-traumatic stress disorder", "cervical strain"));
+    json_decref(r);
+    r = run_summary("A 57 year old female. Her diagnoses are right distal radius fracture, status "
+                    "post open reduction and internal fixation; right wrist stiffness; and "
+                    "insomnia.");
+    expect_list(r, "patient.diagnoses",
+                LIST("right distal radius fracture, status post open reduction and internal "
+                     "fixation",
+                     "right wrist stiffness", "insomnia"));
+    json_decref(r);
+}
+
+/* A diagnosis written twice, the second time qualified: the qualifier stays with it, and the
+ * bare repeat counts once ("cervical radiculopathy; cervical radiculopathy, right greater than
+ * left"). "Sleep disturbance" names a condition, so "and" splits before it. */
+Test(diagnoses, a_repeated_diagnosis_keeps_its_qualifier)
+{
+    json_t *r = run_summary("This 40 year old male fell. Diagnoses include cervical radiculopathy; "
+                            "cervical radiculopathy, right greater than left; post-traumatic "
+                            "stress disorder.");
+    expect_list(r, "patient.diagnoses",
+                LIST("cervical radiculopathy", "cervical radiculopathy, right greater than left",
+                     "post-traumatic stress disorder"));
+    json_decref(r);
+    r = run_summary("A 71 year old female was being treated for the diagnoses of right knee "
+                    "internal derangement, left cubital tunnel syndrome and sleep disturbance.");
+    expect_list(r, "patient.diagnoses",
+                LIST("right knee internal derangement", "left cubital tunnel syndrome",
+                     "sleep disturbance"));
+    json_decref(r);
+    /* "Diagnoses:" ends its line, but the list is one sentence wrapped after a semicolon: it
+     * ends with the next line's first sentence. */
+    r = run_summary("This 30-year-old male was injured at work. Current diagnoses:\nlumbar "
+                    "sprain/strain; lumbar radiculopathy, left greater than right; thoracic "
+                    "strain;\nanxiety disorder. At the visit of 02-25-2020 he reported low back "
+                    "pain rated 5 out of 10 and said the medication helped a little.");
+    expect_list(r, "patient.diagnoses",
+                LIST("lumbar sprain/strain", "lumbar radiculopathy, left greater than right",
+                     "thoracic strain", "anxiety disorder"));
+    json_decref(r);
+}
+
+Test(diagnoses, and_inside_a_diagnosis_does_not_split_it)
+{
+    json_t *r = run_summary("A 33 year old female. She was diagnosed with cervical sprain and "
+                            "strain, right wrist and right hand sprain and wrist tendinitis and "
+                            "bursitis.");
+    expect_list(r, "patient.diagnoses",
+                LIST("cervical sprain and strain", "right wrist and right hand sprain",
+                     "wrist tendinitis and bursitis"));
+    json_decref(r);
+    r = run_summary("A 67 year old male. He was being treated for right tibial plateau fracture "
+                    "status post open reduction and internal fixation and deconditioning.");
+    expect_list(r, "patient.diagnoses",
+                LIST("right tibial plateau fracture status post open reduction and internal "
+                     "fixation",
+                     "deconditioning"));
+    json_decref(r);
+}
+
+/* Plain pdftotext drops the hyphen of "sprain-" at a line end: "sprainstrain" is read as the
+ * condition it is, and written with its hyphen back; a word that is no such pair is left. */
+Test(diagnoses, a_line_end_hyphen_lost_between_two_conditions_is_restored)
+{
+    json_t *r = run_summary("A 57 year old male. He is undergoing treatment for a lumbar "
+                            "sprainstrain, lumbar radiculitis and cervical sprainstrain and "
+                            "a right knee contusion.");
+    expect_list(r, "patient.diagnoses",
+                LIST("lumbar sprain-strain", "lumbar radiculitis", "cervical sprain-strain",
+                     "right knee contusion"));
+    json_decref(r);
+    r = run_summary("A 40 year old female. She was diagnosed with painful musculoskeletal "
+                    "strain and bursitis.");
+    expect_list(r, "patient.diagnoses", LIST("painful musculoskeletal strain and bursitis"));
+    json_decref(r);
+}
+
+/* Lead-ins of claims and progress notes: the conditions accepted on the claim, the provider's
+ * assessment (with its date); "the assessment was written ..." announces none. */
+Test(diagnoses, accepted_conditions_and_assessments_as_lead_ins)
+{
+    json_t *r = run_summary("A 38 year old male. The conditions accepted on the claim are lumbar "
+                            "sprain/strain and tear of the medial meniscus of the left knee. A "
+                            "claimed psychiatric injury was denied.");
+    expect_list(r, "patient.diagnoses",
+                LIST("lumbar sprain/strain", "tear of the medial meniscus of the left knee"));
+    json_decref(r);
+    r = run_summary("A 43 year old female. The provider's assessment on 1/9/2017 was right "
+                    "shoulder adhesive capsulitis; and right biceps tendinitis. She improved.");
+    expect_list(r, "patient.diagnoses",
+                LIST("right shoulder adhesive capsulitis", "right biceps tendinitis"));
+    json_decref(r);
+    r = run_summary("A 50 year old male. The assessment was written in capitals: CHRONIC PAIN "
+                    "- STABLE.");
+    expect_list(r, "patient.diagnoses", NONE);
+    json_decref(r);
+}
+
+/* "aggravated by the work injury" after a comma qualifies the diagnosis before it, though it
+ * names an injury; a list of ICD-10 coded lines ends at the first line without a code, and a
+ * list of lines at a line that reads as the narrative's sentence. */
+Test(diagnoses, qualifiers_and_the_end_of_a_list_of_lines)
+{
+    json_t *r = run_summary("A 61 year old male. The impressions were right knee osteoarthritis, "
+                            "aggravated by the work injury; and right ankle sprain, resolved.");
+    expect_list(r, "patient.diagnoses",
+                LIST("right knee osteoarthritis, aggravated by the work injury",
+                     "right ankle sprain, resolved"));
+    json_decref(r);
+    r = run_summary("A 47 year old female. The progress notes carry these diagnoses:\n"
+                    "M54.16 Radiculopathy, lumbar region\n"
+                    "M51.26 Other intervertebral disc displacement, lumbar region\n"
+                    "Her history also includes migraine headaches, which are not claimed.\n"
+                    "She works full time.");
+    expect_list(r, "patient.diagnoses",
+                LIST("Radiculopathy, lumbar region",
+                     "Other intervertebral disc displacement, lumbar region"));
+    json_decref(r);
+    r = run_summary("A 47 year old female. Diagnoses:\nLumbar radiculopathy\nCervical strain\n"
+                    "The patient also reports migraine headaches.\nShe works full time.");
+    expect_list(r, "patient.diagnoses", LIST("Lumbar radiculopathy", "Cervical strain"));
+    json_decref(r);
+}
+
+/* "followed for" announces diagnoses when a condition follows, not a time or a doctor; a
+ * "-spasm" is a condition, so "and" splits around it. */
+Test(diagnoses, followed_for_and_spasms)
+{
+    json_t *r = run_summary("A 52 year old male. He has been followed for C5-C6 and C6-C7 disc "
+                            "herniations with foraminal stenosis, cervical radiculopathy and "
+                            "cervical myofascial pain. An MRI was done.");
+    expect_list(r, "patient.diagnoses",
+                LIST("C5-C6 and C6-C7 disc herniations with foraminal stenosis",
+                     "cervical radiculopathy", "cervical myofascial pain"));
+    json_decref(r);
+    r = run_summary("A 52 year old male. He has been followed for two years by his internist, "
+                    "and was followed for pain management at a clinic.");
+    expect_list(r, "patient.diagnoses", NONE);
+    json_decref(r);
+    r = run_summary("A 44 year old male. The diagnoses are lumbar sprain/strain, lumbar myospasm "
+                    "and left sacroiliac joint dysfunction.");
+    expect_list(
+        r, "patient.diagnoses",
+        LIST("lumbar sprain/strain", "lumbar myospasm", "left sacroiliac joint dysfunction"));
+    json_decref(r);
+    /* ", and her primary physician started Zoloft": a new clause */
+    r = run_summary("A 50 year old female. She was diagnosed with cervical strain and adjustment "
+                    "disorder with depressed mood, and her primary physician started Zoloft.");
+    expect_list(r, "patient.diagnoses",
+                LIST("cervical strain", "adjustment disorder with depressed mood"));
+    json_decref(r);
+    /* who treats a diagnosis ends it */
+    r = run_summary("A 60 year old male. Comorbidities are type 2 diabetes and hypertension, "
+                    "treated by his personal physician with metformin.");
+    expect_list(r, "patient.diagnoses", LIST("type 2 diabetes", "hypertension"));
+    json_decref(r);
+}
+
+Test(diagnoses, lists_end_before_what_is_no_diagnosis)
+{
+    json_t *r = run_summary("A 61 year old male. He was diagnosed with a rotator cuff tear on "
+                            "3/4/2014 and underwent surgery. He was treated for six weeks with "
+                            "physical therapy. The diagnosis was not confirmed.");
+    expect_list(r, "patient.diagnoses", LIST("rotator cuff tear"));
+    json_decref(r);
+    r = run_summary("A 59 year old male. He was diagnosed with a head contusion and cervical "
+                    "strain. Later he was diagnosed with a cervical strain and right shoulder "
+                    "muscle strain.");
+    expect_list(r, "patient.diagnoses",
+                LIST("head contusion", "cervical strain", "right shoulder muscle strain"));
+    json_decref(r);
+    r = run_summary("The applicant is a 28-year-old female who has filed a claim for neck pain.");
+    expect_list(r, "patient.diagnoses", NONE);
+    json_decref(r);
+}
+
+Test(diagnoses, other_phrasings_of_a_list)
+{
+    const struct {
+        const char *text;
+        const char *const *want;
+    } cases[] = {
+        {"The diagnoses have included lumbar degenerative disc disease and lumbar radiculopathy.",
+         LIST("lumbar degenerative disc disease", "lumbar radiculopathy")},
+        {"The injured worker was diagnosed as having right elbow lateral epicondylitis.",
+         LIST("right elbow lateral epicondylitis")},
+        {"The diagnoses, per the PR-2 of 1/2/2016, are lumbar strain and sciatica.",
+         LIST("lumbar strain", "sciatica")},
+        {"Diagnoses, and-or impressions, were noted to include: low back injury; lumbosacral "
+         "pain; sacroiliac joint sprain.",
+         LIST("low back injury", "lumbosacral pain", "sacroiliac joint sprain")},
+        {"He has had diagnoses of right distal radius fracture and stiffness of right wrist joint.",
+         LIST("right distal radius fracture", "stiffness of right wrist joint")},
+        {"Dx: right shoulder contusion, neck strain. He was seen again.",
+         LIST("right shoulder contusion", "neck strain")},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        json_t *r = run_summary(cases[i].text);
+        expect_list(r, "patient.diagnoses", cases[i].want);
+        json_decref(r);
+    }
+}
+
+Test(diagnoses, numbered_lists_and_lists_of_lines)
+{
+    json_t *r = run_summary("The patient is a 50 year old male. Per the report of 08/12/14, the "
+                            "diagnoses are: 1. Lumbar disc displacement. 2. Lumbar radiculopathy, "
+                            "left. 3. Chronic pain syndrome. The patient presents with pain.");
+    expect_list(
+        r, "patient.diagnoses",
+        LIST("Lumbar disc displacement", "Lumbar radiculopathy, left", "Chronic pain syndrome"));
+    json_decref(r);
+    r = run_summary("The patient is a 50 year old male. Diagnoses:\n1) Lumbar disc displacement\n"
+                    "2) Lumbar radiculopathy\nTreatment to date has included therapy.");
+    expect_list(r, "patient.diagnoses", LIST("Lumbar disc displacement", "Lumbar radiculopathy"));
+    json_decref(r);
+    r = run_summary("The patient is a 50 year old male. Diagnoses:\nLumbar disc displacement\n"
+                    "Cervical strain\nTreatment to date has included therapy. He works.");
+    expect_list(r, "patient.diagnoses", LIST("Lumbar disc displacement", "Cervical strain"));
+    json_decref(r);
+}
+
+/* A procedure's date inside a list ("status post ... in 2011, and ...") is part of its item, and
+ * the list goes on; a date after a plain diagnosis still ends the list (above). Markers in
+ * parentheses number a list too. */
+Test(diagnoses, a_dated_procedure_does_not_end_the_list)
+{
+    json_t *r = run_summary("A 66 year old male. The diagnoses are bilateral knee osteoarthritis, "
+                            "status post right total knee arthroplasty in 2011, and lumbar "
+                            "spondylosis. He walks with a cane.");
+    expect_list(r, "patient.diagnoses",
+                LIST("bilateral knee osteoarthritis",
+                     "status post right total knee arthroplasty in 2011", "lumbar spondylosis"));
+    json_decref(r);
+    r = run_summary("A 58 year old female. She is being treated for: (1) left knee medial meniscus "
+                    "tear, status post arthroscopic partial meniscectomy on 4-9-2015; (2) left "
+                    "knee osteoarthritis; and (3) lumbar strain. She works part time.");
+    expect_list(r, "patient.diagnoses",
+                LIST("left knee medial meniscus tear, status post arthroscopic partial "
+                     "meniscectomy on 4-9-2015",
+                     "left knee osteoarthritis", "lumbar strain"));
+    json_decref(r);
+    r = run_summary("A 66-year-old woman. Her diagnoses are listed as failed back surgery "
+                    "syndrome after an L4-S1 fusion in 2012, bilateral lumbar radiculopathy and "
+                    "insomnia. She was diagnosed with a knee sprain after a fall at work, and she "
+                    "was treated with a brace.");
+    expect_list(r, "patient.diagnoses",
+                LIST("failed back surgery syndrome after an L4-S1 fusion in 2012",
+                     "bilateral lumbar radiculopathy", "insomnia", "knee sprain"));
+    json_decref(r);
+}
+
+/* Lists announced by a verb before "diagnoses" or with a clause inside the cue, lists of
+ * ICD-10 lines (codes left out), a diagnosis added later, and "meets the criteria for". */
+Test(diagnoses, more_ways_of_announcing_diagnoses)
+{
+    json_t *r = run_summary("A 40-year-old male. The neurologist's note lists the diagnoses as "
+                            "post-concussion syndrome, post-traumatic headache and vestibular "
+                            "dysfunction. He described a constant headache.");
+    expect_list(
+        r, "patient.diagnoses",
+        LIST("post-concussion syndrome", "post-traumatic headache", "vestibular dysfunction"));
+    json_decref(r);
+    r = run_summary("A 52 year old female. The current diagnoses, as listed by the primary "
+                    "treating physician, are:\nM54.16 Radiculopathy, lumbar region;\nM51.26 Other "
+                    "intervertebral disc displacement, lumbar region;\nM54.2 Cervicalgia.\n"
+                    "Treatment to date has included therapy.");
+    expect_list(r, "patient.diagnoses",
+                LIST("Radiculopathy, lumbar region",
+                     "Other intervertebral disc displacement, lumbar region", "Cervicalgia"));
+    json_decref(r);
+    r = run_summary("A 58-year-old man. He was diagnosed with cervical radiculopathy. The same "
+                    "note added a diagnosis of right shoulder impingement syndrome, and the "
+                    "surgeon commented that part of the arm pain may come from the shoulder. A "
+                    "psychologist found that he meets the criteria for posttraumatic stress "
+                    "disorder.");
+    expect_list(r, "patient.diagnoses",
+                LIST("cervical radiculopathy", "right shoulder impingement syndrome",
+                     "posttraumatic stress disorder"));
+    json_decref(r);
+}
+
+/* A progress note's assessment or impression line lists diagnoses. */
+Test(diagnoses, assessment_and_impression_lines)
+{
+    json_t *r = run_summary("A 45-year-old male. Assessment: lumbar disc protrusion L4-5; right L5 "
+                            "radiculopathy; lumbar myofascial pain.\n\nTreatment to date has "
+                            "included therapy.");
+    expect_list(
+        r, "patient.diagnoses",
+        LIST("lumbar disc protrusion L4-5", "right L5 radiculopathy", "lumbar myofascial pain"));
+    json_decref(r);
+    r = run_summary("A 52 year old woman. Impression: cervical spondylosis with left C6 "
+                    "radiculopathy; chronic pain syndrome.\n\nShe works.");
+    expect_list(r, "patient.diagnoses",
+                LIST("cervical spondylosis with left C6 radiculopathy", "chronic pain syndrome"));
+    json_decref(r);
+}
+
+/* Under a label, one diagnosis a sentence up to the next label; not when a sentence with a verb
+ * follows. */
+Test(diagnoses, a_label_with_one_diagnosis_a_sentence)
+{
+    json_t *r = run_summary("A 50-year-old male. Diagnoses: Status post ORIF right ankle fracture, "
+                            "healed. Symptomatic retained hardware, right lateral ankle. "
+                            "Medications: Ibuprofen 800 mg.");
+    expect_list(r, "patient.diagnoses",
+                LIST("Status post ORIF right ankle fracture, healed",
+                     "Symptomatic retained hardware, right lateral ankle"));
+    json_decref(r);
+    r = run_summary("A 50-year-old male. Diagnoses: lumbar strain. Treatment has included six "
+                    "sessions of therapy. Medications: Ibuprofen 800 mg.");
+    expect_list(r, "patient.diagnoses", LIST("lumbar strain"));
+    json_decref(r);
+    r = run_summary("A 50-year-old male. Diagnoses: lumbar strain. An MRI of the lumbar spine "
+                    "showed a disc bulge.\n\nHe works.");
+    expect_list(r, "patient.diagnoses", LIST("lumbar strain"));
+    json_decref(r);
+}
+
+/* Lists announced by an assessment or impression in other words, a multiaxial list, codes
+ * before a name at a line's end or after it in parentheses, comorbid conditions. */
+Test(diagnoses, assessments_impressions_codes_and_axes)
+{
+    json_t *r = run_summary("A 40-year-old male. The neurologist's assessment listed:\n1. "
+                            "Post-concussion syndrome\n2. Cervicogenic headache\nThe plan was an "
+                            "MRI.");
+    expect_list(r, "patient.diagnoses", LIST("Post-concussion syndrome", "Cervicogenic headache"));
+    json_decref(r);
+    r = run_summary("A 60-year-old male. The assessment at that visit was recorded as follows:\n1. "
+                    "Partial-thickness rotator cuff tear, right shoulder (M75.111)\n2. "
+                    "Acromioclavicular joint arthrosis, right (M19.011)\nThe surgeon requested "
+                    "surgery.");
+    expect_list(r, "patient.diagnoses",
+                LIST("Partial-thickness rotator cuff tear, right shoulder",
+                     "Acromioclavicular joint arthrosis, right"));
+    json_decref(r);
+    r = run_summary("A 55-year-old male. The internist's impression was suboptimally controlled "
+                    "hypertension, gastroesophageal reflux disease, and prediabetes.");
+    expect_list(r, "patient.diagnoses",
+                LIST("suboptimally controlled hypertension", "gastroesophageal reflux disease",
+                     "prediabetes"));
+    json_decref(r);
+    r = run_summary("A 41-year-old woman. The evaluation reported the diagnoses in multiaxial form "
+                    "as follows: Axis I: Posttraumatic stress disorder, chronic (309.81); Major "
+                    "depressive disorder, single episode, mild (296.21). Axis II: No diagnosis.");
+    expect_list(r, "patient.diagnoses",
+                LIST("Posttraumatic stress disorder, chronic",
+                     "Major depressive disorder, single episode, mild"));
+    json_decref(r);
+    r = run_summary("A 61-year-old woman. The report lists the following diagnoses: M17.11\n"
+                    "Unilateral primary osteoarthritis, right knee; S83.241A Other tear of medial "
+                    "meniscus, current injury, right knee, initial encounter. Comorbid conditions "
+                    "are type 2 diabetes mellitus and obesity.");
+    expect_list(r, "patient.diagnoses",
+                LIST("Unilateral primary osteoarthritis, right knee",
+                     "Other tear of medial meniscus, current injury, right knee, initial encounter",
+                     "type 2 diabetes mellitus", "obesity"));
+    json_decref(r);
+    r = run_summary("A 50-year-old male. The assessment was written in capitals: CHRONIC PAIN.");
+    cr_expect_eq(json_array_size(t_get(r, "patient.diagnoses")), 0, "no list announced");
+    json_decref(r);
+}
+
+/* A list ends where the treatment starts or where another list is announced; a comma part
+ * that opens with "with", "without", "secondary to" qualifies the diagnosis before it. */
+Test(diagnoses, lists_end_at_treatment_and_at_the_next_cue)
+{
+    json_t *r =
+        run_summary("A 45-year-old male. He was initially diagnosed with lumbar "
+                    "sprain/strain and treated with 12 sessions of physical therapy. The "
+                    "diagnosis was then revised, and the pain management report lists the "
+                    "diagnoses as: (1) L4-L5 disc protrusion; (2) lumbar facet arthropathy.");
+    expect_list(r, "patient.diagnoses",
+                LIST("lumbar sprain/strain", "L4-L5 disc protrusion", "lumbar facet arthropathy"));
+    json_decref(r);
+    r = run_summary("The applicant carried diagnoses of cervical spondylosis and lumbar "
+                    "degenerative disc disease, the treating provider reported.");
+    expect_list(r, "patient.diagnoses",
+                LIST("cervical spondylosis", "lumbar degenerative disc disease"));
+    json_decref(r);
+    r = run_summary("A 40-year-old male. The psychologist diagnosed post-traumatic stress disorder "
+                    "and major depressive disorder, single episode, moderate, and recommended "
+                    "cognitive behavioral therapy. A psychological evaluation on 07/18/2016 "
+                    "diagnosed adjustment disorder with mixed anxiety and depressed mood.");
+    expect_list(r, "patient.diagnoses",
+                LIST("post-traumatic stress disorder",
+                     "major depressive disorder, single episode, moderate",
+                     "adjustment disorder with mixed anxiety and depressed mood"));
+    json_decref(r);
+    r = run_summary("A 66-year-old male. Diagnoses include chronic pain syndrome, type 2 diabetes "
+                    "mellitus and a history of peptic ulcer disease in 2012.");
+    expect_list(r, "patient.diagnoses",
+                LIST("chronic pain syndrome", "type 2 diabetes mellitus",
+                     "history of peptic ulcer disease in 2012"));
+    json_decref(r);
+    r = run_summary("A 45-year-old female. The diagnoses listed on a progress note dated "
+                    "January 12, 2017 were lumbar sprain/strain and lumbar facet arthropathy.");
+    expect_list(r, "patient.diagnoses", LIST("lumbar sprain/strain", "lumbar facet arthropathy"));
+    json_decref(r);
+    r = run_summary("A 29-year-old male. He uses Motrin. Diagnoses of cervicalgia and "
+                    "paresthesia of both hands were listed. An MRI was sought.");
+    expect_list(r, "patient.diagnoses", LIST("cervicalgia", "paresthesia of both hands"));
+    json_decref(r);
+    r = run_summary("A 63-year-old male. He has been treated for cervical spondylosis with "
+                    "myelopathy, status post C5-C6 and C6-C7 anterior cervical discectomy and "
+                    "fusion, chronic pain syndrome and opioid-induced constipation.");
+    expect_list(r, "patient.diagnoses",
+                LIST("cervical spondylosis with myelopathy",
+                     "status post C5-C6 and C6-C7 anterior cervical discectomy and fusion",
+                     "chronic pain syndrome", "opioid-induced constipation"));
+    json_decref(r);
+    r = run_summary("A 63-year-old male. The diagnoses of the treating physician include lumbar "
+                    "disc protrusion at L4-L5 and L5 radiculopathy.");
+    expect_list(r, "patient.diagnoses",
+                LIST("lumbar disc protrusion at L4-L5", "L5 radiculopathy"));
+    json_decref(r);
+    r = run_summary("A 41-year-old male. He was diagnosed with a herniated nucleus pulposus at "
+                    "L4-L5. He is status post left L4-L5 microdiscectomy on 2-3-2016. Other "
+                    "diagnoses include chronic pain syndrome.");
+    expect_list(r, "patient.diagnoses",
+                LIST("herniated nucleus pulposus at L4-L5",
+                     "status post left L4-L5 microdiscectomy on 2-3-2016",
+                     "chronic pain syndrome"));
+    json_decref(r);
+    r = run_summary("A 55-year-old female. She is status post left shoulder arthroscopy on "
+                    "5-20-2016. The diagnoses include left shoulder adhesive capsulitis.");
+    expect_list(r, "patient.diagnoses", LIST("left shoulder adhesive capsulitis"));
+    json_decref(r);
+    r = run_summary("A 31-year-old male. Per the report of 12-5-2016, the assessment was:\n1. "
+                    "Crush injury of the right hand, healed.\n2. Complex regional pain syndrome "
+                    "type I.\nHe complained of burning pain. The assessment was written in "
+                    "capitals: CHRONIC PAIN, STABLE.");
+    expect_list(
+        r, "patient.diagnoses",
+        LIST("Crush injury of the right hand, healed", "Complex regional pain syndrome type I"));
+    json_decref(r);
+    r = run_summary("A 61-year-old male. His problem list, as carried on the most recent "
+                    "orthopedic progress note, reads: right knee osteoarthritis and lumbar "
+                    "strain. Among the impressions recorded by the pain physician are chronic "
+                    "pain syndrome and insomnia. The psychologist's diagnostic formulation "
+                    "consists of posttraumatic stress disorder.");
+    expect_list(r, "patient.diagnoses",
+                LIST("right knee osteoarthritis", "lumbar strain", "chronic pain syndrome",
+                     "insomnia", "posttraumatic stress disorder"));
+    json_decref(r);
+    r = run_summary("A 29-year-old male. He was diagnosed with a closed bimalleolar fracture of "
+                    "the left ankle and underwent open reduction and internal fixation.");
+    expect_list(r, "patient.diagnoses", LIST("closed bimalleolar fracture of the left ankle"));
+    json_decref(r);
+    r = run_summary("A 52-year-old male. He has a history of hypertension. Per the report of "
+                    "11/16/2016, the patient's assessment consisted of chronic pain syndrome and "
+                    "myofascial pain. The medical records provided reveal the diagnoses of "
+                    "lumbar facet arthropathy and obesity.");
+    expect_list(
+        r, "patient.diagnoses",
+        LIST("chronic pain syndrome", "myofascial pain", "lumbar facet arthropathy", "obesity"));
+    json_decref(r);
+    r = run_summary("A 45-year-old male. Diagnoses include cervical spondylosis, C5-C6 and C6-C7, "
+                    "without myelopathy; depression, secondary to chronic pain; and chronic pain "
+                    "syndrome.");
+    expect_list(r, "patient.diagnoses",
+                LIST("cervical spondylosis, C5-C6 and C6-C7, without myelopathy",
+                     "depression, secondary to chronic pain", "chronic pain syndrome"));
+    json_decref(r);
+}
