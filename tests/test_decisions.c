@@ -76,6 +76,27 @@ Test(decisions, wrapped_items_verdict_on_next_line_and_adjacent_blocks)
     json_decref(r);
 }
 
+/* "MAXIMUS guideline:" twice in a row, the first with sections wrapped to the next line: both
+ * citations are the item's. */
+Test(decisions, a_guideline_label_repeated_on_the_next_line)
+{
+    json_t *r = run_a(
+        "Repeat left L4-L5 transforaminal epidural steroid injection: Upheld\n\n"
+        "Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical Treatment "
+        "2016.\n\n"
+        "MAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment 2016, "
+        "Section(s):\nEpidural steroid injections (ESIs).\n"
+        "MAXIMUS guideline: Decision based on MTUS Low Back Complaints 2004, Section(s): Physical "
+        "Methods.\n\n"
+        "Decision rationale: The response to the first block was not documented.\n");
+    cr_assert_eq(json_array_size(t_get(r, "items.0.guidelines")), 2);
+    cr_expect_str_eq(ITEM(r, 0, "guidelines.0.title"), "Chronic Pain Medical Treatment");
+    cr_expect_str_eq(ITEM(r, 0, "guidelines.0.sections.0"), "Epidural steroid injections (ESIs)");
+    cr_expect_str_eq(ITEM(r, 0, "guidelines.1.title"), "Low Back Complaints");
+    cr_expect_eq(json_array_size(t_get(r, "items.0.ca_guidelines")), 1);
+    json_decref(r);
+}
+
 Test(decisions, partial_authorisations)
 {
     json_t *r = run_a(

@@ -524,3 +524,59 @@ Test(diagnoses, lists_end_at_treatment_and_at_the_next_cue)
                      "depression, secondary to chronic pain", "chronic pain syndrome"));
     json_decref(r);
 }
+
+/* Summaries that copy a progress report: the record named between the word and its colon, and
+ * lists lettered "a.", "(a)", "a)" or "A)". */
+Test(diagnoses, lettered_lists_and_the_record_they_come_from)
+{
+    json_t *r = run_summary("A 61-year-old male. Diagnoses (per PTP, PR-2 of 8/9/16): 1. Right "
+                            "knee medial meniscus tear; 2. Right knee osteoarthritis, medial "
+                            "compartment; 3. Obesity. Hx: conservative care in 2014.");
+    expect_list(r, "patient.diagnoses",
+                LIST("Right knee medial meniscus tear",
+                     "Right knee osteoarthritis, medial compartment", "Obesity"));
+    json_decref(r);
+    r = run_summary("A 50-year-old male. Diagnoses per PTP PR-2 dated 4/2/15: (a) left ankle "
+                    "post-traumatic arthrosis; (b) painful retained hardware, left ankle; (c) "
+                    "lumbar strain, compensatory. S/S: lateral ankle pain.");
+    expect_list(r, "patient.diagnoses",
+                LIST("left ankle post-traumatic arthrosis", "painful retained hardware, left ankle",
+                     "lumbar strain, compensatory"));
+    json_decref(r);
+    r = run_summary("A 38-year-old female. She is being treated for: a. bilateral carpal tunnel\n"
+                    "syndrome, right worse than left; b. right De Quervain's tenosynovitis; c. "
+                    "cervical strain. NCS 5/28/2014 showed moderate slowing.");
+    expect_list(r, "patient.diagnoses",
+                LIST("bilateral carpal tunnel syndrome, right worse than left",
+                     "right De Quervain's tenosynovitis", "cervical strain"));
+    json_decref(r);
+    r = run_summary("A 44 yr old female. Current diagnoses: A) Major depressive disorder, single "
+                    "episode, moderate (F32.1); B) Posttraumatic stress disorder, chronic; C)\n"
+                    "Insomnia due to medical condition. She attended 6 sessions.");
+    expect_list(r, "patient.diagnoses",
+                LIST("Major depressive disorder, single episode, moderate",
+                     "Posttraumatic stress disorder, chronic",
+                     "Insomnia due to medical condition"));
+    json_decref(r);
+    r = run_summary("A 41 year old female. Diagnoses (per PR-2 of\n7/10/2017): a) lumbar "
+                    "sprain/strain w/ myofascial pain; b) bilateral knee contusions. Treatment "
+                    "to date: PT.");
+    expect_list(r, "patient.diagnoses",
+                LIST("lumbar sprain/strain w/ myofascial pain", "bilateral knee contusions"));
+    json_decref(r);
+}
+
+/* A numbered list ends where a label follows a sentence: the medications numbered further on
+ * are no diagnoses. */
+Test(diagnoses, a_numbered_list_ends_at_the_next_label)
+{
+    json_t *r = run_summary("A 52 year-old female. The PR-2 lists the diagnoses as: 1. Right "
+                            "shoulder impingement syndrome 2. Adhesive capsulitis, right "
+                            "shoulder, improving. Prior care: PT x 20 visits. Medications: 1. "
+                            "Naproxen 550 mg 2. Omeprazole 20 mg 3. Tylenol #3 prn 4. Voltaren "
+                            "1% gel.");
+    expect_list(r, "patient.diagnoses",
+                LIST("Right shoulder impingement syndrome",
+                     "Adhesive capsulitis, right shoulder, improving"));
+    json_decref(r);
+}

@@ -436,3 +436,19 @@ Test(medication_stops, stops_and_never_taken_drugs_in_medication_histories)
     cr_expect(json_is_null(json_object_get(t3, "quantity")), "#3 is no quantity");
     json_decref(r);
 }
+
+/* Stops told as copied records tell them: "d/c'd", a bare month and year after "stopped". */
+Test(medication_stops, record_abbreviations_and_bare_dates)
+{
+    json_t *r = summary("She was tried on duloxetine 30 mg in 7/2016, which was d/c'd after 2 wks "
+                        "due to nausea. H/o ibuprofen 800 mg tid, d/c'd in 2013 d/t GI upset. He "
+                        "had Percocet 5/325 after the surgery, stopped 5/2014. Meds: Norco 5/325 "
+                        "1 po q6h prn (d/c'd); Prilosec 20 mg qd.");
+    cr_expect(flag(must(r, "duloxetine"), "discontinued"));
+    cr_expect(flag(must(r, "ibuprofen"), "discontinued"));
+    cr_expect(flag(must(r, "oxycodone/acetaminophen"), "discontinued"));
+    cr_expect(flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
+    json_t *prilosec = must(r, "omeprazole");
+    cr_expect(!flag(prilosec, "discontinued") && !flag(prilosec, "negated"));
+    json_decref(r);
+}

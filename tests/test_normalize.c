@@ -177,6 +177,14 @@ Test(normalize, running_titles_go_and_repeated_labels_stay)
         norm("Neck pain.\nPage 1 of 2\n\fFinal Determination Letter for IMR Case Number "
              "CM15-0153728\nMRI of the neck: Upheld\n"),
         "Neck pain.\nMRI of the neck: Upheld\n");
+    /* the label abbreviated: "Case No.", "Case #" */
+    cr_assert_str_eq(norm("Neck pain.\n  Page 1 of 2\n\fIMR Case No. CM17-0495031\nMRI of the "
+                          "neck: Upheld\n"),
+                     "Neck pain.\nMRI of the neck: Upheld\n");
+    cr_assert_str_eq(norm("Neck pain.\n\fCase #: CM17-0495031\nMRI of the neck: Upheld\n"),
+                     "Neck pain.\nMRI of the neck: Upheld\n");
+    cr_assert_str_eq(norm("Neck pain.\n\fCase Notes CM17-0495031\nMRI: Upheld\n"),
+                     "Neck pain.\nCase Notes CM17-0495031\nMRI: Upheld\n");
     cr_assert_str_eq(norm("One.\n\fIndependent Medical Review Letter\nTwo.\n\fIndependent Medical "
                           "Review Letter\nThree.\n"),
                      "One.\nTwo.\nThree.\n");

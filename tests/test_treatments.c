@@ -40,6 +40,11 @@ Test(treatments, categories_from_the_rule_table)
     expect_category("Lumbar epidural steroid injection at L4-L5", "injections",
                     "epidural steroid injection");
     expect_category("TENS unit, 30 day rental", "dmepos", "TENS unit");
+    /* hyaluronic acid injected is a viscosupplement; in a compounded cream it is a drug */
+    expect_category("Hyaluronic acid injection, right knee", "injections", "viscosupplementation");
+    expect_category("Amitriptyline 10%/Gabapentin 10%/Bupivacaine 5%/Hyaluronic Acid 0.2% in cream "
+                    "base, 240 grams",
+                    "pharmaceuticals", NULL);
     expect_category("Functional restoration program, 160 hours", "programs",
                     "functional restoration program");
     expect_category("Twelve sessions for physical therapy", "physical_therapy", NULL);

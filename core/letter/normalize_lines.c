@@ -118,15 +118,33 @@ static int is_case_number_line(const char *s, size_t n)
     return 0;
 }
 
-/* "Case Number: CM16-0213037", "IMR Case Number CM16-0213037" (any case, the colon optional), or a
- * running title that ends in it ("Final Determination Letter for IMR Case Number CM15-0153728"):
- * the labelled form of the running header, whatever stands before the label. */
+/* After "Case" at s[i..n): "Number", "No.", "No" or "#" and the blanks after it; where the case
+ * number may start, or 0. */
+static size_t case_label_end(const char *s, size_t i, size_t n)
+{
+    static const char *const words[] = {"Number", "No.", "No", "#"};
+    while (i < n && s[i] == ' ') i++;
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        size_t w = strlen(words[k]);
+        if (i + w <= n && strncasecmp(s + i, words[k], w) == 0 &&
+            (i + w == n || s[i + w] == ' ' || s[i + w] == ':' || words[k][w - 1] == '.' ||
+             words[k][0] == '#'))
+            return i + w;
+    }
+    return 0;
+}
+
+/* "Case Number: CM16-0213037", "IMR Case Number CM16-0213037", "IMR Case No. CM17-0495031",
+ * "Case #: CM16-..." (any case, the colon optional), or a running title that ends in it ("Final
+ * Determination Letter for IMR Case Number CM15-0153728"): the labelled form of the running
+ * header, whatever stands before the label. */
 static int is_labelled_case_number_line(const char *s, size_t n)
 {
     if (n > 120) return 0;
-    for (size_t i = 0; i + 11 <= n; i++) {
-        if (!(i == 0 || s[i - 1] == ' ') || strncasecmp(s + i, "Case Number", 11) != 0) continue;
-        size_t j = i + 11;
+    for (size_t i = 0; i + 4 <= n; i++) {
+        if (!(i == 0 || s[i - 1] == ' ') || strncasecmp(s + i, "Case", 4) != 0) continue;
+        size_t j = case_label_end(s, i + 4, n);
+        if (!j) continue;
         while (j < n && s[j] == ' ') j++;
         if (j < n && s[j] == ':') j++;
         while (j < n && s[j] == ' ') j++;

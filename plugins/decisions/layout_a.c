@@ -210,8 +210,13 @@ void imrx_items_layout_a(scan_t *sc, const imrx_section_t *sec)
             PCRE2_SIZE *lv = imrx_re_ov(sc->t);
             if (open) open->e = (uint32_t)lv[0];
             char c = text[lv[2]];
-            open = c == 'C' || c == 'c' ? &it->ca : c == 'M' || c == 'm' ? &it->mx : &it->rationale;
-            open->b = (uint32_t)lv[1];
+            range_t *next = c == 'C' || c == 'c'   ? &it->ca
+                            : c == 'M' || c == 'm' ? &it->mx
+                                                   : &it->rationale;
+            /* a label repeated on the next line ("MAXIMUS guideline: ... 2016, Section(s): ...
+             * MAXIMUS guideline: ... 2004") adds to what the first one opened */
+            if (next != open) next->b = (uint32_t)lv[1];
+            open = next;
             p = (uint32_t)lv[1];
         }
         if (open) open->e = it->block.e;

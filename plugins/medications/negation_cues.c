@@ -70,7 +70,8 @@ static const char *const after_words[] = {
     "gave",    "lapse",   "turned",     "refused",   "declined", "converted", "transitioned",
     "moved",   "poorly",  "finished",   "completed", "from",     "swapped",   "elected",
     "chose",   "decided", "preferred",  "opted",     "phased",   "retired",   "pulled",
-    "removed", "traded",  "taken",      "let",       "fell",     "stopping",  NULL};
+    "removed", "traded",  "taken",      "let",       "fell",     "stopping",  "d/c",
+    NULL};
 const imrx_re_keys_t med_negation_after_keys = {after_words, 0, 0};
 
 /* Between a drug and a cue after it ("Naproxen ... was discontinued"): the clause changed, the
@@ -115,7 +116,7 @@ const char med_re_negation_after[] =
     "|((?:but\\s+)?(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:(?:later|subsequently|"
     "eventually|"
     "previously|then|all|both|each|also|recently|ultimately|finally|gradually)\\s+)?(?:"
-    "discontinued|stopped|weaned|tapered|ceased|abandoned|withdrawn|halted|dropped|ended|"
+    "discontinued|d/c'?d|stopped|weaned|tapered|ceased|abandoned|withdrawn|halted|dropped|ended|"
     "terminated|suspended|given\\s+up|set\\s+aside|exchanged|phased\\s+out|retired|pulled|removed|"
     "not\\s+(?:renewed|refilled|continued|reordered)|taken\\s+off|let\\s+go)"
     /* "Soma fell out of his regimen", "has not been part of her regimen since early 2016" */
@@ -177,10 +178,11 @@ const char med_re_negation_after[] =
     "|(?:which|that)\\s+[^.;,]{0,60}?\\band\\s+(?:was|were)\\s+(?:later\\s+|then\\s+|eventually\\s+"
     ")?"
     "(?:stopped|discontinued|tapered|weaned)"
-    /* "Cymbalta, stopped after one month in 2014 because of nausea" */
-    "|,\\s*(?:later\\s+|then\\s+|eventually\\s+)?(?:stopped|discontinued)\\s+(?:after|in|on|"
-    "because|due|"
-    "for|when|owing)\\b"
+    /* "Cymbalta, stopped after one month in 2014 because of nausea", "Percocet 5/325 after the
+     * surgery, stopped 5/2014", "ibuprofen 800 mg tid, d/c'd in 2013" */
+    "|,\\s*(?:later\\s+|then\\s+|eventually\\s+)?(?:stopped|discontinued|d/c'?d)\\s+(?:(?:after|in|"
+    "on|because|due|"
+    "for|when|owing)\\b|\\d{1,2}/(?:19|20)?\\d\\d\\b)"
     /* "used it for about two weeks, then stopped it" */
     "|,?\\s*(?:and\\s+)?then\\s+(?:discontinued|stopped|quit)\\s+(?:it|them)\\b"
     /* "was used for two weeks after surgery and then stopped": the clause ends there (not "and
@@ -210,7 +212,8 @@ const char med_re_negation_after[] =
     "(?:stopped|discontinued)"
     /* "Ibuprofen 800 mg prn (not taking)" on a list */
     "|(?<=\\()\\s*(?:not\\s+(?:currently\\s+)?(?:taking|using)|no\\s+longer\\s+(?:taking|using)|"
-    "discontinued|stopped)(?:\\s+(?:in|on|after|for|because|due)\\b[^()\\n]{0,60})?(?=\\s*\\))"
+    "discontinued|d/"
+    "c'?d|stopped)(?:\\s+(?:in|on|after|for|because|due)\\b[^()\\n]{0,60})?(?=\\s*\\))"
     /* "was taking Motrin until 2015 but this was changed to Mobic", "was prescribed oxycodone
      * after surgery but finished it in November" */
     "|(?:until\\s+[^.;]{1,40}?\\s+)?but\\s+(?:this|that|it)\\s+(?:was|were)\\s+(?:later\\s+|"

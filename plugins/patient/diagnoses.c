@@ -41,6 +41,9 @@ const char dx_cue_pattern[] =
     /* "meets the criteria for posttraumatic stress disorder" */
     "|\\bmeets?\\s+(?:the\\s+)?criteria\\s+for"
     "|\\bdiagnos[ie]s\\s*:|\\bDx\\s*:"
+    /* the record it comes from between the word and the colon: "Diagnoses (per PTP, PR-2 of
+     * 8/9/16):", "Diagnoses per PTP PR-2 dated 4/2/15:" */
+    "|\\b(?:diagnos[ie]s|dx)\\s*(?:\\([^():;]{1,80}\\)|per\\s+(?:(?!\\.\\s)[^:;()]){1,80}?)\\s*:"
     /* "Diagnoses of cervicalgia and paresthesia of both hands were listed." */
     "|(?:(?<=[.:]\\s)|(?<=[.:]\\s\\s)|(?<=\\n)|(?<=^))(?:the\\s+)?diagnos[ie]s\\s+of"
     "(?=[^.;]{1,200}?\\s(?:was|were)\\s+(?:listed|noted|documented|recorded|given|made|"
@@ -143,20 +146,43 @@ static size_t sentence_end(const char *text, size_t b, size_t end)
     return end;
 }
 
-/* A list marker for item `n` ("1.", "2)", "(3)", "#4") at text[p], after blanks and before
- * one: returns where the item starts, 0 when there is none. */
-static size_t marker_at(const char *text, size_t p, size_t end, int n)
+/* The marker styles of a list: numbers ("1.", "2)", "(3)", "#4") or letters ("a.", "b)",
+ * "(c)", "A)"). */
+enum { MARK_DIGIT, MARK_LOWER, MARK_UPPER };
+
+/* A list marker for item `n` in `style` at text[p], after blanks and before one: returns where
+ * the item starts, 0 when there is none. A letter is followed by ')' or by '.' and a blank. */
+static size_t marker_at(const char *text, size_t p, size_t end, int n, int style)
 {
     while (p < end && (text[p] == ' ' || text[p] == '\n')) p++;
     int paren = p < end && text[p] == '(';
-    if (p < end && (text[p] == '#' || paren)) p++;
+    if (p < end && ((style == MARK_DIGIT && text[p] == '#') || paren)) p++;
     char num[8];
-    size_t k = (size_t)snprintf(num, sizeof num, "%d", n);
+    size_t k;
+    if (style == MARK_DIGIT)
+        k = (size_t)snprintf(num, sizeof num, "%d", n);
+    else if (n <= 26)
+        num[0] = (char)((style == MARK_LOWER ? 'a' : 'A') + n - 1), k = 1;
+    else
+        return 0;
     if (p + k + 1 >= end || memcmp(text + p, num, k) != 0) return 0;
     p += k;
     if (paren ? text[p] != ')' : text[p] != '.' && text[p] != ')') return 0;
     p++;
     return p < end && isspace((unsigned char)text[p]) ? p : 0;
+}
+
+/* Does a label ("Medications:", "Plan:", "Treatment to date:") start at text[p]? */
+static int label_at(const char *text, size_t p, size_t end)
+{
+    if (p >= end || !isupper((unsigned char)text[p])) return 0;
+    for (size_t i = p + 1, words = 1; i < end && i - p < 40; i++) {
+        char c = text[i];
+        if (c == ':') return 1;
+        if (c == ' ' && ++words > 4) return 0;
+        if (!isalpha((unsigned char)c) && c != ' ' && c != '/' && c != '&' && c != '-') return 0;
+    }
+    return 0;
 }
 
 static size_t paragraph_end(const char *text, size_t p, size_t end)
@@ -166,23 +192,35 @@ static size_t paragraph_end(const char *text, size_t p, size_t end)
     return end;
 }
 
-/* A numbered list ("The diagnoses are: 1. Lumbar disc displacement. 2. Lumbar
- * radiculopathy."): each item runs to the next number; the last one to the end of its sentence,
- * or of its line when the items stand on lines of their own. Returns where the list ends, 0
- * when text[lb] starts none. */
+/* A numbered or lettered list ("The diagnoses are: 1. Lumbar disc displacement. 2. Lumbar
+ * radiculopathy.", "Diagnoses: (a) left ankle arthrosis; (b) painful retained hardware"): each
+ * item runs to the next marker; the last one to the end of its sentence, or of its line when
+ * the items stand on lines of their own. A label after a sentence ("... improving. Prior care:
+ * ...") ends the list, so that another list further on (the medications, numbered too) is not
+ * read as its continuation. Returns where the list ends, 0 when text[lb] starts none. */
 static size_t read_numbered(dx_list_t *out, const char *text, size_t lb, size_t end)
 {
-    size_t p = marker_at(text, lb, end, 1);
+    int style = MARK_DIGIT;
+    size_t p = marker_at(text, lb, end, 1, style);
+    if (!p && (p = marker_at(text, lb, end, 1, MARK_LOWER))) style = MARK_LOWER;
+    if (!p && (p = marker_at(text, lb, end, 1, MARK_UPPER))) style = MARK_UPPER;
     if (!p) return 0;
     size_t limit = paragraph_end(text, p, end);
     int by_lines = 0;
     for (int n = 2;; n++) {
         size_t q = p + 1, next = 0;
-        for (; q < limit; q++)
-            if (isspace((unsigned char)text[q - 1]) &&
-                (isdigit((unsigned char)text[q]) || text[q] == '#' || text[q] == '(') &&
-                (next = marker_at(text, q, limit, n)))
+        for (; q < limit; q++) {
+            if (!isspace((unsigned char)text[q - 1])) continue;
+            if ((style == MARK_DIGIT ? isdigit((unsigned char)text[q]) || text[q] == '#'
+                                     : isalpha((unsigned char)text[q])) ||
+                text[q] == '(') {
+                if ((next = marker_at(text, q, limit, n, style))) break;
+            }
+            if (q >= 2 && text[q - 2] == '.' && label_at(text, q, limit)) {
+                limit = q;
                 break;
+            }
+        }
         if (n == 2 && next) by_lines = text[q - 1] == '\n';
         size_t item_end = next ? q : sentence_end(text, p, limit);
         if (!next && by_lines) {
@@ -312,19 +350,6 @@ static int after_procedure(const char *text, size_t sb, size_t se, size_t le)
         words++;
         for (int k = 0; procedures[k]; k++)
             if (imrx_text_ieq(text + b, i - b, procedures[k])) return 1;
-    }
-    return 0;
-}
-
-/* Does a label ("Medications:", "Plan:", "Treatment to date:") start at text[p]? */
-static int label_at(const char *text, size_t p, size_t end)
-{
-    if (p >= end || !isupper((unsigned char)text[p])) return 0;
-    for (size_t i = p + 1, words = 1; i < end && i - p < 40; i++) {
-        char c = text[i];
-        if (c == ':') return 1;
-        if (c == ' ' && ++words > 4) return 0;
-        if (!isalpha((unsigned char)c) && c != ' ' && c != '/' && c != '&' && c != '-') return 0;
     }
     return 0;
 }
