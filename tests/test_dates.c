@@ -98,6 +98,12 @@ Test(dates, narrative_phrasings_and_two_digit_years)
         {"The injured worker is a 48-year-old female, who sustained an industrial injury on "
          "9-29-1993. She improved. The UR dated 9-22-2015: non-certified the request.",
          "1993-09-29", "2015-09-22"},
+        /* the review acted, then the letter that told it is dated */
+        {"The injured worker is a 52 year old male who sustained an industrial injury on "
+         "3-4-2013. On 09/15/2015 the psychologist asked for 12 more sessions. The claims "
+         "administrator's utilization reviewer non-certified both requests in a letter dated "
+         "09/29/2015.",
+         "2013-03-04", "2015-09-29"},
         {"This case involves a now 52-year-old female with a history of an occupational claim from "
          "10/23/2016. The prior determination on 12/19/2016 denied the request.",
          "2016-10-23", "2016-12-19"},

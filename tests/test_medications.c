@@ -303,6 +303,22 @@ Test(medications, context_and_spans)
     json_decref(r);
 }
 
+/* A guideline's condition is no use of the patient's: "only the Lidoderm patch is supported,
+ * once a first-line agent (...) has been tried". */
+Test(medications, a_guideline_condition_is_no_use)
+{
+    json_t *r = letter(with_items, "He has low back pain. He takes Norco.", "Terocin patches #30",
+                       "Terocin patches contain lidocaine and menthol. Of the topical lidocaine "
+                       "products, only the Lidoderm patch is supported, and only for neuropathic "
+                       "pain once a first-line agent (an antidepressant or gabapentin) has been "
+                       "tried. The patient has been taking Norco daily.");
+    json_t *lidoderm = mention(r, "lidocaine", 2);
+    cr_assert_not_null(lidoderm);
+    cr_expect_str_eq(str(lidoderm, "context"), "rationale");
+    cr_expect_str_eq(str(mention(r, "hydrocodone/acetaminophen", 1), "context"), "history");
+    json_decref(r);
+}
+
 Test(medications, decision_lines_without_the_decisions_plugin)
 {
     json_t *r = letter(meds_only, "He has neck pain.", "Lidoderm 5% patches #30",

@@ -68,7 +68,9 @@ const char dates_re_narrative_ur[] =
     "certified|"
     "denied|modified|determined|reviewed|rejected|(?:issued|rendered|made)\\s+(?:an?\\s+)?(?:"
     "denial|"
-    "non-?certification|adverse\\s+determination))[^.;]{0,80}?\\bon\\s+" DATE_OR_JOINED
+    "non-?certification|adverse\\s+determination))[^.;]{0,80}?"
+    /* "... non-certified both requests in a letter dated 09/29/2015" */
+    "(?:\\bon|\\b(?:letter|determination|decision|report|notice)\\s+dated)\\s+" DATE_OR_JOINED
     /* "In a report dated 4-27-2018 utilization review approved ...": the review, right after
      * the date, is what the report was */
     "|\\b(?:report|letter)\\s+dated\\s+" DATE_OR_JOINED

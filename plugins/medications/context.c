@@ -47,7 +47,12 @@ static const char equivalent[] =
 /* In reasoning, what guidelines say or what the records lack is not the patient's use. */
 static const char hedge[] =
     "\\b(?:no|not|lack\\w*|without|absence|whether|if|should|would|could|may|might|"
-    "recommend\\w*|guidelines?|MTUS|ODG|ACOEM|stud(?:y|ies)|trials?|evidence)\\b";
+    "recommend\\w*|guidelines?|MTUS|ODG|ACOEM|stud(?:y|ies)|trials?|evidence"
+    /* a guideline's condition: "only the Lidoderm patch is supported, once a first-line agent
+     * (...) has been tried" */
+    "|(?:once|after|until|unless)\\s+(?:an?|the)\\s+(?:[\\w-]+\\s+){0,2}(?:agents?|drugs?|"
+    "medications?|treatments?|therap(?:y|ies)|antidepressants?|anticonvulsants?)"
+    ")\\b";
 
 /* In reasoning, a sentence about the patient's own use. */
 static const char patient_use[] =
