@@ -40,6 +40,17 @@ Test(treatments, categories_from_the_rule_table)
     expect_category("Lumbar epidural steroid injection at L4-L5", "injections",
                     "epidural steroid injection");
     expect_category("TENS unit, 30 day rental", "dmepos", "TENS unit");
+    expect_category("Hemoglobin A1c", "diagnostic_testing", "laboratory");
+    expect_category("Lumbar discogram at L3-S1", "diagnostic_testing", "discography");
+    expect_category("Prolotherapy", "injections", NULL);
+    expect_category("Toradol 60mg intramuscular injection", "injections",
+                    "intramuscular injection");
+    expect_category("Psychological clearance for spinal cord stimulator",
+                    "behavioral_mental_health", "psychological evaluation");
+    expect_category("Left shoulder subacromial decompression", "surgery", "shoulder surgery");
+    expect_category("Trigger finger release, right long finger", "surgery",
+                    "tendon or nerve release");
+    expect_category("Carpal tunnel release, left", "surgery", "carpal tunnel release");
     /* hyaluronic acid injected is a viscosupplement; in a compounded cream it is a drug */
     expect_category("Hyaluronic acid injection, right knee", "injections", "viscosupplementation");
     expect_category("Amitriptyline 10%/Gabapentin 10%/Bupivacaine 5%/Hyaluronic Acid 0.2% in cream "
