@@ -51,6 +51,18 @@ Test(treatments, categories_from_the_rule_table)
     expect_category("Trigger finger release, right long finger", "surgery",
                     "tendon or nerve release");
     expect_category("Carpal tunnel release, left", "surgery", "carpal tunnel release");
+    expect_category("Home exercise program instruction", "physical_therapy", NULL);
+    expect_category("Ice pack", "dmepos", "cold/heat therapy unit");
+    expect_category("Knee sleeve", "dmepos", "brace or orthosis");
+    expect_category("Skilled nursing visits", "home_health", NULL);
+    expect_category("Uber rides to appointments", "transportation", NULL);
+    expect_category("Opioid weaning program", "programs", "detoxification program");
+    expect_category("EMDR therapy 6 sessions", "behavioral_mental_health", NULL);
+    expect_category("Cardiology clearance", "surgery", "pre-operative clearance");
+    expect_category("Holter monitor", "diagnostic_testing", "cardiac testing");
+    expect_category("Ganglion cyst aspiration", "injections", NULL);
+    expect_category("Cortisone shot right knee", "injections", NULL);
+    expect_category("Ulnar nerve transposition", "surgery", NULL);
     /* hyaluronic acid injected is a viscosupplement; in a compounded cream it is a drug */
     expect_category("Hyaluronic acid injection, right knee", "injections", "viscosupplementation");
     expect_category("Amitriptyline 10%/Gabapentin 10%/Bupivacaine 5%/Hyaluronic Acid 0.2% in cream "
