@@ -580,3 +580,35 @@ Test(diagnoses, a_numbered_list_ends_at_the_next_label)
                      "Adhesive capsulitis, right shoulder, improving"));
     json_decref(r);
 }
+
+/* More lead-ins of copied records: "diagnosed him with", "Assessment/Plan:", "Dx list:", the
+ * record named in parentheses among the words before the verb; and bulleted lines. */
+Test(diagnoses, record_lead_ins_and_bullets)
+{
+    json_t *r = run_summary("A 48 year old male. The treating physician diagnosed him with "
+                            "chronic low back pain and lumbar facet syndrome. He has pain.");
+    expect_list(r, "patient.diagnoses", LIST("chronic low back pain", "lumbar facet syndrome"));
+    json_decref(r);
+    r = run_summary("A 48 year old male. Assessment/Plan: Cervical radiculopathy, C6 on the "
+                    "right. Continue meds.");
+    expect_list(r, "patient.diagnoses", LIST("Cervical radiculopathy, C6 on the right"));
+    json_decref(r);
+    r = run_summary("A 48 year old male. The diagnoses listed on the most recent PR-2 (6/4/16) "
+                    "were lumbar disc herniation and sciatica. He has pain.");
+    expect_list(r, "patient.diagnoses", LIST("lumbar disc herniation", "sciatica"));
+    json_decref(r);
+    r = run_summary("A 48 year old male. The PTP's Dx list: 1. Right knee medial meniscus tear "
+                    "2. Right knee chondromalacia. He has pain.");
+    expect_list(r, "patient.diagnoses",
+                LIST("Right knee medial meniscus tear", "Right knee chondromalacia"));
+    json_decref(r);
+    r = run_summary("A 48 year old male.\nDiagnoses:\n- Lumbar radiculopathy\n- Myofascial "
+                    "pain\n- Sleep disturbance\nShe takes Norco.");
+    expect_list(r, "patient.diagnoses",
+                LIST("Lumbar radiculopathy", "Myofascial pain", "Sleep disturbance"));
+    json_decref(r);
+    r = run_summary("A 48 year old male.\nDiagnoses:\n\xE2\x80\xA2 Lumbar radiculopathy\n\xE2\x80"
+                    "\xA2 Myofascial pain\nShe takes Norco.");
+    expect_list(r, "patient.diagnoses", LIST("Lumbar radiculopathy", "Myofascial pain"));
+    json_decref(r);
+}

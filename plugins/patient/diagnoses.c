@@ -22,14 +22,14 @@ const char dx_cue_pattern[] =
     "|\\b(?:being|been|is|was|were|are)\\s+followed\\s+for\\s+(?=[A-Za-z])"
     "(?!(?:several|many|a|an|the|his|her|their|over|about|approximately|more|nearly|almost|"
     "years?|months?|weeks?|pain\\s+management|treatment|care)\\b)"
-    "|\\bdiagnosed\\s+(?:with|as\\s+having|as)"
+    "|\\bdiagnosed\\s+(?:(?:him|her|them)\\s+)?(?:with|as\\s+having|as)"
     /* "The psychologist diagnosed post-traumatic stress disorder", "A psychological evaluation
      * on 07/18/2016 diagnosed adjustment disorder": who diagnosed stands before the match, so
      * that "diagnosed" starts it (the keyed search finds it there) */
     "|(?<=\\bpsychologist\\s|\\bpsychiatrist\\s|\\bphysician\\s|\\bdoctor\\s|\\bsurgeon\\s|"
     "\\bneurologist\\s|\\bprovider\\s|\\bevaluator\\s|\\bexaminer\\s|\\bevaluation\\s|"
     "\\bassessment\\s|\\bexamination\\s|\\bhe\\s|\\bshe\\s|\\balso\\s|\\bthen\\s|\\blater\\s|"
-    "\\d\\s)diagnosed\\s+(?!with\\b|as\\b|in\\b|on\\b|by\\b)"
+    "\\d\\s)diagnosed\\s+(?!with\\b|as\\b|in\\b|on\\b|by\\b|him\\b|her\\b|them\\b)"
     "|\\b(?:has|had|have|with|carries|carried|added|gave|given|made|rendered|assigned|received)"
     "\\s+(?:had\\s+(?:a\\s+|the\\s+)?|a\\s+|the\\s+|an?\\s+(?:new|additional|further)\\s+)?"
     "diagnos[ie]s\\s+of"
@@ -49,7 +49,9 @@ const char dx_cue_pattern[] =
     "(?=[^.;]{1,200}?\\s(?:was|were)\\s+(?:listed|noted|documented|recorded|given|made|"
     "rendered)\\b)"
     /* a progress note's "Assessment: ..." or "Impression: ..." line */
-    "|\\b(?:assessment|(?:clinical\\s+)?impressions?)\\s*:"
+    "|\\b(?:assessment(?:\\s*(?:/|and)\\s*plan)?|(?:clinical\\s+)?impressions?)\\s*:"
+    /* "The PTP's Dx list:" */
+    "|\\b(?:diagnos[ie]s|dx)\\s+list\\s*:"
     /* "the assessment was:" and a list */
     "|\\b(?:assessments?|impressions?)\\s+(?:was|were|is|are|included|includes)\\s*:"
     /* "the patient's assessment consisted of" */
@@ -78,7 +80,9 @@ const char dx_cue_pattern[] =
     /* "The current diagnoses, as listed by the primary treating physician, are:" */
     "(?:\\s*,\\s*as\\s+(?:listed|documented|noted|given|reported|recorded)\\s+by\\s+[^,.;:]{1,60},)"
     "?"
-    "(?:,?\\s+(?!(?:include[sd]?|are|is|were|was|has|have|had)\\b)[a-z0-9'/-]+){0,10}?,?"
+    /* the words between may name the record: "The diagnoses listed on the most recent PR-2
+     * (6/4/16) were ..." */
+    "(?:,?\\s+(?!(?:include[sd]?|are|is|were|was|has|have|had)\\b)\\(?[a-z0-9'/-]+\\)?){0,10}?,?"
     "\\s+(?:that\\s+)?(?:(?:has|have|had)\\s+been|(?:(?:has|have|had)\\s+)?(?:include[sd]?|"
     "including|are|is|were|was|consist(?:s|ed)?\\s+of|reads?))"
     "(?:\\s+(?:documented|listed|noted|reported|given|recorded)(?:\\s+as\\s+follows|\\s+(?:as|is|"

@@ -69,9 +69,35 @@ static size_t closing_code(const char *text, size_t b, size_t e)
     return o;
 }
 
-/* Trims an item: blanks, punctuation, the words that open it without belonging to the
- * diagnosis ("and", "a"), and a connective that closes it before the next number of a list
- * ("(2) knee osteoarthritis; and (3) ..."). */
+/* A bullet or list marker that opens text[b..e), and the blank after it: "- ", "* ", "• ",
+ * "2) ", "(b) ", "b) " (a letter with a period, "E. coli", is left alone). Returns where the item
+ * starts, or b. */
+static size_t marker_end(const char *text, size_t b, size_t e)
+{
+    size_t p = b;
+    if (p + 1 < e && (text[p] == '-' || text[p] == '*'))
+        p++;
+    else if (p + 3 < e && memcmp(text + p, "\xE2\x80\xA2", 3) == 0)
+        p += 3;
+    else {
+        int paren = text[p] == '(';
+        if (paren) p++;
+        size_t q = p;
+        while (q < e && q - p < 2 && isdigit((unsigned char)text[q])) q++;
+        if (q == p && q < e && isalpha((unsigned char)text[q])) q++;
+        if (q == p || q >= e || text[q] != ')' ||
+            (!paren && q - p == 1 && isalpha((unsigned char)text[p]) && q + 1 < e &&
+             text[q + 1] != ' ' && text[q + 1] != '\n'))
+            return b;
+        p = q + 1;
+    }
+    if (p >= e || (text[p] != ' ' && text[p] != '\n')) return b;
+    return p + 1;
+}
+
+/* Trims an item: blanks, punctuation, a bullet or marker that opens it, the words that open it
+ * without belonging to the diagnosis ("and", "a"), and a connective that closes it before the
+ * next number of a list ("(2) knee osteoarthritis; and (3) ..."). */
 static void trim_item(const char *text, size_t *b, size_t *e)
 {
     static const char *const lead[] = {"and", "or", "as well as", "also", "a", "an", "the"};
@@ -84,6 +110,11 @@ static void trim_item(const char *text, size_t *b, size_t *e)
         if (w > *b && (text[w - 1] == ' ' || text[w - 1] == '\n') &&
             (word_is(text, w, *e, "and") || word_is(text, w, *e, "or"))) {
             *e = w;
+            continue;
+        }
+        size_t marked = marker_end(text, *b, *e);
+        if (marked > *b) {
+            *b = marked;
             continue;
         }
         size_t code = dx_icd10_code(text, *b, *e);
