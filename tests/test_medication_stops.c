@@ -451,4 +451,17 @@ Test(medication_stops, record_abbreviations_and_bare_dates)
     json_t *prilosec = must(r, "omeprazole");
     cr_expect(!flag(prilosec, "discontinued") && !flag(prilosec, "negated"));
     json_decref(r);
+    r = summary("Pt d/c'd Soma in 2015 d/t drowsiness. Meds: Naproxen 550 mg - stopped in 2015; "
+                "Flexeril: discontinued. Percocet (discontinued 2016). Ambien was held after "
+                "surgery and never restarted. Lyrica was prescribed but never filled. He takes "
+                "Norco - 2 tabs daily.");
+    cr_expect(flag(must(r, "carisoprodol"), "discontinued"));
+    cr_expect(flag(must(r, "naproxen"), "discontinued"));
+    cr_expect(flag(must(r, "cyclobenzaprine"), "discontinued"));
+    cr_expect(flag(must(r, "oxycodone/acetaminophen"), "discontinued"));
+    cr_expect(flag(must(r, "zolpidem"), "discontinued"));
+    cr_expect(flag(must(r, "pregabalin"), "negated"));
+    json_t *norco = must(r, "hydrocodone/acetaminophen");
+    cr_expect(!flag(norco, "discontinued") && !flag(norco, "negated"));
+    json_decref(r);
 }

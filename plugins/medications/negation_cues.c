@@ -24,7 +24,8 @@ const char med_re_negation_before[] =
     "|(?:refused|declined)\\s+(?:an?\\s+|the\\s+)?(?:(?:trial|offer|prescription)\\s+(?:of|for)\\s+"
     ")?)"
     "|(no\\s+longer\\s+(?:tak(?:es|ing)|us(?:es|ing)|on|prescribed)"
-    "|(?<!was\\s)(?<!were\\s)(?<!been\\s)(?<!is\\s)(?:stopped|discontinued|quit|ceased|gave\\s+up)"
+    "|(?<!was\\s)(?<!were\\s)(?<!been\\s)(?<!is\\s)(?:stopped|discontinued|d/"
+    "c'?d|quit|ceased|gave\\s+up)"
     /* "the carrier stopped authorizing Nucynta ER" */
     "(?:\\s+(?:authorizing|approving|covering|paying\\s+for))?"
     /* "Lunesta 3mg nightly replaced Ambien 10mg" (not "was replaced by Norco") */
@@ -36,7 +37,8 @@ const char med_re_negation_before[] =
     "|discontinuation\\s+of|(?:switched|changed|moved|transitioned|converted)\\s+(?:\\w+\\s+)?from"
     /* "Prior medications: ibuprofen (stopped in 2014), Flexeril (no benefit) and tramadol",
      * "Medications tried and failed include gabapentin, Lyrica and Cymbalta" */
-    "|(?:(?:prior|previous|past|former)\\s+medications?|medications?\\s+(?:previously\\s+)?"
+    "|(?:(?:prior|previous|past|former)\\s+(?:medications?|meds)|medications?\\s+(?:previously\\s+)"
+    "?"
     "tried\\s+"
     "(?:and\\s+failed|without\\s+(?:benefit|success|relief)))(?:\\s+(?:include[sd]?|were|"
     "(?:have|has)\\s+included))?\\s*:?"
@@ -61,7 +63,7 @@ static const char *const before_words[] = {
     "ceased",    "switched",     "changed",   "weaned",  "tapered",  "came",       "off",
     "moved",     "transitioned", "converted", "finish",  "complet",  "used",       "unable",
     "intoleran", "gave",         "without",   "refused", "declined", "replaced",   "prior",
-    "previous",  "past",         "former",    "tried",   NULL};
+    "previous",  "past",         "former",    "tried",   "d/c",      NULL};
 const imrx_re_keys_t med_negation_before_keys = {before_words, 0, 0};
 static const char *const after_words[] = {
     "no",      "never",   "discontinu", "stopped",   "weaned",   "tapered",   "ceased",
@@ -108,8 +110,8 @@ const char med_re_negation_after[] =
     "not\\s+to\\s+"
     "(?:fill|take|use|start|try)\\s+(?:it|them|an?\\s+[a-z]+|the\\s+[a-z]+)"
     /* "was prescribed Tramadol 50mg as needed but never filled it" */
-    "|but\\s+(?:(?:he|she|they)\\s+)?never\\s+(?:filled|took|started|used)\\s+(?:it|them|the\\s+"
-    "prescription)"
+    "|but\\s+(?:(?:he|she|they)\\s+)?never\\s+(?:filled|took|started|used)(?:\\s+(?:it|them|the\\s+"
+    "prescription)|(?=\\s*(?:[.;,]|$)))"
     /* "was prescribed on 10-5-2017, but she did not fill it" */
     "|but\\s+(?:(?:he|she|they)\\s+)?(?:did\\s+not|didn't)\\s+(?:fill|take|start|use|try)\\s+"
     "(?:it|them|the\\s+prescription))"
@@ -183,6 +185,14 @@ const char med_re_negation_after[] =
     "|,\\s*(?:later\\s+|then\\s+|eventually\\s+)?(?:stopped|discontinued|d/c'?d)\\s+(?:(?:after|in|"
     "on|because|due|"
     "for|when|owing)\\b|\\d{1,2}/(?:19|20)?\\d\\d\\b)"
+    /* a list entry's note: "Norco: discontinued.", "Norco - stopped in 2015" */
+    "|\\s*(?::|-)\\s*(?:discontinued|stopped|d/"
+    "c'?d)(?=\\s*(?:[.;,)]|$|\\s+(?:in|on|after|since|due|"
+    "because|\\d)))"
+    /* "Norco was held after surgery and never restarted" */
+    "|(?:was|were)\\s+held\\b[^.;]{0,60}?\\band\\s+(?:was\\s+|were\\s+)?(?:never|not)\\s+(?:"
+    "resumed|"
+    "restarted)"
     /* "used it for about two weeks, then stopped it" */
     "|,?\\s*(?:and\\s+)?then\\s+(?:discontinued|stopped|quit)\\s+(?:it|them)\\b"
     /* "was used for two weeks after surgery and then stopped": the clause ends there (not "and
@@ -212,8 +222,8 @@ const char med_re_negation_after[] =
     "(?:stopped|discontinued)"
     /* "Ibuprofen 800 mg prn (not taking)" on a list */
     "|(?<=\\()\\s*(?:not\\s+(?:currently\\s+)?(?:taking|using)|no\\s+longer\\s+(?:taking|using)|"
-    "discontinued|d/"
-    "c'?d|stopped)(?:\\s+(?:in|on|after|for|because|due)\\b[^()\\n]{0,60})?(?=\\s*\\))"
+    "discontinued|d/c'?d|stopped)(?:\\s+(?:(?:in|on|after|for|because|due)\\b|\\d)[^()\\n]{0,60})?"
+    "(?=\\s*\\))"
     /* "was taking Motrin until 2015 but this was changed to Mobic", "was prescribed oxycodone
      * after surgery but finished it in November" */
     "|(?:until\\s+[^.;]{1,40}?\\s+)?but\\s+(?:this|that|it)\\s+(?:was|were)\\s+(?:later\\s+|"
