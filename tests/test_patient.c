@@ -39,6 +39,11 @@ Test(patient, ages_as_summaries_write_them)
         {"This is a woman who was 40 at the time of injury and is now 44. She works.", 44,
          "female"},
         {"Mr. [name withheld], 57, is a former utility lineman. He retired.", 57, "male"},
+        /* copied records: "52 YOM", "Ms. X is 52.", an age in words without a hyphen */
+        {"52 YOM c/o neck pain after a fall at work.", 52, "male"},
+        {"52 YOF c/o neck pain after a fall at work.", 52, "female"},
+        {"Ms. [redacted] is 52. She works as a cashier.", 52, "female"},
+        {"He is fifty two years of age and works as a driver.", 52, "male"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         json_t *r = run_summary(cases[i].text);

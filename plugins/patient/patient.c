@@ -18,16 +18,16 @@ static const imrx_host_api_t *api;
 
 static const char age_pattern[] =
     "\\b(\\d{1,3})(?:\\s*-\\s*|\\s+)?(?:years?|yrs?\\.?|y)(?:\\s*-\\s*|\\s+)?(?:/\\s*)?old\\b"
-    "|\\b(\\d{1,3})\\s*(?:y/o|y\\.o\\.|yo)(?![a-z])"
+    "|\\b(\\d{1,3})\\s*(?:y/o|y\\.o\\.|yo[mf]?)(?![a-z])" /* "52 YOM": years old, male */
     "|\\baged?(?:\\s+of)?\\s*:?\\s+(\\d{1,3})\\b(?!\\s*(?:%|percent|mg|months|weeks|days))"
     "|\\b(\\d{1,3})\\s+years?\\s+of\\s+age\\b"
     "|\\b(eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\\s]+(one|"
-    "two|three|four|five|six|seven|eight|nine))?[-\\s]+years?[-\\s]+old\\b"
+    "two|three|four|five|six|seven|eight|nine))?[-\\s]+years?(?:[-\\s]+old|\\s+of\\s+age)\\b"
     /* "a grocery checker, now 62, who", "was 40 at the time of injury and is now 44." */
     "|(?<=\\bnow\\s)(\\d{1,3})(?=\\s*[,.;](?:\\s|$))"
-    /* "Mr. [name withheld], 57, is a former lineman" */
-    "|\\b(?:Mr|Mrs|Ms|Miss)\\.?\\s+(?:\\[[^\\]\\n]{1,30}\\]|[A-Z][A-Za-z'-]+)\\s*,\\s*(\\d{1,3})"
-    "\\s*,";
+    /* "Mr. [name withheld], 57, is a former lineman", "Ms. [redacted] is 52." */
+    "|\\b(?:Mr|Mrs|Ms|Miss)\\.?\\s+(?:\\[[^\\]\\n]{1,30}\\]|[A-Z][A-Za-z'-]+)"
+    "(?|\\s*,\\s*(\\d{1,3})\\s*,|\\s+is\\s+(\\d{1,3})(?=\\s*[.,;]))";
 
 /* Every alternative above begins at a word start with a digit or one of these words. */
 static const char *const age_words[] = {
@@ -54,9 +54,12 @@ static int age_in_words(const char *text, imrx_re_scratch_t *t)
 }
 
 /* Titles ("Mr.", "Ms.") are left out: summaries give them to providers, not to the worker. A
- * capital M or F right after the age counts ("48 year old M", "52 y/o F"). */
-static const char sex_pattern[] = "\\b(?:(male|man|gentleman|(?<=old |y/o | yo )(?-i:M))"
-                                  "|(female|woman|lady|(?<=old |y/o | yo )(?-i:F)))\\b";
+ * capital M or F right after the age counts ("48 year old M", "52 y/o F"), and the M or F of
+ * "52 YOM", "52 YOF". */
+static const char sex_pattern[] =
+    "(?:\\b|(?<=\\dyo|\\d\\syo))(?:(male|man|gentleman|(?<=old |y/o | yo "
+    ")(?-i:M)|(?<=\\dyo|\\d\\syo)m)"
+    "|(female|woman|lady|(?<=old |y/o | yo )(?-i:F)|(?<=\\dyo|\\d\\syo)f))\\b";
 
 enum { RE_AGE, RE_SEX, RE_CUE, RE_STOP, RE_COUNT };
 
