@@ -98,6 +98,12 @@ Test(dates, narrative_phrasings_and_two_digit_years)
         {"The injured worker is a 48-year-old female, who sustained an industrial injury on "
          "9-29-1993. She improved. The UR dated 9-22-2015: non-certified the request.",
          "1993-09-29", "2015-09-22"},
+        /* copied records */
+        {"D/I: 01/02/2014. Per UR dated 3/4/16, the request was denied.", "2014-01-02",
+         "2016-03-04"},
+        {"Pt injured 01-02-14 lifting boxes. UR non-cert 03-04-16.", "2014-01-02", "2016-03-04"},
+        {"Industrial injury 1/2/2014. On 3/4/2016 UR denied the request.", "2014-01-02",
+         "2016-03-04"},
         /* the review acted, then the letter that told it is dated */
         {"The injured worker is a 52 year old male who sustained an industrial injury on "
          "3-4-2013. On 09/15/2015 the psychologist asked for 12 more sessions. The claims "

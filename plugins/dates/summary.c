@@ -19,7 +19,8 @@ const char dates_re_narrative_injury[] =
     "(?:\\s+(?:that|which)\\s+(?:occurred|happened|took\\s+place))?"
     "\\s+(?:date\\s+)?(?:(?:on|dated|of|in|through|(?:reported|given|listed)\\s+as)\\s+)?"
     "(?:or\\s+about\\s+)?"
-    "|\\b(?:date\\s+of\\s+injury|injury\\s+date|DOI)(?:\\s*\\(DOI\\))?\\s*(?:of|on|was|is|:)?\\s*"
+    "|\\b(?:date\\s+of\\s+injury|injury\\s+date|DOI|D/"
+    "I)(?:\\s*\\(DOI\\))?\\s*(?:of|on|was|is|:)?\\s*"
     "(?:(?:given|listed|reported|noted|recorded)\\s+)?(?:as\\s+|on\\s+)?"
     "|\\b(?:occupational|industrial|outpatient|work|workers'?\\s+compensation)\\s+(?:injury\\s+)?"
     "claim"
@@ -32,21 +33,26 @@ const char dates_re_narrative_injury[] =
     "motor\\s+vehicle\\s+(?:accident|collision)|was\\s+involved|developed|began\\s+to\\s+have|"
     "reported\\s+(?:the\\s+)?(?:onset|pain|symptoms|numbness))\\b[^.;]{0,140}?\\bon\\s+"
     "|\\bcumulative\\s+trauma\\s+(?:through|to|ending|ending\\s+on)\\s+"
+    /* copied records: "Injured 1/2/14 lifting boxes", "Pt injured 01-02-14", "Industrial injury
+     * 1/2/2014." */
+    "|\\b(?:injured|(?:industrial|work|occupational)\\s+injury)\\s+(?=\\d)"
     /* "associated with an industrial motor vehicle accident of November 21, 2014" */
     "|\\b(?:accident|incident|collision)\\s+(?:of|dated)\\s+"
     ")" DATE_OR_JOINED;
 
 /* Every alternative above begins at a word start with one of these words. */
 static const char *const injury_words[] = {
-    "sustained",  "suffered",  "reported",  "had",      "incurred",     "with",
-    "for",        "date",      "injury",    "doi",      "occupational", "industrial",
-    "outpatient", "work",      "was",       "were",     "got",          "fell",
-    "slipped",    "tripped",   "injured",   "hurt",     "twisted",      "strained",
-    "sprained",   "struck",    "hit",       "lifting",  "lifted",       "pulling",
-    "pushing",    "crushed",   "caught",    "collided", "assaulted",    "attacked",
-    "bitten",     "lacerated", "felt",      "motor",    "developed",    "began",
-    "cumulative", "robbery",   "robbed",    "gunpoint", "accident",     "altercation",
-    "explosion",  "incident",  "collision", NULL};
+    "sustained",    "suffered",   "reported",    "had",       "incurred",
+    "with",         "for",        "date",        "injury",    "doi",
+    "occupational", "industrial", "outpatient",  "work",      "was",
+    "were",         "got",        "fell",        "slipped",   "tripped",
+    "injured",      "hurt",       "twisted",     "strained",  "sprained",
+    "struck",       "hit",        "lifting",     "lifted",    "pulling",
+    "pushing",      "crushed",    "caught",      "collided",  "assaulted",
+    "attacked",     "bitten",     "lacerated",   "felt",      "motor",
+    "developed",    "began",      "cumulative",  "robbery",   "robbed",
+    "gunpoint",     "accident",   "altercation", "explosion", "incident",
+    "collision",    "d/i",        NULL};
 static const imrx_re_keys_t injury_keys = {injury_words, 0, 0};
 
 /* The summary's UR decision date (the last such mention is the decision under review): a date
