@@ -76,6 +76,20 @@ Test(decisions, wrapped_items_verdict_on_next_line_and_adjacent_blocks)
     json_decref(r);
 }
 
+/* An ACOEM chapter named by its number inside the title: the MTUS chapter title. */
+Test(decisions, an_acoem_chapter_number_in_the_title)
+{
+    json_t *r = run_a("MRI of the cervical spine: Upheld\n"
+                      "Claims Administrator guideline: Decision based on MTUS Neck and Upper Back "
+                      "Complaints 2004.\n"
+                      "MAXIMUS guideline: Decision based on MTUS ACOEM Chapter 8 Neck and Upper "
+                      "Back Complaints 2004.\n"
+                      "Decision rationale: No red flags are documented.\n");
+    cr_expect_str_eq(ITEM(r, 0, "guidelines.0.title"), "Neck and Upper Back Complaints");
+    cr_expect_eq(json_integer_value(t_get(r, "items.0.guidelines.0.year")), 2004);
+    json_decref(r);
+}
+
 /* "MAXIMUS guideline:" twice in a row, the first with sections wrapped to the next line: both
  * citations are the item's. */
 Test(decisions, a_guideline_label_repeated_on_the_next_line)

@@ -198,7 +198,10 @@ static void emit_mtus(scan_t *sc, imrx_node_t list, range_t title, range_t year,
     /* "ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 12, ..." */
     uint32_t chap = ci_find(text, sections.b, sections.e, "Chapter ");
     const char *mapped = NULL;
-    if (ci_find(text, title.b, title.e, "ACOEM") < title.e && chap < sections.e)
+    int acoem = ci_find(text, title.b, title.e, "ACOEM") < title.e;
+    if (acoem && chap < sections.e) mapped = acoem_chapter(atoi(text + chap + 8));
+    /* "MTUS ACOEM Chapter 8 Neck and Upper Back Complaints 2004": the chapter in the title */
+    if (acoem && !mapped && (chap = ci_find(text, title.b, title.e, "Chapter ")) < title.e)
         mapped = acoem_chapter(atoi(text + chap + 8));
     range_t named = acoem_named_chapter(text, title, sections);
     if (mapped) {
