@@ -66,6 +66,9 @@ const char dx_cue_pattern[] =
     "|(?:,?\\s+(?!(?:include[sd]?|are|is|were|was|has|have|had)\\b)[a-z0-9'/-]+){0,6}?"
     "(?:\\s+(?:was|were|is|are)\\s+(?:recorded|documented|listed|noted|given))?\\s+as\\s+follows"
     "\\s*:)"
+    /* "Her conditions include ...": the patient's, not the work's */
+    "|\\b(?:his|her|their)\\s+(?:current\\s+|medical\\s+)?conditions\\s+(?:include[sd]?|are|were)"
+    "\\b"
     /* "Comorbid conditions are ..." */
     "|\\bcomorbid(?:ities|\\s+(?:conditions|diagnoses))\\s+(?:are|include[sd]?|including)"
     /* what the claim covers: "The conditions accepted on the claim are ...", "The accepted
@@ -84,7 +87,7 @@ const char dx_cue_pattern[] =
      * (6/4/16) were ..." */
     "(?:,?\\s+(?!(?:include[sd]?|are|is|were|was|has|have|had)\\b)\\(?[a-z0-9'/-]+\\)?){0,10}?,?"
     "\\s+(?:that\\s+)?(?:(?:has|have|had)\\s+been|(?:(?:has|have|had)\\s+)?(?:include[sd]?|"
-    "including|are|is|were|was|consist(?:s|ed)?\\s+of|reads?))"
+    "including|are|is|were|was|consist(?:s|ed)?\\s+of|reads?|remain(?:s|ed)?|comprised?|comprises))"
     "(?:\\s+(?:documented|listed|noted|reported|given|recorded)(?:\\s+as\\s+follows|\\s+(?:as|is|"
     "to\\s+include|to\\s+be))?"
     "|\\s+as\\s+follows)?"
@@ -127,7 +130,23 @@ const char dx_stop_pattern[] =
     "reported|"
     "recommended|requested|felt|opined|indicated|documented|added|explained|believed|thought|"
     "suggested|advised|planned|ordered|prescribed|referred|started|began|increased|added|"
-    "switched|changed|discontinued|stopped|gave)\\b";
+    "switched|changed|discontinued|stopped|gave)\\b"
+    /* a clause about the list: ", for which she had therapy", ", each of which is industrial",
+     * ", among others", ", by report", ", both chronic", ", noted on 3/4/2015", ", so the
+     * physician requested", ", but no psychiatric diagnosis" */
+    "|,\\s+(?:(?:for|to|in|with|of)\\s+which|(?:each|all|none|either|neither)\\s+of\\s+"
+    "(?:which|them|these)|among\\s+others|by\\s+(?:history|report)|both\\s+(?:chronic|acute|"
+    "industrial(?:ly)?|work[- ]related|accepted|of\\s+which)|now\\s+(?:permanent|p\\s*&\\s*s|"
+    "stable|at\\s+mmi)|(?:as\\s+)?(?:noted|documented|diagnosed|listed|reported|recorded)"
+    "\\s+(?:on|in|by|at)|so|but)\\b"
+    "|\\s+but\\s+(?:no|not)\\b"
+    /* ", and an MRI was requested", ", and his symptoms persist", ", and there was no ..." */
+    "|,\\s+and\\s+(?:there|it|this)\\s+(?:was|were|is|are|has|had|have)\\b"
+    "|,\\s+and\\s+(?:the|his|her|their|an?)\\s+(?:[a-z'/-]+\\s+){0,3}?(?:was|were|is|are|has|"
+    "have|had|persists?|persisted|continues?|continued|returned|remains?|remained|improved|"
+    "worsened|underwent|reports?|reported)\\b"
+    /* "A and B; treatment has included ...": a clause after a semicolon */
+    "|;\\s+(?:[a-z'/-]+\\s+){1,2}?(?:has|have|had|was|were|is|are)\\b";
 
 /* Where the sentence that starts at `b` ends: a period, question or exclamation mark before a
  * space or the end (not one of an abbreviation or a decimal), or a blank line. */
