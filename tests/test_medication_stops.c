@@ -465,3 +465,38 @@ Test(medication_stops, record_abbreviations_and_bare_dates)
     cr_expect(!flag(norco, "discontinued") && !flag(norco, "negated"));
     json_decref(r);
 }
+
+Test(medication_stops, failed_drugs_and_other_ends_of_use)
+{
+    static const char *const stops[] = {"The physician took him off Norco.",
+                                        "Norco was eliminated from her regimen.",
+                                        "Norco use ended in 2016.",
+                                        "He failed Norco.",
+                                        "Medications previously tried: Norco.",
+                                        NULL};
+    for (int i = 0; stops[i]; i++) {
+        json_t *r = summary(stops[i]);
+        cr_log_info("%s", stops[i]);
+        cr_expect(flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
+        json_decref(r);
+    }
+    /* a list after "failed" is all failed */
+    json_t *r = summary("The patient has failed trials of Norco and gabapentin.");
+    cr_expect(flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
+    cr_expect(flag(must(r, "gabapentin"), "discontinued"));
+    json_decref(r);
+    /* a guideline's condition, or a record that does not show it, is no stop */
+    static const char *const conditions[] = {
+        "Lyrica is indicated once the patient has failed a trial of gabapentin.",
+        "There is no documentation that the patient has failed gabapentin.",
+        "Guidelines recommend Lyrica for patients who have failed gabapentin.", NULL};
+    for (int i = 0; conditions[i]; i++) {
+        r = summary(conditions[i]);
+        cr_log_info("%s", conditions[i]);
+        cr_expect(!flag(must(r, "gabapentin"), "discontinued"));
+        json_decref(r);
+    }
+    r = summary("The provider took him off work and prescribed Norco.");
+    cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
+    json_decref(r);
+}

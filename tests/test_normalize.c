@@ -167,6 +167,15 @@ Test(normalize, page_footers_and_repeated_page_headers_are_removed)
                      "Case Number: CM16-9012345\nThe PR2 dated 10-20-16 noted pain.\n");
     cr_assert_str_eq(norm("Neck pain.\n\fCASE NUMBER: CM16-9012345\nMRI of the neck: Upheld\n"),
                      "Neck pain.\nMRI of the neck: Upheld\n");
+    /* the case number and the page number on one footer line, in either order, even inside a
+     * sentence; a line that only names the case number with other words stays */
+    cr_assert_str_eq(norm("Lidoderm 5%, one patch daily,\nCM17-0754276          Page 1 of 2\n\f30 "
+                          "patches: Upheld\n"),
+                     "Lidoderm 5%, one patch daily,\n30 patches: Upheld\n");
+    cr_assert_str_eq(norm("Neck pain.\nPage 2 of 3 - Case Number: CM16-9012345\n\fMRI: Upheld\n"),
+                     "Neck pain.\nMRI: Upheld\n");
+    cr_assert_str_eq(norm("See Page 2 of the CM16-9012345 file.\n"),
+                     "See Page 2 of the CM16-9012345 file.\n");
 }
 
 /* A running title: one ending in the labelled case number, or any short capitalised line that

@@ -153,6 +153,39 @@ static int is_labelled_case_number_line(const char *s, size_t n)
     return 0;
 }
 
+/* A case number and a page number on one line, in either order ("CM17-0754276      Page 1 of
+ * 2", "Page 2 of 3 - Case Number: CM16-0213037"): a page footer wherever it stands. */
+static int is_case_and_page_line(const char *s, size_t n)
+{
+    if (n > 120) return 0;
+    for (size_t i = 1; i + 5 < n; i++) {
+        if (s[i - 1] != ' ' || strncmp(s + i, "Page ", 5) != 0) continue;
+        /* the page number ends where the blanks before the case number begin */
+        size_t e = i + 5;
+        while (e < n &&
+               (isdigit((unsigned char)s[e]) || s[e] == ' ' || strncmp(s + e, "of", 2) == 0))
+            e += s[e] == 'o' ? 2 : 1;
+        size_t a = 0, b = i; /* the case number before "Page" */
+        while (b > a && (s[b - 1] == ' ' || s[b - 1] == '-' || s[b - 1] == '|')) b--;
+        size_t pe = e;
+        while (pe > i && s[pe - 1] == ' ') pe--;
+        if (e == n && is_page_footer(s + i, pe - i) &&
+            (is_case_number_line(s + a, b - a) || is_labelled_case_number_line(s + a, b - a)))
+            return 1;
+    }
+    if (n > 5 && strncmp(s, "Page ", 5) == 0) { /* the page number first */
+        size_t e = 5;
+        while (e < n && (isdigit((unsigned char)s[e]) || strncmp(s + e, " of ", 4) == 0))
+            e += s[e] == ' ' ? 4 : 1;
+        size_t c = e;
+        while (c < n && (s[c] == ' ' || s[c] == '-' || s[c] == '|')) c++;
+        if (c > e && is_page_footer(s, e) &&
+            (is_case_number_line(s + c, n - c) || is_labelled_case_number_line(s + c, n - c)))
+            return 1;
+    }
+    return 0;
+}
+
 /* A short capitalised line that starts two pages or more (after their breaks) is a running
  * header, whatever it says ("Final Determination Letter for ...", a title on every page). */
 static void drop_repeated_page_tops(const char *in, line_t *lines, long count)
@@ -187,7 +220,7 @@ static void drop_page_furniture(const char *in, line_t *lines, long count)
         if (l->blank) continue;
         const char *s = in + l->start;
         size_t n = l->end - l->start;
-        if (is_page_footer(s, n)) {
+        if (is_page_footer(s, n) || is_case_and_page_line(s, n)) {
             /* A footer ends a page even without a form feed after it. */
             l->drop = 1;
             for (long j = i + 1; j < count; j++)

@@ -37,10 +37,9 @@ const char med_re_negation_before[] =
     "|discontinuation\\s+of|(?:switched|changed|moved|transitioned|converted)\\s+(?:\\w+\\s+)?from"
     /* "Prior medications: ibuprofen (stopped in 2014), Flexeril (no benefit) and tramadol",
      * "Medications tried and failed include gabapentin, Lyrica and Cymbalta" */
-    "|(?:(?:prior|previous|past|former)\\s+(?:medications?|meds)|medications?\\s+(?:previously\\s+)"
-    "?"
-    "tried\\s+"
-    "(?:and\\s+failed|without\\s+(?:benefit|success|relief)))(?:\\s+(?:include[sd]?|were|"
+    "|(?:(?:prior|previous|past|former)\\s+(?:medications?|meds)|medications?\\s+(?:previously\\s+"
+    "tried(?:\\s+(?:and\\s+failed|without\\s+(?:benefit|success|relief)))?|tried\\s+(?:and\\s+"
+    "failed|without\\s+(?:benefit|success|relief))))(?:\\s+(?:include[sd]?|were|"
     "(?:have|has)\\s+included))?\\s*:?"
     /* "she could not tolerate gabapentin", "GI intolerance to naproxen" */
     "|(?:could|did)\\s+not\\s+tolerate|(?:has|have|had)\\s+not\\s+tolerated|unable\\s+to\\s+"
@@ -54,6 +53,15 @@ const char med_re_negation_before[] =
     "post-?\\s?op(?:erative)?|\\d+-?\\s?(?:day|week))\\s+){0,2}course\\s+of"
     "|(?:told|advised|instructed|asked)\\s+to\\s+(?:stop|discontinue|quit)(?:\\s+(?:taking|using))?"
     "|(?<!being\\s)(?:weaned|tapered|came)\\s+(?:\\w+\\s+)?(?:off|from)(?:\\s+of)?"
+    /* "The physician took him off Norco" */
+    "|(?:took|taken)\\s+(?:him|her|them)\\s+off(?:\\s+of)?"
+    /* "He failed Norco", "the patient has failed a trial of Lyrica": the patient's, not a
+     * guideline's condition ("patients who have failed", "once the patient has failed", "no
+     * documentation that he failed") */
+    "|(?<!\\bonce\\s)(?<!\\bif\\s)(?<!\\bunless\\s)(?<!\\buntil\\s)(?<!\\bwhether\\s)"
+    "(?<!\\bthat\\s)(?<!\\bthe\\s)(?:he|she|they|(?:the\\s+)?(?:patient|injured\\s+worker|"
+    "claimant|employee|applicant))\\s+(?:(?:has|had|also)\\s+){0,2}"
+    "failed(?:\\s+(?:(?:a|an)\\s+)?(?:trials?|course)\\s+of|\\s+treatment\\s+with)?"
     "|(?:was|were|is|has\\s+been|had\\s+been)\\s+off(?:\\s+of)?))(?![A-Za-z])";
 
 /* Every match of negation_before holds one of these at a word start ("no" covers "not" and
@@ -63,17 +71,17 @@ static const char *const before_words[] = {
     "ceased",    "switched",     "changed",   "weaned",  "tapered",  "came",       "off",
     "moved",     "transitioned", "converted", "finish",  "complet",  "used",       "unable",
     "intoleran", "gave",         "without",   "refused", "declined", "replaced",   "prior",
-    "previous",  "past",         "former",    "tried",   "d/c",      NULL};
+    "previous",  "past",         "former",    "tried",   "d/c",      "failed",     NULL};
 const imrx_re_keys_t med_negation_before_keys = {before_words, 0, 0};
 static const char *const after_words[] = {
-    "no",      "never",   "discontinu", "stopped",   "weaned",   "tapered",   "ceased",
-    "quit",    "changed", "switched",   "replaced",  "abandon",  "withdrawn", "halted",
-    "dropped", "ended",   "terminated", "suspended", "given",    "aside",     "exchanged",
-    "gave",    "lapse",   "turned",     "refused",   "declined", "converted", "transitioned",
-    "moved",   "poorly",  "finished",   "completed", "from",     "swapped",   "elected",
-    "chose",   "decided", "preferred",  "opted",     "phased",   "retired",   "pulled",
-    "removed", "traded",  "taken",      "let",       "fell",     "stopping",  "d/c",
-    NULL};
+    "no",         "never",   "discontinu", "stopped",   "weaned",   "tapered",   "ceased",
+    "quit",       "changed", "switched",   "replaced",  "abandon",  "withdrawn", "halted",
+    "dropped",    "ended",   "terminated", "suspended", "given",    "aside",     "exchanged",
+    "gave",       "lapse",   "turned",     "refused",   "declined", "converted", "transitioned",
+    "moved",      "poorly",  "finished",   "completed", "from",     "swapped",   "elected",
+    "chose",      "decided", "preferred",  "opted",     "phased",   "retired",   "pulled",
+    "removed",    "traded",  "taken",      "let",       "fell",     "stopping",  "d/c",
+    "eliminated", NULL};
 const imrx_re_keys_t med_negation_after_keys = {after_words, 0, 0};
 
 /* Between a drug and a cue after it ("Naproxen ... was discontinued"): the clause changed, the
@@ -120,7 +128,10 @@ const char med_re_negation_after[] =
     "previously|then|all|both|each|also|recently|ultimately|finally|gradually)\\s+)?(?:"
     "discontinued|d/c'?d|stopped|weaned|tapered|ceased|abandoned|withdrawn|halted|dropped|ended|"
     "terminated|suspended|given\\s+up|set\\s+aside|exchanged|phased\\s+out|retired|pulled|removed|"
-    "not\\s+(?:renewed|refilled|continued|reordered)|taken\\s+off|let\\s+go)"
+    "not\\s+(?:renewed|refilled|continued|reordered)|taken\\s+off|let\\s+go|eliminated\\s+from)"
+    /* "Norco use ended in 2016" */
+    "|(?:use|usage|treatment|therapy)\\s+(?:was\\s+|has\\s+been\\s+)?(?:ended|stopped|discontinued|"
+    "ceased)"
     /* "Soma fell out of his regimen", "has not been part of her regimen since early 2016" */
     "|fell\\s+out\\s+of\\s+(?:his|her|their|the)\\s+regimen"
     "|(?:has|have|had)\\s+not\\s+been\\s+(?:part\\s+of|in)\\s+(?:his|her|their|the)\\s+regimen"
