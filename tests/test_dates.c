@@ -367,3 +367,24 @@ Test(dates, the_seed_letter)
     cr_assert_str_eq(t_str(r, "dates_in_narrative.ur_decision"), "2015-09-22");
     json_decref(r);
 }
+
+/* A summary that recounts an earlier review and leaves the present one undated: the earlier
+ * date, months before the header's UR Denial Date, is not the decision under review. */
+Test(dates, an_earlier_review_is_not_the_one_under_review)
+{
+    const char *summary = "The worker was hurt on 3-2-2016. A request for vestibular therapy was "
+                          "non-certified at utilization review on 12-4-2017, and that denial was "
+                          "upheld at Independent Medical Review. The present requests were "
+                          "non-certified at utilization review.";
+    json_t *r = letter("Case Number: CM18-9000004\nUR Denial Date: 09/10/2018\n", summary);
+    cr_expect_null(t_str(r, "dates_in_narrative.ur_decision"));
+    json_decref(r);
+    /* days apart, it is the same review told from another record */
+    r = letter("Case Number: CM18-9000004\nUR Denial Date: 12/08/2017\n", summary);
+    cr_expect_str_eq(t_str(r, "dates_in_narrative.ur_decision"), "2017-12-04");
+    json_decref(r);
+    /* without a header date, the summary's is taken */
+    r = letter("Case Number: CM18-9000004\n", summary);
+    cr_expect_str_eq(t_str(r, "dates_in_narrative.ur_decision"), "2017-12-04");
+    json_decref(r);
+}

@@ -282,6 +282,29 @@ static void read_events(letter_t *L, const imrx_section_t *sec)
     }
 }
 
+/* Days since 1970-01-01 of a civil date (Howard Hinnant's days_from_civil). */
+static long day_number(const imrx_date_t *d)
+{
+    long y = d->year - (d->month <= 2);
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long mp = (d->month + 9) % 12;
+    long doy = (153 * mp + 2) / 5 + d->day - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+/* Can the UR decision dated d be the one under review? Not when the header dates that one
+ * months away: a summary that recounts an earlier review ("non-certified at utilization review
+ * on 12-4-2017, and that denial was upheld at Independent Medical Review") and leaves the
+ * present one undated names only the earlier. */
+static int ur_date_fits(const letter_t *L, const imrx_date_t *d)
+{
+    if (!L->have[D_UR]) return 1;
+    long gap = day_number(d) - day_number(&L->header[D_UR]);
+    return gap > -60 && gap < 60;
+}
+
 /* The summary's last UR mention with a date that reads, searched forward: every place the
  * pattern matches, each from the place after the one before ("On <request date>, ...
  * non-certified by utilization review on <date>" holds two, and the later is the decision). */
@@ -293,7 +316,8 @@ static void last_ur_date_forward(letter_t *L, const imrx_section_t *sec, uint32_
     size_t pos = sec->begin;
     while (pos < sec->end && imrx_re_find(&L->s->re[RE_UR], L->t, text, pos, sec->end) == 1) {
         pos = (uint32_t)imrx_re_ov(L->t)[0] + 1;
-        if (date_group(L->t, &b, &e) && dates_parse(text + b, e - b, L->ref_year, &d))
+        if (date_group(L->t, &b, &e) && dates_parse(text + b, e - b, L->ref_year, &d) &&
+            ur_date_fits(L, &d))
             *ub = b, *ue = e;
     }
 }
@@ -314,7 +338,8 @@ static void last_ur_date(letter_t *L, const imrx_section_t *sec, uint32_t *ub, u
     imrx_date_t d;
     for (size_t i = n; i-- > 0;) {
         if (imrx_re_at(&L->s->re[RE_UR], L->t, text, at[i], sec->end) == 1 &&
-            date_group(L->t, &b, &e) && dates_parse(text + b, e - b, L->ref_year, &d)) {
+            date_group(L->t, &b, &e) && dates_parse(text + b, e - b, L->ref_year, &d) &&
+            ur_date_fits(L, &d)) {
             *ub = b, *ue = e;
             break;
         }
