@@ -500,3 +500,24 @@ Test(medication_stops, failed_drugs_and_other_ends_of_use)
     cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
     json_decref(r);
 }
+
+Test(medication_stops, stops_after_both_titration_and_turned_down)
+{
+    json_t *r = summary("He took Motrin and later naproxen for several years; both were stopped "
+                        "in 2014 because of heartburn, and he was then started on Celebrex.");
+    cr_expect(flag(must(r, "ibuprofen"), "discontinued"));
+    cr_expect(flag(must(r, "naproxen"), "discontinued"));
+    cr_expect(!flag(must(r, "celecoxib"), "discontinued"));
+    json_decref(r);
+    r = summary("Gabapentin was titrated to 900 mg a day in 2015 and discontinued because of "
+                "sedation.");
+    cr_expect(flag(must(r, "gabapentin"), "discontinued"));
+    json_decref(r);
+    r = summary("He turned down Lexapro when his psychologist suggested it in 2015.");
+    cr_expect(flag(must(r, "escitalopram"), "negated"));
+    json_decref(r);
+    r = summary("This worker has not tried a first-line oral agent, nor a topical NSAID such as "
+                "diclofenac gel.");
+    cr_expect(flag(must(r, "diclofenac"), "negated"));
+    json_decref(r);
+}

@@ -32,7 +32,9 @@ static int list_gap(const char *text, uint32_t b, uint32_t e, const mention_t *a
         /* "an inhaled corticosteroid such as fluticasone", "any other sleeping pill" */
         "inhaled", "corticosteroid", "corticosteroids", "steroid", "steroids", "sleeping", "sleep",
         "pill", "pills", "aid", "aids", "anti", "inflammatory", "inflammatories", "triptan",
-        "triptans", "benzodiazepine", "benzodiazepines", NULL};
+        "triptans", "benzodiazepine", "benzodiazepines",
+        /* "a first-line oral agent, nor a topical NSAID such as diclofenac gel" */
+        "first", "second", "third", "line", NULL};
     uint32_t p = b;
     while (p < e) {
         char c = text[p];

@@ -21,7 +21,8 @@ const char med_re_negation_before[] =
     "|no\\s+[^.;]{1,60}?,?\\s+(?:or|nor)\\s+(?:any\\s+)?(?:prior\\s+)?(?:use|trial)\\s+of"
     "|allergic\\s+to|allerg(?:y|ies)\\s*(?:to|include|including|:|of)"
     /* "He refused a trial of Butrans patches", "She declined Cymbalta when it was offered" */
-    "|(?:refused|declined)\\s+(?:an?\\s+|the\\s+)?(?:(?:trial|offer|prescription)\\s+(?:of|for)\\s+"
+    "|(?:refused|declined|turned\\s+down)\\s+(?:an?\\s+|the\\s+)?(?:(?:trial|offer|prescription)"
+    "\\s+(?:of|for)\\s+"
     ")?)"
     "|(no\\s+longer\\s+(?:tak(?:es|ing)|us(?:es|ing)|on|prescribed)"
     "|(?<!was\\s)(?<!were\\s)(?<!been\\s)(?<!is\\s)(?:stopped|discontinued|d/"
@@ -67,11 +68,12 @@ const char med_re_negation_before[] =
 /* Every match of negation_before holds one of these at a word start ("no" covers "not" and
  * "none"), and so does every match of negation_after (re.h, imrx_re_find_required). */
 static const char *const before_words[] = {
-    "denie",     "no",           "never",     "allerg",  "stop",     "discontinu", "quit",
-    "ceased",    "switched",     "changed",   "weaned",  "tapered",  "came",       "off",
-    "moved",     "transitioned", "converted", "finish",  "complet",  "used",       "unable",
-    "intoleran", "gave",         "without",   "refused", "declined", "replaced",   "prior",
-    "previous",  "past",         "former",    "tried",   "d/c",      "failed",     NULL};
+    "denie",   "no",       "never",    "allerg",       "stop",      "discontinu",
+    "quit",    "ceased",   "switched", "changed",      "weaned",    "tapered",
+    "came",    "off",      "moved",    "transitioned", "converted", "finish",
+    "complet", "used",     "unable",   "intoleran",    "gave",      "without",
+    "refused", "declined", "replaced", "prior",        "previous",  "past",
+    "former",  "tried",    "d/c",      "failed",       "turned",    NULL};
 const imrx_re_keys_t med_negation_before_keys = {before_words, 0, 0};
 static const char *const after_words[] = {
     "no",         "never",   "discontinu", "stopped",   "weaned",   "tapered",   "ceased",
@@ -223,7 +225,8 @@ const char med_re_negation_after[] =
     "|but\\s+(?:(?:he|she|they)\\s+)?(?:later\\s+|then\\s+)?(?:discontinued|stopped|quit)\\s+"
     "(?:it|them|taking\\s+(?:it|them))"
     "|(?:was|were)\\s+(?:(?:then|later|also|subsequently|briefly|initially)\\s+)?(?:tried|trialed|"
-    "started|used|prescribed|given|begun|taken|initiated)\\b"
+    "started|used|prescribed|given|begun|taken|initiated|titrated|increased|raised|reduced|"
+    "decreased|continued)\\b"
     "[^.;]{0,60}?\\band\\s+(?:then\\s+|later\\s+)?(?:was\\s+|were\\s+)?"
     "(?:stopped|discontinued|abandoned|dropped)"
     /* "tried trazodone, but it left her groggy and was stopped", "took amitriptyline before,
@@ -263,8 +266,8 @@ const char med_re_stopped_next_clause[] =
     /* "was tried from 8-2016 to 11-2016; it did not help and was stopped" */
     "|(?:it|they)\\s+[^.;]{0,40}?\\band\\s+(?:was|were)\\s+(?:later\\s+|then\\s+)?(?:stopped|"
     "discontinued)\\b"
-    "|(?:it|they)\\s+(?:was|were)\\s+(?:later\\s+|then\\s+|eventually\\s+)?"
-    "(?:stopped|discontinued)\\b"
+    "|(?:it|they|both|all\\s+(?:three|of\\s+them)|each)\\s+(?:was|were)\\s+(?:later\\s+|then\\s+|"
+    "eventually\\s+)?(?:stopped|discontinued)\\b"
     /* "Percocet was prescribed early; she was switched to Norco in 2015" */
     "|(?:he|she|they)\\s+(?:was|were)\\s+(?:later\\s+|then\\s+)?(?:switched|changed|moved|"
     "transitioned)\\s+to\\b"
