@@ -319,6 +319,24 @@ Test(medications, a_guideline_condition_is_no_use)
     json_decref(r);
 }
 
+/* In reasoning, a hedge after the patient's use and the drug tells how the use went; one before
+ * the drug makes it no use. */
+Test(medications, a_hedge_after_the_use_is_its_outcome)
+{
+    json_t *r = letter(with_items, "He has headaches.", "Fioricet #60",
+                       "She has used hydrocodone for more than four years with no return to "
+                       "work. The injured worker has taken Fioricet daily for a month, and the "
+                       "records do not show a trial of acetaminophen or ibuprofen alone.");
+    cr_expect_str_eq(str(must(r, "hydrocodone"), "context"), "history");
+    cr_expect_str_eq(str(must(r, "acetaminophen"), "context"), "rationale");
+    cr_expect_str_eq(str(must(r, "ibuprofen"), "context"), "rationale");
+    json_decref(r);
+    r = letter(with_items, "He has headaches.", "Fioricet #60",
+               "There is no record that he has been taking gabapentin.");
+    cr_expect_str_eq(str(must(r, "gabapentin"), "context"), "rationale");
+    json_decref(r);
+}
+
 Test(medications, decision_lines_without_the_decisions_plugin)
 {
     json_t *r = letter(meds_only, "He has neck pain.", "Lidoderm 5% patches #30",

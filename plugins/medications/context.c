@@ -259,6 +259,7 @@ void med_classify(const med_context_re_t *re, imrx_re_scratch_t *t, const imrx_l
     uint32_t cached_sb = 1, cached_se = 0;
     const imrx_section_t *cached_s = NULL;
     int cached_req = -1, cached_own = -1;
+    uint32_t cached_use_e = 0, cached_hedge = 0;
     for (size_t i = 0; i < n; i++) {
         const imrx_section_t *s = section_of(l, m[i].b);
         uint32_t lo = s ? s->begin : 0, hi = s ? s->end : l->length;
@@ -280,11 +281,21 @@ void med_classify(const med_context_re_t *re, imrx_re_scratch_t *t, const imrx_l
             m[i].context = CTX_REQUESTED; /* the disputed treatments listed at the top */
         } else {
             uint32_t from = m[i].b > sb + 80 ? m[i].b - 80 : sb;
-            if (cached_own < 0)
+            /* The patient's use is told in the sentence, and no hedge stands before the use,
+             * in it, or before the mention ("no record that he is taking", "if she has been
+             * using", "has taken Fioricet, and the records do not show a trial of
+             * acetaminophen"); a hedge after both tells how the use went ("has used
+             * hydrocodone for four years with no return to work"). */
+            if (cached_own < 0) {
                 cached_own =
-                    imrx_re_find_required(&re->patient_use, &use_keys, t, text, sb, se) == 1 &&
-                    imrx_re_find(&re->hedge, t, text, sb, se) != 1;
-            int own = cached_own;
+                    imrx_re_find_required(&re->patient_use, &use_keys, t, text, sb, se) == 1;
+                cached_use_e = cached_own ? (uint32_t)imrx_re_ov(t)[1] : 0;
+                cached_hedge = cached_own && imrx_re_find(&re->hedge, t, text, sb, se) == 1
+                                   ? (uint32_t)imrx_re_ov(t)[0]
+                                   : se;
+            }
+            uint32_t told = cached_use_e > m[i].b ? cached_use_e : m[i].b;
+            int own = cached_own && cached_hedge >= told;
             if (imrx_re_find(&re->requested_here, t, text, from, m[i].b) == 1 ||
                 on_decision_line(re, t, text, lo, hi, &m[i]))
                 m[i].context = CTX_REQUESTED;
