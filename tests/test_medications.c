@@ -346,6 +346,42 @@ Test(medications, decision_lines_without_the_decisions_plugin)
     json_decref(r);
 }
 
+/* A long item's count after words the attribute reader stops at. */
+Test(medications, a_count_late_in_a_long_item)
+{
+    static const struct {
+        const char *item;
+        int quantity;
+    } cases[] = {
+        {"Gabapentin 600 mg tablets, 1 tablet by mouth three times a day for neuropathic leg "
+         "pain, #90 (ninety)",
+         90},
+        {"Omeprazole delayed-release 20 mg capsules, take one capsule by mouth twice daily before "
+         "breakfast and dinner for gastric protection, quantity 60",
+         60},
+        {"Trazodone 50 mg, 1-2 tabs PO at bedtime PRN insomnia, sixty (60) tablets", 60},
+        {"Sertraline (Zoloft) 100 mg tablets, take one and one-half tablets (150 mg) by mouth "
+         "every morning, #45 with two refills",
+         45},
+        {"Lidoderm (lidocaine patch 5%), apply 1 patch to the low back 12 hours on and 12 hours "
+         "off, 30 patches per month with 3 refills",
+         30},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        json_t *r = letter(with_items, "He has pain.", cases[i].item,
+                           "The request is not medically necessary.");
+        cr_expect_eq(json_integer_value(t_get(r, "items.0.drug.quantity")), cases[i].quantity, "%s",
+                     cases[i].item);
+        json_decref(r);
+    }
+    /* a dose is no count */
+    json_t *r = letter(with_items, "He has pain.",
+                       "Trazodone 50 mg, at bedtime for insomnia and 2 tablets twice daily",
+                       "The request is not medically necessary.");
+    cr_expect(json_is_null(t_get(r, "items.0.drug.quantity")));
+    json_decref(r);
+}
+
 Test(medications, item_drug)
 {
     json_t *r = letter(with_items, "He takes Norco.", "Norco 10/325mg #120",

@@ -23,11 +23,12 @@ struct med_fuzzy_slot {
  * turns them away before the table is read. */
 #define BLOOM_BITS (1u << 18)
 
-/* English words one edit from a drug name (checked against a word list): never a misspelling. */
+/* English words one edit from a drug name (checked against a word list), and names of other
+ * things (Lipoderm, a compounding cream base, not Lidoderm): never a misspelling. */
 static const char *const english[] = {
     "androgen",  "augmenting", "buffering", "castrate", "clarinet", "concerti",
     "concerto",  "concerts",   "mitigate",  "neurotic", "resistor", "singular",
-    "sublimate", "augmented",  "concerted", "methadon", NULL};
+    "sublimate", "augmented",  "concerted", "methadon", "lipoderm", NULL};
 
 /* A polynomial hash, so that the hash of a word less one letter comes from its prefix and
  * suffix hashes in constant time; mixed before it picks a slot or a bit. */

@@ -210,6 +210,91 @@ static void count_before(const char *text, uint32_t lo, mention_t *m)
     m->quantity = (med_int_t){p, fe, atoi(text + p)};
 }
 
+/* Does the item's text name one drug only, perhaps twice ("Sertraline (Zoloft) 100 mg")? A
+ * count late in it is then that drug's. */
+static int one_drug(const med_letter_t *L, const mention_t *m, size_t n, imrx_span_t ts)
+{
+    const char *generic = NULL;
+    for (size_t j = 0; j < n; j++) {
+        if (m[j].b < ts.begin || m[j].e > ts.end) continue;
+        const char *g = L->lx->entries[m[j].entry].generic;
+        if (generic && strcmp(g, generic) != 0) return 0;
+        generic = g;
+    }
+    return generic != NULL;
+}
+
+/* A count told late in a long item, after words the attribute reader stops at ("Gabapentin 600
+ * mg tablets, 1 tablet three times a day for neuropathic leg pain, #90 (ninety)", "..., quantity
+ * 60", "..., sixty (60) tablets", "..., 120 tablets"): in the item's text after the drug's
+ * attributes, the first "#N", else "quantity N", else "N tablets" that is no dose. */
+static void count_after(const char *text, uint32_t from, uint32_t end, mention_t *m)
+{
+    static const char *const forms[] = {"tablets", "tabs",     "capsules", "caps",
+                                        "patches", "pills",    "lozenges", "packets",
+                                        "vials",   "syringes", NULL};
+    static const char *const dose_after[] = {"daily", "a", "per", "twice", "three", "every",
+                                             "at",    "q", "by",  "po",    "each",  NULL};
+    med_int_t hash = {0}, labelled = {0}, counted = {0};
+    for (uint32_t p = from; p < end; p++) {
+        if (p > from && imrx_text_letter((unsigned char)text[p - 1])) continue;
+        uint32_t q = p;
+        int kind = 0; /* 1: #N, 2: quantity N, 3: N forms */
+        if (text[q] == '#') {
+            kind = 1, q++;
+        } else if (q + 8 <= end && imrx_text_ieq(text + q, 8, "quantity")) {
+            kind = 2, q += 8;
+            while (q < end && (text[q] == ' ' || text[q] == ':' || text[q] == '#')) q++;
+        } else if (q + 3 <= end && imrx_text_ieq(text + q, 3, "qty")) {
+            kind = 2, q += 3;
+            while (q < end && (text[q] == ' ' || text[q] == ':' || text[q] == '#')) q++;
+        } else if (text[q] == '(' || (text[q] >= '0' && text[q] <= '9')) {
+            kind = 3, q += text[q] == '(';
+        }
+        if (!kind) continue;
+        uint32_t nb = q;
+        while (q < end && text[q] >= '0' && text[q] <= '9') q++;
+        if (q == nb || q - nb > 4) continue;
+        if (q < end && (text[q] == '/' || text[q] == '.' || text[q] == '%')) continue;
+        int n = atoi(text + nb);
+        if (kind == 3) {
+            uint32_t w = q + (q < end && text[q] == ')' && text[p] == '(');
+            if (text[p] == '(' && w == q) continue;
+            while (w < end && text[w] == ' ') w++;
+            uint32_t we = w;
+            while (we < end && imrx_text_letter((unsigned char)text[we])) we++;
+            int form = 0;
+            for (int i = 0; forms[i] && !form; i++)
+                form = imrx_text_ieq(text + w, we - w, forms[i]);
+            if (!form || n < 2) continue;
+            uint32_t a = we;
+            while (a < end && (text[a] == ' ' || text[a] == ',')) a++;
+            uint32_t ae = a;
+            while (ae < end && imrx_text_letter((unsigned char)text[ae])) ae++;
+            int dose = 0;
+            for (int i = 0; dose_after[i] && !dose; i++)
+                dose = imrx_text_ieq(text + a, ae - a, dose_after[i]);
+            /* "30 patches per month" is a month's supply */
+            if (dose && imrx_text_ieq(text + a, ae - a, "per") && ae + 6 <= end &&
+                imrx_text_ieq(text + ae, 6, " month"))
+                dose = 0;
+            if (dose) continue;
+            if (!counted.e) counted = (med_int_t){p, we, n};
+        } else if (kind == 2) {
+            if (!labelled.e) labelled = (med_int_t){p, q, n};
+        } else if (!hash.e) {
+            hash = (med_int_t){p, q, n};
+        }
+        p = q - 1;
+    }
+    if (hash.e)
+        m->quantity = hash;
+    else if (labelled.e)
+        m->quantity = labelled;
+    else if (counted.e)
+        m->quantity = counted;
+}
+
 /* "Percocet 5/325mg #56 was the original request. ... The remaining IMR eligible portion of the
  * original request, 28 tablets is: Upheld": a remaining portion that names no drug is the one
  * drug of the original request, with what the portion itself says (its count). Returns 1 with
@@ -281,6 +366,9 @@ imrx_status_t med_link_items(const med_letter_t *L, mention_t *m, size_t n)
         if (!k && !src.fixed.end) k = remaining_portion_drug(L, m, n, item, ts, buf, ms);
         if (k == 1 && !ms[0]->quantity.e && !src.fixed.end)
             count_before(L->l->text, ts.begin, ms[0]);
+        if (k == 1 && !ms[0]->quantity.e && !src.fixed.end && one_drug(L, m, n, ts))
+            count_after(L->l->text, ms[0]->attr_e > ms[0]->e ? ms[0]->attr_e : ms[0]->e, ts.end,
+                        ms[0]);
         imrx_status_t st = k ? write_drug(L, item, ms, k, &src) : api->set_null(ctx, item, "drug");
         if (st == IMRX_ELIMIT) return st;
     }
