@@ -388,3 +388,37 @@ Test(dates, an_earlier_review_is_not_the_one_under_review)
     cr_expect_str_eq(t_str(r, "dates_in_narrative.ur_decision"), "2017-12-04");
     json_decref(r);
 }
+
+/* The injury told without the usual words: read when the summary names neither a date of injury
+ * the usual way nor the header's. */
+Test(dates, weaker_statements_of_the_injury)
+{
+    static const char *const told[] = {
+        "His industrial injury occurred 02/05/2001.",
+        "The claimant reports a work injury of 2/5/01.",
+        "He reports an injury on or about 2/5/2001.",
+        "The injury happened on February 5th, 2001.",
+        "On 2-5-2001, while unloading bags, he felt a pop in his back.",
+        "He was working as a framer on 2/5/2001 when a wall fell on him.",
+        "She has been followed since her 2/5/2001 injury.",
+        "Her claim arises from an incident on 2/5/2001.",
+        "He developed back pain from lifting, with a continuous trauma period ending 2/5/2001.",
+        NULL};
+    for (int i = 0; told[i]; i++) {
+        json_t *r = letter("Case Number: CM16-9000005\nDate of Injury: 11/03/1998\n", told[i]);
+        cr_expect_str_eq(t_str(r, "dates_in_narrative.injury"), "2001-02-05", "%s", told[i]);
+        json_decref(r);
+    }
+    /* the header's date named in the summary is the injury told, before a weaker statement */
+    json_t *r = letter("Case Number: CM16-9000005\nDate of Injury: 06/30/2015\n",
+                       "She has injuries on a cumulative trauma basis from 06-01-2005 to "
+                       "06-30-2015 to the low back, in addition to a specific injury on "
+                       "02-11-2014.");
+    cr_expect_str_eq(t_str(r, "dates_in_narrative.injury"), "2015-06-30");
+    json_decref(r);
+    /* a visit on a date is no injury */
+    r = letter("Case Number: CM16-9000005\n", "On 3/4/2016, at a follow-up visit, she reported "
+                                              "pain of 6/10.");
+    cr_expect_null(t_str(r, "dates_in_narrative.injury"));
+    json_decref(r);
+}

@@ -30,7 +30,17 @@ extern const imrx_host_api_t *dates_api; /* set when the plugin is initialised *
 
 /* The patterns, compiled once by dates_init (the header's in header.c, the summary's in
  * summary.c). */
-enum { RE_HEADER, RE_APP, RE_UR_PROSE, RE_ASSIGNED, RE_INJURY, RE_UR, RE_ANY, RE_COUNT };
+enum {
+    RE_HEADER,
+    RE_APP,
+    RE_UR_PROSE,
+    RE_ASSIGNED,
+    RE_INJURY,
+    RE_UR,
+    RE_ANY,
+    RE_INJURY_WEAK,
+    RE_COUNT
+};
 
 typedef struct state {
     imrx_re_t re[RE_COUNT];
@@ -38,7 +48,7 @@ typedef struct state {
 
 extern const char dates_re_header_token[], dates_re_prose_application[], dates_re_prose_ur[],
     dates_re_prose_assigned[], dates_re_narrative_injury[], dates_re_narrative_ur[],
-    dates_re_any_date[];
+    dates_re_narrative_injury_weak[], dates_re_any_date[];
 
 /* One letter being read. */
 typedef struct letter {

@@ -32,7 +32,9 @@ const char dates_re_narrative_injury[] =
     "robbery|robbed|gunpoint|accident|altercation|explosion|"
     "motor\\s+vehicle\\s+(?:accident|collision)|was\\s+involved|developed|began\\s+to\\s+have|"
     "reported\\s+(?:the\\s+)?(?:onset|pain|symptoms|numbness))\\b[^.;]{0,140}?\\bon\\s+"
-    "|\\bcumulative\\s+trauma\\s+(?:through|to|ending|ending\\s+on)\\s+"
+    "|\\b(?:cumulative|continuous)\\s+trauma\\s+(?:period\\s+|claim\\s+)?(?:through|to|ending|"
+    "ending\\s+on)\\s+"
+
     /* copied records: "Injured 1/2/14 lifting boxes", "Pt injured 01-02-14", "Industrial injury
      * 1/2/2014." */
     "|\\b(?:injured|(?:industrial|work|occupational)\\s+injury)\\s+(?=\\d)"
@@ -52,8 +54,39 @@ static const char *const injury_words[] = {
     "attacked",     "bitten",     "lacerated",   "felt",      "motor",
     "developed",    "began",      "cumulative",  "robbery",   "robbed",
     "gunpoint",     "accident",   "altercation", "explosion", "incident",
-    "collision",    "d/i",        NULL};
+    "collision",    "d/i",        "continuous",  "injuries",  "on",
+    "since",        "following",  "after",       NULL};
 static const imrx_re_keys_t injury_keys = {injury_words, 0, 0};
+
+/* Weaker statements of the injury, read only when the summary names no date of injury the
+ * strong way and does not name the header's: "His industrial injury occurred 02/05/2001", "a
+ * work injury of 2/5/01", "On 2-5-2001, while unloading bags, he felt a pop". (A summary that
+ * names the header's date tells the injury there: "injuries on a cumulative trauma basis from
+ * 06-01-2005 to 06-30-2015 ..., in addition to a specific injury on 02-11-2014".) */
+const char dates_re_narrative_injury_weak[] =
+    "(?:"
+    /* "His industrial injury occurred 02/05/2001", "The injury happened on February 5th, 2001",
+     * "a work injury of 2/5/01", "an injury on or about 2/5/2001", "The mechanism of injury on
+     * 2/5/2001 was a fall" */
+    "\\b(?:injury|injuries)\\s+(?:(?:occurred|happened|took\\s+place)\\s+(?:on\\s+)?|(?:of|dated|"
+    "on)"
+    "\\s+)(?:or\\s+about\\s+)?"
+    /* the date before the sentence tells the injury: "On 2-5-2001, while unloading bags, he felt
+     * a pop in his back", "He was working as a framer on 2/5/2001 when a wall fell on him" */
+    "|\\bon\\s+(?=[^,;]{6,20}?,?\\s+(?:while|when)\\b[^.;]{0,120}?\\b(?:fell|slipped|tripped|"
+    "injured|"
+    "hurt|twisted|strained|felt\\s+a\\s+pop|struck|lifting|lifted|pulling|pushing|caught|crushed|"
+    "collided|assaulted|attacked|bitten|fell)\\b)"
+    /* "She has been followed since her 2/5/2001 injury" */
+    "|\\b(?:since|following|after)\\s+(?:his|her|the|their)\\s+(?=[^,;]{6,20}?\\s+(?:(?:industrial|"
+    "work|work[- ]related|occupational)\\s+)?injury\\b)"
+    "|\\b(?:accident|incident|collision)\\s+on\\s+"
+    ")" DATE_OR_JOINED;
+
+static const char *const injury_weak_words[] = {"injury",    "injuries", "on",       "since",
+                                                "following", "after",    "accident", "incident",
+                                                "collision", NULL};
+static const imrx_re_keys_t injury_weak_keys = {injury_weak_words, 0, 0};
 
 /* The summary's UR decision date (the last such mention is the decision under review): a date
  * right after the review is named ("The original utilization review (12-01-2016)", "The UR
@@ -359,14 +392,13 @@ static void last_ur_date(letter_t *L, const imrx_section_t *sec, uint32_t *ub, u
 
 /* A summary that tells the injury without a cue ("On August 3, 2012 she was moving a resident
  * when ...", "held at gunpoint during a robbery of her store on 09/14/2016") still dates it: the
- * first date of the summary that is the header's date of injury is taken for it. */
-static int header_injury_told(letter_t *L, const imrx_section_t *sec, imrx_node_t narr)
+ * first date of the summary that is the header's date of injury. Its place in [*b, *e), or 0. */
+static int header_injury_told(letter_t *L, const imrx_section_t *sec, uint32_t *b, uint32_t *e)
 {
     size_t pos = sec->begin;
-    uint32_t b, e;
     imrx_date_t d;
-    while (next_summary_date(L, &pos, sec->end, &b, &e, &d))
-        if (same_date(&d, &L->header[D_INJURY])) return dates_emit(L, narr, "injury", b, e, NULL);
+    while (next_summary_date(L, &pos, sec->end, b, e, &d))
+        if (same_date(&d, &L->header[D_INJURY])) return 1;
     return 0;
 }
 
@@ -376,19 +408,26 @@ static void read_narrative(letter_t *L, const imrx_section_t *sec)
     imrx_node_t narr = dates_api->object(L->ctx, dates_api->root(L->ctx), "dates_in_narrative");
     imrx_date_t d;
     uint32_t b, e;
-    /* The first statement of the date of injury; it comes early in every summary. */
-    if (imrx_re_find_keyed(&L->s->re[RE_INJURY], &injury_keys, L->t, text, sec->begin, sec->end) ==
-            1 &&
-        date_group(L->t, &b, &e) && dates_emit(L, narr, "injury", b, e, &d)) {
-        if (L->have[D_INJURY] && !same_date(&d, &L->header[D_INJURY]))
-            dates_api->warn(
-                L->ctx, imrx_span(b, e),
-                "header and narrative disagree on the date of injury (%04d-%02d-%02d in the "
-                "header)",
-                L->header[D_INJURY].year, L->header[D_INJURY].month, L->header[D_INJURY].day);
-    } else if (!(L->have[D_INJURY] && header_injury_told(L, sec, narr))) {
-        dates_api->set_null(L->ctx, narr, "injury");
+    /* The first statement of the date of injury; it comes early in every summary. Without one,
+     * the header's date where the summary names it, else a weaker statement. */
+    int cued = imrx_re_find_keyed(&L->s->re[RE_INJURY], &injury_keys, L->t, text, sec->begin,
+                                  sec->end) == 1 &&
+               date_group(L->t, &b, &e) && dates_emit(L, narr, "injury", b, e, &d);
+    uint32_t hb, he;
+    if (!cued && L->have[D_INJURY] && header_injury_told(L, sec, &hb, &he)) {
+        dates_emit(L, narr, "injury", hb, he, NULL);
+    } else if (!cued) {
+        cued = imrx_re_find_keyed(&L->s->re[RE_INJURY_WEAK], &injury_weak_keys, L->t, text,
+                                  sec->begin, sec->end) == 1 &&
+               date_group(L->t, &b, &e) && dates_emit(L, narr, "injury", b, e, &d);
+        if (!cued) dates_api->set_null(L->ctx, narr, "injury");
     }
+    if (cued && L->have[D_INJURY] && !same_date(&d, &L->header[D_INJURY]))
+        dates_api->warn(L->ctx, imrx_span(b, e),
+                        "header and narrative disagree on the date of injury (%04d-%02d-%02d in "
+                        "the header)",
+                        L->header[D_INJURY].year, L->header[D_INJURY].month,
+                        L->header[D_INJURY].day);
     /* The last UR decision the summary dates is the one under review. */
     uint32_t ub = 0, ue = 0;
     last_ur_date(L, sec, &ub, &ue);
