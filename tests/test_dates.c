@@ -422,3 +422,16 @@ Test(dates, weaker_statements_of_the_injury)
     cr_expect_null(t_str(r, "dates_in_narrative.injury"));
     json_decref(r);
 }
+
+Test(dates, more_ways_of_dating_the_review)
+{
+    static const char *const told[] = {"The program was not authorized on 9/14/2015.",
+                                       "The program was adversely determined on 9/14/2015.",
+                                       "The carrier's reviewer denied the program on 9/14/2015.",
+                                       NULL};
+    for (int i = 0; told[i]; i++) {
+        json_t *r = letter("Case Number: CM15-9000006\n", told[i]);
+        cr_expect_str_eq(t_str(r, "dates_in_narrative.ur_decision"), "2015-09-14", "%s", told[i]);
+        json_decref(r);
+    }
+}

@@ -128,14 +128,19 @@ const char dates_re_narrative_ur[] =
     "|(?<![\\w,]\\s)(?<![\\w,]\\s\\s)\\b(?-i:O)n\\s+" DATE_OR_JOINED
     ",?\\s+(?!(?:the\\s+)?claim\\b)[^.;]{0,120}?\\b(?:was|were)\\s+(?:(?:again|partially|"
     "subsequently)\\s+)?(?:non-?certified|modified|denied)\\b"
-    "|\\b(?:previously|was|were)\\s+(?:reviewed|denied|non-?certified|modified)\\s+"
-    "on\\s+" DATE_OR_JOINED "|\\b(?:decision\\s+date|UR\\s+denial)\\s+of\\s+" DATE_OR_JOINED ")";
+    "|\\b(?:previously|was|were)\\s+(?:reviewed|denied|non-?certified|modified|not\\s+(?:"
+    "authorized|"
+    "certified|approved)|adversely\\s+determined)\\s+on\\s+" DATE_OR_JOINED
+    /* "The carrier's reviewer denied the program on 9/14/2015" */
+    "|\\b(?:carrier|insurer)'?s\\s+(?:physician\\s+)?reviewer\\s+(?:non-?certified|denied|"
+    "modified)[^.;]{0,80}?\\bon\\s+" DATE_OR_JOINED
+    "|\\b(?:decision\\s+date|UR\\s+denial)\\s+of\\s+" DATE_OR_JOINED ")";
 
 /* Every alternative above begins at a word start with one of these whole words. */
 static const char *const ur_words[] = {
     "ur",  "utilization",      "prior",  "previous", "original", "adverse",       "claims",
     "on",  "previously",       "was",    "decision", "peer",     "determination", "were",
-    "non", "noncertification", "report", "letter",   NULL};
+    "non", "noncertification", "report", "letter",   "carrier",  "insurer",       NULL};
 static const imrx_re_keys_t ur_keys = {ur_words, 0, 1};
 
 /* Any date in the summary, for the list of clinical events. */
