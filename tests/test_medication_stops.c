@@ -521,3 +521,29 @@ Test(medication_stops, stops_after_both_titration_and_turned_down)
     cr_expect(flag(must(r, "diclofenac"), "negated"));
     json_decref(r);
 }
+
+Test(medication_stops, past_use_and_list_notes)
+{
+    static const char *const stops[] = {
+        "She was previously on Norco.",
+        "He previously took Norco.",
+        "Norco was previously used with good effect.",
+        "He is not currently taking any opioids; he last took Norco in 2015.",
+        "Norco was last filled in March 2016.",
+        NULL};
+    for (int i = 0; stops[i]; i++) {
+        json_t *r = summary(stops[i]);
+        cr_log_info("%s", stops[i]);
+        cr_expect(flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
+        json_decref(r);
+    }
+    /* an entry's note in parentheses is its own, not a cue for the next entry */
+    json_t *r = summary("Medications: Norco (discontinued), Soma (current).");
+    cr_expect(flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
+    cr_expect(!flag(must(r, "carisoprodol"), "discontinued"));
+    json_decref(r);
+    /* tapering is no stop */
+    r = summary("He has been weaned down to two Norco per day.");
+    cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
+    json_decref(r);
+}

@@ -295,8 +295,11 @@ void med_negation(const med_context_re_t *re, imrx_re_scratch_t *t, const char *
     while (pos < m->b && imrx_re_find_required(&re->negation_before, &med_negation_before_keys, t,
                                                text, pos, m->b) == 1) {
         PCRE2_SIZE *ov = imrx_re_ov(t);
+        /* a list entry's own note, "Norco (discontinued), Soma (current)", is the entry's, not
+         * a cue for the entries after it */
+        int note = ov[0] > sb && text[ov[0] - 1] == '(' && ov[1] < m->b && text[ov[1]] == ')';
         cue_e = (uint32_t)ov[1];
-        kind = imrx_re_has(t, 1) ? 1 : 2;
+        kind = note ? 0 : imrx_re_has(t, 1) ? 1 : 2;
         pos = ov[1] > pos ? (uint32_t)ov[1] : pos + 1;
     }
     if (kind && m->b - cue_e < 160 && list_gap(text, cue_e, m->b, all, n)) {

@@ -54,6 +54,9 @@ const char med_re_negation_before[] =
     "post-?\\s?op(?:erative)?|\\d+-?\\s?(?:day|week))\\s+){0,2}course\\s+of"
     "|(?:told|advised|instructed|asked)\\s+to\\s+(?:stop|discontinue|quit)(?:\\s+(?:taking|using))?"
     "|(?<!being\\s)(?:weaned|tapered|came)\\s+(?:\\w+\\s+)?(?:off|from)(?:\\s+of)?"
+    /* "She was previously on Neurontin", "He previously took Norco", "he last took Norco in
+     * 2015" */
+    "|(?:(?:was|were)\\s+previously\\s+on|previously\\s+(?:took|used|tried)|last\\s+(?:took|used))"
     /* "The physician took him off Norco" */
     "|(?:took|taken)\\s+(?:him|her|them)\\s+off(?:\\s+of)?"
     /* "He failed Norco", "the patient has failed a trial of Lyrica": the patient's, not a
@@ -73,7 +76,8 @@ static const char *const before_words[] = {
     "came",    "off",      "moved",    "transitioned", "converted", "finish",
     "complet", "used",     "unable",   "intoleran",    "gave",      "without",
     "refused", "declined", "replaced", "prior",        "previous",  "past",
-    "former",  "tried",    "d/c",      "failed",       "turned",    NULL};
+    "former",  "tried",    "d/c",      "failed",       "turned",    "last",
+    NULL};
 const imrx_re_keys_t med_negation_before_keys = {before_words, 0, 0};
 static const char *const after_words[] = {
     "no",         "never",   "discontinu", "stopped",   "weaned",   "tapered",   "ceased",
@@ -83,7 +87,7 @@ static const char *const after_words[] = {
     "moved",      "poorly",  "finished",   "completed", "from",     "swapped",   "elected",
     "chose",      "decided", "preferred",  "opted",     "phased",   "retired",   "pulled",
     "removed",    "traded",  "taken",      "let",       "fell",     "stopping",  "d/c",
-    "eliminated", NULL};
+    "eliminated", "last",    "previous",   NULL};
 const imrx_re_keys_t med_negation_after_keys = {after_words, 0, 0};
 
 /* Between a drug and a cue after it ("Naproxen ... was discontinued"): the clause changed, the
@@ -130,7 +134,8 @@ const char med_re_negation_after[] =
     "previously|then|all|both|each|also|recently|ultimately|finally|gradually)\\s+)?(?:"
     "discontinued|d/c'?d|stopped|weaned|tapered|ceased|abandoned|withdrawn|halted|dropped|ended|"
     "terminated|suspended|given\\s+up|set\\s+aside|exchanged|phased\\s+out|retired|pulled|removed|"
-    "not\\s+(?:renewed|refilled|continued|reordered)|taken\\s+off|let\\s+go|eliminated\\s+from)"
+    "not\\s+(?:renewed|refilled|continued|reordered)|taken\\s+off|let\\s+go|eliminated\\s+from|"
+    "last\\s+(?:filled|taken|used|prescribed)|previously\\s+(?:used|taken|tried))"
     /* "Norco use ended in 2016" */
     "|(?:use|usage|treatment|therapy)\\s+(?:was\\s+|has\\s+been\\s+)?(?:ended|stopped|discontinued|"
     "ceased)"
