@@ -547,3 +547,27 @@ Test(medication_stops, past_use_and_list_notes)
     cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
     json_decref(r);
 }
+
+Test(medication_stops, more_ways_of_never_taking_a_drug)
+{
+    static const char *const never[] = {"He has not had a trial of Lyrica.",
+                                        "He has yet to try Lyrica.",
+                                        "A trial of Lyrica has not been attempted.",
+                                        "Lyrica was recommended but not started.",
+                                        "She has no experience with Lyrica.",
+                                        "He is naive to Lyrica.",
+                                        "She was offered Lyrica but declined.",
+                                        "He cannot take Lyrica due to an allergy.",
+                                        "Lyrica is contraindicated because of his kidney disease.",
+                                        NULL};
+    for (int i = 0; never[i]; i++) {
+        json_t *r = summary(never[i]);
+        cr_log_info("%s", never[i]);
+        cr_expect(flag(must(r, "pregabalin"), "negated"));
+        json_decref(r);
+    }
+    /* declining to go on with it is a stop, not a drug never taken */
+    json_t *r = summary("She was offered Lyrica but declined to continue it after a week.");
+    cr_expect(!flag(must(r, "pregabalin"), "negated"));
+    json_decref(r);
+}

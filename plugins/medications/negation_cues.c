@@ -14,9 +14,14 @@ const char med_re_negation_before[] =
     "|(?:does|did|do)\\s+not\\s+(?:currently\\s+)?(?:take|use)"
     "|(?:has|have|had)\\s+(?:not|never)\\s+(?:been\\s+)?(?:taken|tried|used|prescribed|given|"
     "offered|received|treated\\s+with)(?:\\s+on)?"
+    /* "He has not had a trial of Lyrica", "He has yet to try Lyrica", "He is naive to Lyrica",
+     * "He cannot take NSAIDs" */
+    "|(?:has|have|had)\\s+(?:not|never)\\s+had\\s+(?:an?\\s+)?(?:trial|course)\\s+(?:of|with)"
+    "|(?:has|have|had)\\s+yet\\s+to\\s+(?:try|take|start|use|receive)|naive\\s+to"
+    "|(?:cannot|can\\s+not|could\\s+not)\\s+take"
     "|never\\s+(?:took|tried|used|received|given|prescribed|offered)|takes\\s+none\\s+of"
     "|no\\s+(?:prior\\s+|previous\\s+|known\\s+|documented\\s+|reported\\s+|recorded\\s+)?"
-    "(?:use\\s+of|trial\\s+of|history\\s+of)"
+    "(?:use\\s+of|trial\\s+of|history\\s+of|experience\\s+with)"
     /* "has no documented ulcer history, dyspepsia, or use of prednisone" */
     "|no\\s+[^.;]{1,60}?,?\\s+(?:or|nor)\\s+(?:any\\s+)?(?:prior\\s+)?(?:use|trial)\\s+of"
     "|allergic\\s+to|allerg(?:y|ies)\\s*(?:to|include|including|:|of)"
@@ -71,23 +76,68 @@ const char med_re_negation_before[] =
 /* Every match of negation_before holds one of these at a word start ("no" covers "not" and
  * "none"), and so does every match of negation_after (re.h, imrx_re_find_required). */
 static const char *const before_words[] = {
-    "denie",   "no",       "never",    "allerg",       "stop",      "discontinu",
-    "quit",    "ceased",   "switched", "changed",      "weaned",    "tapered",
-    "came",    "off",      "moved",    "transitioned", "converted", "finish",
-    "complet", "used",     "unable",   "intoleran",    "gave",      "without",
-    "refused", "declined", "replaced", "prior",        "previous",  "past",
-    "former",  "tried",    "d/c",      "failed",       "turned",    "last",
-    NULL};
+    "denie",     "no",           "never",     "allerg",  "stop",     "discontinu", "quit",
+    "ceased",    "switched",     "changed",   "weaned",  "tapered",  "came",       "off",
+    "moved",     "transitioned", "converted", "finish",  "complet",  "used",       "unable",
+    "intoleran", "gave",         "without",   "refused", "declined", "replaced",   "prior",
+    "previous",  "past",         "former",    "tried",   "d/c",      "failed",     "turned",
+    "last",      "yet",          "naive",     "cannot",  "can",      NULL};
 const imrx_re_keys_t med_negation_before_keys = {before_words, 0, 0};
-static const char *const after_words[] = {
-    "no",         "never",   "discontinu", "stopped",   "weaned",   "tapered",   "ceased",
-    "quit",       "changed", "switched",   "replaced",  "abandon",  "withdrawn", "halted",
-    "dropped",    "ended",   "terminated", "suspended", "given",    "aside",     "exchanged",
-    "gave",       "lapse",   "turned",     "refused",   "declined", "converted", "transitioned",
-    "moved",      "poorly",  "finished",   "completed", "from",     "swapped",   "elected",
-    "chose",      "decided", "preferred",  "opted",     "phased",   "retired",   "pulled",
-    "removed",    "traded",  "taken",      "let",       "fell",     "stopping",  "d/c",
-    "eliminated", "last",    "previous",   NULL};
+static const char *const after_words[] = {"no",
+                                          "never",
+                                          "discontinu",
+                                          "stopped",
+                                          "weaned",
+                                          "tapered",
+                                          "ceased",
+                                          "quit",
+                                          "changed",
+                                          "switched",
+                                          "replaced",
+                                          "abandon",
+                                          "withdrawn",
+                                          "halted",
+                                          "dropped",
+                                          "ended",
+                                          "terminated",
+                                          "suspended",
+                                          "given",
+                                          "aside",
+                                          "exchanged",
+                                          "gave",
+                                          "lapse",
+                                          "turned",
+                                          "refused",
+                                          "declined",
+                                          "converted",
+                                          "transitioned",
+                                          "moved",
+                                          "poorly",
+                                          "finished",
+                                          "completed",
+                                          "from",
+                                          "swapped",
+                                          "elected",
+                                          "chose",
+                                          "decided",
+                                          "preferred",
+                                          "opted",
+                                          "phased",
+                                          "retired",
+                                          "pulled",
+                                          "removed",
+                                          "traded",
+                                          "taken",
+                                          "let",
+                                          "fell",
+                                          "stopping",
+                                          "d/c",
+                                          "eliminated",
+                                          "last",
+                                          "previous",
+                                          "contraindicated",
+                                          "but",
+                                          NULL};
 const imrx_re_keys_t med_negation_after_keys = {after_words, 0, 0};
 
 /* Between a drug and a cue after it ("Naproxen ... was discontinued"): the clause changed, the
@@ -111,7 +161,14 @@ const char med_re_negation_after[] =
     "|(?:(?:and|but)\\s+)?(?:(?:he|she|they)\\s+)?(?:turned\\s+(?:it|them)\\s+down|refused\\s+(?:"
     "it|them)|"
     "declined\\s+(?:it|them))"
-    "|(?:has|have|had)\\s+(?:not|never)\\s+been\\s+(?:tried|prescribed|taken|used)"
+    "|(?:has|have|had)\\s+(?:not|never)\\s+been\\s+(?:tried|prescribed|taken|used|attempted|"
+    "started|given|initiated|trialed)"
+    /* "was recommended but not started", "was offered Lyrica but declined", "is
+     * contraindicated" */
+    "|(?:was|were)\\s+(?:recommended|suggested|proposed|offered|considered|discussed)\\s+but\\s+"
+    "(?:was\\s+|were\\s+)?(?:not|never)\\s+(?:started|tried|prescribed|pursued|filled|initiated)"
+    "|but\\s+(?:(?:he|she|they)\\s+)?(?:declined|refused)(?=\\s*(?:[.;,]|$))"
+    "|(?:is|are|was|were)\\s+contraindicated"
     /* "A trial of meloxicam was discussed and not pursued" */
     "|(?:was|were)\\s+(?:discussed|considered|proposed|suggested|offered|raised)\\b[^.;]{0,60}?"
     "\\band\\s+"
