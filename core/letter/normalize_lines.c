@@ -157,9 +157,12 @@ static int is_labelled_case_number_line(const char *s, size_t n)
  * 2", "Page 2 of 3 - Case Number: CM16-0213037"): a page footer wherever it stands. */
 static int is_case_and_page_line(const char *s, size_t n)
 {
-    if (n > 120) return 0;
-    for (size_t i = 1; i + 5 < n; i++) {
-        if (s[i - 1] != ' ' || strncmp(s + i, "Page ", 5) != 0) continue;
+    if (n > 120 || n < 18) return 0;
+    /* every line passes here: jump from one 'P' to the next */
+    for (const char *c = s + 1; (c = memchr(c, 'P', (size_t)(s + n - c))) != NULL; c++) {
+        size_t i = (size_t)(c - s);
+        if (i + 5 >= n) break;
+        if (s[i - 1] != ' ' || memcmp(s + i, "Page ", 5) != 0) continue;
         /* the page number ends where the blanks before the case number begin */
         size_t e = i + 5;
         while (e < n &&

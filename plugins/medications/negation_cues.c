@@ -67,7 +67,8 @@ const char med_re_negation_before[] =
     /* "He failed Norco", "the patient has failed a trial of Lyrica": the patient's, not a
      * guideline's condition ("patients who have failed", "once the patient has failed", "no
      * documentation that he failed") */
-    "|(?<!\\bonce\\s)(?<!\\bif\\s)(?<!\\bunless\\s)(?<!\\buntil\\s)(?<!\\bwhether\\s)"
+    "|(?=(?:he|she|they|the|patient|injured|claimant|employee|applicant)\\s)(?<!\\bonce\\s)(?<!"
+    "\\bif\\s)(?<!\\bunless\\s)(?<!\\buntil\\s)(?<!\\bwhether\\s)"
     "(?<!\\bthat\\s)(?<!\\bthe\\s)(?:he|she|they|(?:the\\s+)?(?:patient|injured\\s+worker|"
     "claimant|employee|applicant))\\s+(?:(?:has|had|also)\\s+){0,2}"
     "failed(?:\\s+(?:(?:a|an)\\s+)?(?:trials?|course)\\s+of|\\s+treatment\\s+with)?"

@@ -111,8 +111,8 @@ static const imrx_re_keys_t dx_cue_keys = {dx_cue_words, 3, 0};
 #define MONTH "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?"
 
 const char dx_stop_pattern[] =
-    "\\s+(?:and\\s+)?(?:was|is|were|has|had|he|she|who|which|that\\s+(?:was|is|were)|when|"
-    "while|since|after|following|per|according|dated)\\b"
+    "\\s+(?:(?:and\\s+)?(?:was|is|were|has|had|he|she|who|which|that\\s+(?:was|is|were)|when|"
+    "while|since|after|following|per|according|dated)|but\\s+(?:no|not))\\b"
     /* "carried diagnoses of A and B, the treating provider reported." */
     "|,\\s+(?:the|his|her|their)\\s+(?:[a-z'-]+\\s+){1,3}?(?:reported|noted|stated|documented|"
     "indicated|wrote|commented|opined)\\b"
@@ -139,7 +139,6 @@ const char dx_stop_pattern[] =
     "industrial(?:ly)?|work[- ]related|accepted|of\\s+which)|now\\s+(?:permanent|p\\s*&\\s*s|"
     "stable|at\\s+mmi)|(?:as\\s+)?(?:noted|documented|diagnosed|listed|reported|recorded)"
     "\\s+(?:on|in|by|at)|so|but)\\b"
-    "|\\s+but\\s+(?:no|not)\\b"
     /* ", and an MRI was requested", ", and his symptoms persist", ", and there was no ..." */
     "|,\\s+and\\s+(?:there|it|this)\\s+(?:was|were|is|are|has|had|have)\\b"
     "|,\\s+and\\s+(?:the|his|her|their|an?)\\s+(?:[a-z'/-]+\\s+){0,3}?(?:was|were|is|are|has|"
