@@ -22,6 +22,8 @@ typedef struct dx_list {
  * of the words that end such a list before its sentence does. Compiled once by the plugin. */
 extern const char dx_cue_pattern[];
 extern const char dx_stop_pattern[];
+/* Every match of dx_cue_pattern holds one of these words near its start (diagnoses_cues.c). */
+extern const imrx_re_keys_t dx_cue_keys;
 
 /* Reads every list of diagnoses in text[begin..end) and splits each into items. */
 void dx_read(const imrx_re_t *cue, const imrx_re_t *stop, imrx_re_scratch_t *t, const char *text,

@@ -1,0 +1,139 @@
+/* The patterns of diagnoses.c: the phrases that announce a list of diagnoses, the words every
+ * such phrase holds (the keyed search skips text without them), and what ends a list before its
+ * sentence does. */
+#include "diagnoses.h"
+
+const char dx_cue_pattern[] =
+    "(?:\\b(?:being|been|was|were|is|are)\\s+(?:currently\\s+|also\\s+|primarily\\s+)?treated"
+    "\\s+for(?:\\s+(?:the\\s+)?(?:following\\s+)?diagnos[ie]s\\s+(?:of|that\\s+include[sd]?|"
+    "including))?"
+    "|\\bundergoing\\s+(?:active\\s+)?(?:treatments?|care|management)\\s+for"
+    "|\\bunder\\s+(?:active\\s+)?(?:treatment|care)\\s+for"
+    /* "He has been followed for C5-C6 disc herniations", not "followed for two years" */
+    "|\\b(?:being|been|is|was|were|are)\\s+followed\\s+for\\s+(?=[A-Za-z])"
+    "(?!(?:several|many|a|an|the|his|her|their|over|about|approximately|more|nearly|almost|"
+    "years?|months?|weeks?|pain\\s+management|treatment|care)\\b)"
+    "|\\bdiagnosed\\s+(?:(?:him|her|them)\\s+)?(?:with|as\\s+having|as)"
+    /* "The psychologist diagnosed post-traumatic stress disorder", "A psychological evaluation
+     * on 07/18/2016 diagnosed adjustment disorder": who diagnosed stands before the match, so
+     * that "diagnosed" starts it (the keyed search finds it there) */
+    "|(?<=\\bpsychologist\\s|\\bpsychiatrist\\s|\\bphysician\\s|\\bdoctor\\s|\\bsurgeon\\s|"
+    "\\bneurologist\\s|\\bprovider\\s|\\bevaluator\\s|\\bexaminer\\s|\\bevaluation\\s|"
+    "\\bassessment\\s|\\bexamination\\s|\\bhe\\s|\\bshe\\s|\\balso\\s|\\bthen\\s|\\blater\\s|"
+    "\\d\\s)diagnosed\\s+(?!with\\b|as\\b|in\\b|on\\b|by\\b|him\\b|her\\b|them\\b)"
+    "|\\b(?:has|had|have|with|carries|carried|added|gave|given|made|rendered|assigned|received)"
+    "\\s+(?:had\\s+(?:a\\s+|the\\s+)?|a\\s+|the\\s+|an?\\s+(?:new|additional|further)\\s+)?"
+    "diagnos[ie]s\\s+of"
+    /* "lists the diagnoses as", "documented the current diagnoses as" */
+    "|\\b(?:lists?|listed|gives?|gave|records?|recorded|documents?|documented|reveal(?:s|ed)?|"
+    "show(?:s|ed)?|indicate[sd]?)\\s+(?:the\\s+|"
+    "his\\s+|"
+    "her\\s+|their\\s+)?(?:(?:current|working|final|following)\\s+)?diagnos[ie]s\\s+(?:as|of)"
+    /* "meets the criteria for posttraumatic stress disorder" */
+    "|\\bmeets?\\s+(?:the\\s+)?criteria\\s+for"
+    "|\\bdiagnos[ie]s\\s*:|\\bDx\\s*:"
+    /* the record it comes from between the word and the colon: "Diagnoses (per PTP, PR-2 of
+     * 8/9/16):", "Diagnoses per PTP PR-2 dated 4/2/15:" */
+    "|\\b(?:diagnos[ie]s|dx)\\s*(?:\\([^():;]{1,80}\\)|per\\s+(?:(?!\\.\\s)[^:;()]){1,80}?)\\s*:"
+    /* "Diagnoses of cervicalgia and paresthesia of both hands were listed." */
+    "|(?:(?<=[.:]\\s)|(?<=[.:]\\s\\s)|(?<=\\n)|(?<=^))(?:the\\s+)?diagnos[ie]s\\s+of"
+    "(?=[^.;]{1,200}?\\s(?:was|were)\\s+(?:listed|noted|documented|recorded|given|made|"
+    "rendered)\\b)"
+    /* a progress note's "Assessment: ..." or "Impression: ..." line */
+    "|\\b(?:assessment(?:\\s*(?:/|and)\\s*plan)?|(?:clinical\\s+)?impressions?)\\s*:"
+    /* "The PTP's Dx list:" */
+    "|\\b(?:diagnos[ie]s|dx)\\s+list\\s*:"
+    /* "the assessment was:" and a list */
+    "|\\b(?:assessments?|impressions?)\\s+(?:was|were|is|are|included|includes)\\s*:"
+    /* "the patient's assessment consisted of" */
+    "|\\bassessments?\\s+consist(?:s|ed)?\\s+of"
+    /* "Diagnoses include", "The current diagnoses are documented as", "The diagnoses listed by
+     * the treating physician are", "Diagnoses, and-or impressions, were noted to include:" */
+    /* "The neurologist's assessment listed:", "The assessment at that visit was recorded as
+     * follows:", "The internist's impression was ...", "reported the diagnoses in multiaxial
+     * form as follows:" */
+    "|\\b(?:diagnos[ie]s|diagnostic\\s+impressions?|assessments?|impressions?)"
+    "(?:\\s+(?:listed|recorded|documented)\\s*:"
+    "|(?:,?\\s+(?!(?:include[sd]?|are|is|were|was|has|have|had)\\b)[a-z0-9'/-]+){0,6}?"
+    "(?:\\s+(?:was|were|is|are)\\s+(?:recorded|documented|listed|noted|given))?\\s+as\\s+follows"
+    "\\s*:)"
+    /* "Her conditions include ...": the patient's, not the work's */
+    "|\\b(?:his|her|their)\\s+(?:current\\s+|medical\\s+)?conditions\\s+(?:include[sd]?|are|were)"
+    "\\b"
+    /* "Comorbid conditions are ..." */
+    "|\\bcomorbid(?:ities|\\s+(?:conditions|diagnoses))\\s+(?:are|include[sd]?|including)"
+    /* what the claim covers: "The conditions accepted on the claim are ...", "The accepted
+     * diagnoses include ..." */
+    "|\\bconditions\\s+(?:accepted|admitted)\\s+(?:on|under|in|for)\\s+(?:the|this)\\s+claim"
+    "\\s+(?:are|were|include[sd]?)"
+    "|\\b(?:accepted|admitted)\\s+(?:industrial\\s+)?(?:conditions|diagnoses|injuries)\\s+"
+    "(?:are|were|include[sd]?)"
+    "|\\b(?:diagnos[ie]s|diagnostic\\s+(?:impressions?|formulation)|impressions?|problem\\s+list|"
+    "assessments?)"
+    "(?:\\s*,\\s*and[-/\\s]or\\s+impressions?\\s*,)?"
+    /* "The current diagnoses, as listed by the primary treating physician, are:" */
+    "(?:\\s*,\\s*as\\s+(?:listed|documented|noted|given|reported|recorded)\\s+by\\s+[^,.;:]{1,60},)"
+    "?"
+    /* the words between may name the record: "The diagnoses listed on the most recent PR-2
+     * (6/4/16) were ..." */
+    "(?:,?\\s+(?!(?:include[sd]?|are|is|were|was|has|have|had)\\b)\\(?[a-z0-9'/-]+\\)?){0,10}?,?"
+    "\\s+(?:that\\s+)?(?:(?:has|have|had)\\s+been|(?:(?:has|have|had)\\s+)?(?:include[sd]?|"
+    "including|are|is|were|was|consist(?:s|ed)?\\s+of|reads?|remain(?:s|ed)?|comprised?|comprises))"
+    "(?:\\s+(?:documented|listed|noted|reported|given|recorded)(?:\\s+as\\s+follows|\\s+(?:as|is|"
+    "to\\s+include|to\\s+be))?"
+    "|\\s+as\\s+follows)?"
+    ")\\s*:?\\s*(?:the\\s+following\\s*:?\\s*)?"
+    /* "the diagnosis is unclear", "was not diagnosed": no list follows */
+    "(?!\\s*(?:not|consistent|unclear|uncertain|pending|supported|unknown|based|made|confirmed|"
+    "deferred|that|then|later|revised|changed|updated|written|performed|requested|completed|"
+    "conducted|done|scheduled|recommended|reviewed|illegible|for|by|to|at|in)\\b)";
+
+/* Every cue holds "treated", "under", "diagnos", "dx", "criteria", "assessment", "impression",
+ * "comorbid", "problem", "conditions", "accepted", "admitted" or "followed" at a word start, at
+ * most three words after its beginning ("has had a diagnosis of", "added a new diagnosis of",
+ * "meets the criteria for", "clinical impression"): a keyed search (re.h). "clinical" is no key:
+ * as one, it tried the cue four times in every summary's opening ("The expert reviewer
+ * developed the following clinical case summary"). */
+static const char *const dx_cue_words[] = {
+    "treated",  "under",   "diagnos",    "dx",       "criteria", "assessment", "impression",
+    "comorbid", "problem", "conditions", "accepted", "admitted", "followed",   NULL};
+const imrx_re_keys_t dx_cue_keys = {dx_cue_words, 3, 0};
+
+#define MONTH "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?"
+
+const char dx_stop_pattern[] =
+    "\\s+(?:(?:and\\s+)?(?:was|is|were|has|had|he|she|who|which|that\\s+(?:was|is|were)|when|"
+    "while|since|after|following|per|according|dated)|but\\s+(?:no|not))\\b"
+    /* "carried diagnoses of A and B, the treating provider reported." */
+    "|,\\s+(?:the|his|her|their)\\s+(?:[a-z'-]+\\s+){1,3}?(?:reported|noted|stated|documented|"
+    "indicated|wrote|commented|opined)\\b"
+    /* "was diagnosed with lumbar strain and treated with therapy" */
+    "|\\s+and\\s+(?:was\\s+|were\\s+)?(?:treated|managed|given|prescribed|placed|referred|sent|"
+    "started|released|discharged|advised|instructed|fitted|seen|evaluated|recommended|requested|"
+    "underwent|required|received|needed|"
+    "ordered|planned|suggested)\\b"
+    /* "hypertension, treated by his personal physician with metformin" */
+    "|,\\s+(?:treated|managed|controlled|followed)\\s+(?:by|with)\\b"
+    "|,?\\s+on\\s+(?:\\d|" MONTH "\\s+\\d)"
+    "|,?\\s+in\\s+(?:\\d{4}|" MONTH "\\s+\\d)"
+    /* ", and the surgeon commented that ...": a new clause, someone saying something */
+    "|,?\\s+and\\s+(?:the|his|her|their)\\s+(?:[a-z'-]+\\s+){1,3}?(?:commented|noted|stated|"
+    "reported|"
+    "recommended|requested|felt|opined|indicated|documented|added|explained|believed|thought|"
+    "suggested|advised|planned|ordered|prescribed|referred|started|began|increased|added|"
+    "switched|changed|discontinued|stopped|gave)\\b"
+    /* a clause about the list: ", for which she had therapy", ", each of which is industrial",
+     * ", among others", ", by report", ", both chronic", ", noted on 3/4/2015", ", so the
+     * physician requested", ", but no psychiatric diagnosis" */
+    "|,\\s+(?:(?:for|to|in|with|of)\\s+which|(?:each|all|none|either|neither)\\s+of\\s+"
+    "(?:which|them|these)|among\\s+others|by\\s+(?:history|report)|both\\s+(?:chronic|acute|"
+    "industrial(?:ly)?|work[- ]related|accepted|of\\s+which)|now\\s+(?:permanent|p\\s*&\\s*s|"
+    "stable|at\\s+mmi)|(?:as\\s+)?(?:noted|documented|diagnosed|listed|reported|recorded)"
+    "\\s+(?:on|in|by|at)|so|but)\\b"
+    /* ", and an MRI was requested", ", and his symptoms persist", ", and there was no ..." */
+    "|,\\s+and\\s+(?:there|it|this)\\s+(?:was|were|is|are|has|had|have)\\b"
+    "|,\\s+and\\s+(?:the|his|her|their|an?)\\s+(?:[a-z'/-]+\\s+){0,3}?(?:was|were|is|are|has|"
+    "have|had|persists?|persisted|continues?|continued|returned|remains?|remained|improved|"
+    "worsened|underwent|reports?|reported)\\b"
+    /* "A and B; treatment has included ...": a clause after a semicolon */
+    "|;\\s+(?:[a-z'/-]+\\s+){1,2}?(?:has|have|had|was|were|is|are)\\b";
