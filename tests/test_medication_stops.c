@@ -571,3 +571,52 @@ Test(medication_stops, more_ways_of_never_taking_a_drug)
     cr_expect(!flag(must(r, "pregabalin"), "negated"));
     json_decref(r);
 }
+
+Test(medication_stops, stops_and_refusals_told_in_a_later_clause)
+{
+    struct {
+        const char *text, *generic, *flag;
+    } cases[] = {
+        {"He was started on Lyrica in February, but after six weeks it was swapped for "
+         "gabapentin.",
+         "pregabalin", "discontinued"},
+        {"He was on methadone for part of 2015, but it was set aside.", "methadone",
+         "discontinued"},
+        {"Fioricet, which she had been using almost every day, was taken away by her neurologist.",
+         "butalbital/acetaminophen/caffeine", "discontinued"},
+        {"His orthopedist raised the idea of calcitonin nasal spray; it was never started.",
+         "calcitonin", "negated"},
+        {"Her prescriber offered duloxetine for pain; she turned it down.", "duloxetine",
+         "negated"},
+        {"She received a prescription for cyclobenzaprine; she says she never took a single tablet "
+         "of it.",
+         "cyclobenzaprine", "negated"},
+        {"His physician suggested nortriptyline, but she has not started it.", "nortriptyline",
+         "negated"},
+        {"He was referred for buprenorphine treatment but turned the referral down.",
+         "buprenorphine", "negated"},
+        {"A prescription for Prilosec written at that time was never picked up.", "omeprazole",
+         "negated"},
+        {"He never obtained the omeprazole prescribed in 2016.", "omeprazole", "negated"},
+        {"The records do not show that gabapentin has ever been prescribed.", "gabapentin",
+         "negated"},
+        {"He has not yet had a trial of an antidepressant such as duloxetine.", "duloxetine",
+         "negated"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        json_t *r = summary(cases[i].text);
+        cr_log_info("%s", cases[i].text);
+        cr_expect(flag(must(r, cases[i].generic), cases[i].flag));
+        json_decref(r);
+    }
+    /* the clause after a semicolon is the last drug's, not one named before it apart */
+    json_t *r = summary("She received an injection of Toradol and a prescription for "
+                        "cyclobenzaprine; she says she never took a single tablet of it.");
+    cr_expect(!flag(must(r, "ketorolac"), "negated"));
+    cr_expect(flag(must(r, "cyclobenzaprine"), "negated"));
+    json_decref(r);
+    /* "tramadol with acetaminophen" is the combination */
+    r = summary("Ongoing use of tramadol with acetaminophen was reported.");
+    cr_expect_not_null(must(r, "tramadol/acetaminophen"));
+    json_decref(r);
+}

@@ -34,7 +34,9 @@ static int list_gap(const char *text, uint32_t b, uint32_t e, const mention_t *a
         "pill", "pills", "aid", "aids", "anti", "inflammatory", "inflammatories", "triptan",
         "triptans", "benzodiazepine", "benzodiazepines",
         /* "a first-line oral agent, nor a topical NSAID such as diclofenac gel" */
-        "first", "second", "third", "line", NULL};
+        "first", "second", "third", "line", "another",
+        /* "He took Motrin and later naproxen; both were stopped" */
+        "later", "then", "subsequently", NULL};
     uint32_t p = b;
     while (p < e) {
         char c = text[p];
@@ -366,7 +368,12 @@ void med_negation(const med_context_re_t *re, imrx_re_scratch_t *t, const char *
     }
     /* The sentence ended at a semicolon: the next clause may still stop the drug, when it
      * names no other drug before its cue. */
-    if (se < hi && text[se] == ';' && se - from < 100 && !broken(re, t, text, from, se) &&
+    /* ... and the clause's drugs after this one stand in a list with it ("an injection of
+     * Toradol and a prescription for cyclobenzaprine; she never took it" is cyclobenzaprine's) */
+    int listed = 1;
+    for (size_t k = (size_t)(m - all) + 1; k < n && all[k].b < se && listed; k++)
+        listed = list_gap(text, med_mention_end(&all[k - 1]), all[k].b, all, n);
+    if (listed && se < hi && text[se] == ';' && se - from < 100 && !broken(re, t, text, from, se) &&
         imrx_re_at(&re->stopped_next_clause, t, text, se, se + 140 < hi ? se + 140 : hi) == 1) {
         uint32_t ce = (uint32_t)imrx_re_ov(t)[1];
         int other = 0;

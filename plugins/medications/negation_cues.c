@@ -16,10 +16,12 @@ const char med_re_negation_before[] =
     "offered|received|treated\\s+with)(?:\\s+on)?"
     /* "He has not had a trial of Lyrica", "He has yet to try Lyrica", "He is naive to Lyrica",
      * "He cannot take NSAIDs" */
-    "|(?:has|have|had)\\s+(?:not|never)\\s+had\\s+(?:an?\\s+)?(?:trial|course)\\s+(?:of|with)"
+    "|(?:has|have|had)\\s+(?:not|never)\\s+(?:yet\\s+)?had\\s+(?:an?\\s+)?(?:trial|course)\\s+(?:"
+    "of|with)"
     "|(?:has|have|had)\\s+yet\\s+to\\s+(?:try|take|start|use|receive)|naive\\s+to"
     "|(?:cannot|can\\s+not|could\\s+not)\\s+take"
-    "|never\\s+(?:took|tried|used|received|given|prescribed|offered)|takes\\s+none\\s+of"
+    "|never\\s+(?:took|tried|used|received|given|prescribed|offered|obtained|filled|picked\\s+up|"
+    "started)|takes\\s+none\\s+of"
     "|no\\s+(?:prior\\s+|previous\\s+|known\\s+|documented\\s+|reported\\s+|recorded\\s+)?"
     "(?:use\\s+of|trial\\s+of|history\\s+of|experience\\s+with)"
     /* "has no documented ulcer history, dyspepsia, or use of prednisone" */
@@ -154,7 +156,8 @@ const char med_re_stop_after[] =
  * group 1 says it was stopped, the rest that it was never taken. */
 const char med_re_negation_after[] =
     "\\b(?:(?:(?:but\\s+)?(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:not|never)\\s+"
-    "(?:yet\\s+)?(?:tried|prescribed|taken|used|filled|started|begun|dispensed)"
+    "(?:yet\\s+)?(?:tried|prescribed|taken|used|filled|started|begun|dispensed|picked\\s+up|"
+    "obtained)"
     /* "recommended a trial of Relpax, but it has not yet been started" */
     "|but\\s+(?:it|they)\\s+(?:has|have|had|was|were)\\s+(?:not|never)\\s+(?:yet\\s+)?(?:been\\s+)?"
     "(?:started|tried|filled|prescribed|taken|used|begun)"
@@ -184,6 +187,11 @@ const char med_re_negation_after[] =
     /* "was prescribed Tramadol 50mg as needed but never filled it" */
     "|but\\s+(?:(?:he|she|they)\\s+)?never\\s+(?:filled|took|started|used)(?:\\s+(?:it|them|the\\s+"
     "prescription)|(?=\\s*(?:[.;,]|$)))"
+    /* "recommended nortriptyline, but she has not started it", "but turned the referral down" */
+    "|but\\s+(?:he|she|they)\\s+(?:has|have|had)\\s+(?:not|never)\\s+(?:yet\\s+)?(?:started|tried|"
+    "filled|taken|used)\\s+(?:it|them)"
+    "|but\\s+(?:(?:he|she|they)\\s+)?turned\\s+(?:it|them|the\\s+(?:referral|offer|prescription|"
+    "recommendation))\\s+down"
     /* "was prescribed on 10-5-2017, but she did not fill it" */
     "|but\\s+(?:(?:he|she|they)\\s+)?(?:did\\s+not|didn't)\\s+(?:fill|take|start|use|try)\\s+"
     "(?:it|them|the\\s+prescription))"
@@ -192,7 +200,8 @@ const char med_re_negation_after[] =
     "previously|then|all|both|each|also|recently|ultimately|finally|gradually)\\s+)?(?:"
     "discontinued|d/c'?d|stopped|weaned|tapered|ceased|abandoned|withdrawn|halted|dropped|ended|"
     "terminated|suspended|given\\s+up|set\\s+aside|exchanged|phased\\s+out|retired|pulled|removed|"
-    "not\\s+(?:renewed|refilled|continued|reordered)|taken\\s+off|let\\s+go|eliminated\\s+from|"
+    "not\\s+(?:renewed|refilled|continued|reordered)|taken\\s+(?:off|away)|let\\s+go|eliminated\\s+"
+    "from|"
     "last\\s+(?:filled|taken|used|prescribed)|previously\\s+(?:used|taken|tried))"
     /* "Norco use ended in 2016" */
     "|(?:use|usage|treatment|therapy)\\s+(?:was\\s+|has\\s+been\\s+)?(?:ended|stopped|discontinued|"
@@ -292,6 +301,10 @@ const char med_re_negation_after[] =
     "decreased|continued)\\b"
     "[^.;]{0,60}?\\band\\s+(?:then\\s+|later\\s+)?(?:was\\s+|were\\s+)?"
     "(?:stopped|discontinued|abandoned|dropped)"
+    /* "was started on Lyrica in February, but after six weeks it was swapped for gabapentin",
+     * "was on methadone for part of 2015, but it was set aside" */
+    "|but\\s+[^.;]{0,60}?\\b(?:it|they)\\s+(?:was|were)\\s+(?:later\\s+|then\\s+|eventually\\s+)?"
+    "(?:swapped|switched|changed|replaced|set\\s+aside|given\\s+up|abandoned|dropped)\\b"
     /* "tried trazodone, but it left her groggy and was stopped", "took amitriptyline before,
      * but it was stopped" */
     "|but\\s+(?:it|they)\\s+(?:[^.;]{0,80}?\\band\\s+)?(?:was|were)\\s+(?:later\\s+|then\\s+|"
@@ -325,7 +338,15 @@ const char med_re_stopped_next_clause[] =
     ";\\s*(?:"
     /* group 1, never taken: "recommended trazodone for sleep; the PTP has not prescribed it" */
     "((?:he|she|they|the\\s+[A-Za-z]+|(?:his|her|their)\\s+[a-z]+)\\s+(?:has|have|had)\\s+"
-    "(?:not|never)\\s+(?:yet\\s+)?(?:prescribed|started|filled|tried|taken|used)\\s+(?:it|them)\\b)"
+    "(?:not|never)\\s+(?:yet\\s+)?(?:prescribed|started|filled|tried|taken|used)\\s+(?:it|them)\\b"
+    /* "calcitonin nasal spray; it was never started", "offered duloxetine; she turned it
+     * down", "a prescription for cyclobenzaprine; she says she never took a single tablet of it" */
+    "|(?:it|they)\\s+(?:was|were)\\s+never\\s+(?:started|filled|tried|taken|used|picked\\s+up)\\b"
+    "|(?:he|she|they)\\s+(?:turned\\s+(?:it|them)\\s+down|declined\\s+(?:it|them)|refused\\s+(?:it|"
+    "them))"
+    "|(?:[a-z]+\\s+){0,3}?(?:he|she|they)\\s+never\\s+(?:took|used|filled|started|tried)\\b[^.;]{0,"
+    "40}?"
+    "\\b(?:it|them)\\b)"
     /* "was tried from 8-2016 to 11-2016; it did not help and was stopped" */
     "|(?:it|they)\\s+[^.;]{0,40}?\\band\\s+(?:was|were)\\s+(?:later\\s+|then\\s+)?(?:stopped|"
     "discontinued)\\b"
@@ -344,8 +365,10 @@ const char med_re_stopped_next_clause[] =
  * records do not show that amitriptyline, duloxetine or gabapentin was ever tried". The cue
  * before the list, and right after its last drug: */
 const char med_re_untried_before[] =
-    "\\b(?:no\\s+(?:records?|documentation|evidence|indication|mention|report)|(?:does|do|did)\\s+"
+    "\\b(?:nothing\\s+(?:suggests|shows|indicates|documents)|no\\s+(?:records?|documentation|"
+    "evidence|"
+    "indication|mention|report)|(?:does|do|did)\\s+"
     "not\\s+(?:show|document|indicate|reflect|mention|establish|describe))\\s+(?:that|whether)\\b";
 const char med_re_untried_after[] =
-    "[\\s,]*(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:ever\\s+|previously\\s+|"
-    "actually\\s+)?(?:tried|used|prescribed|given|trialed|attempted)\\b";
+    "[\\s,]*(?:was|were|(?:has|have|had)\\s+(?:ever\\s+)?been)\\s+(?:(?:ever\\s+|previously\\s+|"
+    "actually\\s+)?(?:tried|used|prescribed|given|trialed|attempted)|ever\\s+offered)\\b";
