@@ -476,3 +476,28 @@ Test(diagnoses, record_lead_ins_and_bullets)
     expect_list(r, "patient.diagnoses", LIST("Lumbar radiculopathy", "Myofascial pain"));
     json_decref(r);
 }
+
+Test(diagnoses, words_before_the_colon_apposition_and_revisions)
+{
+    json_t *r =
+        run_summary("A 40 year old female. Her treating physician has carried the following "
+                    "working diagnoses since the fall of 2015: (1) cervical disc herniation "
+                    "at C5-C6, (2) right shoulder impingement syndrome, and (3) sleep "
+                    "disturbance secondary to pain. She walks.");
+    expect_list(r, "patient.diagnoses",
+                LIST("cervical disc herniation at C5-C6", "right shoulder impingement syndrome",
+                     "sleep disturbance secondary to pain"));
+    json_decref(r);
+    r = run_summary("A 50 year old male. Diagnoses include lumbar strain. His non-industrial "
+                    "diagnoses, type 2 diabetes mellitus and hypertension, are followed by his "
+                    "primary care physician. He walks.");
+    expect_list(r, "patient.diagnoses",
+                LIST("lumbar strain", "type 2 diabetes mellitus", "hypertension"));
+    json_decref(r);
+    r = run_summary("A 45 year old female. She was first thought to have an ankle sprain. Her pain "
+                    "physician had revised this to complex regional pain syndrome, type I, of the "
+                    "left lower extremity, which remains the working diagnosis.");
+    expect_list(r, "patient.diagnoses",
+                LIST("complex regional pain syndrome, type I, of the left lower extremity"));
+    json_decref(r);
+}

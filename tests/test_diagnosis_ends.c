@@ -199,3 +199,22 @@ Test(diagnosis_ends, remain_comprise_and_the_patients_conditions)
     expect_list(r, "patient.diagnoses", LIST(NULL));
     json_decref(r);
 }
+
+Test(diagnosis_ends, a_dated_procedure_before_and_and_codes_inside_an_item)
+{
+    json_t *r = run_summary("A 40 year old female. She is treated for a right rotator cuff tear "
+                            "status post arthroscopic repair on 03/10/2015 and right shoulder "
+                            "adhesive capsulitis. She walks.");
+    expect_list(r, "patient.diagnoses",
+                LIST("right rotator cuff tear status post arthroscopic repair on 03/10/2015",
+                     "right shoulder adhesive capsulitis"));
+    json_decref(r);
+    r = run_summary("A 52 year old male. The diagnostic impressions were lumbar radiculopathy "
+                    "(M54.16); lumbar disc displacement at L4-L5 (M51.26), status post "
+                    "microdiscectomy on 11/03/2015; and depressive disorder (F32.9). He walks.");
+    expect_list(r, "patient.diagnoses",
+                LIST("lumbar radiculopathy",
+                     "lumbar disc displacement at L4-L5, status post microdiscectomy on 11/03/2015",
+                     "depressive disorder"));
+    json_decref(r);
+}

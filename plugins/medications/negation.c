@@ -84,6 +84,17 @@ static int untried(const med_context_re_t *re, imrx_re_scratch_t *t, const char 
         i++;
         end = med_mention_end(&all[i]);
     }
+    /* a list may end in a class ("nortriptyline or another tricyclic was ever offered"): past
+     * list words after an "or", "and" or "nor" */
+    uint32_t o = end;
+    while (o < se && (text[o] == ' ' || text[o] == '\n' || text[o] == ',')) o++;
+    if (o + 3 < se && (imrx_text_ieq(text + o, 3, "or ") || imrx_text_ieq(text + o, 4, "and ") ||
+                       imrx_text_ieq(text + o, 4, "nor "))) {
+        uint32_t tail = end;
+        for (uint32_t x = o; x < se && x < o + 60; x++)
+            if ((text[x] == ' ' || text[x] == '\n') && list_gap(text, end, x, all, n)) tail = x;
+        end = tail;
+    }
     /* most lists are followed by anything but "was tried": a look at the next word first */
     uint32_t w = end;
     while (w < se && (text[w] == ' ' || text[w] == '\n' || text[w] == ',')) w++;

@@ -200,7 +200,10 @@ static int dated_procedure(const char *text, size_t lb, size_t sb, size_t se, si
         i++;
     /* the date goes on the list (a separator follows) or closes it */
     int closes = i >= le;
-    if (!closes && text[i] != ';' && text[i] != ',') return 0;
+    if (!closes && text[i] != ';' && text[i] != ',' &&
+        !(i + 5 <= le && (text[i] == ' ' || text[i] == '\n') &&
+          imrx_text_ieq(text + i + 1, 4, "and ")))
+        return 0;
     size_t item = sb;
     while (item > lb && text[item - 1] != ';' && text[item - 1] != ',') item--;
     char low[160];

@@ -32,6 +32,18 @@ const char dx_cue_pattern[] =
     /* "meets the criteria for posttraumatic stress disorder" */
     "|\\bmeets?\\s+(?:the\\s+)?criteria\\s+for"
     "|\\bdiagnos[ie]s\\s*:|\\bDx\\s*:"
+    /* a few words between the word and its colon: "has carried the following working diagnoses
+     * since the fall of 2015: (1) ..." */
+    "|\\bdiagnos[ie]s(?:\\s+(?!(?:was|were|is|are|has|have|had|include[sd]?)\\b)[a-z0-9'-]+){1,6}?"
+    "\\s*:"
+    /* told in apposition: "His non-industrial diagnoses, type 2 diabetes mellitus and
+     * hypertension, are followed by his primary care physician." */
+    "|\\bdiagnos[ie]s\\s*,(?=[^.;:]{3,160}?,\\s+(?:are|were)\\s+(?:followed|treated|managed|"
+    "controlled|"
+    "stable|being)\\b)"
+    /* "her pain physician had revised this to complex regional pain syndrome" */
+    "|\\b(?:revised|changed|amended|updated)\\s+(?:this|that|it|(?:the|his|her|their)\\s+"
+    "diagnosis)\\s+to"
     /* the record it comes from between the word and the colon: "Diagnoses (per PTP, PR-2 of
      * 8/9/16):", "Diagnoses per PTP PR-2 dated 4/2/15:" */
     "|\\b(?:diagnos[ie]s|dx)\\s*(?:\\([^():;]{1,80}\\)|per\\s+(?:(?!\\.\\s)[^:;()]){1,80}?)\\s*:"
@@ -95,8 +107,9 @@ const char dx_cue_pattern[] =
  * as one, it tried the cue four times in every summary's opening ("The expert reviewer
  * developed the following clinical case summary"). */
 static const char *const dx_cue_words[] = {
-    "treated",  "under",   "diagnos",    "dx",       "criteria", "assessment", "impression",
-    "comorbid", "problem", "conditions", "accepted", "admitted", "followed",   NULL};
+    "treated",    "under",    "diagnos", "dx",         "criteria", "assessment",
+    "impression", "comorbid", "problem", "conditions", "accepted", "admitted",
+    "followed",   "revised",  "changed", "amended",    "updated",  NULL};
 const imrx_re_keys_t dx_cue_keys = {dx_cue_words, 3, 0};
 
 #define MONTH "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?"
@@ -136,4 +149,6 @@ const char dx_stop_pattern[] =
     "have|had|persists?|persisted|continues?|continued|returned|remains?|remained|improved|"
     "worsened|underwent|reports?|reported)\\b"
     /* "A and B; treatment has included ...": a clause after a semicolon */
-    "|;\\s+(?:[a-z'/-]+\\s+){1,2}?(?:has|have|had|was|were|is|are)\\b";
+    "|;\\s+(?:[a-z'/-]+\\s+){1,2}?(?:has|have|had|was|were|is|are)\\b"
+    /* the end of a list in apposition: ", are followed by his primary care physician" */
+    "|,\\s+(?:are|were)\\s+(?:followed|treated|managed|controlled|stable|being)\\b";

@@ -263,6 +263,7 @@ static imrx_status_t read_diagnoses(letter_t *L)
         imrx_span_t sp = list.item[i];
         size_t n = imrx_text_squeeze(L->l->text + sp.begin, sp.end - sp.begin, buf, sizeof buf);
         n = dx_restore_hyphens(buf, n, sizeof buf);
+        n = dx_drop_codes(buf, n);
         st = api->set_string(L->ctx, arr, NULL, buf, n, sp);
     }
     return st;

@@ -69,6 +69,41 @@ static size_t closing_code(const char *text, size_t b, size_t e)
     return o;
 }
 
+/* Is s[0..n) a diagnosis code: ICD-10 ("M51.26", "F32.9") or DSM-IV ("309.81")? */
+static int is_code(const char *s, size_t n)
+{
+    if (n >= 3 && isupper((unsigned char)s[0]) && s[0] != 'U' && isdigit((unsigned char)s[1]) &&
+        (isdigit((unsigned char)s[2]) || s[2] == 'A' || s[2] == 'B')) {
+        if (n == 3) return 1;
+        if (s[3] != '.' || n == 4 || n > 8) return 0;
+        for (size_t i = 4; i < n; i++)
+            if (!isalnum((unsigned char)s[i])) return 0;
+        return 1;
+    }
+    if (n < 5 || n > 6 || s[3] != '.') return 0;
+    for (size_t i = 0; i < n; i++)
+        if (i != 3 && !isdigit((unsigned char)s[i])) return 0;
+    return 1;
+}
+
+size_t dx_drop_codes(char *s, size_t n)
+{
+    size_t w = 0;
+    for (size_t r = 0; r < n;) {
+        if (s[r] == '(') {
+            size_t c = r + 1;
+            while (c < n && c - r < 10 && s[c] != ')') c++;
+            if (c < n && s[c] == ')' && is_code(s + r + 1, c - r - 1)) {
+                while (w > 0 && s[w - 1] == ' ') w--; /* the blank before the code goes too */
+                r = c + 1;
+                continue;
+            }
+        }
+        s[w++] = s[r++];
+    }
+    return w;
+}
+
 /* A bullet or list marker that opens text[b..e), and the blank after it: "- ", "* ", "• ",
  * "2) ", "(b) ", "b) " (a letter with a period, "E. coli", is left alone). Returns where the item
  * starts, or b. */
