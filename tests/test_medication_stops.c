@@ -620,3 +620,14 @@ Test(medication_stops, stops_and_refusals_told_in_a_later_clause)
     cr_expect_not_null(must(r, "tramadol/acetaminophen"));
     json_decref(r);
 }
+
+Test(medication_stops, an_untried_list_that_ends_in_a_class)
+{
+    json_t *r = summary("Nothing suggests that nortriptyline or another tricyclic was ever offered "
+                        "to him.");
+    cr_expect(flag(must(r, "nortriptyline"), "negated"));
+    json_decref(r);
+    r = summary("He takes nortriptyline or another tricyclic at night, which was prescribed.");
+    cr_expect(!flag(must(r, "nortriptyline"), "negated"));
+    json_decref(r);
+}
