@@ -101,6 +101,28 @@ Test(patient, a_capital_m_or_f_after_the_age)
     json_decref(r);
 }
 
+Test(patient, sex_from_a_title_or_a_trade)
+{
+    static const struct {
+        const char *text, *sex;
+    } cases[] = {
+        {"Ms. Smith is a 50 year old clerk.", "female"},
+        {"Mr. Doe, 61, reported pain.", "male"},
+        {"The injured worker is a 60-year-old retired fireman.", "male"},
+        {"The injured worker is a 33-year-old waitress.", "female"},
+        {"The injured worker is a 48-year-old policewoman.", "female"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        json_t *r = run_summary(cases[i].text);
+        cr_expect_str_eq(t_str(r, "patient.sex"), cases[i].sex, "'%s'", cases[i].text);
+        json_decref(r);
+    }
+    /* a worker without a sex-telling word or pronoun has none */
+    json_t *r = run_summary("The injured worker is a 47-year-old warehouse worker.");
+    cr_expect_null(t_str(r, "patient.sex"));
+    json_decref(r);
+}
+
 Test(patient, an_age_in_years_old_wins_over_an_earlier_aged)
 {
     json_t *r = run_summary("The injured worker, first injured at age 45, is now a 50 year old "

@@ -58,8 +58,12 @@ static int age_in_words(const char *text, imrx_re_scratch_t *t)
  * "52 YOM", "52 YOF". */
 static const char sex_pattern[] =
     "(?:\\b|(?<=\\dyo|\\d\\syo))(?:(male|man|gentleman|(?<=old |y/o | yo "
-    ")(?-i:M)|(?<=\\dyo|\\d\\syo)m)"
-    "|(female|woman|lady|(?<=old |y/o | yo )(?-i:F)|(?<=\\dyo|\\d\\syo)f))\\b";
+    ")(?-i:M)|(?<=\\dyo|\\d\\syo)m"
+    /* a title or a trade that says it: "Mr. Doe, 61,", "a 60-year-old retired fireman" */
+    "|(?-i:Mr)(?=\\.?\\s)|(?:fire|police|fisher|fore|sales|business|handy|delivery)man)"
+    "|(female|woman|lady|(?<=old |y/o | yo )(?-i:F)|(?<=\\dyo|\\d\\syo)f"
+    "|(?-i:Mrs|Ms)(?=\\.?\\s)|(?-i:Miss)(?=\\s+[A-Z])|waitress|actress|hostess|stewardess|"
+    "(?:police|sales|business|fore|chair)woman|housewife))\\b";
 
 enum { RE_AGE, RE_SEX, RE_CUE, RE_STOP, RE_COUNT };
 
