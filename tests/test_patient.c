@@ -44,6 +44,10 @@ Test(patient, ages_as_summaries_write_them)
         {"52 YOF c/o neck pain after a fall at work.", 52, "female"},
         {"Ms. [redacted] is 52. She works as a cashier.", 52, "female"},
         {"He is fifty two years of age and works as a driver.", 52, "male"},
+        /* probes: a hyphen before "yo", "currently NN." */
+        {"This is a 45-y.o. male with neck pain.", 45, "male"},
+        {"This is a 45-yo male with neck pain.", 45, "male"},
+        {"She is currently 48. She works as a clerk.", 48, "female"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         json_t *r = run_summary(cases[i].text);

@@ -18,13 +18,13 @@ static const imrx_host_api_t *api;
 
 static const char age_pattern[] =
     "\\b(\\d{1,3})(?:\\s*-\\s*|\\s+)?(?:years?|yrs?\\.?|y)(?:\\s*-\\s*|\\s+)?(?:/\\s*)?old\\b"
-    "|\\b(\\d{1,3})\\s*(?:y/o|y\\.o\\.|yo[mf]?)(?![a-z])" /* "52 YOM": years old, male */
+    "|\\b(\\d{1,3})\\s*-?\\s*(?:y/o|y\\.o\\.|yo[mf]?)(?![a-z])" /* "52 YOM", "45-y.o." */
     "|\\baged?(?:\\s+of)?\\s*:?\\s+(\\d{1,3})\\b(?!\\s*(?:%|percent|mg|months|weeks|days))"
     "|\\b(\\d{1,3})\\s+years?\\s+of\\s+age\\b"
     "|\\b(eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\\s]+(one|"
     "two|three|four|five|six|seven|eight|nine))?[-\\s]+years?(?:[-\\s]+old|\\s+of\\s+age)\\b"
     /* "a grocery checker, now 62, who", "was 40 at the time of injury and is now 44." */
-    "|(?<=\\bnow\\s)(\\d{1,3})(?=\\s*[,.;](?:\\s|$))"
+    "|(?:(?<=\\bnow\\s)|(?<=\\bcurrently\\s))(\\d{1,3})(?=\\s*[,.;](?:\\s|$))"
     /* "Mr. [name withheld], 57, is a former lineman", "Ms. [redacted] is 52." */
     "|\\b(?:Mr|Mrs|Ms|Miss)\\.?\\s+(?:\\[[^\\]\\n]{1,30}\\]|[A-Z][A-Za-z'-]+)"
     "(?|\\s*,\\s*(\\d{1,3})\\s*,|\\s+is\\s+(\\d{1,3})(?=\\s*[.,;]))";
