@@ -335,6 +335,29 @@ Test(decisions, references_year_first_titles_and_named_chapters)
     json_decref(r);
 }
 
+/* A date in parentheses after the title, or alone: the Chronic Pain Medical Treatment
+ * Guidelines took effect on July 18, 2009. */
+Test(decisions, a_title_with_its_effective_date)
+{
+    json_t *r =
+        run_a("Norco 10/325mg #60: Upheld\n"
+              "Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical "
+              "Treatment Guidelines (May 2009), Opioids, page 80.\n"
+              "MAXIMUS guideline: Decision based on MTUS (Effective July 18, 2009), page 80, "
+              "Opioids.\n"
+              "Decision rationale: Not medically necessary.\n"
+              "Soma 350mg #30: Upheld\n"
+              "Claims Administrator guideline: Decision based on MTUS.\n"
+              "MAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment "
+              "Guidelines (Effective July 18, 2009), page 65.\n"
+              "Decision rationale: Not medically necessary.\n");
+    cr_assert_str_eq(ITEM(r, 0, "ca_guidelines.0.title"), "Chronic Pain Medical Treatment");
+    cr_assert_str_eq(ITEM(r, 0, "guidelines.0.title"), "Chronic Pain Medical Treatment");
+    cr_assert_eq(json_integer_value(t_get(r, "items.0.guidelines.0.year")), 2009);
+    cr_assert_str_eq(ITEM(r, 1, "guidelines.0.title"), "Chronic Pain Medical Treatment");
+    json_decref(r);
+}
+
 static int has_warning(json_t *r, const char *words)
 {
     size_t i;

@@ -188,7 +188,10 @@ static range_t acoem_named_chapter(const char *text, range_t title, range_t sect
     return (range_t){b, chap};
 }
 
-static void emit_mtus(scan_t *sc, imrx_node_t list, range_t title, range_t year, range_t sections)
+/* The title a citation implies without naming it (`implied`, or NULL) is written when its range
+ * is empty. */
+static void emit_mtus(scan_t *sc, imrx_node_t list, range_t title, range_t year, range_t sections,
+                      const char *implied)
 {
     const char *text = sc->l->text;
     imrx_node_t c = sc->api->object(sc->ctx, list, NULL);
@@ -204,7 +207,10 @@ static void emit_mtus(scan_t *sc, imrx_node_t list, range_t title, range_t year,
     if (acoem && !mapped && (chap = ci_find(text, title.b, title.e, "Chapter ")) < title.e)
         mapped = acoem_chapter(atoi(text + chap + 8));
     range_t named = acoem_named_chapter(text, title, sections);
-    if (mapped) {
+    if (title.e <= title.b && implied) {
+        sc->api->set_string(sc->ctx, c, "title", implied, strlen(implied),
+                            imrx_span(year.b, year.e));
+    } else if (mapped) {
         sc->api->set_string(sc->ctx, c, "title", mapped, strlen(mapped),
                             imrx_span(chap, chap + 10));
     } else if (named.e > named.b) {
@@ -306,9 +312,30 @@ static int mtus_sentence(scan_t *sc, imrx_node_t list, range_t s)
     for (int i = 0; i < n; i++) {
         uint32_t yb = years[i].b;
         if (yb > tstart[i] && text[yb - 1] == '(') yb--;
+        /* a date in parentheses after the title: "Chronic Pain Medical Treatment Guidelines
+         * (Effective July 18, 2009)", "(May 2009)"; alone, "MTUS (Effective July 18, 2009)" is
+         * the Chronic Pain Medical Treatment Guidelines, which took effect that day */
+        uint32_t open = yb;
+        for (uint32_t p = yb; p > tstart[i] && p + 22 > yb; p--) {
+            if (text[p - 1] == ')') break;
+            if (text[p - 1] == '(') {
+                open = p - 1;
+                break;
+            }
+        }
+        const char *implied = open < yb && ci_find(text, open, yb, "Effective July 18") < yb
+                                  ? "Chronic Pain Medical Treatment"
+                                  : NULL;
+        yb = open;
         range_t title = {tstart[i], yb};
         clean_title(text, &title);
         range_t sections = {years[i].e, send[i] > years[i].e ? send[i] : years[i].e};
+        if (title.e <= title.b && implied) {
+            clean_sections_tail(text, &sections);
+            emit_mtus(sc, list, (range_t){open, open}, years[i], sections, implied);
+            emitted++;
+            continue;
+        }
         if (title.e <= title.b) {
             /* "MTUS 2018 Opioids Guideline, Section(s): ...": the title after its year */
             uint32_t te = years[i].e;
@@ -320,7 +347,7 @@ static int mtus_sentence(scan_t *sc, imrx_node_t list, range_t s)
         }
         clean_sections_tail(text, &sections);
         if (title.e <= title.b) continue;
-        emit_mtus(sc, list, title, years[i], sections);
+        emit_mtus(sc, list, title, years[i], sections, NULL);
         emitted++;
     }
     return emitted;
