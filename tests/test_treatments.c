@@ -57,6 +57,10 @@ Test(treatments, categories_from_the_rule_table)
     expect_category("Skilled nursing visits", "home_health", NULL);
     expect_category("Uber rides to appointments", "transportation", NULL);
     expect_category("Opioid weaning program", "programs", "detoxification program");
+    expect_category("Outpatient addiction aftercare program, 12 weeks", "programs",
+                    "detoxification program");
+    expect_category("Intensive outpatient program for opioid dependence", "programs",
+                    "detoxification program");
     expect_category("EMDR therapy 6 sessions", "behavioral_mental_health", NULL);
     expect_category("Cardiology clearance", "surgery", "pre-operative clearance");
     expect_category("Holter monitor", "diagnostic_testing", "cardiac testing");
