@@ -631,3 +631,19 @@ Test(medication_stops, an_untried_list_that_ends_in_a_class)
     cr_expect(!flag(must(r, "nortriptyline"), "negated"));
     json_decref(r);
 }
+
+Test(medication_stops, a_dated_note_in_parentheses_is_its_entrys)
+{
+    static const char *const lists[] = {
+        "Medications: Norco 10/325 mg (discontinued 3/2015), tramadol 50 mg q6h, Lidoderm patch.",
+        "Medications: Norco 10/325 (d/c 3/15 due to nausea), tramadol 50 mg q6h, Lidoderm patch.",
+        NULL};
+    for (int i = 0; lists[i]; i++) {
+        json_t *r = summary(lists[i]);
+        cr_log_info("%s", lists[i]);
+        cr_expect(flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
+        cr_expect(!flag(must(r, "tramadol"), "discontinued"));
+        cr_expect(!flag(must(r, "lidocaine"), "discontinued"));
+        json_decref(r);
+    }
+}

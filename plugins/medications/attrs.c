@@ -69,10 +69,11 @@ enum { G_FREQ = 8, G_FORM = 9, G_SKIP = 10, G_FILLER = 11, G_COUNT_TO_TAKE = 12 
 
 /* Words after which the attributes of this mention cannot continue. */
 static const char *const stop_words[] = {
-    "and",   "or",      "but",    "which",  "who", "that", "since", "because", "when",
-    "while", "was",     "were",   "is",     "are", "has",  "had",   "without", "then",
-    "due",   "after",   "before", "in",     "on",  "from", "until", "along",   "plus",
-    "also",  "however", "not",    "versus", "vs",  "than", "if",    NULL};
+    "and", "or", "but", "which", "who", "that", "since", "because", "when", "while", "was", "were",
+    "is", "are", "has", "had", "without", "then", "due", "after", "before", "in", "on", "from",
+    "until", "along", "plus", "also", "however", "not", "versus", "vs", "than", "if",
+    /* a list entry's note: "Norco 10/325 mg (discontinued 3/2015)" dates no strength */
+    "discontinued", "stopped", NULL};
 
 imrx_status_t med_attr_compile(med_attr_re_t *re, const imrx_host_api_t *api, imrx_ctx_t *ctx)
 {

@@ -299,6 +299,20 @@ static int latter_before(const char *text, uint32_t lo, uint32_t cb)
            (p == lo + k || !imrx_text_letter((unsigned char)text[p - k - 1]));
 }
 
+/* Does the cue at text[cb..ce) stand inside parentheses that close before `to` ("Norco
+ * (discontinued 3/2015), tramadol")? */
+static int in_parentheses(const char *text, uint32_t from, uint32_t cb, uint32_t ce, uint32_t to)
+{
+    uint32_t o = cb;
+    while (o > from && cb - o < 40 && text[o - 1] != '(' && text[o - 1] != ')') o--;
+    if (o == from || text[o - 1] != '(') return 0;
+    for (uint32_t c = ce; c < to && c - ce < 60; c++) {
+        if (text[c] == ')') return 1;
+        if (text[c] == '(') return 0;
+    }
+    return 0;
+}
+
 void med_negation(const med_context_re_t *re, imrx_re_scratch_t *t, const char *text, uint32_t sb,
                   uint32_t se, uint32_t hi, mention_t *m, const mention_t *all, size_t n)
 {
@@ -310,7 +324,7 @@ void med_negation(const med_context_re_t *re, imrx_re_scratch_t *t, const char *
         PCRE2_SIZE *ov = imrx_re_ov(t);
         /* a list entry's own note, "Norco (discontinued), Soma (current)", is the entry's, not
          * a cue for the entries after it */
-        int note = ov[0] > sb && text[ov[0] - 1] == '(' && ov[1] < m->b && text[ov[1]] == ')';
+        int note = in_parentheses(text, sb, (uint32_t)ov[0], (uint32_t)ov[1], m->b);
         cue_e = (uint32_t)ov[1];
         kind = note ? 0 : imrx_re_has(t, 1) ? 1 : 2;
         pos = ov[1] > pos ? (uint32_t)ov[1] : pos + 1;

@@ -312,7 +312,7 @@ const char med_re_negation_after[] =
     "(?:stopped|discontinued)"
     /* "Ibuprofen 800 mg prn (not taking)" on a list */
     "|(?<=\\()\\s*(?:not\\s+(?:currently\\s+)?(?:taking|using)|no\\s+longer\\s+(?:taking|using)|"
-    "discontinued|d/c'?d|stopped)(?:\\s+(?:(?:in|on|after|for|because|due)\\b|\\d)[^()\\n]{0,60})?"
+    "discontinued|d/c(?:'?d)?|stopped)(?:\\s+(?:(?:in|on|after|for|because|due)\\b|\\d)[^()\\n]{0,60})?"
     "(?=\\s*\\))"
     /* "was taking Motrin until 2015 but this was changed to Mobic", "was prescribed oxycodone
      * after surgery but finished it in November" */
