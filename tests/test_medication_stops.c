@@ -647,3 +647,18 @@ Test(medication_stops, a_dated_note_in_parentheses_is_its_entrys)
         json_decref(r);
     }
 }
+
+Test(medication_stops, notes_after_a_dash_and_earlier_drugs_of_a_list)
+{
+    json_t *r =
+        summary("Medications: Norco 10/325mg - PRN, Soma 350mg - D/C'd, Motrin 800mg - BID.");
+    cr_expect(flag(must(r, "carisoprodol"), "discontinued"));
+    cr_expect(!flag(must(r, "ibuprofen"), "discontinued"));
+    cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
+    json_decref(r);
+    r = summary("Medications: Ambien; previously Percocet and Flexeril.");
+    cr_expect(flag(must(r, "oxycodone/acetaminophen"), "discontinued"));
+    cr_expect(flag(must(r, "cyclobenzaprine"), "discontinued"));
+    cr_expect(!flag(must(r, "zolpidem"), "discontinued"));
+    json_decref(r);
+}

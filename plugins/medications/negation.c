@@ -313,6 +313,18 @@ static int in_parentheses(const char *text, uint32_t from, uint32_t cb, uint32_t
     return 0;
 }
 
+/* Is the cue at text[cb..ce) a list entry's note after a dash or colon, closed by a comma or
+ * semicolon before `to` ("Soma 350mg - D/C'd, Motrin 800mg - BID")? */
+static int entry_note(const char *text, uint32_t from, uint32_t cb, uint32_t ce, uint32_t to)
+{
+    uint32_t p = cb;
+    while (p > from && text[p - 1] == ' ') p--;
+    if (p == from || (text[p - 1] != '-' && text[p - 1] != ':')) return 0;
+    uint32_t q = ce;
+    while (q < to && text[q] == ' ') q++;
+    return q < to && (text[q] == ',' || text[q] == ';');
+}
+
 void med_negation(const med_context_re_t *re, imrx_re_scratch_t *t, const char *text, uint32_t sb,
                   uint32_t se, uint32_t hi, mention_t *m, const mention_t *all, size_t n)
 {
@@ -324,7 +336,8 @@ void med_negation(const med_context_re_t *re, imrx_re_scratch_t *t, const char *
         PCRE2_SIZE *ov = imrx_re_ov(t);
         /* a list entry's own note, "Norco (discontinued), Soma (current)", is the entry's, not
          * a cue for the entries after it */
-        int note = in_parentheses(text, sb, (uint32_t)ov[0], (uint32_t)ov[1], m->b);
+        int note = in_parentheses(text, sb, (uint32_t)ov[0], (uint32_t)ov[1], m->b) ||
+                   entry_note(text, sb, (uint32_t)ov[0], (uint32_t)ov[1], m->b);
         cue_e = (uint32_t)ov[1];
         kind = note ? 0 : imrx_re_has(t, 1) ? 1 : 2;
         pos = ov[1] > pos ? (uint32_t)ov[1] : pos + 1;

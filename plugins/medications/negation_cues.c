@@ -64,6 +64,8 @@ const char med_re_negation_before[] =
     /* "She was previously on Neurontin", "He previously took Norco", "he last took Norco in
      * 2015" */
     "|(?:(?:was|were)\\s+previously\\s+on|previously\\s+(?:took|used|tried)|last\\s+(?:took|used))"
+    /* a list's "; previously Percocet and Vicodin", "(previously Vicodin)" */
+    "|(?:(?<=[;,(]\\s)|(?<=[;,(]))previously(?=\\s)"
     /* "The physician took him off Norco" */
     "|(?:took|taken)\\s+(?:him|her|them)\\s+off(?:\\s+of)?"
     /* "He failed Norco", "the patient has failed a trial of Lyrica": the patient's, not a
@@ -312,7 +314,8 @@ const char med_re_negation_after[] =
     "(?:stopped|discontinued)"
     /* "Ibuprofen 800 mg prn (not taking)" on a list */
     "|(?<=\\()\\s*(?:not\\s+(?:currently\\s+)?(?:taking|using)|no\\s+longer\\s+(?:taking|using)|"
-    "discontinued|d/c(?:'?d)?|stopped)(?:\\s+(?:(?:in|on|after|for|because|due)\\b|\\d)[^()\\n]{0,60})?"
+    "discontinued|d/"
+    "c(?:'?d)?|stopped)(?:\\s+(?:(?:in|on|after|for|because|due)\\b|\\d)[^()\\n]{0,60})?"
     "(?=\\s*\\))"
     /* "was taking Motrin until 2015 but this was changed to Mobic", "was prescribed oxycodone
      * after surgery but finished it in November" */
