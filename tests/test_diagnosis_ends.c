@@ -218,3 +218,23 @@ Test(diagnosis_ends, a_dated_procedure_before_and_and_codes_inside_an_item)
                      "depressive disorder"));
     json_decref(r);
 }
+
+/* A list of lines whose last line was joined to the narrative after it (no period ended it),
+ * and codes after a comma. */
+Test(diagnosis_ends, a_list_of_lines_joined_to_the_next_sentence)
+{
+    json_t *r = run_summary("A 57 year old male.\nDiagnoses:\n1. Lumbar radiculopathy (M54.16)\n2. "
+                            "Cervical strain (S13.4XXA)\n3. Insomnia (G47.00)\nHe underwent a "
+                            "fusion in 2001.");
+    expect_list(r, "patient.diagnoses",
+                LIST("Lumbar radiculopathy", "Cervical strain", "Insomnia"));
+    json_decref(r);
+    r = run_summary("A 57 year old male.\nDiagnoses:\nM54.16 Lumbar radiculopathy\nS13.4XXA "
+                    "Cervical strain\nHe underwent a fusion in 2001.");
+    expect_list(r, "patient.diagnoses", LIST("Lumbar radiculopathy", "Cervical strain"));
+    json_decref(r);
+    r = run_summary("A 57 year old male. Diagnoses: Lumbar radiculopathy, M54.16; cervical "
+                    "strain, S13.4. He walks.");
+    expect_list(r, "patient.diagnoses", LIST("Lumbar radiculopathy", "cervical strain"));
+    json_decref(r);
+}

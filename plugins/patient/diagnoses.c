@@ -79,6 +79,25 @@ static size_t paragraph_end(const char *text, size_t p, size_t end)
     return end;
 }
 
+/* Where a sentence of the narrative starts inside text[p..e), or e: the last item of a list of
+ * lines, joined to the next line when it ended without a period ("3. Insomnia (G47.00) He
+ * underwent ...", "2. Cervical strain Treatment to date has included ..."). */
+static size_t sentence_opener(const char *text, size_t p, size_t e)
+{
+    static const char *const openers[] = {
+        "He ",      "She ",       "The ",         "His ",        "Her ",   "They ",  "This ",
+        "There ",   "On ",        "In ",          "At ",         "Per ",   "Prior ", "Past ",
+        "Current ", "Treatment ", "Medications ", "Medication ", "She's ", "He's ",  NULL};
+    for (size_t i = p + 3; i + 3 < e; i++) {
+        if (text[i - 1] != ' ' || !isupper((unsigned char)text[i])) continue;
+        for (const char *const *o = openers; *o; o++) {
+            size_t n = strlen(*o);
+            if (i + n <= e + 1 && strncmp(text + i, *o, n) == 0) return i - 1;
+        }
+    }
+    return e;
+}
+
 /* A numbered or lettered list ("The diagnoses are: 1. Lumbar disc displacement. 2. Lumbar
  * radiculopathy.", "Diagnoses: (a) left ankle arthrosis; (b) painful retained hardware"): each
  * item runs to the next marker; the last one to the end of its sentence, or of its line when
@@ -113,7 +132,7 @@ static size_t read_numbered(dx_list_t *out, const char *text, size_t lb, size_t 
         if (!next && by_lines) {
             size_t nl = p;
             while (nl < item_end && text[nl] != '\n') nl++;
-            item_end = nl;
+            item_end = sentence_opener(text, p, nl);
         }
         dx_add_item(out, text, p, item_end);
         if (!next || out->n >= DX_MAX) return item_end;
@@ -151,6 +170,20 @@ static size_t read_lines(dx_list_t *out, const char *text, size_t lb, size_t end
         int code = dx_icd10_code(text, first, e) != 0;
         if (lines == 0) coded = code;
         if (coded && !code) break;
+        /* the list's last line joined to the narrative after it ("S13.4XXA Cervical strain He
+         * underwent ..."): the line ends where the sentence starts, and so does the list */
+        size_t opener = lines ? sentence_opener(text, first, e) : e;
+        int full_stop = 0;
+        for (size_t i = p; i < opener && !full_stop; i++)
+            full_stop = text[i] == '.' && text[i + 1] == ' ';
+        if (opener < e && !full_stop && opener - p <= 100 && text[opener - 1] != '.' &&
+            dx_has_condition(text, p, opener)) {
+            dx_list_t line = {.n = 0};
+            dx_split_list(&line, text, p, opener);
+            for (size_t i = 0; i < line.n; i++)
+                dx_add_item(out, text, line.item[i].begin, line.item[i].end);
+            return opener;
+        }
         int sentence = e - p > 100 || e == p || memchr(text + p, ':', e - p) != NULL ||
                        narrative_line(text, first, e);
         size_t period = e;

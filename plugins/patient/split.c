@@ -101,6 +101,13 @@ size_t dx_drop_codes(char *s, size_t n)
         }
         s[w++] = s[r++];
     }
+    /* a code after a comma or dash that closes the item: "Lumbar radiculopathy, M54.16" */
+    size_t c = w;
+    while (c > 0 && s[c - 1] != ' ') c--;
+    if (c >= 2 && w > c && is_code(s + c, w - c) && (s[c - 2] == ',' || s[c - 2] == '-')) {
+        w = c - 2;
+        while (w > 0 && s[w - 1] == ' ') w--;
+    }
     return w;
 }
 
