@@ -425,7 +425,12 @@ Test(dates, weaker_statements_of_the_injury)
 
 Test(dates, more_ways_of_dating_the_review)
 {
-    static const char *const told[] = {"The program was not authorized on 9/14/2015.",
+    static const char *const told[] = {"The request was partially certified on 9/14/2015.",
+                                       "The UR reviewer, Dr. X, denied the request on 9/14/2015.",
+                                       "The request for an MRI was noncertified 9/14/2015.",
+                                       "The claims administrator, in a decision dated 9/14/2015, "
+                                       "denied the program.",
+                                       "The program was not authorized on 9/14/2015.",
                                        "The program was adversely determined on 9/14/2015.",
                                        "The carrier's reviewer denied the program on 9/14/2015.",
                                        NULL};

@@ -103,7 +103,8 @@ const char dates_re_narrative_ur[] =
     "?:"
     "dated\\s+|"
     "on\\s+|of\\s+|was\\s+on\\s+|performed\\s+on\\s+|issued\\s+on\\s+)?\\(?" DATE_OR_JOINED
-    "|\\b(?:\\bUR\\b|utilization\\s+review|claims\\s+administrator)[^.;]{0,40}?\\b(?:non-?"
+    "|\\b(?:\\bUR\\b|utilization\\s+review|claims\\s+administrator)(?:[^.;]|(?<=\\bDr)\\.){0,40}?"
+    "\\b(?:non-?"
     "certified|"
     "denied|modified|determined|reviewed|rejected|(?:issued|rendered|made)\\s+(?:an?\\s+)?(?:"
     "denial|"
@@ -129,8 +130,12 @@ const char dates_re_narrative_ur[] =
     ",?\\s+(?!(?:the\\s+)?claim\\b)[^.;]{0,120}?\\b(?:was|were)\\s+(?:(?:again|partially|"
     "subsequently)\\s+)?(?:non-?certified|modified|denied)\\b"
     "|\\b(?:previously|was|were)\\s+(?:reviewed|denied|non-?certified|modified|not\\s+(?:"
-    "authorized|"
-    "certified|approved)|adversely\\s+determined)\\s+on\\s+" DATE_OR_JOINED
+    "authorized|certified|approved)|adversely\\s+determined|partially\\s+(?:certified|approved|"
+    "authorized))\\s+(?:on\\s+)?" DATE_OR_JOINED
+    /* "The claims administrator, in a decision dated 9/14/2015, denied ..." */
+    "|\\b(?:\\bUR\\b|utilization\\s+review(?:er)?|claims\\s+administrator),?\\s+in\\s+(?:a|an|its|"
+    "the)\\s+"
+    "(?:decision|determination|letter|report|notice)\\s+dated\\s+" DATE_OR_JOINED
     /* "The carrier's reviewer denied the program on 9/14/2015" */
     "|\\b(?:carrier|insurer)'?s\\s+(?:physician\\s+)?reviewer\\s+(?:non-?certified|denied|"
     "modified)[^.;]{0,80}?\\bon\\s+" DATE_OR_JOINED
