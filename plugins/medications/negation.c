@@ -91,8 +91,11 @@ static int untried(const med_context_re_t *re, imrx_re_scratch_t *t, const char 
     if (o + 3 < se && (imrx_text_ieq(text + o, 3, "or ") || imrx_text_ieq(text + o, 4, "and ") ||
                        imrx_text_ieq(text + o, 4, "nor "))) {
         uint32_t tail = end;
-        for (uint32_t x = o; x < se && x < o + 60; x++)
-            if ((text[x] == ' ' || text[x] == '\n') && list_gap(text, end, x, all, n)) tail = x;
+        for (uint32_t x = o; x < se && x < o + 60; x++) {
+            if (text[x] != ' ' && text[x] != '\n') continue;
+            if (!list_gap(text, end, x, all, n)) break; /* a word that is no list word */
+            tail = x;
+        }
         end = tail;
     }
     /* most lists are followed by anything but "was tried": a look at the next word first */
@@ -408,10 +411,10 @@ void med_negation(const med_context_re_t *re, imrx_re_scratch_t *t, const char *
      * names no other drug before its cue. */
     /* ... and the clause's drugs after this one stand in a list with it ("an injection of
      * Toradol and a prescription for cyclobenzaprine; she never took it" is cyclobenzaprine's) */
-    int listed = 1;
-    for (size_t k = (size_t)(m - all) + 1; k < n && all[k].b < se && listed; k++)
+    int listed = se < hi && text[se] == ';' && se - from < 100;
+    for (size_t k = (size_t)(m - all) + 1; listed && k < n && all[k].b < se; k++)
         listed = list_gap(text, med_mention_end(&all[k - 1]), all[k].b, all, n);
-    if (listed && se < hi && text[se] == ';' && se - from < 100 && !broken(re, t, text, from, se) &&
+    if (listed && !broken(re, t, text, from, se) &&
         imrx_re_at(&re->stopped_next_clause, t, text, se, se + 140 < hi ? se + 140 : hi) == 1) {
         uint32_t ce = (uint32_t)imrx_re_ov(t)[1];
         int other = 0;

@@ -65,7 +65,7 @@ const char med_re_negation_before[] =
      * 2015" */
     "|(?:(?:was|were)\\s+previously\\s+on|previously\\s+(?:took|used|tried)|last\\s+(?:took|used))"
     /* a list's "; previously Percocet and Vicodin", "(previously Vicodin)" */
-    "|(?:(?<=[;,(]\\s)|(?<=[;,(]))previously(?=\\s)"
+    "|(?=previously\\s)(?:(?<=[;,(]\\s)|(?<=[;,(]))previously"
     /* "The physician took him off Norco" */
     "|(?:took|taken)\\s+(?:him|her|them)\\s+off(?:\\s+of)?"
     /* "He failed Norco", "the patient has failed a trial of Lyrica": the patient's, not a

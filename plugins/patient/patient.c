@@ -58,14 +58,17 @@ static int age_in_words(const char *text, imrx_re_scratch_t *t)
  * "52 YOM", "52 YOF". */
 static const char sex_pattern[] =
     "(?:\\b|(?<=\\dyo|\\d\\syo))(?:(male|man|gentleman|(?<=old |y/o | yo "
-    ")(?-i:M)|(?<=\\dyo|\\d\\syo)m"
-    /* a title or a trade that says it: "Mr. Doe, 61,", "a 60-year-old retired fireman" */
-    "|(?-i:Mr)(?=\\.?\\s)|(?:fire|police|fisher|fore|sales|business|handy|delivery)man)"
-    "|(female|woman|lady|(?<=old |y/o | yo )(?-i:F)|(?<=\\dyo|\\d\\syo)f"
-    "|(?-i:Mrs|Ms)(?=\\.?\\s)|(?-i:Miss)(?=\\s+[A-Z])|waitress|actress|hostess|stewardess|"
+    ")(?-i:M)|(?<=\\dyo|\\d\\syo)m)"
+    "|(female|woman|lady|(?<=old |y/o | yo )(?-i:F)|(?<=\\dyo|\\d\\syo)f))\\b";
+
+/* Without those words, a title or a trade that says it ("Mr. Doe, 61,", "a 60-year-old retired
+ * fireman", "a waitress"): a second search, so that most summaries pay for one only. */
+static const char sex_title_pattern[] =
+    "\\b(?:((?-i:Mr)(?=\\.?\\s)|(?:fire|police|fisher|fore|sales|business|handy|delivery)man)"
+    "|((?-i:Mrs|Ms)(?=\\.?\\s)|(?-i:Miss)(?=\\s+[A-Z])|waitress|actress|hostess|stewardess|"
     "(?:police|sales|business|fore|chair)woman|housewife))\\b";
 
-enum { RE_AGE, RE_SEX, RE_CUE, RE_STOP, RE_COUNT };
+enum { RE_AGE, RE_SEX, RE_CUE, RE_STOP, RE_SEX_TITLE, RE_COUNT };
 
 typedef struct state {
     imrx_re_t re[RE_COUNT];
@@ -83,7 +86,7 @@ static imrx_status_t patient_init(const imrx_init_args_t *args, void **out)
     state_t *s = calloc(1, sizeof *s);
     if (!s) return IMRX_ENOMEM;
     const char *const patterns[RE_COUNT] = {age_pattern, sex_pattern, dx_cue_pattern,
-                                            dx_stop_pattern};
+                                            dx_stop_pattern, sex_title_pattern};
     for (int i = 0; i < RE_COUNT; i++) {
         if (imrx_re_compile(&s->re[i], patterns[i], 0, api, args->ctx) != IMRX_OK) {
             state_free(s);
@@ -226,7 +229,8 @@ static imrx_status_t read_sex(letter_t *L)
 
     int explicit_sex = -1;
     imrx_span_t explicit_span = imrx_span(0, 0);
-    if (imrx_re_find(&L->s->re[RE_SEX], L->t, text, begin, end) == 1) {
+    if (imrx_re_find(&L->s->re[RE_SEX], L->t, text, begin, end) == 1 ||
+        imrx_re_find(&L->s->re[RE_SEX_TITLE], L->t, text, begin, end) == 1) {
         PCRE2_SIZE *ov = imrx_re_ov(L->t);
         explicit_sex = imrx_re_has(L->t, 1) ? 0 : 1;
         explicit_span = imrx_span(ov[0], ov[1]);
