@@ -366,6 +366,7 @@ Test(medications, a_count_late_in_a_long_item)
         {"Lidoderm (lidocaine patch 5%), apply 1 patch to the low back 12 hours on and 12 hours "
          "off, 30 patches per month with 3 refills",
          30},
+        {"Voltaren gel 1%, 3 tubes", 3},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         json_t *r = letter(with_items, "He has pain.", cases[i].item,

@@ -17,7 +17,7 @@ static const char salt_pattern[] =
 #define NUMW "(?:\\d+(?:\\.\\d+)?|one|two|three|four|five|six|eight|ten|twelve|twenty-four)"
 #define FORMW                                                                                      \
     "tablets?|tabs?|capsules?|caps?|pills?|patch(?:es)?|lozenges?|films?|suppositor(?:y|ies)|"     \
-    "packets?|vials?|pens?|syringes?|sprays?|ampules?|ampoules?"
+    "packets?|vials?|pens?|syringes?|sprays?|ampules?|ampoules?|tubes?|bottles?|boxes"
 
 /* A count in words ("thirty tablets", "one hundred twenty capsules"): ten and more, since
  * "two tablets" is a dose. */
