@@ -337,6 +337,27 @@ Test(medications, a_hedge_after_the_use_is_its_outcome)
     json_decref(r);
 }
 
+/* In reasoning, a present use names the drugs after it: "She continues to use Lidoderm
+ * patches", "His current regimen includes Norco"; not one before it. */
+Test(medications, a_present_use_names_the_drugs_after_it)
+{
+    json_t *r = letter(with_items, "He has pain.", "Physical therapy x 6",
+                       "She continues to use Lidoderm patches. The injured worker currently takes "
+                       "meloxicam. His current regimen includes Norco and Soma.");
+    cr_expect_str_eq(str(must(r, "lidocaine"), "context"), "history");
+    cr_expect_str_eq(str(must(r, "meloxicam"), "context"), "history");
+    cr_expect_str_eq(str(must(r, "hydrocodone/acetaminophen"), "context"), "history");
+    cr_expect_str_eq(str(must(r, "carisoprodol"), "context"), "history");
+    json_decref(r);
+    r = letter(with_items, "He has pain.", "Physical therapy x 6",
+               "Options such as acetaminophen or the ibuprofen he already takes have not been "
+               "exhausted. She already takes sertraline; hydroxyzine is among the options.");
+    cr_expect_str_eq(str(must(r, "acetaminophen"), "context"), "rationale");
+    cr_expect_str_eq(str(must(r, "hydroxyzine"), "context"), "rationale");
+    cr_expect_str_eq(str(must(r, "sertraline"), "context"), "history");
+    json_decref(r);
+}
+
 Test(medications, decision_lines_without_the_decisions_plugin)
 {
     json_t *r = letter(meds_only, "He has neck pain.", "Lidoderm 5% patches #30",

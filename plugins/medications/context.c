@@ -11,6 +11,8 @@
 static const char *const use_words[] = {"taking",  "using", "utilizing", "prescribed",
                                         "treated", "on",    "use",       "medication",
                                         "tried",   "taken", NULL};
+static const char *const use_now_words[] = {"takes", "uses", "continues", "regimen", NULL};
+static const imrx_re_keys_t use_now_keys = {use_now_words, 0, 0};
 static const imrx_re_keys_t use_keys = {use_words, 0, 0};
 
 /* A sentence of the summary that tells the request. */
@@ -63,6 +65,16 @@ static const char patient_use[] =
     "(?:taking|using|tried|utilizing|used|taken)|(?:was|were|is|are)\\s+(?:being\\s+)?prescribed|"
     "(?:current|prior)\\s+medications?)\\b";
 
+/* In reasoning, the patient's present use told before the drugs it names ("She continues to use
+ * Lidoderm patches", "The injured worker currently takes meloxicam", "His current regimen
+ * includes Norco"); a drug before it is not its object ("acetaminophen or the ibuprofen he
+ * already takes"). */
+static const char patient_use_now[] = "\\b(?:(?:injured\\s+worker|patient|claimant|employee|worker|"
+                                      "he|she)\\s+(?:\\w+\\s+){0,2}?(?:takes|"
+                                      "uses|continues\\s+(?:to\\s+(?:take|use)|on))|regimen\\s+(?:"
+                                      "includes?|included|consists?\\s+of))"
+                                      "\\b";
+
 /* Every pattern and where it goes, so that compiling and freeing cannot miss one. */
 static size_t table(med_context_re_t *re, const char **patterns, imrx_re_t **slots)
 {
@@ -72,6 +84,7 @@ static size_t table(med_context_re_t *re, const char **patterns, imrx_re_t **slo
                        request,
                        equivalent,
                        patient_use,
+                       patient_use_now,
                        hedge,
                        requested_here,
                        lab_after,
@@ -80,10 +93,10 @@ static size_t table(med_context_re_t *re, const char **patterns, imrx_re_t **slo
                        med_re_untried_after,
                        med_re_stopped_next_clause};
     imrx_re_t *r[] = {
-        &re->negation_before,    &re->stop_after,    &re->negation_after, &re->request,
-        &re->equivalent,         &re->patient_use,   &re->hedge,          &re->requested_here,
-        &re->lab_after,          &re->decision_line, &re->untried_before, &re->untried_after,
-        &re->stopped_next_clause};
+        &re->negation_before, &re->stop_after,         &re->negation_after,  &re->request,
+        &re->equivalent,      &re->patient_use,        &re->patient_use_now, &re->hedge,
+        &re->requested_here,  &re->lab_after,          &re->decision_line,   &re->untried_before,
+        &re->untried_after,   &re->stopped_next_clause};
     size_t n = sizeof p / sizeof p[0];
     for (size_t i = 0; i < n; i++) patterns[i] = p[i], slots[i] = r[i];
     return n;
@@ -259,7 +272,8 @@ void med_classify(const med_context_re_t *re, imrx_re_scratch_t *t, const imrx_l
     uint32_t cached_sb = 1, cached_se = 0;
     const imrx_section_t *cached_s = NULL;
     int cached_req = -1, cached_own = -1;
-    uint32_t cached_use_e = 0, cached_hedge = 0;
+    uint32_t cached_use_e = 0, cached_hedge = 0, cached_now_e = 0;
+    int cached_now = -1;
     for (size_t i = 0; i < n; i++) {
         const imrx_section_t *s = section_of(l, m[i].b);
         uint32_t lo = s ? s->begin : 0, hi = s ? s->end : l->length;
@@ -269,7 +283,7 @@ void med_classify(const med_context_re_t *re, imrx_re_scratch_t *t, const imrx_l
         sentence(text, lo, hi, m[i].b, m[i].e, &sb, &se);
         if (sb != cached_sb || se != cached_se || s != cached_s) {
             cached_sb = sb, cached_se = se, cached_s = s;
-            cached_req = cached_own = -1;
+            cached_req = cached_own = cached_now = -1;
         }
         const char *name = m[i].section;
         if (strcmp(name, "summary") == 0 || strcmp(name, "documents") == 0) {
@@ -296,6 +310,15 @@ void med_classify(const med_context_re_t *re, imrx_re_scratch_t *t, const imrx_l
             }
             uint32_t told = cached_use_e > m[i].b ? cached_use_e : m[i].b;
             int own = cached_own && cached_hedge >= told;
+            if (!own && cached_now < 0) {
+                cached_now = imrx_re_find_required(&re->patient_use_now, &use_now_keys, t, text, sb,
+                                                   se) == 1;
+                cached_now_e = cached_now ? (uint32_t)imrx_re_ov(t)[1] : 0;
+            }
+            /* a present use names the drugs after it, with no hedge between */
+            if (!own && cached_now && m[i].b >= cached_now_e && m[i].b - cached_now_e < 80 &&
+                !memchr(text + cached_now_e, ';', m[i].b - cached_now_e))
+                own = imrx_re_find(&re->hedge, t, text, sb, m[i].b) != 1;
             if (imrx_re_find(&re->requested_here, t, text, from, m[i].b) == 1 ||
                 on_decision_line(re, t, text, lo, hi, &m[i]))
                 m[i].context = CTX_REQUESTED;

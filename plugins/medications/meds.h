@@ -174,6 +174,7 @@ typedef struct med_context_re {
     imrx_re_t request;
     imrx_re_t equivalent;
     imrx_re_t patient_use;
+    imrx_re_t patient_use_now;
     imrx_re_t hedge;
     imrx_re_t requested_here;
     imrx_re_t lab_after;
