@@ -501,3 +501,21 @@ Test(diagnoses, words_before_the_colon_apposition_and_revisions)
                 LIST("complex regional pain syndrome, type I, of the left lower extremity"));
     json_decref(r);
 }
+
+Test(diagnoses, conditions_under_care_characterized_and_the_picture)
+{
+    static const char *const cues[] = {"The conditions for which she remains under care are",
+                                       "She has been characterized as having",
+                                       "Per the consultation, what is being treated is",
+                                       "Clinically, the picture is one of", NULL};
+    for (int i = 0; cues[i]; i++) {
+        char summary[256];
+        snprintf(summary, sizeof summary,
+                 "A 50 year old female. %s lumbar radiculopathy and cervical strain. She walks.",
+                 cues[i]);
+        json_t *r = run_summary(summary);
+        cr_log_info("%s", cues[i]);
+        expect_list(r, "patient.diagnoses", LIST("lumbar radiculopathy", "cervical strain"));
+        json_decref(r);
+    }
+}
