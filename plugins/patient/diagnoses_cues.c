@@ -41,6 +41,11 @@ const char dx_cue_pattern[] =
     "|\\bdiagnos[ie]s\\s*,(?=[^.;:]{3,160}?,\\s+(?:are|were)\\s+(?:followed|treated|managed|"
     "controlled|"
     "stable|being)\\b)"
+    /* "On the orthopedic side, the treating physician lists left shoulder contusion with
+     * impingement and cervical strain" (a list of conditions: dx_has_condition) */
+    "|\\b(?:physician|provider|surgeon|doctor|PTP|psychiatrist|psychologist|orthopedist)\\s+(?:"
+    "also\\s+)?"
+    "lists\\s+(?!(?:the\\s+)?(?:following\\s+)?(?:medications?|meds|drugs|restrictions|work)\\b)"
     /* "The conditions for which she remains under care are ...", "she has been characterized as
      * having ...", "what is being treated is ...", "the picture is one of ..." */
     "|\\bconditions?\\s+for\\s+which\\s+(?:he|she|they|the\\s+[a-z]+(?:\\s+worker)?)\\s+(?:is|are|"
@@ -113,11 +118,11 @@ const char dx_cue_pattern[] =
  * "meets the criteria for", "clinical impression"): a keyed search (re.h). "clinical" is no key:
  * as one, it tried the cue four times in every summary's opening ("The expert reviewer
  * developed the following clinical case summary"). */
-static const char *const dx_cue_words[] = {"treated",  "under",         "diagnos",    "dx",
-                                           "criteria", "assessment",    "impression", "comorbid",
-                                           "problem",  "conditions",    "accepted",   "admitted",
-                                           "followed", "revised",       "changed",    "amended",
-                                           "updated",  "characterized", "picture",    NULL};
+static const char *const dx_cue_words[] = {
+    "treated",    "under",    "diagnos", "dx",         "criteria", "assessment",
+    "impression", "comorbid", "problem", "conditions", "accepted", "admitted",
+    "followed",   "revised",  "changed", "amended",    "updated",  "characterized",
+    "picture",    "lists",    NULL};
 const imrx_re_keys_t dx_cue_keys = {dx_cue_words, 3, 0};
 
 #define MONTH "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?"
