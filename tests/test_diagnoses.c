@@ -507,7 +507,9 @@ Test(diagnoses, conditions_under_care_characterized_and_the_picture)
     static const char *const cues[] = {"The conditions for which she remains under care are",
                                        "She has been characterized as having",
                                        "Per the consultation, what is being treated is",
-                                       "Clinically, the picture is one of", NULL};
+                                       "Clinically, the picture is one of",
+                                       "On the orthopedic side, the treating physician lists",
+                                       NULL};
     for (int i = 0; cues[i]; i++) {
         char summary[256];
         snprintf(summary, sizeof summary,
@@ -518,4 +520,12 @@ Test(diagnoses, conditions_under_care_characterized_and_the_picture)
         expect_list(r, "patient.diagnoses", LIST("lumbar radiculopathy", "cervical strain"));
         json_decref(r);
     }
+}
+
+Test(diagnoses, a_physician_listing_drugs_lists_no_diagnoses)
+{
+    json_t *r = run_summary("A 50 year old female. The treating physician lists Norco and Soma as "
+                            "her medications. She walks.");
+    expect_list(r, "patient.diagnoses", LIST(NULL));
+    json_decref(r);
 }
