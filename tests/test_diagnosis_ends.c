@@ -238,3 +238,12 @@ Test(diagnosis_ends, a_list_of_lines_joined_to_the_next_sentence)
     expect_list(r, "patient.diagnoses", LIST("Lumbar radiculopathy", "cervical strain"));
     json_decref(r);
 }
+
+Test(diagnosis_ends, substance_use_is_a_diagnosis_of_its_own)
+{
+    json_t *r =
+        run_summary("A 46 year old male. His other diagnoses are type 2 diabetes mellitus and "
+                    "tobacco use; he smokes.");
+    expect_list(r, "patient.diagnoses", LIST("type 2 diabetes mellitus", "tobacco use"));
+    json_decref(r);
+}

@@ -135,6 +135,12 @@ static const char *const heads[] = {
     "weakness",
     "whiplash",
     "wound",
+    /* substance use: "type 2 diabetes mellitus and tobacco use" */
+    "abuse",
+    "addiction",
+    "dependency",
+    "smoking",
+    "use",
 };
 
 /* Endings of condition words: inflammation, disease, pain, a removal or a repair. */
