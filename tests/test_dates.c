@@ -402,6 +402,7 @@ Test(dates, weaker_statements_of_the_injury)
         "He was working as a framer on 2/5/2001 when a wall fell on him.",
         "She has been followed since her 2/5/2001 injury.",
         "Her claim arises from an incident on 2/5/2001.",
+        "She was hurt on the evening shift of 2/5/2001 while helping a resident.",
         "He developed back pain from lifting, with a continuous trauma period ending 2/5/2001.",
         NULL};
     for (int i = 0; told[i]; i++) {
@@ -431,6 +432,8 @@ Test(dates, more_ways_of_dating_the_review)
                                        "The claims administrator, in a decision dated 9/14/2015, "
                                        "denied the program.",
                                        "The program was not authorized on 9/14/2015.",
+                                       "In its review completed 9/14/2015, utilization review "
+                                       "partially certified the request.",
                                        "The program was adversely determined on 9/14/2015.",
                                        "The carrier's reviewer denied the program on 9/14/2015.",
                                        NULL};

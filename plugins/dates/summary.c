@@ -81,11 +81,13 @@ const char dates_re_narrative_injury_weak[] =
     "|\\b(?:since|following|after)\\s+(?:his|her|the|their)\\s+(?=[^,;]{6,20}?\\s+(?:(?:industrial|"
     "work|work[- ]related|occupational)\\s+)?injury\\b)"
     "|\\b(?:accident|incident|collision)\\s+on\\s+"
+    /* "She was hurt on the evening shift of 02/26/2017" */
+    "|\\b(?:was|were)\\s+(?:hurt|injured)\\b[^.;]{0,60}?\\b(?:of|on)\\s+"
     ")" DATE_OR_JOINED;
 
 static const char *const injury_weak_words[] = {"injury",    "injuries", "on",       "since",
                                                 "following", "after",    "accident", "incident",
-                                                "collision", NULL};
+                                                "collision", "was",      "were",     NULL};
 static const imrx_re_keys_t injury_weak_keys = {injury_weak_words, 0, 0};
 
 /* The summary's UR decision date (the last such mention is the decision under review): a date
@@ -113,7 +115,8 @@ const char dates_re_narrative_ur[] =
     "(?:\\bon|\\b(?:letter|determination|decision|report|notice)\\s+dated)\\s+" DATE_OR_JOINED
     /* "In a report dated 4-27-2018 utilization review approved ...": the review, right after
      * the date, is what the report was */
-    "|\\b(?:report|letter)\\s+dated\\s+" DATE_OR_JOINED
+    "|\\b(?:report|letter|review)\\s+(?:dated|completed|issued|signed)\\s+(?:on\\s+)"
+    "?" DATE_OR_JOINED
     ",?\\s+(?:the\\s+)?(?:\\bUR\\b|utilization\\s+review(?:er)?|claims\\s+administrator)\\b"
     /* "In a determination dated 10-16-2017, utilization review allowed ..." */
     "|\\b(?:determination|decision)\\s+dated\\s+" DATE_OR_JOINED
@@ -145,7 +148,8 @@ const char dates_re_narrative_ur[] =
 static const char *const ur_words[] = {
     "ur",  "utilization",      "prior",  "previous", "original", "adverse",       "claims",
     "on",  "previously",       "was",    "decision", "peer",     "determination", "were",
-    "non", "noncertification", "report", "letter",   "carrier",  "insurer",       NULL};
+    "non", "noncertification", "report", "letter",   "carrier",  "insurer",       "review",
+    NULL};
 static const imrx_re_keys_t ur_keys = {ur_words, 0, 1};
 
 /* Any date in the summary, for the list of clinical events. */
