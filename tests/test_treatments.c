@@ -57,6 +57,10 @@ Test(treatments, categories_from_the_rule_table)
     expect_category("Skilled nursing visits", "home_health", NULL);
     expect_category("Uber rides to appointments", "transportation", NULL);
     expect_category("Opioid weaning program", "programs", "detoxification program");
+    /* a drug supplied by count to inject oneself is a prescription; a drug injected once in the
+     * office is the injection */
+    expect_category("Lovenox 40mg injection #14", "pharmaceuticals", NULL);
+    expect_category("Kenalog 40 mg injection to the right knee", "injections", NULL);
     expect_category("Outpatient addiction aftercare program, 12 weeks", "programs",
                     "detoxification program");
     expect_category("Intensive outpatient program for opioid dependence", "programs",

@@ -115,6 +115,12 @@ static void classify_item(const state_t *s, imrx_re_scratch_t *t, const imrx_let
         int r2 = imrx_rules_classify(&s->rules, t, text, os.begin, os.end, has_drug);
         if (!is_other(s, r2) || (count_first && r2 >= 0)) r = r2;
     }
+    /* A drug supplied by count to inject oneself ("Lovenox 40mg injection #14") is a
+     * prescription, not an injection procedure: the medications plugin gave it a drug with a
+     * quantity, which it never does for a procedure. */
+    if (has_drug && r >= 0 && strcmp(s->rules.rules[r].category, "injections") == 0 &&
+        api->type(ctx, api->get(ctx, drug, "quantity")) == IMRX_T_INT)
+        r = -2;
     const char *category, *sub;
     if (r == -2)
         category = "pharmaceuticals", sub = "medication";
