@@ -662,3 +662,17 @@ Test(medication_stops, notes_after_a_dash_and_earlier_drugs_of_a_list)
     cr_expect(!flag(must(r, "zolpidem"), "discontinued"));
     json_decref(r);
 }
+
+Test(medication_stops, the_same_drug_named_again_in_the_next_clause)
+{
+    json_t *r = summary("An IMR upheld the non-certification of OxyContin; OxyContin was never "
+                        "started.");
+    cr_expect(flag(mention(r, "oxycodone", 0), "negated"));
+    cr_expect(flag(mention(r, "oxycodone", 1), "negated"));
+    json_decref(r);
+    /* another drug named there is that clause's own */
+    r = summary("He takes Norco; Soma was never started.");
+    cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "negated"));
+    cr_expect(flag(must(r, "carisoprodol"), "negated"));
+    json_decref(r);
+}

@@ -4,6 +4,7 @@
  * never tried ("the records do not show that A, B or C was ever tried"). Read within the
  * mention's sentence; the patterns are in negation_cues.c. */
 #include <string.h>
+#include <strings.h>
 
 #include "meds.h"
 #include "text.h"
@@ -417,9 +418,12 @@ void med_negation(const med_context_re_t *re, imrx_re_scratch_t *t, const char *
     if (listed && !broken(re, t, text, from, se) &&
         imrx_re_at(&re->stopped_next_clause, t, text, se, se + 140 < hi ? se + 140 : hi) == 1) {
         uint32_t ce = (uint32_t)imrx_re_ov(t)[1];
+        /* another drug named there is that clause's subject; the same one named again
+         * ("non-certification of OxyContin; OxyContin was never started") is this one */
         int other = 0;
         for (size_t k = (size_t)(m - all) + 1; k < n && all[k].b < ce && !other; k++)
-            other = all[k].b > se;
+            other = all[k].b > se && !(all[k].e - all[k].b == m->e - m->b &&
+                                       strncasecmp(text + all[k].b, text + m->b, m->e - m->b) == 0);
         if (!other && imrx_re_has(t, 1))
             m->negated = 1; /* "; the PTP has not prescribed it" */
         else if (!other)

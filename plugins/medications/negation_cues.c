@@ -344,7 +344,9 @@ const char med_re_stopped_next_clause[] =
     "(?:not|never)\\s+(?:yet\\s+)?(?:prescribed|started|filled|tried|taken|used)\\s+(?:it|them)\\b"
     /* "calcitonin nasal spray; it was never started", "offered duloxetine; she turned it
      * down", "a prescription for cyclobenzaprine; she says she never took a single tablet of it" */
-    "|(?:it|they)\\s+(?:was|were)\\s+never\\s+(?:started|filled|tried|taken|used|picked\\s+up)\\b"
+    "|(?:it|they|[A-Za-z][\\w-]*(?:\\s+[A-Z][\\w-]*)?)\\s+(?:was|were)\\s+never\\s+(?:started|"
+    "filled|"
+    "tried|taken|used|picked\\s+up)\\b"
     "|(?:he|she|they)\\s+(?:turned\\s+(?:it|them)\\s+down|declined\\s+(?:it|them)|refused\\s+(?:it|"
     "them))"
     "|(?:[a-z]+\\s+){0,3}?(?:he|she|they)\\s+never\\s+(?:took|used|filled|started|tried)\\b[^.;]{0,"
