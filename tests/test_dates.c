@@ -432,6 +432,8 @@ Test(dates, more_ways_of_dating_the_review)
                                        "The claims administrator, in a decision dated 9/14/2015, "
                                        "denied the program.",
                                        "The program was not authorized on 9/14/2015.",
+                                       "Utilization review non-certified the requests in a "
+                                       "letter of 9/14/15.",
                                        "In its review completed 9/14/2015, utilization review "
                                        "partially certified the request.",
                                        "The program was adversely determined on 9/14/2015.",

@@ -351,9 +351,12 @@ Test(medications, a_present_use_names_the_drugs_after_it)
     json_decref(r);
     r = letter(with_items, "He has pain.", "Physical therapy x 6",
                "Options such as acetaminophen or the ibuprofen he already takes have not been "
-               "exhausted. She already takes sertraline; hydroxyzine is among the options.");
+               "exhausted. She already takes sertraline; hydroxyzine is among the options. SSRIs "
+               "are first line, like the sertraline this worker already takes, and buspirone may "
+               "be added.");
     cr_expect_str_eq(str(must(r, "acetaminophen"), "context"), "rationale");
     cr_expect_str_eq(str(must(r, "hydroxyzine"), "context"), "rationale");
+    cr_expect_str_eq(str(must(r, "buspirone"), "context"), "rationale");
     cr_expect_str_eq(str(must(r, "sertraline"), "context"), "history");
     json_decref(r);
 }

@@ -112,7 +112,7 @@ const char dates_re_narrative_ur[] =
     "denial|"
     "non-?certification|adverse\\s+determination))[^.;]{0,80}?"
     /* "... non-certified both requests in a letter dated 09/29/2015" */
-    "(?:\\bon|\\b(?:letter|determination|decision|report|notice)\\s+dated)\\s+" DATE_OR_JOINED
+    "(?:\\bon|\\b(?:letter|determination|decision|report|notice)\\s+(?:dated|of))\\s+" DATE_OR_JOINED
     /* "In a report dated 4-27-2018 utilization review approved ...": the review, right after
      * the date, is what the report was */
     "|\\b(?:report|letter|review)\\s+(?:dated|completed|issued|signed)\\s+(?:on\\s+)"

@@ -75,6 +75,14 @@ static const char patient_use_now[] = "\\b(?:(?:injured\\s+worker|patient|claima
                                       "includes?|included|consists?\\s+of))"
                                       "\\b";
 
+/* Does the use cue that ends at text[e] have its object before it ("the ibuprofen this worker
+ * already takes, and buspirone may be added"): punctuation right after it? */
+static int object_before(const char *text, uint32_t e, uint32_t to)
+{
+    while (e < to && (text[e] == ' ' || text[e] == '\n')) e++;
+    return e < to && (text[e] == ',' || text[e] == '.' || text[e] == ';' || text[e] == ')');
+}
+
 /* Every pattern and where it goes, so that compiling and freeing cannot miss one. */
 static size_t table(med_context_re_t *re, const char **patterns, imrx_re_t **slots)
 {
@@ -317,7 +325,8 @@ void med_classify(const med_context_re_t *re, imrx_re_scratch_t *t, const imrx_l
             }
             /* a present use names the drugs after it, with no hedge between */
             if (!own && cached_now && m[i].b >= cached_now_e && m[i].b - cached_now_e < 80 &&
-                !memchr(text + cached_now_e, ';', m[i].b - cached_now_e))
+                !memchr(text + cached_now_e, ';', m[i].b - cached_now_e) &&
+                !object_before(text, cached_now_e, m[i].b))
                 own = imrx_re_find(&re->hedge, t, text, sb, m[i].b) != 1;
             if (imrx_re_find(&re->requested_here, t, text, from, m[i].b) == 1 ||
                 on_decision_line(re, t, text, lo, hi, &m[i]))
