@@ -403,6 +403,8 @@ Test(dates, weaker_statements_of_the_injury)
         "She has been followed since her 2/5/2001 injury.",
         "Her claim arises from an incident on 2/5/2001.",
         "She was hurt on the evening shift of 2/5/2001 while helping a resident.",
+        "Her date of injury is recorded as the fifth of February, 2001.",
+        "He was injured on the 5th of February 2001 while lifting.",
         "He developed back pain from lifting, with a continuous trauma period ending 2/5/2001.",
         NULL};
     for (int i = 0; told[i]; i++) {

@@ -48,6 +48,63 @@ static int parse_joined(const char *s, size_t n, int ref_year, imrx_date_t *d)
     return 1;
 }
 
+/* The day of an ordinal in words ("second", "twenty-first"), or 0. */
+static int ordinal_day(const char *s, size_t n)
+{
+    static const char *const units[] = {"first", "second",  "third",  "fourth", "fifth",
+                                        "sixth", "seventh", "eighth", "ninth"};
+    static const char *const teens[] = {"tenth",      "eleventh",  "twelfth",   "thirteenth",
+                                        "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                                        "eighteenth", "nineteenth"};
+    for (int i = 0; i < 9; i++)
+        if (imrx_text_ieq(s, n, units[i])) return i + 1;
+    for (int i = 0; i < 10; i++)
+        if (imrx_text_ieq(s, n, teens[i])) return i + 10;
+    if (imrx_text_ieq(s, n, "twentieth")) return 20;
+    if (imrx_text_ieq(s, n, "thirtieth")) return 30;
+    int tens = n > 7 && imrx_text_istarts(s, "twenty-")   ? 20
+               : n > 7 && imrx_text_istarts(s, "thirty-") ? 30
+                                                          : 0;
+    if (tens) {
+        int u = ordinal_day(s + 7, n - 7);
+        return u >= 1 && u <= 9 ? tens + u : 0;
+    }
+    return 0;
+}
+
+/* "the second of October, 2017", "2nd of October 2017" (DATE_WORDS). */
+static int parse_ordinal(const char *s, size_t n, imrx_date_t *d)
+{
+    size_t i = 0;
+    if (n > 4 && imrx_text_istarts(s, "the ")) i = 4;
+    size_t w = i;
+    while (w < n && s[w] != ' ' && s[w] != '\n') w++;
+    int day = ordinal_day(s + i, w - i);
+    if (!day && s[i] >= '0' && s[i] <= '9') {
+        day = s[i] - '0';
+        if (i + 1 < w && s[i + 1] >= '0' && s[i + 1] <= '9') day = day * 10 + s[i + 1] - '0';
+    }
+    if (!day) return 0;
+    /* past "day of" or "of" to the month */
+    for (int skip = 0; skip < 2 && w < n; skip++) {
+        i = w + 1;
+        w = i;
+        while (w < n && s[w] != ' ' && s[w] != '\n') w++;
+        if (imrx_text_ieq(s + i, w - i, "of")) break;
+    }
+    if (w >= n) return 0;
+    i = w + 1;
+    w = i;
+    while (w < n && s[w] != ' ' && s[w] != '\n' && s[w] != ',') w++;
+    int month = i < n ? imrx_month_from_name(s + i, w - i) : 0;
+    while (w < n && !(s[w] >= '0' && s[w] <= '9')) w++;
+    int year = 0, digits = 0;
+    while (w < n && s[w] >= '0' && s[w] <= '9') year = year * 10 + s[w++] - '0', digits++;
+    if (!month || digits != 4) return 0;
+    d->year = year, d->month = month, d->day = day;
+    return imrx_date_valid(year, month, day);
+}
+
 /* Parses a date written as DATE matches it. 0 when it is no real date. */
 int dates_parse(const char *s, size_t n, int ref_year, imrx_date_t *d)
 {
@@ -57,6 +114,7 @@ int dates_parse(const char *s, size_t n, int ref_year, imrx_date_t *d)
         size_t w = 0;
         while (w < n && s[w] != ' ' && s[w] != '\n') w++;
         d->month = imrx_month_from_name(s, w);
+        if (!d->month) return parse_ordinal(s, n, d);
         i = w;
         int nums[2], c = 0;
         while (i < n && c < 2) {

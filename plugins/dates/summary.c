@@ -83,11 +83,18 @@ const char dates_re_narrative_injury_weak[] =
     "|\\b(?:accident|incident|collision)\\s+on\\s+"
     /* "She was hurt on the evening shift of 02/26/2017" */
     "|\\b(?:was|were)\\s+(?:hurt|injured)\\b[^.;]{0,60}?\\b(?:of|on)\\s+"
-    ")" DATE_OR_JOINED;
+    ")" DATE_OR_JOINED
+    /* a date in words: "whose date of injury is recorded as the second of October, 2017" */
+    "|\\b(?:injury|injured|hurt)\\b[^.;]{0,40}?\\b(?:as|on|of)\\s+((?:the\\s+)?(?:(?:twenty|thirty)"
+    "-)?"
+    "(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    "thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+    "thirtieth|\\d{1,2}(?:st|nd|rd|th)?)\\s+(?:day\\s+)?of\\s+"
+    "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?,?\\s+\\d{4})";
 
-static const char *const injury_weak_words[] = {"injury",    "injuries", "on",       "since",
-                                                "following", "after",    "accident", "incident",
-                                                "collision", "was",      "were",     NULL};
+static const char *const injury_weak_words[] = {
+    "injury",   "injuries",  "on",  "since", "following", "after", "accident",
+    "incident", "collision", "was", "were",  "hurt",      NULL};
 static const imrx_re_keys_t injury_weak_keys = {injury_weak_words, 0, 0};
 
 /* The summary's UR decision date (the last such mention is the decision under review): a date
@@ -112,7 +119,8 @@ const char dates_re_narrative_ur[] =
     "denial|"
     "non-?certification|adverse\\s+determination))[^.;]{0,80}?"
     /* "... non-certified both requests in a letter dated 09/29/2015" */
-    "(?:\\bon|\\b(?:letter|determination|decision|report|notice)\\s+(?:dated|of))\\s+" DATE_OR_JOINED
+    "(?:\\bon|\\b(?:letter|determination|decision|report|notice)\\s+(?:dated|of))"
+    "\\s+" DATE_OR_JOINED
     /* "In a report dated 4-27-2018 utilization review approved ...": the review, right after
      * the date, is what the report was */
     "|\\b(?:report|letter|review)\\s+(?:dated|completed|issued|signed)\\s+(?:on\\s+)"
