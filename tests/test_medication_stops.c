@@ -676,3 +676,19 @@ Test(medication_stops, the_same_drug_named_again_in_the_next_clause)
     cr_expect(flag(must(r, "carisoprodol"), "negated"));
     json_decref(r);
 }
+
+Test(medication_stops, not_taken_since_a_date_and_changed_because)
+{
+    json_t *r = summary("He has not taken Norco since 2015. He takes Soma.");
+    cr_expect(flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
+    cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "negated"));
+    json_decref(r);
+    r = summary("He has not taken Norco. He takes Soma.");
+    cr_expect(flag(must(r, "hydrocodone/acetaminophen"), "negated"));
+    json_decref(r);
+    r = summary("Naproxen was used for several months and was changed because of heartburn; he now "
+                "takes omeprazole.");
+    cr_expect(flag(must(r, "naproxen"), "discontinued"));
+    cr_expect(!flag(must(r, "omeprazole"), "discontinued"));
+    json_decref(r);
+}

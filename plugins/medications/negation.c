@@ -303,6 +303,24 @@ static int latter_before(const char *text, uint32_t lo, uint32_t cb)
            (p == lo + k || !imrx_text_letter((unsigned char)text[p - k - 1]));
 }
 
+/* A denial of use that ends at text[ce] ("has not taken") followed, after the drug that ends at
+ * `me`, by "since": a use that ended. */
+static int not_since(const char *text, uint32_t ce, uint32_t me, uint32_t se)
+{
+    static const char *const verbs[] = {"taken", "used", "needed", "had", "required"};
+    uint32_t w = ce;
+    while (w > 0 && text[w - 1] == ' ') w--;
+    uint32_t b = w;
+    while (b > 0 && imrx_text_letter((unsigned char)text[b - 1])) b--;
+    int verb = 0;
+    for (size_t i = 0; i < sizeof verbs / sizeof verbs[0] && !verb; i++)
+        verb = imrx_text_ieq(text + b, w - b, verbs[i]);
+    if (!verb) return 0;
+    while (me < se && (text[me] == ' ' || text[me] == '\n')) me++;
+    return me + 6 <= se && imrx_text_ieq(text + me, 5, "since") &&
+           !imrx_text_letter((unsigned char)text[me + 5]);
+}
+
 /* Does the cue at text[cb..ce) stand inside parentheses that close before `to` ("Norco
  * (discontinued 3/2015), tramadol")? */
 static int in_parentheses(const char *text, uint32_t from, uint32_t cb, uint32_t ce, uint32_t to)
@@ -347,7 +365,9 @@ void med_negation(const med_context_re_t *re, imrx_re_scratch_t *t, const char *
         pos = ov[1] > pos ? (uint32_t)ov[1] : pos + 1;
     }
     if (kind && m->b - cue_e < 160 && list_gap(text, cue_e, m->b, all, n)) {
-        if (kind == 1)
+        if (kind == 1 && not_since(text, cue_e, med_mention_end(m), se))
+            m->discontinued = 1; /* "He has not taken Norco since 2015": he took it before */
+        else if (kind == 1)
             m->negated = 1;
         else
             m->discontinued = 1;

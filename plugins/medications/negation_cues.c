@@ -288,6 +288,10 @@ const char med_re_negation_after[] =
     "because|due|after|when|in|on|for|by|at|as|without|owing)\\b)"
     "|(?:was|were|has\\s+been|had\\s+been)\\s+(?:changed|switched|converted|transitioned|moved)\\s+"
     "(?:over\\s+)?to"
+    /* "was changed because of heartburn" */
+    "|(?:was|were|has\\s+been|had\\s+been)\\s+(?:changed|switched|replaced)\\s+(?:because|due|"
+    "owing|"
+    "after)\\b"
     /* "was replaced by naproxen", "was replaced on 1-30-2018 by naproxen" */
     "|(?:was|were|has\\s+been|had\\s+been)\\s+replaced\\s+(?:(?:on|in)\\s+[^.;,]{1,20}?\\s+)?"
     "(?:by|with)"
