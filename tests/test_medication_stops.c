@@ -692,3 +692,31 @@ Test(medication_stops, not_taken_since_a_date_and_changed_because)
     cr_expect(!flag(must(r, "omeprazole"), "discontinued"));
     json_decref(r);
 }
+
+Test(medication_stops, labelled_lists_split_at_semicolons)
+{
+    struct {
+        const char *text, *generic;
+    } cases[] = {
+        {"Discontinued: Paxil 20 mg (sexual side effects, 1-2017); trazodone 50 mg (grogginess)",
+         "trazodone"},
+        {"Discontinued 2016: Duragesic 50 mcg/hr (inadequate relief); OxyContin 40 mg (cost)",
+         "oxycodone"},
+        {"Previously tried: Neurontin (dizziness), Norco (stopped in 2015), amitriptyline (dry "
+         "mouth)",
+         "amitriptyline"},
+        {"Past medications: Vicodin; Percocet; Soma.", "carisoprodol"},
+        {"The worker has already failed gabapentin and amitriptyline.", "amitriptyline"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        json_t *r = summary(cases[i].text);
+        cr_log_info("%s", cases[i].text);
+        cr_expect(flag(must(r, cases[i].generic), "discontinued"));
+        json_decref(r);
+    }
+    /* the label's list ends with its sentence */
+    json_t *r = summary("Past medications: Vicodin; Percocet. He now takes Soma; Flexeril helps.");
+    cr_expect(!flag(must(r, "carisoprodol"), "discontinued"));
+    cr_expect(!flag(must(r, "cyclobenzaprine"), "discontinued"));
+    json_decref(r);
+}

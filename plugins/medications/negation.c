@@ -321,6 +321,27 @@ static int not_since(const char *text, uint32_t ce, uint32_t me, uint32_t se)
            !imrx_text_letter((unsigned char)text[me + 5]);
 }
 
+/* Is the cue that ends at text[ce] a label ("Discontinued:", "Discontinued 2016:", "Previously
+ * tried:", "Past medications:") whose list, entries and notes separated by commas or
+ * semicolons, runs on to `to` without another label or sentence? */
+static int labelled_list(const char *text, uint32_t ce, uint32_t to)
+{
+    uint32_t p = ce;
+    while (p < to && text[p] == ' ') p++;
+    if (p + 4 < to && text[p] >= '0' && text[p] <= '9') { /* "Discontinued 2016:" */
+        while (p < to && text[p] >= '0' && text[p] <= '9') p++;
+        while (p < to && text[p] == ' ') p++;
+    }
+    if (!(ce > 0 && text[ce - 1] == ':') && !(p < to && text[p] == ':')) return 0;
+    if (to - p > 300) return 0;
+    for (uint32_t i = p + 1; i < to; i++) {
+        if (text[i] == ':') return 0;                                     /* another label */
+        if (text[i] == '.' && i + 1 < to && text[i + 1] == ' ') return 0; /* a sentence ends */
+        if (text[i] == '\n' && i + 1 < to && text[i + 1] == '\n') return 0;
+    }
+    return 1;
+}
+
 /* Does the cue at text[cb..ce) stand inside parentheses that close before `to` ("Norco
  * (discontinued 3/2015), tramadol")? */
 static int in_parentheses(const char *text, uint32_t from, uint32_t cb, uint32_t ce, uint32_t to)
@@ -360,11 +381,32 @@ void med_negation(const med_context_re_t *re, imrx_re_scratch_t *t, const char *
          * a cue for the entries after it */
         int note = in_parentheses(text, sb, (uint32_t)ov[0], (uint32_t)ov[1], m->b) ||
                    entry_note(text, sb, (uint32_t)ov[0], (uint32_t)ov[1], m->b);
-        cue_e = (uint32_t)ov[1];
-        kind = note ? 0 : imrx_re_has(t, 1) ? 1 : 2;
+        if (!note) cue_e = (uint32_t)ov[1], kind = imrx_re_has(t, 1) ? 1 : 2;
         pos = ov[1] > pos ? (uint32_t)ov[1] : pos + 1;
     }
-    if (kind && m->b - cue_e < 160 && list_gap(text, cue_e, m->b, all, n)) {
+    /* A labelled list split at semicolons ("Discontinued: Paxil 20 mg (...); trazodone 50 mg")
+     * puts its later entries in sentences of their own: the label stands before them. */
+    if (!kind) {
+        uint32_t lb = sb;
+        while (lb > 0 && (text[lb - 1] == ' ' || text[lb - 1] == '\n')) lb--;
+        if (lb > 0 && text[lb - 1] == ';') {
+            while (lb > 0 && sb - lb < 300 && text[lb - 1] != '\n' &&
+                   !(text[lb - 1] == ' ' && lb > 1 && text[lb - 2] == '.'))
+                lb--;
+            for (pos = lb;
+                 pos < sb && imrx_re_find_required(&re->negation_before, &med_negation_before_keys,
+                                                   t, text, pos, sb) == 1;) {
+                PCRE2_SIZE *ov = imrx_re_ov(t);
+                if (labelled_list(text, (uint32_t)ov[1], m->b)) {
+                    cue_e = (uint32_t)ov[1], kind = imrx_re_has(t, 1) ? 1 : 2;
+                    break;
+                }
+                pos = ov[1] > pos ? (uint32_t)ov[1] : pos + 1;
+            }
+        }
+    }
+    if (kind && ((m->b - cue_e < 160 && list_gap(text, cue_e, m->b, all, n)) ||
+                 labelled_list(text, cue_e, m->b))) {
         if (kind == 1 && not_since(text, cue_e, med_mention_end(m), se))
             m->discontinued = 1; /* "He has not taken Norco since 2015": he took it before */
         else if (kind == 1)

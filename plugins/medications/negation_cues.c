@@ -64,6 +64,8 @@ const char med_re_negation_before[] =
     /* "She was previously on Neurontin", "He previously took Norco", "he last took Norco in
      * 2015" */
     "|(?:(?:was|were)\\s+previously\\s+on|previously\\s+(?:took|used|tried)|last\\s+(?:took|used))"
+    /* a label: "Previously tried: Neurontin (dizziness), ..." */
+    "|(?:previously|formerly)\\s+(?:tried|used|taken|trialed)(?=\\s*:)"
     /* a list's "; previously Percocet and Vicodin", "(previously Vicodin)" */
     "|(?=previously\\s)(?:(?<=[;,(]\\s)|(?<=[;,(]))previously"
     /* "The physician took him off Norco" */
@@ -71,10 +73,11 @@ const char med_re_negation_before[] =
     /* "He failed Norco", "the patient has failed a trial of Lyrica": the patient's, not a
      * guideline's condition ("patients who have failed", "once the patient has failed", "no
      * documentation that he failed") */
-    "|(?=(?:he|she|they|the|patient|injured|claimant|employee|applicant)\\s)(?<!\\bonce\\s)(?<!"
+    "|(?=(?:he|she|they|the|patient|injured|worker|claimant|employee|applicant)\\s)(?<!\\bonce\\s)("
+    "?<!"
     "\\bif\\s)(?<!\\bunless\\s)(?<!\\buntil\\s)(?<!\\bwhether\\s)"
-    "(?<!\\bthat\\s)(?<!\\bthe\\s)(?:he|she|they|(?:the\\s+)?(?:patient|injured\\s+worker|"
-    "claimant|employee|applicant))\\s+(?:(?:has|had|also)\\s+){0,2}"
+    "(?<!\\bthat\\s)(?<!\\bthe\\s)(?:he|she|they|(?:the\\s+)?(?:patient|injured\\s+worker|worker|"
+    "claimant|employee|applicant))\\s+(?:(?:has|had|also|already)\\s+){0,3}"
     "failed(?:\\s+(?:(?:a|an)\\s+)?(?:trials?|course)\\s+of|\\s+treatment\\s+with)?"
     "|(?:was|were|is|has\\s+been|had\\s+been)\\s+off(?:\\s+of)?))(?![A-Za-z])";
 
