@@ -247,3 +247,20 @@ Test(diagnosis_ends, substance_use_is_a_diagnosis_of_its_own)
     expect_list(r, "patient.diagnoses", LIST("type 2 diabetes mellitus", "tobacco use"));
     json_decref(r);
 }
+
+/* "treated for" the same diagnosis again, shorter, and with its treatment: no new diagnosis */
+Test(diagnosis_ends, a_diagnosis_treated_again_with_a_device)
+{
+    json_t *r =
+        run_summary("A 40 year old male. His diagnoses are L1 vertebral compression fracture "
+                    "and post-concussion syndrome. He was treated for the L1 fracture with a "
+                    "thoracolumbosacral orthosis. He walks.");
+    expect_list(r, "patient.diagnoses",
+                LIST("L1 vertebral compression fracture", "post-concussion syndrome"));
+    json_decref(r);
+    /* a different side is another diagnosis */
+    r = run_summary("A 40 year old male. Diagnoses include right knee pain. He is also treated for "
+                    "left knee pain. He walks.");
+    expect_list(r, "patient.diagnoses", LIST("right knee pain", "left knee pain"));
+    json_decref(r);
+}

@@ -163,5 +163,9 @@ const char dx_stop_pattern[] =
     "worsened|underwent|reports?|reported)\\b"
     /* "A and B; treatment has included ...": a clause after a semicolon */
     "|;\\s+(?:[a-z'/-]+\\s+){1,2}?(?:has|have|had|was|were|is|are)\\b"
+    /* a treatment after the condition treated: "was treated for the L1 fracture with a
+     * thoracolumbosacral orthosis" */
+    "|\\s+with\\s+(?:a|an)\\s+(?:[a-z-]+\\s+){0,2}?(?:orthosis|brace|splint|cast|boot|sling|collar|"
+    "injection|injections|course|cane|walker|crutches)\\b"
     /* the end of a list in apposition: ", are followed by his primary care physician" */
     "|,\\s+(?:are|were)\\s+(?:followed|treated|managed|controlled|stable|being)\\b";

@@ -9,6 +9,7 @@
  * parts that each name one (conditions.c). */
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "diagnoses.h"
 #include "text.h"
@@ -176,6 +177,28 @@ static void trim_item(const char *text, size_t *b, size_t *e)
     }
 }
 
+/* Do the words of a[0..na), two or more, all stand in o[0..no), in order ("L1 fracture" in "L1
+ * vertebral compression fracture")? */
+static int words_within(const char *a, size_t na, const char *o, size_t no)
+{
+    size_t i = 0, j = 0, words = 0;
+    while (i < na) {
+        size_t ie = i;
+        while (ie < na && a[ie] != ' ') ie++;
+        int found = 0;
+        while (j < no && !found) {
+            size_t je = j;
+            while (je < no && o[je] != ' ') je++;
+            found = je - j == ie - i && strncasecmp(a + i, o + j, ie - i) == 0;
+            j = je < no ? je + 1 : je;
+        }
+        if (!found) return 0;
+        words++;
+        i = ie < na ? ie + 1 : ie;
+    }
+    return words >= 2;
+}
+
 void dx_add_item(dx_list_t *out, const char *text, size_t b, size_t e)
 {
     trim_item(text, &b, &e);
@@ -185,7 +208,8 @@ void dx_add_item(dx_list_t *out, const char *text, size_t b, size_t e)
     for (size_t i = 0; i < out->n; i++) {
         size_t no = imrx_text_squeeze(text + out->item[i].begin,
                                       out->item[i].end - out->item[i].begin, o, sizeof o);
-        if (na == no && imrx_text_ieq(a, na, o)) return;
+        /* the same diagnosis named again, perhaps shorter ("treated for the L1 fracture") */
+        if ((na == no && imrx_text_ieq(a, na, o)) || words_within(a, na, o, no)) return;
     }
     out->item[out->n++] = imrx_span(b, e);
 }
