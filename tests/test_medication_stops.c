@@ -720,3 +720,19 @@ Test(medication_stops, labelled_lists_split_at_semicolons)
     cr_expect(!flag(must(r, "cyclobenzaprine"), "discontinued"));
     json_decref(r);
 }
+
+Test(medication_stops, record_list_forms)
+{
+    json_t *r = summary("She stopped over-the-counter ibuprofen after three days.");
+    cr_expect(flag(must(r, "ibuprofen"), "discontinued"));
+    json_decref(r);
+    r = summary("Current: Colace 100 mg BID. Past: Percocet 10/325 mg (2014-2015), Opana ER 20 mg "
+                "(2015, stopped for cost).");
+    cr_expect(flag(must(r, "oxycodone/acetaminophen"), "discontinued"));
+    cr_expect(!flag(must(r, "docusate"), "discontinued"));
+    json_decref(r);
+    r = summary("Medications:\n8) Colace 100 mg\n9) Xanax 0.5 mg -- discontinued 3-2017 by "
+                "psychiatry");
+    cr_expect(flag(must(r, "alprazolam"), "discontinued"));
+    json_decref(r);
+}

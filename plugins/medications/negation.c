@@ -37,7 +37,9 @@ static int list_gap(const char *text, uint32_t b, uint32_t e, const mention_t *a
         /* "a first-line oral agent, nor a topical NSAID such as diclofenac gel" */
         "first", "second", "third", "line", "another",
         /* "He took Motrin and later naproxen; both were stopped" */
-        "later", "then", "subsequently", NULL};
+        "later", "then", "subsequently",
+        /* "She stopped over-the-counter ibuprofen" */
+        "over", "counter", "OTC", NULL};
     uint32_t p = b;
     while (p < e) {
         char c = text[p];

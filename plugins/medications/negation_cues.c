@@ -45,7 +45,9 @@ const char med_re_negation_before[] =
     "|discontinuation\\s+of|(?:switched|changed|moved|transitioned|converted)\\s+(?:\\w+\\s+)?from"
     /* "Prior medications: ibuprofen (stopped in 2014), Flexeril (no benefit) and tramadol",
      * "Medications tried and failed include gabapentin, Lyrica and Cymbalta" */
-    "|(?:(?:prior|previous|past|former)\\s+(?:medications?|meds)|medications?\\s+(?:previously\\s+"
+    "|(?:(?:prior|previous|past|former)\\s+(?:medications?|meds)|(?-i:Past|Prior|Previous)(?=\\s*:)"
+    "|"
+    "medications?\\s+(?:previously\\s+"
     "tried(?:\\s+(?:and\\s+failed|without\\s+(?:benefit|success|relief)))?|tried\\s+(?:and\\s+"
     "failed|without\\s+(?:benefit|success|relief))))(?:\\s+(?:include[sd]?|were|"
     "(?:have|has)\\s+included))?\\s*:?"
@@ -276,7 +278,7 @@ const char med_re_negation_after[] =
     "on|because|due|"
     "for|when|owing)\\b|\\d{1,2}/(?:19|20)?\\d\\d\\b)"
     /* a list entry's note: "Norco: discontinued.", "Norco - stopped in 2015" */
-    "|\\s*(?::|-)\\s*(?:discontinued|stopped|d/"
+    "|\\s*(?::|-{1,2})\\s*(?:discontinued|stopped|d/"
     "c'?d)(?=\\s*(?:[.;,)]|$|\\s+(?:in|on|after|since|due|"
     "because|\\d)))"
     /* "Norco was held after surgery and never restarted" */
