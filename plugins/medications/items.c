@@ -187,12 +187,20 @@ static int injection_procedure(const char *text, uint32_t b, uint32_t e, mention
     return holds_word(text, b, e, injection);
 }
 
-/* "60 tablets of Ultram 50mg": a count told before the drug, in the item's text from `lo`. */
-static void count_before(const char *text, uint32_t lo, mention_t *m)
+/* Is text[b..e) a unit a count of a drug is told in ("60 tablets", "30 patches")? */
+static int count_form(const char *text, uint32_t b, uint32_t e)
 {
     static const char *const forms[] = {"tablets", "tabs",     "capsules", "caps",
                                         "patches", "pills",    "lozenges", "packets",
                                         "vials",   "syringes", NULL};
+    for (int i = 0; forms[i]; i++)
+        if (imrx_text_ieq(text + b, e - b, forms[i])) return 1;
+    return 0;
+}
+
+/* "60 tablets of Ultram 50mg": a count told before the drug, in the item's text from `lo`. */
+static void count_before(const char *text, uint32_t lo, mention_t *m)
+{
     uint32_t p = m->b;
     while (p > lo && text[p - 1] == ' ') p--;
     if (p < lo + 3 || !imrx_text_ieq(text + p - 2, 2, "of") || text[p - 3] != ' ') return;
@@ -200,9 +208,7 @@ static void count_before(const char *text, uint32_t lo, mention_t *m)
     while (p > lo && text[p - 1] == ' ') p--;
     uint32_t fe = p;
     while (p > lo && imrx_text_letter((unsigned char)text[p - 1])) p--;
-    int form = 0;
-    for (int i = 0; forms[i] && !form; i++) form = imrx_text_ieq(text + p, fe - p, forms[i]);
-    if (!form) return;
+    if (!count_form(text, p, fe)) return;
     while (p > lo && text[p - 1] == ' ') p--;
     uint32_t ne = p;
     while (p > lo && text[p - 1] >= '0' && text[p - 1] <= '9') p--;
@@ -230,9 +236,6 @@ static int one_drug(const med_letter_t *L, const mention_t *m, size_t n, imrx_sp
  * attributes, the first "#N", else "quantity N", else "N tablets" that is no dose. */
 static void count_after(const char *text, uint32_t from, uint32_t end, mention_t *m)
 {
-    static const char *const forms[] = {"tablets", "tabs",     "capsules", "caps",
-                                        "patches", "pills",    "lozenges", "packets",
-                                        "vials",   "syringes", NULL};
     static const char *const dose_after[] = {"daily", "a", "per", "twice", "three", "every",
                                              "at",    "q", "by",  "po",    "each",  NULL};
     med_int_t hash = {0}, labelled = {0}, counted = {0};
@@ -263,10 +266,7 @@ static void count_after(const char *text, uint32_t from, uint32_t end, mention_t
             while (w < end && text[w] == ' ') w++;
             uint32_t we = w;
             while (we < end && imrx_text_letter((unsigned char)text[we])) we++;
-            int form = 0;
-            for (int i = 0; forms[i] && !form; i++)
-                form = imrx_text_ieq(text + w, we - w, forms[i]);
-            if (!form || n < 2) continue;
+            if (!count_form(text, w, we) || n < 2) continue;
             uint32_t a = we;
             while (a < end && (text[a] == ' ' || text[a] == ',')) a++;
             uint32_t ae = a;

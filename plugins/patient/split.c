@@ -45,31 +45,6 @@ size_t dx_icd10_code(const char *text, size_t b, size_t e)
     return j < e && isalpha((unsigned char)text[j]) ? j : 0;
 }
 
-/* A code in parentheses closing an item ("Posttraumatic stress disorder, chronic (309.81)",
- * "rotator cuff tear (M75.111)"): where the item ends without it, or e. */
-static size_t closing_code(const char *text, size_t b, size_t e)
-{
-    if (e - b < 5 || text[e - 1] != ')') return e;
-    size_t o = e - 1;
-    while (o > b && text[o] != '(' && e - o < 12) o--;
-    if (text[o] != '(' || o == b) return e;
-    size_t c = o + 1;
-    if (dx_icd10_code(text, c, e) == 0 &&
-        !(c < e - 1 && isalpha((unsigned char)text[c]) && isdigit((unsigned char)text[c + 1]))) {
-        /* a DSM-IV code: three digits, a period, one or two digits */
-        size_t d = c;
-        while (d < e - 1 && isdigit((unsigned char)text[d])) d++;
-        if (d - c != 3 || text[d] != '.') return e;
-        for (d++; d < e - 1; d++)
-            if (!isdigit((unsigned char)text[d])) return e;
-    } else {
-        for (size_t d = c; d < e - 1; d++)
-            if (!isalnum((unsigned char)text[d]) && text[d] != '.') return e;
-    }
-    while (o > b && text[o - 1] == ' ') o--;
-    return o;
-}
-
 /* Is s[0..n) a diagnosis code: ICD-10 ("M51.26", "F32.9") or DSM-IV ("309.81")? */
 static int is_code(const char *s, size_t n)
 {
@@ -85,6 +60,18 @@ static int is_code(const char *s, size_t n)
     for (size_t i = 0; i < n; i++)
         if (i != 3 && !isdigit((unsigned char)s[i])) return 0;
     return 1;
+}
+
+/* A code in parentheses closing an item ("Posttraumatic stress disorder, chronic (309.81)",
+ * "rotator cuff tear (M75.111)"): where the item ends without it, or e. */
+static size_t closing_code(const char *text, size_t b, size_t e)
+{
+    if (e - b < 5 || text[e - 1] != ')') return e;
+    size_t o = e - 1;
+    while (o > b && text[o] != '(' && e - o < 12) o--;
+    if (text[o] != '(' || o == b || !is_code(text + o + 1, e - 2 - o)) return e;
+    while (o > b && text[o - 1] == ' ') o--;
+    return o;
 }
 
 size_t dx_drop_codes(char *s, size_t n)
