@@ -75,6 +75,18 @@ static inline int flag(json_t *m, const char *key)
     return json_is_true(json_object_get(m, key));
 }
 
+/* Each summary of `texts` (NULL-terminated) has a mention of `generic` whose flag `key` is
+ * `want` (1 set, 0 not). */
+static inline void expect_each(const char *const *texts, const char *generic, const char *key,
+                               int want)
+{
+    for (int i = 0; texts[i]; i++) {
+        json_t *r = summary(texts[i]);
+        cr_expect_eq(flag(must(r, generic), key), want, "%s: %s %s", texts[i], generic, key);
+        json_decref(r);
+    }
+}
+
 static inline long long num(json_t *m, const char *key)
 {
     json_t *v = json_object_get(m, key);

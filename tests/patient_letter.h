@@ -52,6 +52,22 @@ static inline void expect_list(json_t *rec, const char *path, const char *const 
 
 #define LIST(...) ((const char *const[]){__VA_ARGS__, NULL})
 
+/* Each lead-in of `cues` (NULL-terminated), followed by "lumbar radiculopathy and cervical
+ * strain", introduces those two diagnoses. */
+static inline void expect_lead_ins(const char *const *cues)
+{
+    for (int i = 0; cues[i]; i++) {
+        char summary[256];
+        snprintf(summary, sizeof summary,
+                 "A 50 year old female. %s lumbar radiculopathy and cervical strain. She walks.",
+                 cues[i]);
+        json_t *r = run_summary(summary);
+        cr_log_info("%s", cues[i]);
+        expect_list(r, "patient.diagnoses", LIST("lumbar radiculopathy", "cervical strain"));
+        json_decref(r);
+    }
+}
+
 #define NONE ((const char *const[]){NULL})
 
 #endif

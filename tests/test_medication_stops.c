@@ -474,12 +474,7 @@ Test(medication_stops, failed_drugs_and_other_ends_of_use)
                                         "He failed Norco.",
                                         "Medications previously tried: Norco.",
                                         NULL};
-    for (int i = 0; stops[i]; i++) {
-        json_t *r = summary(stops[i]);
-        cr_log_info("%s", stops[i]);
-        cr_expect(flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
-        json_decref(r);
-    }
+    expect_each(stops, "hydrocodone/acetaminophen", "discontinued", 1);
     /* a list after "failed" is all failed */
     json_t *r = summary("The patient has failed trials of Norco and gabapentin.");
     cr_expect(flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
@@ -490,12 +485,7 @@ Test(medication_stops, failed_drugs_and_other_ends_of_use)
         "Lyrica is indicated once the patient has failed a trial of gabapentin.",
         "There is no documentation that the patient has failed gabapentin.",
         "Guidelines recommend Lyrica for patients who have failed gabapentin.", NULL};
-    for (int i = 0; conditions[i]; i++) {
-        r = summary(conditions[i]);
-        cr_log_info("%s", conditions[i]);
-        cr_expect(!flag(must(r, "gabapentin"), "discontinued"));
-        json_decref(r);
-    }
+    expect_each(conditions, "gabapentin", "discontinued", 0);
     r = summary("The provider took him off work and prescribed Norco.");
     cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
     json_decref(r);
@@ -531,12 +521,7 @@ Test(medication_stops, past_use_and_list_notes)
         "He is not currently taking any opioids; he last took Norco in 2015.",
         "Norco was last filled in March 2016.",
         NULL};
-    for (int i = 0; stops[i]; i++) {
-        json_t *r = summary(stops[i]);
-        cr_log_info("%s", stops[i]);
-        cr_expect(flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
-        json_decref(r);
-    }
+    expect_each(stops, "hydrocodone/acetaminophen", "discontinued", 1);
     /* an entry's note in parentheses is its own, not a cue for the next entry */
     json_t *r = summary("Medications: Norco (discontinued), Soma (current).");
     cr_expect(flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
@@ -560,12 +545,7 @@ Test(medication_stops, more_ways_of_never_taking_a_drug)
                                         "He cannot take Lyrica due to an allergy.",
                                         "Lyrica is contraindicated because of his kidney disease.",
                                         NULL};
-    for (int i = 0; never[i]; i++) {
-        json_t *r = summary(never[i]);
-        cr_log_info("%s", never[i]);
-        cr_expect(flag(must(r, "pregabalin"), "negated"));
-        json_decref(r);
-    }
+    expect_each(never, "pregabalin", "negated", 1);
     /* declining to go on with it is a stop, not a drug never taken */
     json_t *r = summary("She was offered Lyrica but declined to continue it after a week.");
     cr_expect(!flag(must(r, "pregabalin"), "negated"));
