@@ -24,7 +24,8 @@ static inline void teardown(void)
 }
 
 /* A layout A letter around a summary and one disputed item with its rationale. */
-static json_t *letter(imrx_engine_t *e, const char *summary, const char *item, const char *why)
+static inline json_t *letter(imrx_engine_t *e, const char *summary, const char *item,
+                             const char *why)
 {
     static char buf[16384];
     snprintf(buf, sizeof buf,
@@ -39,14 +40,14 @@ static json_t *letter(imrx_engine_t *e, const char *summary, const char *item, c
     return t_run_with(e, buf, strlen(buf), "test.txt");
 }
 
-static json_t *summary(const char *text)
+static inline json_t *summary(const char *text)
 {
     return letter(meds_only, text, "Physical therapy 2 times a week for 6 weeks",
                   "The request is not medically necessary.");
 }
 
 /* The n-th mention (0: first) whose generic is `generic`, or NULL. */
-static json_t *mention(json_t *rec, const char *generic, int nth)
+static inline json_t *mention(json_t *rec, const char *generic, int nth)
 {
     size_t i;
     json_t *m;
@@ -58,14 +59,14 @@ static json_t *mention(json_t *rec, const char *generic, int nth)
     return NULL;
 }
 
-static json_t *must(json_t *rec, const char *generic)
+static inline json_t *must(json_t *rec, const char *generic)
 {
     json_t *m = mention(rec, generic, 0);
     cr_assert_not_null(m, "a mention of %s", generic);
     return m;
 }
 
-static const char *str(json_t *m, const char *key)
+static inline const char *str(json_t *m, const char *key)
 {
     return json_string_value(json_object_get(m, key));
 }

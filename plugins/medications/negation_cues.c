@@ -20,6 +20,13 @@ const char med_re_negation_before[] =
     "of|with)"
     "|(?:has|have|had)\\s+yet\\s+to\\s+(?:try|take|start|use|receive)|naive\\s+to"
     "|(?:cannot|can\\s+not|could\\s+not)\\s+take"
+    /* "He elected to forgo Norco", "declined to start Norco", "opted not to fill the Norco
+     * prescription", "does not want Norco", "has never been on Norco" */
+    "|(?:elected|chose|decided|opted|preferred)\\s+(?:to\\s+forgo|not\\s+to\\s+(?:fill|take|use|"
+    "start|"
+    "try))|(?:refused|declined)\\s+to\\s+(?:start|try|take|use|begin|fill)"
+    "|(?:does|did|do)\\s+not\\s+want(?:\\s+to\\s+(?:take|use|try|start))?"
+    "|(?:has|have|had)\\s+never\\s+been\\s+on"
     "|never\\s+(?:took|tried|used|received|given|prescribed|offered|obtained|filled|picked\\s+up|"
     "started)|takes\\s+none\\s+of"
     "|no\\s+(?:prior\\s+|previous\\s+|known\\s+|documented\\s+|reported\\s+|recorded\\s+)?"
@@ -31,9 +38,12 @@ const char med_re_negation_before[] =
     "|(?:refused|declined|turned\\s+down)\\s+(?:an?\\s+|the\\s+)?(?:(?:trial|offer|prescription)"
     "\\s+(?:of|for)\\s+"
     ")?)"
-    "|(no\\s+longer\\s+(?:tak(?:es|ing)|us(?:es|ing)|on|prescribed)"
+    "|(no\\s+longer\\s+(?:tak(?:es|ing)|us(?:es|ing)|on|prescribed|needs?|requires?)"
+    /* "He abandoned Norco", "Her physician cut out the Norco", "He gave up on Norco", "He has
+     * not been on Norco for over a year" */
+    "|abandoned|cut\\s+out|gave\\s+up\\s+on|(?:has|have|had)\\s+not\\s+been\\s+on"
     "|(?<!was\\s)(?<!were\\s)(?<!been\\s)(?<!is\\s)(?:stopped|discontinued|d/"
-    "c'?d|quit|ceased|gave\\s+up)"
+    "c'?d|dc'd|quit|ceased|gave\\s+up)"
     /* "the carrier stopped authorizing Nucynta ER" */
     "(?:\\s+(?:authorizing|approving|covering|paying\\s+for))?"
     /* "Lunesta 3mg nightly replaced Ambien 10mg" (not "was replaced by Norco") */
@@ -60,7 +70,7 @@ const char med_re_negation_before[] =
     /* "after finishing a short course of Tramadol", "completed her short postoperative course
      * of oxycodone" */
     "|(?:finish(?:ed|ing)|complet(?:ed|ing))\\s+(?:a|an|the|his|her|their)\\s+(?:(?:short|brief|"
-    "post-?\\s?op(?:erative)?|\\d+-?\\s?(?:day|week))\\s+){0,2}course\\s+of"
+    "post-?\\s?op(?:erative)?|\\d+-?\\s?(?:day|week))\\s+){0,2}(?:course|taper)\\s+of"
     "|(?:told|advised|instructed|asked)\\s+to\\s+(?:stop|discontinue|quit)(?:\\s+(?:taking|using))?"
     "|(?<!being\\s)(?:weaned|tapered|came)\\s+(?:\\w+\\s+)?(?:off|from)(?:\\s+of)?"
     /* "She was previously on Neurontin", "He previously took Norco", "he last took Norco in
@@ -86,12 +96,14 @@ const char med_re_negation_before[] =
 /* Every match of negation_before holds one of these at a word start ("no" covers "not" and
  * "none"), and so does every match of negation_after (re.h, imrx_re_find_required). */
 static const char *const before_words[] = {
-    "denie",     "no",           "never",     "allerg",  "stop",     "discontinu", "quit",
-    "ceased",    "switched",     "changed",   "weaned",  "tapered",  "came",       "off",
-    "moved",     "transitioned", "converted", "finish",  "complet",  "used",       "unable",
-    "intoleran", "gave",         "without",   "refused", "declined", "replaced",   "prior",
-    "previous",  "past",         "former",    "tried",   "d/c",      "failed",     "turned",
-    "last",      "yet",          "naive",     "cannot",  "can",      NULL};
+    "denie",    "no",       "never",   "allerg",    "stop",         "discontinu", "quit",
+    "ceased",   "switched", "abandon", "cut",       "forgo",        "want",       "dc'd",
+    "elected",  "chose",    "decided", "opted",     "preferred",    "changed",    "weaned",
+    "tapered",  "came",     "off",     "moved",     "transitioned", "converted",  "finish",
+    "complet",  "used",     "unable",  "intoleran", "gave",         "without",    "refused",
+    "declined", "replaced", "prior",   "previous",  "past",         "former",     "tried",
+    "d/c",      "failed",   "turned",  "last",      "yet",          "naive",      "cannot",
+    "can",      NULL};
 const imrx_re_keys_t med_negation_before_keys = {before_words, 0, 0};
 static const char *const after_words[] = {"no",
                                           "never",
@@ -147,6 +159,12 @@ static const char *const after_words[] = {"no",
                                           "previous",
                                           "contraindicated",
                                           "but",
+                                          "unopened",
+                                          "lapsed",
+                                          "free",
+                                          "failed",
+                                          "off",
+                                          "dc'd",
                                           NULL};
 const imrx_re_keys_t med_negation_after_keys = {after_words, 0, 0};
 
@@ -165,6 +183,9 @@ const char med_re_negation_after[] =
     "\\b(?:(?:(?:but\\s+)?(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:not|never)\\s+"
     "(?:yet\\s+)?(?:tried|prescribed|taken|used|filled|started|begun|dispensed|picked\\s+up|"
     "obtained)"
+    /* "The Lidoderm patches have sat unopened in her drawer" */
+    "|(?:(?:has|have|had)\\s+(?:sat|remained|stayed)|(?:is|are|was|were)\\s+(?:still\\s+)?)\\s*"
+    "unopened"
     /* "recommended a trial of Relpax, but it has not yet been started" */
     "|but\\s+(?:it|they)\\s+(?:has|have|had|was|were)\\s+(?:not|never)\\s+(?:yet\\s+)?(?:been\\s+)?"
     "(?:started|tried|filled|prescribed|taken|used|begun)"
@@ -205,11 +226,21 @@ const char med_re_negation_after[] =
     "|((?:but\\s+)?(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:(?:later|subsequently|"
     "eventually|"
     "previously|then|all|both|each|also|recently|ultimately|finally|gradually)\\s+)?(?:"
-    "discontinued|d/c'?d|stopped|weaned|tapered|ceased|abandoned|withdrawn|halted|dropped|ended|"
+    "discontinued|d/"
+    "c'?d|dc'd|stopped|weaned|tapered|ceased|abandoned|withdrawn|halted|dropped|ended|"
     "terminated|suspended|given\\s+up|set\\s+aside|exchanged|phased\\s+out|retired|pulled|removed|"
     "not\\s+(?:renewed|refilled|continued|reordered)|taken\\s+(?:off|away)|let\\s+go|eliminated\\s+"
     "from|"
     "last\\s+(?:filled|taken|used|prescribed)|previously\\s+(?:used|taken|tried))"
+    /* "Norco lapsed when the insurer denied the refill", "Norco gave way to tramadol", "has been
+     * Norco-free since March", "was trialed and failed", "nausea forced her off it" */
+    "|lapsed|gave\\s+way\\s+to"
+    /* \\G: right after the drug's name (the search starts there), not "pain-free for hours" */
+    "|\\G-free\\s+(?:since|for)\\b"
+    "|(?:was|were|has\\s+been|had\\s+been)\\s+(?:(?:briefly|previously|unsuccessfully)\\s+)?(?:"
+    "tried|"
+    "trialed)\\s+(?:and|but)\\s+failed(?!\\s+to\\b)"
+    "|(?:forced|took|taking|got)\\s+(?:him|her|them)\\s+off\\s+(?:it|them)\\b"
     /* "Norco use ended in 2016" */
     "|(?:use|usage|treatment|therapy)\\s+(?:was\\s+|has\\s+been\\s+)?(?:ended|stopped|discontinued|"
     "ceased)"
@@ -276,10 +307,10 @@ const char med_re_negation_after[] =
      * surgery, stopped 5/2014", "ibuprofen 800 mg tid, d/c'd in 2013" */
     "|,\\s*(?:later\\s+|then\\s+|eventually\\s+)?(?:stopped|discontinued|d/c'?d)\\s+(?:(?:after|in|"
     "on|because|due|"
-    "for|when|owing)\\b|\\d{1,2}/(?:19|20)?\\d\\d\\b)"
+    "for|when|owing)\\b|(?:\\d{1,2}/)?(?:19|20)?\\d\\d\\b)"
     /* a list entry's note: "Norco: discontinued.", "Norco - stopped in 2015" */
     "|\\s*(?::|-{1,2})\\s*(?:discontinued|stopped|d/"
-    "c'?d)(?=\\s*(?:[.;,)]|$|\\s+(?:in|on|after|since|due|"
+    "c'?d)(?=\\s*(?:[.;,()]|$|\\s+(?:in|on|after|since|due|"
     "because|\\d)))"
     /* "Norco was held after surgery and never restarted" */
     "|(?:was|were)\\s+held\\b[^.;]{0,60}?\\band\\s+(?:was\\s+|were\\s+)?(?:never|not)\\s+(?:"

@@ -1,0 +1,56 @@
+/* The medications plugin: stops and refusals in the everyday wordings summaries use ("gave up
+ * on", "cut out", "lapsed", "Norco-free since", "opted not to fill"), and sentences with the
+ * same words that stop nothing. test_medication_stops.c has the textbook wordings. */
+#include "meds_letter.h"
+
+TestSuite(stop_wordings, .init = setup, .fini = teardown, .timeout = 60);
+
+Test(stop_wordings, stops_told_in_everyday_words)
+{
+    static const char *const stops[] = {
+        "He gave up on Norco after a month.",
+        "He has been Norco-free since March 2016.",
+        "He abandoned Norco because of constipation.",
+        "Her physician cut out the Norco in 2015.",
+        "She lasted only three days on Norco before nausea forced her off it.",
+        "Norco gave way to tramadol in 2015.",
+        "He no longer needs Norco.",
+        "Norco lapsed when the insurer denied the refill.",
+        "He has not been on Norco for over a year.",
+        "Norco, discontinued 2015.",
+        "Norco - stopped (GI upset)",
+        "Norco was dc'd due to nausea.",
+        "She completed a taper of Norco in 2016.",
+        "Norco was trialed and failed.",
+        NULL};
+    expect_each(stops, "hydrocodone/acetaminophen", "discontinued", 1);
+}
+
+Test(stop_wordings, drugs_never_taken_in_everyday_words)
+{
+    static const char *const never[] = {
+        "The Norco tablets have sat unopened in her drawer since they were dispensed.",
+        "He elected to forgo Norco.",
+        "The patient states that she does not want Norco.",
+        "He declined to start Norco.",
+        "She opted not to fill the Norco prescription.",
+        "He has never been on Norco.",
+        NULL};
+    expect_each(never, "hydrocodone/acetaminophen", "negated", 1);
+}
+
+Test(stop_wordings, the_same_words_about_something_else)
+{
+    static const char *const taken[] = {
+        "He takes Norco, which keeps him pain-free for several hours.",
+        "Norco keeps her pain-free for about four hours.",
+        "He cut out alcohol and continues Norco.",
+        "He abandoned physical therapy but takes Norco daily.",
+        "He does not want surgery and takes Norco.",
+        "He gave up on therapy and uses Norco.",
+        "Norco was tried and failed to provide relief, so the dose was increased.",
+        "He declined to start physical therapy and takes Norco.",
+        NULL};
+    expect_each(taken, "hydrocodone/acetaminophen", "discontinued", 0);
+    expect_each(taken, "hydrocodone/acetaminophen", "negated", 0);
+}
