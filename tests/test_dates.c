@@ -440,6 +440,14 @@ Test(dates, more_ways_of_dating_the_review)
                                        "partially certified the request.",
                                        "The program was adversely determined on 9/14/2015.",
                                        "The carrier's reviewer denied the program on 9/14/2015.",
+                                       "The utilization review physician declined to certify the "
+                                       "request on 9/14/2015.",
+                                       "UR denied the request for the program (decision date "
+                                       "9/14/2015).",
+                                       "He was seen in August. On 9/14/2015, the request was "
+                                       "reviewed and not approved.",
+                                       "The program was denied in utilization review on "
+                                       "9/14/2015, and an IMR was requested.",
                                        NULL};
     for (int i = 0; told[i]; i++) {
         json_t *r = letter("Case Number: CM15-9000006\n", told[i]);

@@ -104,7 +104,9 @@ static const imrx_re_keys_t injury_weak_keys = {injury_weak_words, 0, 0};
  * starts with the date and ends with the review ("On 11-3-16, utilization review determined",
  * "On December 29, 2016, a request ... was denied by utilization review"). */
 const char dates_re_narrative_ur[] =
-    "(?:\\b(?:\\bUR\\b|utilization\\s+review(?:er)?|peer\\s+review|determination\\s+(?:letter|date)"
+    "(?:\\b(?:\\bUR\\b|utilization\\s+review(?:er)?|peer\\s+review|(?:determination|decision)\\s+(?"
+    ":"
+    "letter|date)"
     "|"
     "non-?certification|"
     "(?:prior|previous|original|adverse)\\s+(?:review|denial|determination|decision))(?:[\\s,]+(?!"
@@ -115,7 +117,8 @@ const char dates_re_narrative_ur[] =
     "|\\b(?:\\bUR\\b|utilization\\s+review|claims\\s+administrator)(?:[^.;]|(?<=\\bDr)\\.){0,40}?"
     "\\b(?:non-?"
     "certified|"
-    "denied|modified|determined|reviewed|rejected|(?:issued|rendered|made)\\s+(?:an?\\s+)?(?:"
+    "denied|modified|determined|reviewed|rejected|declined\\s+to\\s+(?:certify|authorize|approve)|"
+    "(?:issued|rendered|made)\\s+(?:an?\\s+)?(?:"
     "denial|"
     "non-?certification|adverse\\s+determination))[^.;]{0,80}?"
     /* "... non-certified both requests in a letter dated 09/29/2015" */
@@ -139,10 +142,12 @@ const char dates_re_narrative_ur[] =
      * non-certified" dates what was provided) */
     "|(?<![\\w,]\\s)(?<![\\w,]\\s\\s)\\b(?-i:O)n\\s+" DATE_OR_JOINED
     ",?\\s+(?!(?:the\\s+)?claim\\b)[^.;]{0,120}?\\b(?:was|were)\\s+(?:(?:again|partially|"
-    "subsequently)\\s+)?(?:non-?certified|modified|denied)\\b"
+    "subsequently)\\s+)?(?:non-?certified|modified|denied|(?:reviewed\\s+and\\s+)?not\\s+(?:"
+    "approved|certified|authorized))\\b"
     "|\\b(?:previously|was|were)\\s+(?:reviewed|denied|non-?certified|modified|not\\s+(?:"
     "authorized|certified|approved)|adversely\\s+determined|partially\\s+(?:certified|approved|"
-    "authorized))\\s+(?:on\\s+)?" DATE_OR_JOINED
+    "authorized))\\s+(?:(?:in|at|by)\\s+(?:utilization\\s+review|UR)\\s+)?(?:on\\s+)"
+    "?" DATE_OR_JOINED
     /* "The claims administrator, in a decision dated 9/14/2015, denied ..." */
     "|\\b(?:\\bUR\\b|utilization\\s+review(?:er)?|claims\\s+administrator),?\\s+in\\s+(?:a|an|its|"
     "the)\\s+"
