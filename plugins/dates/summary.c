@@ -19,7 +19,7 @@ const char dates_re_narrative_injury[] =
     "(?:\\s+(?:that|which)\\s+(?:occurred|happened|took\\s+place))?"
     "\\s+(?:date\\s+)?(?:(?:on|dated|of|in|through|(?:reported|given|listed)\\s+as)\\s+)?"
     "(?:or\\s+about\\s+)?"
-    "|\\b(?:date\\s+of\\s+injury|injury\\s+date|DOI|D/"
+    "|\\b(?:date\\s+of\\s+(?:injury|loss)|injury\\s+date|DOI|D/"
     "I)(?:\\s*\\(DOI\\))?\\s*(?:of|on|was|is|:)?\\s*"
     "(?:(?:given|listed|reported|noted|recorded)\\s+)?(?:as\\s+|on\\s+)?"
     "|\\b(?:occupational|industrial|outpatient|work|workers'?\\s+compensation)\\s+(?:injury\\s+)?"
@@ -40,6 +40,10 @@ const char dates_re_narrative_injury[] =
     "|\\b(?:injured|(?:industrial|work|occupational)\\s+injury)\\s+(?=\\d)"
     /* "associated with an industrial motor vehicle accident of November 21, 2014" */
     "|\\b(?:accident|incident|collision)\\s+(?:of|dated)\\s+"
+    /* "The industrial injury dates to 2/5/2001", "after a workplace fall on 2/5/2001" */
+    "|\\b(?:injury|injuries)\\s+dates?\\s+(?:back\\s+)?(?:to|from)\\s+"
+    "|\\b(?:workplace|work|work-related|industrial|on-the-job)\\s+(?:fall|incident)\\s+(?:on|of)"
+    "\\s+"
     ")" DATE_OR_JOINED;
 
 /* Every alternative above begins at a word start with one of these words. */
