@@ -48,6 +48,7 @@ Test(patient, ages_as_summaries_write_them)
         {"This is a 45-y.o. male with neck pain.", 45, "male"},
         {"This is a 45-yo male with neck pain.", 45, "male"},
         {"She is currently 48. She works as a clerk.", 48, "female"},
+        {"The injured worker is a middle-aged woman of 47.", 47, "female"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         json_t *r = run_summary(cases[i].text);
@@ -115,6 +116,8 @@ Test(patient, sex_from_a_title_or_a_trade)
         {"The injured worker is a 60-year-old retired fireman.", "male"},
         {"The injured worker is a 33-year-old waitress.", "female"},
         {"The injured worker is a 48-year-old policewoman.", "female"},
+        {"The injured worker is a 61-year-old grandmother.", "female"},
+        {"The injured worker is a 59-year-old husband and father.", "male"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         json_t *r = run_summary(cases[i].text);
@@ -123,6 +126,11 @@ Test(patient, sex_from_a_title_or_a_trade)
     }
     /* a worker without a sex-telling word or pronoun has none */
     json_t *r = run_summary("The injured worker is a 47-year-old warehouse worker.");
+    cr_expect_null(t_str(r, "patient.sex"));
+    json_decref(r);
+    /* a family word is the worker's only right after the age */
+    r = run_summary("The injured worker is a 47-year-old warehouse worker. The wife of the "
+                    "owner called.");
     cr_expect_null(t_str(r, "patient.sex"));
     json_decref(r);
 }

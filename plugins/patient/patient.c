@@ -27,13 +27,16 @@ static const char age_pattern[] =
     "|(?:(?<=\\bnow\\s)|(?<=\\bcurrently\\s))(\\d{1,3})(?=\\s*[,.;](?:\\s|$))"
     /* "Mr. [name withheld], 57, is a former lineman", "Ms. [redacted] is 52." */
     "|\\b(?:Mr|Mrs|Ms|Miss)\\.?\\s+(?:\\[[^\\]\\n]{1,30}\\]|[A-Z][A-Za-z'-]+)"
-    "(?|\\s*,\\s*(\\d{1,3})\\s*,|\\s+is\\s+(\\d{1,3})(?=\\s*[.,;]))";
+    "(?|\\s*,\\s*(\\d{1,3})\\s*,|\\s+is\\s+(\\d{1,3})(?=\\s*[.,;]))"
+    /* "a middle-aged woman of 47" */
+    "|\\b(?:wo)?man\\s+of\\s+(\\d{1,3})\\b(?!\\s*(?:%|percent|mg|months|weeks|days))";
 
 /* Every alternative above begins at a word start with a digit or one of these words. */
 static const char *const age_words[] = {
-    "0",       "1",      "2",        "3",        "4",      "5",      "6",     "7",     "8",
-    "9",       "age",    "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
-    "seventy", "eighty", "ninety",   "mr",       "mrs",    "ms",     "miss",  NULL};
+    "0",      "1",     "2",     "3",     "4",        "5",        "6",
+    "7",      "8",     "9",     "age",   "eighteen", "nineteen", "twenty",
+    "thirty", "forty", "fifty", "sixty", "seventy",  "eighty",   "ninety",
+    "mr",     "mrs",   "ms",    "miss",  "man",      "woman",    NULL};
 static const imrx_re_keys_t age_keys = {age_words, 0, 0};
 
 /* The value of an age written in words ("forty-two"): groups 5 (tens) and 6 (units). */
@@ -64,9 +67,12 @@ static const char sex_pattern[] =
 /* Without those words, a title or a trade that says it ("Mr. Doe, 61,", "a 60-year-old retired
  * fireman", "a waitress"): a second search, so that most summaries pay for one only. */
 static const char sex_title_pattern[] =
-    "\\b(?:((?-i:Mr)(?=\\.?\\s)|(?:fire|police|fisher|fore|sales|business|handy|delivery)man)"
+    "\\b(?:((?-i:Mr)(?=\\.?\\s)|(?:fire|police|fisher|fore|sales|business|handy|delivery)man"
+    /* "a 59-year-old husband and father", "a 61-year-old grandmother": right after the age only
+     * ("his wife drives him" is someone else) */
+    "|(?<=old\\s)(?:(?:grand)?father|husband))"
     "|((?-i:Mrs|Ms)(?=\\.?\\s)|(?-i:Miss)(?=\\s+[A-Z])|waitress|actress|hostess|stewardess|"
-    "(?:police|sales|business|fore|chair)woman|housewife))\\b";
+    "(?:police|sales|business|fore|chair)woman|housewife|(?<=old\\s)(?:(?:grand)?mother|wife)))\\b";
 
 enum { RE_AGE, RE_SEX, RE_CUE, RE_STOP, RE_SEX_TITLE, RE_COUNT };
 
@@ -158,10 +164,10 @@ static imrx_status_t read_age(letter_t *L)
            imrx_re_find_keyed(&L->s->re[RE_AGE], &age_keys, L->t, text, pos, end) == 1) {
         PCRE2_SIZE *ov = imrx_re_ov(L->t);
         pos = ov[1];
-        /* groups 1-4, 7 and 8 hold digits; 5 and 6 an age in words */
+        /* groups 1-4 and 7-9 hold digits; 5 and 6 an age in words */
         int g = 1;
-        while (g < 9 && (g == 5 || g == 6 || !imrx_re_has(L->t, g))) g++;
-        int age = g < 9 ? atoi(text + ov[2 * g]) : age_in_words(text, L->t);
+        while (g < 10 && (g == 5 || g == 6 || !imrx_re_has(L->t, g))) g++;
+        int age = g < 10 ? atoi(text + ov[2 * g]) : age_in_words(text, L->t);
         if (age < 14 || age > 105 || age_of_other(text, ov[1], end)) continue;
         if (g == 3) {
             if (!weak) weak = age, weak_span = imrx_span(ov[0], ov[1]);
