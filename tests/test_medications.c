@@ -179,6 +179,13 @@ Test(medications, quantities_frequency_refills)
     cr_expect_str_eq(str(n, "frequency"), "q6h PRN");
     cr_expect_str_eq(str(must(r, "naproxen"), "frequency"), "BID");
     json_decref(r);
+    /* counts labelled or doubled in words: "number 90", "dispense 60", "sixty (60)" */
+    r = summary("Medications: tizanidine 4 mg, number 90; Lyrica 75 mg capsules, 1 twice daily, "
+                "dispense 60; cyclobenzaprine 7.5 mg tablets, sixty (60).");
+    cr_expect_eq(num(must(r, "tizanidine"), "quantity"), 90);
+    cr_expect_eq(num(must(r, "pregabalin"), "quantity"), 60);
+    cr_expect_eq(num(must(r, "cyclobenzaprine"), "quantity"), 60);
+    json_decref(r);
     r = summary("Medications: Norco 10/325 mg. #120, Tramadol 50mg No. 90, Soma 350mg QTY: 45, "
                 "Pantoprazole 40 mg., one by mouth, twice a day #60, Orphenadrine 100 mg. tabs "
                 "#30. Flexeril 5 mg. Symptoms improved in 30 days.");

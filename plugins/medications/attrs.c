@@ -30,10 +30,12 @@ static const char salt_pattern[] =
 /* One token after the name; the group that matched says what it is. */
 static const char token_pattern[] =
     "(?:(?:#\\s?|x\\s?(?=\\d{2,4}\\b(?!\\s*(?:days?|weeks?|months?|hours?|refills?))))"
-    "(\\d{1,4})(?![\\d/])"                                         /* 1: #120, x120 */
-    "|(\\d{1,4}|" QTYW ")\\)?\\s*(" FORMW "|count|ct)\\b"          /* 2, 3: 120 tablets */
-    "|(\\d+\\s*(?:-|to)\\s*\\d+)\\s*(?:" FORMW ")\\b"              /* 4: 1-2 tablets (a dose) */
-    "|(?:qty|quantity|No\\.)(?:\\s+of)?\\s*[:#]?\\s*(\\d{1,4})\\b" /* 5: qty 60, No. 60 */
+    "(\\d{1,4})(?![\\d/])"                                /* 1: #120, x120 */
+    "|(\\d{1,4}|" QTYW ")\\)?\\s*(" FORMW "|count|ct)\\b" /* 2, 3: 120 tablets */
+    "|(\\d+\\s*(?:-|to)\\s*\\d+)\\s*(?:" FORMW ")\\b"     /* 4: 1-2 tablets (a dose) */
+    /* 5: qty 60, No. 60, number 90, dispense 60, sixty (60) */
+    "|(?:(?:qty|quantity|No\\.|number|dispense|disp\\.?)(?:\\s+of)?\\s*[:#]?\\s*|" QTYW "\\s*\\()"
+    "(\\d{1,4})\\b"
     "|(?:with\\s+)?(?:x\\s*)?(\\d{1,2}|one|two|three|four|five|six|eleven|twelve|no|zero)\\s+"
     "(?:additional\\s+)?refills?\\b"                     /* 6: with 2 refills */
     "|(?:refills?|RF)\\s*(?:x|:|#|of)?\\s*(\\d{1,2})\\b" /* 7: refills x2 */
