@@ -37,6 +37,10 @@ Test(stop_wordings, drugs_never_taken_in_everyday_words)
         "He has never been on Norco.",
         NULL};
     expect_each(never, "hydrocodone/acetaminophen", "negated", 1);
+    json_t *r = summary("She has no history of ulcers and takes no aspirin, steroid or "
+                        "anticoagulant.");
+    cr_expect(flag(must(r, "aspirin"), "negated"));
+    json_decref(r);
 }
 
 Test(stop_wordings, the_same_words_about_something_else)
@@ -50,6 +54,7 @@ Test(stop_wordings, the_same_words_about_something_else)
         "He gave up on therapy and uses Norco.",
         "Norco was tried and failed to provide relief, so the dose was increased.",
         "He declined to start physical therapy and takes Norco.",
+        "He takes no more than two Norco a day.",
         NULL};
     expect_each(taken, "hydrocodone/acetaminophen", "discontinued", 0);
     expect_each(taken, "hydrocodone/acetaminophen", "negated", 0);

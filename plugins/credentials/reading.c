@@ -11,8 +11,10 @@
 /* A specialty stops at sentence punctuation; the prose lists below end it with a lookahead. */
 #define SPEC "([^.;:()]{2,160}?)"
 #define SPEC_END                                                                                   \
-    "(?=,?\\s+and\\s+(?:is\\s+|holds\\s+)?(?:currently\\s+|also\\s+)?licensed|,\\s+(?:is\\s+)?"    \
-    "licensed|,?\\s+(?:and\\s+)?(?:has|holds|with)\\s+(?:a\\s+)?(?:sub-?specialt|additional)|"     \
+    "(?=,?\\s+and\\s+(?:is\\s+|holds\\s+(?:an?\\s+)?)?(?:currently\\s+|also\\s+)?licen(?:sed|[sc]" \
+    "es?\\b)|"                                                                                     \
+    ",\\s+(?:is\\s+)?licensed|,?\\s+(?:and\\s+)?(?:has|holds|with)\\s+(?:a\\s+)?(?:sub-?specialt|" \
+    "additional)|"                                                                                 \
     "\\s+by\\s+the\\b|\\s*[.;(]|\\s*\\z)"
 
 static const char lic_label[] =
@@ -30,7 +32,7 @@ static const char prose_profession[] =
     "Acupuncturist|(?:Clinical\\s+)?Psychologist|Podiatrist|Physical\\s+Therapist|"
     "Occupational\\s+Therapist|Dentist|Optometrist|Psychiatrist)\\b";
 static const char prose_licensed[] =
-    "\\blicensed\\s+(?:to\\s+practice\\s+(?:medicine\\s+)?)?in\\s+";
+    "\\blicen(?:sed|[sc]es?)\\s+(?:to\\s+practice\\s+(?:medicine\\s+)?)?in\\s+";
 
 const char *const cred_patterns[CRED_RE_COUNT] = {
     [CRED_RE_LIC] = lic_label,
@@ -239,6 +241,8 @@ static void split_prose(cred_letter_t *L, size_t b, size_t e)
         if (comma && rb + 4 < e && imrx_text_ieq(text + rb, 3, "and") &&
             isspace((unsigned char)text[rb + 3]))
             rb += 4; /* "A, B, and C" */
+        if (rb + 3 < e && imrx_text_ieq(text + rb, 2, "in") && isspace((unsigned char)text[rb + 2]))
+            rb += 3; /* "Board Certified in A and in B" */
         size_t le = i;
         while (le > b && isspace((unsigned char)text[le - 1])) le--;
         if (!known(L, b, le)) continue;

@@ -26,10 +26,17 @@ const char dates_re_header_token[] =
 
 /* Layout D tells the procedure's dates in prose. */
 const char dates_re_prose_application[] =
-    "application\\s+for\\s+(?:independent\\s+medical\\s+review|IMR)\\s+was\\s+(?:received|"
-    "filed|submitted)\\s+(?:on\\s+)?" DATE;
+    "(?:(?:application\\s+for\\s+(?:independent\\s+medical\\s+review|IMR)|(?:independent\\s+"
+    "medical\\s+"
+    "review|IMR)\\s+application)\\s+was\\s+(?:received|filed|submitted)\\s+(?:on\\s+)?"
+    /* "MAXIMUS Federal Services, Inc. received the application for Independent Medical Review
+     * on 8/9/2013" */
+    "|received\\s+(?:the|an|this)\\s+application\\s+for\\s+(?:independent\\s+medical\\s+review|IMR)"
+    "\\s+on\\s+)" DATE;
+/* "The utilization review denial is dated ...", "... denial in dispute is dated", "... denial
+ * that it appeals is dated" */
 const char dates_re_prose_ur[] =
-    "utilization\\s+review\\s+(?:denial|determination|decision)\\s+(?:is|"
+    "utilization\\s+review\\s+(?:denial|determination|decision)(?:\\s+[a-z]+){0,4}?\\s+(?:is|"
     "was)\\s+dated\\s+" DATE;
 const char dates_re_prose_assigned[] =
     "assigned\\s+to\\s+(?:MAXIMUS|an?\\s+expert\\s+reviewer|a\\s+physician\\s+reviewer)"

@@ -68,6 +68,11 @@ void imrx_items_layout_a(scan_t *sc, const imrx_section_t *sec);
 void imrx_items_layout_b(scan_t *sc, const imrx_section_t *sec);
 void imrx_items_layout_c(scan_t *sc);
 void imrx_items_layout_d(scan_t *sc);
+/* A partial authorisation told in text[floor..end), the words before an item's verdict: "X was
+ * the original request. Y was authorized by the Claims Administrator. The remaining IMR eligible
+ * portion of the original request, Z". Sets the item's text (Z), original, authorized and
+ * partial; 0 when the text holds no such formula. */
+int imrx_items_read_partial(scan_t *sc, item_t *it, uint32_t floor, uint32_t end);
 
 /* Helpers shared by the finders. */
 uint32_t imrx_line_start(const char *text, uint32_t at);

@@ -120,7 +120,7 @@ static int holds_sentence_end(const char *text, uint32_t b, uint32_t e)
 /* "X was the original request. Y was authorized by the Claims Administrator. The remaining IMR
  * eligible portion of the original request, Z is: Upheld" (and the "leaving the original
  * request IMR eligible" variant). */
-static int read_partial(scan_t *sc, item_t *it, uint32_t floor, uint32_t end)
+int imrx_items_read_partial(scan_t *sc, item_t *it, uint32_t floor, uint32_t end)
 {
     const char *text = sc->l->text;
     uint32_t ob, oe;
@@ -190,7 +190,7 @@ void imrx_items_layout_a(scan_t *sc, const imrx_section_t *sec)
         pos = (uint32_t)ov[1];
         it->verdict = (range_t){vb, ve};
         it->decision = (text[vb] == 'U' || text[vb] == 'u') ? DEC_UPHELD : DEC_OVERTURNED;
-        if (!read_partial(sc, it, floor, end))
+        if (!imrx_items_read_partial(sc, it, floor, end))
             it->text = (range_t){name_start(text, end, floor), end};
         imrx_trim_range(text, &it->text, ",");
         if (!it->partial) skip_item_number(text, &it->text);

@@ -49,6 +49,9 @@ void imrx_items_layout_b(scan_t *sc, const imrx_section_t *sec)
         it->verdict = (range_t){(uint32_t)ov[5], (uint32_t)ov[1]};
         it->block.b = (uint32_t)ov[0];
         pos = (uint32_t)ov[1];
+        /* a partial authorisation in layout A's three sentences, before "is (not) medically
+         * necessary" */
+        imrx_items_read_partial(sc, it, it->text.b, it->text.e);
     }
     for (int i = 0; i < sc->count; i++) {
         item_t *it = &sc->items[i];

@@ -28,7 +28,7 @@ const char med_re_negation_before[] =
     "|(?:does|did|do)\\s+not\\s+want(?:\\s+to\\s+(?:take|use|try|start))?"
     "|(?:has|have|had)\\s+never\\s+been\\s+on"
     "|never\\s+(?:took|tried|used|received|given|prescribed|offered|obtained|filled|picked\\s+up|"
-    "started)|takes\\s+none\\s+of"
+    "started)|takes\\s+none\\s+of|(?:takes|uses|took|used)\\s+no"
     "|no\\s+(?:prior\\s+|previous\\s+|known\\s+|documented\\s+|reported\\s+|recorded\\s+)?"
     "(?:use\\s+of|trial\\s+of|history\\s+of|experience\\s+with)"
     /* "has no documented ulcer history, dyspepsia, or use of prednisone" */

@@ -1,0 +1,145 @@
+/* Layouts B and D as their writers vary them: the prose dates of layout D told other ways, its
+ * decisions "has determined that the request for ...", reviewer prose with "holds licenses" and
+ * "in A and in B", and a partial authorisation told in layout A's three sentences in layout B.
+ * Found by the twenty-seventh blind round (H87). */
+#include <stdio.h>
+#include <string.h>
+
+#include "helpers.h"
+
+/* A layout D letter: its decision lines, procedure paragraph and reviewer sentence. */
+static json_t *letter_d(const char *decisions, const char *procedure, const char *reviewer)
+{
+    static char text[8192];
+    snprintf(text, sizeof text,
+             "MAXIMUS FEDERAL SERVICES, INC.\nNotice of Independent Medical Review "
+             "Determination\nDated: 9/12/2013\n\nIMR Case Number: IMR 13-004731\nDate of "
+             "Injury: 2/27/2012\nPriority: Standard\n\nMAXIMUS Federal Services, Inc. has "
+             "completed the Independent Medical Review (IMR) of the workers' compensation case "
+             "identified above. The determination for the disputed item is as follows:\n\n%s\n\n"
+             "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE\n%s\n\nMedical Qualifications of "
+             "the Expert Reviewer:\n%s\n\nCase Summary:\nThe patient is a 52 year old male who "
+             "injured his shoulder on 2/27/2012.\n\nDocuments Reviewed for Determination:\n"
+             "Application of Independent Medical Review.\n\n1) Regarding the request for "
+             "arthroscopic repair of the left rotator cuff:\nRationale Why Requested "
+             "Treatment/Service Is Medically Necessary:\nThe repair is indicated.\n",
+             decisions, procedure, reviewer);
+    return t_run_text(text);
+}
+
+static const char *const one_decision =
+    "1) MAXIMUS Federal Services, Inc. has determined the request for arthroscopic repair of the\n"
+    "left rotator cuff is medically necessary and appropriate.";
+static const char *const plain_procedure =
+    "The application for Independent Medical Review was received on 8/9/2013. The utilization\n"
+    "review denial is dated 8/2/2013. The case was assigned to MAXIMUS on 8/15/2013.";
+static const char *const plain_reviewer =
+    "The expert reviewer is Board Certified in Orthopedic Surgery and is licensed to practice in\n"
+    "California.";
+
+Test(other_layouts, layout_d_dates_told_other_ways)
+{
+    static const char *const procedures[] = {
+        "MAXIMUS Federal Services, Inc. received the application for Independent Medical Review "
+        "on\n8/9/2013. The utilization review denial in dispute is dated 8/2/2013. The case was "
+        "assigned to\nMAXIMUS on 8/15/2013.",
+        "The Independent Medical Review application was received on 8/9/2013, and the "
+        "utilization review\ndenial that it appeals is dated 8/2/2013. The case was assigned to "
+        "MAXIMUS on 8/15/2013.",
+        NULL};
+    for (int i = 0; procedures[i]; i++) {
+        json_t *r = letter_d(one_decision, procedures[i], plain_reviewer);
+        cr_expect_str_eq(t_str(r, "layout"), "D");
+        cr_expect_str_eq(t_str(r, "dates.application_received"), "2013-08-09", "%d", i);
+        cr_expect_str_eq(t_str(r, "dates.ur_denial"), "2013-08-02", "%d", i);
+        cr_expect_str_eq(t_str(r, "dates.assigned"), "2013-08-15", "%d", i);
+        json_decref(r);
+    }
+}
+
+Test(other_layouts, layout_d_decision_with_that)
+{
+    json_t *r = letter_d("1) MAXIMUS Federal Services, Inc. has determined that the request for "
+                         "a repeat MRI of the\ncervical spine is not medically necessary and "
+                         "appropriate.",
+                         plain_procedure, plain_reviewer);
+    json_t *items = t_get(r, "items");
+    cr_assert_eq(json_array_size(items), 1);
+    json_t *it = json_array_get(items, 0);
+    cr_expect_str_eq(json_string_value(json_object_get(it, "text")),
+                     "a repeat MRI of the cervical spine");
+    cr_expect_str_eq(json_string_value(json_object_get(it, "decision")), "upheld");
+    json_decref(r);
+}
+
+/* The reviewer's specialties and states, as strings joined by "|". */
+static void reviewer_of(json_t *r, char *spec, char *states, size_t n)
+{
+    spec[0] = states[0] = '\0';
+    size_t i;
+    json_t *v;
+    json_array_foreach(t_get(r, "reviewer.specialties"), i, v)
+    {
+        if (i) strncat(spec, "|", n - strlen(spec) - 1);
+        strncat(spec, json_string_value(v), n - strlen(spec) - 1);
+    }
+    json_array_foreach(t_get(r, "reviewer.licensure"), i, v)
+    {
+        if (i) strncat(states, "|", n - strlen(states) - 1);
+        strncat(states, json_string_value(v), n - strlen(states) - 1);
+    }
+}
+
+Test(other_layouts, layout_d_reviewer_prose_told_other_ways)
+{
+    static const struct {
+        const char *prose, *specialties, *states;
+    } cases[] = {
+        {"The expert reviewer is Board Certified in Clinical Psychology and holds licenses to "
+         "practice\nin California and Oregon.",
+         "Clinical Psychology", "CA|OR"},
+        {"The expert reviewer is Board Certified in Internal Medicine and in Occupational "
+         "Medicine, and\nis licensed to practice in California, Nevada, and Utah.",
+         "Internal Medicine|Occupational Medicine", "CA|NV|UT"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        json_t *r = letter_d(one_decision, plain_procedure, cases[i].prose);
+        char spec[256], states[256];
+        reviewer_of(r, spec, states, sizeof spec);
+        cr_expect_str_eq(spec, cases[i].specialties, "%zu", i);
+        cr_expect_str_eq(states, cases[i].states, "%zu", i);
+        json_decref(r);
+    }
+}
+
+Test(other_layouts, layout_b_partial_authorisation)
+{
+    /* B-03 with its first item told as a partial authorisation */
+    FILE *f = fopen(IMRX_SOURCE_DIR "/corpus/letters/B-03.txt", "rb");
+    cr_assert_not_null(f);
+    static char text[65536], out[70000];
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    const char *old = "1) Tramadol ER 150 mg #30 is not medically necessary and appropriate.";
+    char *at = strstr(text, old);
+    cr_assert_not_null(at);
+    snprintf(out, sizeof out,
+             "%.*s1) Tramadol ER 150 mg #60 was the original request. Tramadol ER 150 mg #30 was "
+             "authorized by the Claims\nAdministrator. The remaining IMR eligible portion of the "
+             "original request, Tramadol ER 150\nmg #30 is not medically necessary and "
+             "appropriate.%s",
+             (int)(at - text), text, at + strlen(old));
+    json_t *r = t_run_text(out);
+    cr_expect_str_eq(t_str(r, "layout"), "B");
+    json_t *it = json_array_get(t_get(r, "items"), 0);
+    cr_assert_not_null(it);
+    cr_expect(json_is_true(json_object_get(it, "partial")));
+    cr_expect_str_eq(json_string_value(json_object_get(it, "text")), "Tramadol ER 150 mg #30");
+    cr_expect_str_eq(json_string_value(json_object_get(it, "original_request")),
+                     "Tramadol ER 150 mg #60");
+    cr_expect_str_eq(json_string_value(json_object_get(it, "authorized")),
+                     "Tramadol ER 150 mg #30");
+    cr_expect_str_eq(json_string_value(json_object_get(it, "decision")), "upheld");
+    json_decref(r);
+}
