@@ -135,6 +135,11 @@ Test(credentials, wrapped_specialty_with_ampersand_stays_whole)
                 LIST("Preventive Medicine", "Occupational Medicine",
                      "Public Health and General Preventive Medicine"));
     json_decref(r);
+    /* one specialty of two words the table knows each ("Surgery" alone is one too) */
+    r = run_reviewer("State(s) of Licensure: California, Oregon\n"
+                     "Certification(s)/Specialty: Podiatric Medicine & Surgery");
+    expect_list(r, "reviewer.specialties", LIST("Podiatric Medicine & Surgery"));
+    json_decref(r);
 }
 
 Test(credentials, specialty_wrapped_without_a_sign_is_joined)
@@ -275,6 +280,18 @@ Test(credentials, prose_splits_and_only_between_known_specialties)
     expect_list(r, "reviewer.specialties", LIST("Chiropractor"));
     expect_list(r, "reviewer.specialties_canonical", LIST("Chiropractic Medicine"));
     expect_list(r, "reviewer.licensure", LIST("CA"));
+    json_decref(r);
+    /* the blind round H87: "holds licenses to practice in", "in A and in B" */
+    r = run_layout_d("The expert reviewer is Board Certified in Clinical Psychology and holds "
+                     "licenses to practice\nin California and Oregon.");
+    expect_list(r, "reviewer.specialties", LIST("Clinical Psychology"));
+    expect_list(r, "reviewer.licensure", LIST("CA", "OR"));
+    json_decref(r);
+    r = run_layout_d("The expert reviewer is Board Certified in Internal Medicine and in "
+                     "Occupational Medicine, and\nis licensed to practice in California, Nevada, "
+                     "and Utah.");
+    expect_list(r, "reviewer.specialties", LIST("Internal Medicine", "Occupational Medicine"));
+    expect_list(r, "reviewer.licensure", LIST("CA", "NV", "UT"));
     json_decref(r);
 }
 

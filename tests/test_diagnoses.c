@@ -500,6 +500,11 @@ Test(diagnoses, words_before_the_colon_apposition_and_revisions)
     expect_list(r, "patient.diagnoses",
                 LIST("complex regional pain syndrome, type I, of the left lower extremity"));
     json_decref(r);
+    r = run_summary("A 52 year old female. She is being treated for the following diagnoses: "
+                    "cervical disc disease, lumbar facet syndrome and gastritis. She walks.");
+    expect_list(r, "patient.diagnoses",
+                LIST("cervical disc disease", "lumbar facet syndrome", "gastritis"));
+    json_decref(r);
 }
 
 Test(diagnoses, conditions_under_care_characterized_and_the_picture)

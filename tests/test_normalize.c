@@ -167,6 +167,10 @@ Test(normalize, page_footers_and_repeated_page_headers_are_removed)
                      "Case Number: CM16-9012345\nThe PR2 dated 10-20-16 noted pain.\n");
     cr_assert_str_eq(norm("Neck pain.\n\fCASE NUMBER: CM16-9012345\nMRI of the neck: Upheld\n"),
                      "Neck pain.\nMRI of the neck: Upheld\n");
+    /* a footer of two lines, the case number above the page number, inside a sentence */
+    cr_assert_str_eq(norm("In a determination\nCM15-0466031\nPage 1 of 3\n\n\fdated June 30, "
+                          "2015, utilization review denied it.\n"),
+                     "In a determination\ndated June 30, 2015, utilization review denied it.\n");
     /* the case number and the page number on one footer line, in either order, even inside a
      * sentence; a line that only names the case number with other words stays */
     cr_assert_str_eq(norm("Lidoderm 5%, one patch daily,\nCM17-0754276          Page 1 of 2\n\f30 "

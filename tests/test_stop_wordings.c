@@ -22,6 +22,8 @@ Test(stop_wordings, stops_told_in_everyday_words)
         "Norco was dc'd due to nausea.",
         "She completed a taper of Norco in 2016.",
         "Norco was trialed and failed.",
+        "He took Norco after the knee replacement until the middle of 2015.",
+        "He was on Norco until March 2016, and he now takes tramadol.",
         NULL};
     expect_each(stops, "hydrocodone/acetaminophen", "discontinued", 1);
 }
@@ -55,6 +57,7 @@ Test(stop_wordings, the_same_words_about_something_else)
         "Norco was tried and failed to provide relief, so the dose was increased.",
         "He declined to start physical therapy and takes Norco.",
         "He takes no more than two Norco a day.",
+        "He took Norco until 2016, when it was resumed after surgery.",
         NULL};
     expect_each(taken, "hydrocodone/acetaminophen", "discontinued", 0);
     expect_each(taken, "hydrocodone/acetaminophen", "negated", 0);

@@ -54,6 +54,10 @@ Test(treatments, categories_from_the_rule_table)
     expect_category("Home exercise program instruction", "physical_therapy", NULL);
     expect_category("Ice pack", "dmepos", "cold/heat therapy unit");
     expect_category("Knee sleeve", "dmepos", "brace or orthosis");
+    expect_category("Compression glove for the right hand", "dmepos", "brace or orthosis");
+    expect_category("Continuous passive motion device for the left shoulder, home use for 30 days",
+                    "dmepos", "home equipment");
+    expect_category("CPM machine, 21 day rental", "dmepos", "home equipment");
     expect_category("Skilled nursing visits", "home_health", NULL);
     expect_category("Uber rides to appointments", "transportation", NULL);
     expect_category("Opioid weaning program", "programs", "detoxification program");

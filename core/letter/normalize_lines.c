@@ -242,18 +242,21 @@ static void drop_page_furniture(const char *in, line_t *lines, long count)
             }
             if (j < i && !lines[j].blank && !lines[j].drop) break;
         }
-        /* The last line of a page: a page number. */
-        int last_of_page = 0;
+        /* The last line of a page: a page number; or, above a page footer, the case number
+         * ("CM15-0466031" / "Page 1 of 3"). */
+        int last_of_page = 0, above_footer = 0;
         for (long j = i + 1; j < count; j++) {
             if (lines[j].after_break) {
                 last_of_page = 1;
                 break;
             }
-            if (!lines[j].blank) break;
+            if (lines[j].blank) continue;
+            above_footer = is_page_footer(in + lines[j].start, lines[j].end - lines[j].start);
+            break;
         }
         if ((first_of_page || last_of_page) && n <= 3 && all_digits(s, n))
             l->drop = 1;
-        else if (first_of_page && is_case_number_line(s, n))
+        else if ((first_of_page || last_of_page || above_footer) && is_case_number_line(s, n))
             l->drop = 1;
         else if (first_of_page && content_before && is_labelled_case_number_line(s, n))
             l->drop = 1;

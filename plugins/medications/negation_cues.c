@@ -165,6 +165,7 @@ static const char *const after_words[] = {"no",
                                           "failed",
                                           "off",
                                           "dc'd",
+                                          "until",
                                           NULL};
 const imrx_re_keys_t med_negation_after_keys = {after_words, 0, 0};
 
@@ -271,6 +272,13 @@ const char med_re_negation_after[] =
     /* "Past medications have included Vicodin ES, Soma and Valium, all discontinued in 2012" */
     "|,\\s*(?:all|both|each)\\s+(?:of\\s+(?:which|them)\\s+)?(?:(?:was|were)\\s+)?(?:discontinued|"
     "stopped)"
+    /* "took Norco after the knee replacement until the middle of 2015": a use that ended in a
+     * year named */
+    "|until\\s+(?:(?:about|around)\\s+)?(?:the\\s+(?:middle|end|beginning|start|spring|summer|fall|"
+    "autumn|winter)\\s+of\\s+|(?:early|late|mid)[-\\s]?|(?:january|february|march|april|may|june|"
+    "july|august|september|october|november|december)\\s+(?:of\\s+)?)?(?:19|20)\\d\\d\\b"
+    "(?![^.;]{0,40}?\\b(?:resumed|restarted|again|continues|when\\s+(?:it|they)\\s+was\\s+"
+    "(?:increased|decreased|reduced|changed)))"
     /* "took Vioxx from 2001 to 2004": a period that ended */
     "|from\\s+(?:[a-z]+\\s+|\\d{1,2}[-/])?(?:19|20)\\d\\d\\s+(?:to|until|through)\\s+"
     "(?:[a-z]+\\s+|\\d{1,2}[-/])?(?:19|20)\\d\\d"

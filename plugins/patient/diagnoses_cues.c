@@ -5,8 +5,8 @@
 
 const char dx_cue_pattern[] =
     "(?:\\b(?:being|been|was|were|is|are)\\s+(?:currently\\s+|also\\s+|primarily\\s+)?treated"
-    "\\s+for(?:\\s+(?:the\\s+)?(?:following\\s+)?diagnos[ie]s\\s+(?:of|that\\s+include[sd]?|"
-    "including))?"
+    "\\s+for(?:\\s+(?:the\\s+)?(?:following\\s+)?diagnos[ie]s(?:\\s+(?:of|that\\s+include[sd]?|"
+    "including)|\\s*:))?"
     "|\\bundergoing\\s+(?:active\\s+)?(?:treatments?|care|management)\\s+for"
     "|\\bunder\\s+(?:active\\s+)?(?:treatment|care)\\s+for"
     /* "He has been followed for C5-C6 disc herniations", not "followed for two years" */
