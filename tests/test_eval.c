@@ -185,6 +185,33 @@ Test(eval, the_real_letters_score_at_least_their_baseline, .timeout = 300)
                    IMRX_SOURCE_DIR "/corpus/baseline-real.json");
 }
 
+/* The real PDFs through the other text modes of pdftotext (tools users have): `-raw` keeps the
+ * content stream's order ("Priority: Standard Application" / "Received:" / the date), and
+ * `-nopgbrk` leaves no form feed at page breaks. The same baseline holds. */
+Test(eval, the_real_letters_in_other_pdftotext_modes_score_at_least_their_baseline, .timeout = 300)
+{
+    const char *dir = t_real_dir();
+    if (!dir) {
+        T_SKIP("../shared/real-letters/dev not found: skipping the real letters' other renderings");
+    }
+    if (t_sh(NULL, "command -v pdftotext >/dev/null") != 0) {
+        T_SKIP("pdftotext not installed: skipping the real letters' other renderings");
+    }
+    static const char *const modes[] = {"-raw", "-nopgbrk", NULL};
+    for (int i = 0; modes[i]; i++) {
+        char out[] = "/tmp/imrx-rendering-XXXXXX";
+        cr_assert(mkdtemp(out));
+        cr_assert_eq(t_sh(NULL,
+                          "for f in %s/*.pdf; do pdftotext %s \"$f\" \"%s/$(basename \"$f\" "
+                          ".pdf).txt\" || exit 1; done",
+                          dir, modes[i], out),
+                     0);
+        check_baseline(IMRX_SOURCE_DIR "/corpus/gold-real", out,
+                       IMRX_SOURCE_DIR "/corpus/baseline-real.json");
+        t_sh(NULL, "rm -rf %s", out);
+    }
+}
+
 Test(eval, a_missing_baseline_field_or_a_drop_fails)
 {
     char path[] = "/tmp/imrx-baseline-XXXXXX";

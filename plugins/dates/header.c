@@ -101,7 +101,11 @@ void dates_read_header(letter_t *L, const imrx_section_t *sec)
             int g = imrx_re_has(L->t, 1) ? 1 : imrx_re_has(L->t, 2) ? 2 : 7;
             label_t lab = classify_label(text + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
             lab.end = (uint32_t)ov[1];
-            if (side_by_side && g == 1 && lab.kind == V_DATE && line_ends(text, ov[1], sec->end))
+            /* (a label wrapped over two lines, "Application / Received:" of `pdftotext -raw`,
+             * has its value on the next line) */
+            int wrapped = memchr(text + ov[2 * g], '\n', ov[2 * g + 1] - ov[2 * g]) != NULL;
+            if (side_by_side && g == 1 && lab.kind == V_DATE && !wrapped &&
+                line_ends(text, ov[1], sec->end))
                 continue;
             if (tail < 32) queue[tail++] = lab;
             continue;
