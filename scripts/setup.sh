@@ -4,7 +4,7 @@
 set -eu
 PKGS="build-essential cmake pkg-config libpcre2-dev libutf8proc-dev libcriterion-dev \
 libarchive-dev libjansson-dev libsqlite3-dev libpoppler-glib-dev poppler-utils \
-clang libclang-rt-14-dev ripgrep chromium time valgrind python3"
+mupdf-tools python3-pdfminer clang libclang-rt-14-dev ripgrep chromium time valgrind python3"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -62,6 +62,29 @@ Test(dates, label_block_header_of_plain_pdftotext)
     json_decref(r);
 }
 
+/* Other text tools: `pdftotext -raw` wraps "Application" / "Received:" with the date after it;
+ * pdfminer may put a value before its label ("10/13/2016" / "Date of Injury:"). */
+Test(dates, header_orders_of_other_pdf_text_tools)
+{
+    json_t *r = letter("Case Number: CM16-0213037\nDate Assigned: 11/09/2016 Date of Injury: "
+                       "10/13/2016\nDecision Date: 12/09/2016 UR Denial Date: 11/03/2016\n"
+                       "Priority: Standard Application\nReceived:\n11/04/2016\n",
+                       "This case involves a now 47-year-old male.");
+    cr_expect_str_eq(t_str(r, "dates.application_received"), "2016-11-04");
+    cr_expect_str_eq(t_str(r, "dates.ur_denial"), "2016-11-03");
+    json_decref(r);
+    r = letter("Case Number: \nDate Assigned: \nDecision Date: \nPriority:  \n\nCM16-0213037 \n"
+               "11/09/2016 \n12/09/2016 \nStandard \n\n10/13/2016 \nDate of Injury:  \nUR Denial "
+               "Date:   11/03/2016 \n11/04/2016 \nApplication \nReceived:  \n\n",
+               "This case involves a now 47-year-old male.");
+    cr_expect_str_eq(t_str(r, "dates.assigned"), "2016-11-09");
+    cr_expect_str_eq(t_str(r, "dates.decision"), "2016-12-09");
+    cr_expect_str_eq(t_str(r, "dates.injury"), "2016-10-13");
+    cr_expect_str_eq(t_str(r, "dates.ur_denial"), "2016-11-03");
+    cr_expect_str_eq(t_str(r, "dates.application_received"), "2016-11-04");
+    json_decref(r);
+}
+
 Test(dates, header_labels_and_priority_in_capitals)
 {
     json_t *r = letter("CASE NUMBER:\nDATE ASSIGNED:\nDECISION DATE:\nPRIORITY:\n\nCM17-9000002\n"

@@ -258,6 +258,23 @@ Test(decisions, citation_and_partial_variants)
     json_decref(r);
 }
 
+/* MuPDF's text keeps two spaces after a period: the MTUS sentence still ends there. */
+Test(decisions, two_spaces_after_a_citation_sentence)
+{
+    json_t *r =
+        run_a("Initial acupuncture, 6 visits: Upheld\n"
+              "Claims Administrator guideline: Decision based on MTUS Acupuncture Treatment "
+              "2007. \n"
+              "MAXIMUS guideline: Decision based on MTUS Acupuncture Treatment 2007.  "
+              "Decision based \non Non-MTUS Citation Official Disability Guidelines (ODG) "
+              "Neck and Upper Back, \nAcupuncture. \n"
+              "Decision rationale: Not medically necessary.\n");
+    cr_assert_str_eq(ITEM(r, 0, "guidelines.0.title"), "Acupuncture Treatment");
+    cr_assert_str_eq(ITEM(r, 0, "guidelines.0.source"), "MTUS");
+    cr_assert_str_eq(ITEM(r, 0, "guidelines.1.source"), "non-MTUS");
+    json_decref(r);
+}
+
 Test(decisions, multi_citation_non_mtus_and_no_citation)
 {
     json_t *r = run_a(

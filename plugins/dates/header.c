@@ -82,6 +82,22 @@ static label_t classify_label(const char *s, size_t n)
     return l;
 }
 
+/* A header date for the slot of `lab`, unless the slot has one ("Decision Date:" wins over the
+ * letter's "Dated:" line). */
+static void take_date(letter_t *L, label_t lab, uint32_t b, uint32_t e, int *dated_slot_from_label)
+{
+    if (lab.slot < 0) return;
+    if (L->have[lab.slot] && !(lab.slot == D_DECISION && *dated_slot_from_label && !lab.is_dated))
+        return;
+    imrx_date_t d;
+    if (dates_emit(L, L->dates, dates_header_keys[lab.slot], b, e, &d)) {
+        L->header[lab.slot] = d;
+        L->header_span[lab.slot] = imrx_span(b, e);
+        L->have[lab.slot] = 1;
+        if (lab.slot == D_DECISION) *dated_slot_from_label = lab.is_dated;
+    }
+}
+
 /* Labels wait in a queue for the next value of their kind: this reads both the side-by-side
  * rendering (label, value, label, value) and the block one (labels..., then values...). Side by
  * side (the case number on its label's line; some copies mix the two, "Dated: 04/22/2014" then a
@@ -94,6 +110,10 @@ void dates_read_header(letter_t *L, const imrx_section_t *sec)
     const char *text = L->l->text;
     size_t pos = sec->begin;
     int case_done = 0, priority_done = 0, dated_slot_from_label = 0, side_by_side = 0;
+    /* Dates met before any date label waits (text tools that put a column's value before its
+     * label: "10/13/2016" / "Date of Injury:"): the next date label takes the first. */
+    uint32_t orphan[8][2];
+    int orphans = 0, orphan_next = 0;
     while (pos < sec->end && imrx_re_find(&L->s->re[RE_HEADER], L->t, text, pos, sec->end) == 1) {
         PCRE2_SIZE *ov = imrx_re_ov(L->t);
         pos = ov[1] > pos ? ov[1] : pos + 1;
@@ -107,6 +127,12 @@ void dates_read_header(letter_t *L, const imrx_section_t *sec)
             if (side_by_side && g == 1 && lab.kind == V_DATE && !wrapped &&
                 line_ends(text, ov[1], sec->end))
                 continue;
+            if (lab.kind == V_DATE && orphan_next < orphans) {
+                take_date(L, lab, orphan[orphan_next][0], orphan[orphan_next][1],
+                          &dated_slot_from_label);
+                orphan_next++;
+                continue;
+            }
             if (tail < 32) queue[tail++] = lab;
             continue;
         }
@@ -118,7 +144,10 @@ void dates_read_header(letter_t *L, const imrx_section_t *sec)
          * came before it keep waiting (the block rendering interleaves kinds). */
         int k = head;
         while (k < tail && queue[k].kind != kind) k++;
-        if (k == tail) continue; /* a value without a label: not a header field */
+        if (k == tail) { /* a value without a label: not a header field, or its label's after */
+            if (kind == V_DATE && orphans < 8) orphan[orphans][0] = b, orphan[orphans++][1] = e;
+            continue;
+        }
         label_t lab = queue[k];
         memmove(&queue[k], &queue[k + 1], (size_t)(tail - k - 1) * sizeof queue[0]);
         tail--;
@@ -140,18 +169,8 @@ void dates_read_header(letter_t *L, const imrx_section_t *sec)
             dates_api->set_string(L->ctx, dates_api->root(L->ctx), "priority", buf, n,
                                   imrx_span(b, e));
             priority_done = 1;
-        } else if (kind == V_DATE && lab.slot >= 0) {
-            /* "Decision Date:" wins over the letter's "Dated:" line. */
-            if (L->have[lab.slot] &&
-                !(lab.slot == D_DECISION && dated_slot_from_label && !lab.is_dated))
-                continue;
-            imrx_date_t d;
-            if (dates_emit(L, L->dates, dates_header_keys[lab.slot], b, e, &d)) {
-                L->header[lab.slot] = d;
-                L->header_span[lab.slot] = imrx_span(b, e);
-                L->have[lab.slot] = 1;
-                if (lab.slot == D_DECISION) dated_slot_from_label = lab.is_dated;
-            }
+        } else if (kind == V_DATE) {
+            take_date(L, lab, b, e, &dated_slot_from_label);
         }
         (void)head;
     }

@@ -383,7 +383,11 @@ static uint32_t sentence_end(const char *text, uint32_t b, uint32_t e)
 {
     for (uint32_t i = b; i + 2 < e; i++) {
         if (text[i] != '.' || (text[i + 1] != ' ' && text[i + 1] != '\n')) continue;
-        if (!isupper((unsigned char)text[i + 2])) continue;
+        /* one space or more: "2007.  Decision based on" (two after a period, as some PDF text
+         * tools keep them) */
+        uint32_t j = i + 1;
+        while (j < e && (text[j] == ' ' || text[j] == '\n')) j++;
+        if (j == e || !isupper((unsigned char)text[j])) continue;
         /* "Inc. " and a single capital ("M. Smith") are not sentence ends. */
         if (i >= 3 && imrx_starts_with_ci(text + i - 3, "Inc")) continue;
         if (i >= 2 && isupper((unsigned char)text[i - 1]) && text[i - 2] == ' ') continue;
