@@ -85,6 +85,42 @@ Test(dates, header_orders_of_other_pdf_text_tools)
     json_decref(r);
 }
 
+/* Labels lost (a font without a text map, OCR, a copy that kept only the values): the values
+ * where layout A puts them are read by position; any other arrangement is not guessed. */
+Test(dates, header_values_without_their_labels)
+{
+    static const char *const headers[] = {
+        "                      CM16-0961184\n"
+        "                      10/17/2016                        02/08/2016\n"
+        "                      11/14/2016                        09/30/2016\n"
+        "                      Standard                          10/10/2016\n\n",
+        "&DVH 1XPEHU:\n'DWH $VVLJQHG:\n\nCM16-0961184\n10/17/2016\n11/14/2016\nStandard\n\n"
+        "'DWH RI ,QMXU\\:\n02/08/2016\n09/30/2016\n10/10/2016\n\n",
+        "Case Nurnber:         CM16-0961184\n"
+        "Date Asslgned:        10/17/2016                      Dale of lnjury:      02/08/2016\n"
+        "Decisi0n Date:        11/14/2016                      UR Dcnial Date:      09/30/2016\n"
+        "Prlority:             Standard                        Appl1cation          10/10/2016\n"
+        "                                                      Reccived:\n\n",
+        NULL};
+    for (int i = 0; headers[i]; i++) {
+        json_t *r = letter(headers[i], "This case involves a now 47-year-old male.");
+        cr_expect_str_eq(t_str(r, "case_number"), "CM16-0961184", "%d", i);
+        cr_expect_str_eq(t_str(r, "priority"), "Standard", "%d", i);
+        cr_expect_str_eq(t_str(r, "dates.assigned"), "2016-10-17", "%d", i);
+        cr_expect_str_eq(t_str(r, "dates.injury"), "2016-02-08", "%d", i);
+        cr_expect_str_eq(t_str(r, "dates.decision"), "2016-11-14", "%d", i);
+        cr_expect_str_eq(t_str(r, "dates.ur_denial"), "2016-09-30", "%d", i);
+        cr_expect_str_eq(t_str(r, "dates.application_received"), "2016-10-10", "%d", i);
+        json_decref(r);
+    }
+    /* four dates: not the header's arrangement, nothing taken */
+    json_t *r = letter("CM16-0961184\n10/17/2016   02/08/2016\n11/14/2016\nStandard\n\n",
+                       "This case involves a now 47-year-old male.");
+    cr_expect_null(t_str(r, "dates.assigned"));
+    cr_expect_null(t_str(r, "dates.injury"));
+    json_decref(r);
+}
+
 Test(dates, header_labels_and_priority_in_capitals)
 {
     json_t *r = letter("CASE NUMBER:\nDATE ASSIGNED:\nDECISION DATE:\nPRIORITY:\n\nCM17-9000002\n"

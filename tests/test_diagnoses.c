@@ -500,6 +500,11 @@ Test(diagnoses, words_before_the_colon_apposition_and_revisions)
     expect_list(r, "patient.diagnoses",
                 LIST("complex regional pain syndrome, type I, of the left lower extremity"));
     json_decref(r);
+    r = run_summary("A 29 year old male. He was diagnosed with a left ankle sprain and, later, "
+                    "chronic lateral ankle instability. He walks.");
+    expect_list(r, "patient.diagnoses",
+                LIST("left ankle sprain", "chronic lateral ankle instability"));
+    json_decref(r);
     r = run_summary("A 52 year old female. She is being treated for the following diagnoses: "
                     "cervical disc disease, lumbar facet syndrome and gastritis. She walks.");
     expect_list(r, "patient.diagnoses",

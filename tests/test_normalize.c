@@ -264,6 +264,21 @@ Test(normalize, wrapped_lines_join_where_the_sentence_continues)
     assert_origin("injury on", "injury\non");
 }
 
+Test(normalize, rows_of_dates_do_not_join)
+{
+    /* a header that kept only its values: each row ends and starts with a date */
+    const char *in =
+        "CM16-0961184\n10/17/2016                                           02/08/2016\n"
+        "11/14/2016                                           09/30/2016\n"
+        "Standard                                             10/10/2016\n";
+    cr_assert_str_eq(norm(in), in);
+    /* prose that wraps before a date still joins */
+    cr_assert_str_eq(norm("The injured worker was seen by the treating physician many times, and "
+                          "the latest visit was on\n10/17/2016 when he reported pain.\n"),
+                     "The injured worker was seen by the treating physician many times, and the "
+                     "latest visit was on 10/17/2016 when he reported pain.\n");
+}
+
 Test(normalize, a_blank_line_at_a_page_break_inside_a_sentence_goes)
 {
     cr_assert_str_eq(norm("The request for the acupuncture with the capsaicin patches were\n\n"

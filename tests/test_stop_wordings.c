@@ -59,6 +59,14 @@ Test(stop_wordings, the_same_words_about_something_else)
         "He takes no more than two Norco a day.",
         "He took Norco until 2016, when it was resumed after surgery.",
         NULL};
+    /* a guideline's hypothetical patient is not the worker */
+    json_t *r = summary("He takes Norco. Guidelines recommend cephalexin, or clindamycin for a "
+                        "patient allergic to penicillin.");
+    cr_expect(!flag(must(r, "penicillin"), "negated"));
+    json_decref(r);
+    r = summary("He takes Norco. He is allergic to penicillin.");
+    cr_expect(flag(must(r, "penicillin"), "negated"));
+    json_decref(r);
     expect_each(taken, "hydrocodone/acetaminophen", "discontinued", 0);
     expect_each(taken, "hydrocodone/acetaminophen", "negated", 0);
 }

@@ -337,6 +337,34 @@ static join_t hyphen_join(const char *in, const line_t *l, const line_t *m)
     return JOIN_DROP_HYPHEN;
 }
 
+/* Is s[0..n) a date "mm/dd/yyyy" (or "m/d/yy")? */
+static int is_slash_date(const char *s, size_t n)
+{
+    size_t i = 0, parts = 0;
+    while (parts < 3) {
+        size_t d = 0;
+        while (i < n && isdigit((unsigned char)s[i])) i++, d++;
+        if (d < 1 || d > 4) return 0;
+        parts++;
+        if (parts < 3) {
+            if (i >= n || s[i] != '/') return 0;
+            i++;
+        }
+    }
+    return i == n;
+}
+
+/* Two rows of a header's values, "10/17/2016   02/08/2016" / "11/14/2016   09/30/2016" (labels
+ * lost): a line that ends with a date and one that starts with a date do not join. */
+static int date_rows(const char *in, const line_t *l, const line_t *m)
+{
+    uint32_t e = l->end, b = e;
+    while (b > l->start && in[b - 1] != ' ') b--;
+    uint32_t mb = m->start, me = mb;
+    while (me < m->end && in[me] != ' ') me++;
+    return is_slash_date(in + b, e - b) && is_slash_date(in + mb, me - mb);
+}
+
 static join_t decide_join(const char *in, const line_t *l, const line_t *m, uint32_t min_len)
 {
     join_t h = hyphen_join(in, l, m);
@@ -345,7 +373,8 @@ static join_t decide_join(const char *in, const line_t *l, const line_t *m, uint
     if (n < min_len || ends_sentence(in[l->end - 1])) return JOIN_NONE;
     unsigned char c = (unsigned char)in[m->start];
     if (islower(c) || (c && strchr("(&%,)/", c))) return JOIN_SPACE;
-    if (isdigit(c) && !starts_list_item(in + m->start, m->end - m->start)) return JOIN_SPACE;
+    if (isdigit(c) && !starts_list_item(in + m->start, m->end - m->start) && !date_rows(in, l, m))
+        return JOIN_SPACE;
     return JOIN_NONE;
 }
 

@@ -98,6 +98,73 @@ static void take_date(letter_t *L, label_t lab, uint32_t b, uint32_t e, int *dat
     }
 }
 
+static void set_case_number(letter_t *L, uint32_t b, uint32_t e)
+{
+    char buf[32];
+    size_t n = imrx_text_squeeze(L->l->text + b, e - b, buf, sizeof buf);
+    dates_api->set_string(L->ctx, dates_api->root(L->ctx), "case_number", buf, n, imrx_span(b, e));
+}
+
+static void set_priority(letter_t *L, uint32_t b, uint32_t e)
+{
+    char buf[16];
+    size_t n = imrx_text_squeeze(L->l->text + b, e - b, buf, sizeof buf);
+    /* "STANDARD", "standard": "Standard" */
+    if (buf[0] >= 'a' && buf[0] <= 'z') buf[0] = (char)(buf[0] - 'a' + 'A');
+    for (size_t i = 1; i < n; i++)
+        if (buf[i] >= 'A' && buf[i] <= 'Z') buf[i] = (char)(buf[i] - 'A' + 'a');
+    dates_api->set_string(L->ctx, dates_api->root(L->ctx), "priority", buf, n, imrx_span(b, e));
+}
+
+/* A header whose labels are lost (a PDF font without a text map, OCR, a copy that kept only the
+ * values) but whose values stand as layout A places them: a case number, then the five dates
+ * and the priority in one of the two renderings. Side by side, three lines of two: assigned and
+ * injury, decision and UR denial, priority and application. As blocks: assigned, decision,
+ * priority, then injury, UR denial, application. Any other arrangement is left unread. */
+static void read_header_by_position(letter_t *L, const imrx_section_t *sec, int case_done,
+                                    int priority_done)
+{
+    const char *text = L->l->text;
+    uint32_t date[6][2], line_of[6], prio[2] = {0, 0}, case_b = 0, case_e = 0;
+    int dates = 0, prios = 0, dates_before_priority = 0;
+    uint32_t line = 0, prio_line = 0;
+    size_t pos = sec->begin, counted = sec->begin;
+    while (pos < sec->end && imrx_re_find(&L->s->re[RE_HEADER], L->t, text, pos, sec->end) == 1) {
+        PCRE2_SIZE *ov = imrx_re_ov(L->t);
+        pos = ov[1] > pos ? ov[1] : pos + 1;
+        for (; counted < ov[0]; counted++) line += text[counted] == '\n';
+        if (imrx_re_has(L->t, 4) && !case_e) {
+            case_b = (uint32_t)ov[8], case_e = (uint32_t)ov[9];
+        } else if (imrx_re_has(L->t, 5)) {
+            if (dates == 6) return;
+            date[dates][0] = (uint32_t)ov[10], date[dates][1] = (uint32_t)ov[11];
+            line_of[dates++] = line;
+        } else if (imrx_re_has(L->t, 6)) {
+            if (prios++) return;
+            prio[0] = (uint32_t)ov[12], prio[1] = (uint32_t)ov[13], prio_line = line;
+            dates_before_priority = dates;
+        }
+    }
+    if (dates != 5 || prios != 1) return;
+    static const int side_by_side[5] = {D_ASSIGNED, D_INJURY, D_DECISION, D_UR, D_APPLICATION};
+    static const int blocks[5] = {D_ASSIGNED, D_DECISION, D_INJURY, D_UR, D_APPLICATION};
+    const int *slots = NULL;
+    if (line_of[0] == line_of[1] && line_of[2] == line_of[3] && line_of[1] < line_of[2] &&
+        line_of[4] == prio_line && line_of[3] < prio_line)
+        slots = side_by_side;
+    else if (dates_before_priority == 2 && line_of[0] < line_of[1] && line_of[1] < prio_line &&
+             prio_line < line_of[2] && line_of[2] < line_of[3] && line_of[3] < line_of[4])
+        slots = blocks;
+    if (!slots) return;
+    if (!case_done && case_e) set_case_number(L, case_b, case_e);
+    if (!priority_done) set_priority(L, prio[0], prio[1]);
+    int dated = 0;
+    for (int i = 0; i < 5; i++) {
+        label_t lab = {V_DATE, slots[i], 0, 0, 0, 0};
+        take_date(L, lab, date[i][0], date[i][1], &dated);
+    }
+}
+
 /* Labels wait in a queue for the next value of their kind: this reads both the side-by-side
  * rendering (label, value, label, value) and the block one (labels..., then values...). Side by
  * side (the case number on its label's line; some copies mix the two, "Dated: 04/22/2014" then a
@@ -113,7 +180,7 @@ void dates_read_header(letter_t *L, const imrx_section_t *sec)
     /* Dates met before any date label waits (text tools that put a column's value before its
      * label: "10/13/2016" / "Date of Injury:"): the next date label takes the first. */
     uint32_t orphan[8][2];
-    int orphans = 0, orphan_next = 0;
+    int orphans = 0, orphan_next = 0, date_labels = 0;
     while (pos < sec->end && imrx_re_find(&L->s->re[RE_HEADER], L->t, text, pos, sec->end) == 1) {
         PCRE2_SIZE *ov = imrx_re_ov(L->t);
         pos = ov[1] > pos ? ov[1] : pos + 1;
@@ -121,6 +188,7 @@ void dates_read_header(letter_t *L, const imrx_section_t *sec)
             int g = imrx_re_has(L->t, 1) ? 1 : imrx_re_has(L->t, 2) ? 2 : 7;
             label_t lab = classify_label(text + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
             lab.end = (uint32_t)ov[1];
+            date_labels += lab.kind == V_DATE;
             /* (a label wrapped over two lines, "Application / Received:" of `pdftotext -raw`,
              * has its value on the next line) */
             int wrapped = memchr(text + ov[2 * g], '\n', ov[2 * g + 1] - ov[2 * g]) != NULL;
@@ -154,26 +222,17 @@ void dates_read_header(letter_t *L, const imrx_section_t *sec)
         if (kind == V_CASE && !memchr(text + lab.end, '\n', b > lab.end ? b - lab.end : 0))
             side_by_side = 1;
         if (kind == V_CASE && !case_done) {
-            char buf[32];
-            size_t n = imrx_text_squeeze(text + b, e - b, buf, sizeof buf);
-            dates_api->set_string(L->ctx, dates_api->root(L->ctx), "case_number", buf, n,
-                                  imrx_span(b, e));
+            set_case_number(L, b, e);
             case_done = 1;
         } else if (kind == V_PRIORITY && !priority_done) {
-            char buf[16];
-            size_t n = imrx_text_squeeze(text + b, e - b, buf, sizeof buf);
-            /* "STANDARD", "standard": "Standard" */
-            if (buf[0] >= 'a' && buf[0] <= 'z') buf[0] = (char)(buf[0] - 'a' + 'A');
-            for (size_t i = 1; i < n; i++)
-                if (buf[i] >= 'A' && buf[i] <= 'Z') buf[i] = (char)(buf[i] - 'A' + 'a');
-            dates_api->set_string(L->ctx, dates_api->root(L->ctx), "priority", buf, n,
-                                  imrx_span(b, e));
+            set_priority(L, b, e);
             priority_done = 1;
         } else if (kind == V_DATE) {
             take_date(L, lab, b, e, &dated_slot_from_label);
         }
         (void)head;
     }
+    if (!date_labels) read_header_by_position(L, sec, case_done, priority_done);
 }
 
 void dates_read_prose(letter_t *L, const imrx_section_t *sec)

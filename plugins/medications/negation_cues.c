@@ -33,7 +33,9 @@ const char med_re_negation_before[] =
     "(?:use\\s+of|trial\\s+of|history\\s+of|experience\\s+with)"
     /* "has no documented ulcer history, dyspepsia, or use of prednisone" */
     "|no\\s+[^.;]{1,60}?,?\\s+(?:or|nor)\\s+(?:any\\s+)?(?:prior\\s+)?(?:use|trial)\\s+of"
-    "|allergic\\s+to|allerg(?:y|ies)\\s*(?:to|include|including|:|of)"
+    /* (not a guideline's "for a patient allergic to penicillin") */
+    "|(?<!patients\\s)(?<!patient\\s)(?<!those\\s)(?<!anyone\\s)(?<!someone\\s)allergic\\s+to"
+    "|allerg(?:y|ies)\\s*(?:to|include|including|:|of)"
     /* "He refused a trial of Butrans patches", "She declined Cymbalta when it was offered" */
     "|(?:refused|declined|turned\\s+down)\\s+(?:an?\\s+|the\\s+)?(?:(?:trial|offer|prescription)"
     "\\s+(?:of|for)\\s+"

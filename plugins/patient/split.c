@@ -131,6 +131,9 @@ static size_t marker_end(const char *text, size_t b, size_t e)
 static void trim_item(const char *text, size_t *b, size_t *e)
 {
     static const char *const lead[] = {"and", "or", "as well as", "also", "a", "an", "the"};
+    /* "X and, later, Y", "X and subsequently Y": a time word opens the next item, or stands
+     * alone between commas */
+    static const char *const when[] = {"later", "subsequently", "eventually", "then"};
     for (;;) {
         uint32_t tb = (uint32_t)*b, te = (uint32_t)*e;
         imrx_text_trim(text, &tb, &te, ".,;:\"'");
@@ -158,6 +161,15 @@ static void trim_item(const char *text, size_t *b, size_t *e)
             continue;
         }
         size_t k = 0;
+        size_t t = 0;
+        while (t < sizeof when / sizeof when[0] && !word_is(text, *b, *e, when[t])) t++;
+        size_t after = t < sizeof when / sizeof when[0] ? *b + strlen(when[t]) : *e;
+        if (after < *e && text[after] != ' ' && text[after] != '\n')
+            t = sizeof when / sizeof when[0];
+        if (t < sizeof when / sizeof when[0]) {
+            *b = *b + strlen(when[t]) >= *e ? *e : *b + strlen(when[t]);
+            continue;
+        }
         while (k < sizeof lead / sizeof lead[0] && !word_is(text, *b, *e, lead[k])) k++;
         if (k == sizeof lead / sizeof lead[0] || *b + strlen(lead[k]) >= *e) return;
         *b += strlen(lead[k]);
