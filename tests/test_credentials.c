@@ -293,6 +293,15 @@ Test(credentials, prose_splits_and_only_between_known_specialties)
     expect_list(r, "reviewer.specialties", LIST("Internal Medicine", "Occupational Medicine"));
     expect_list(r, "reviewer.licensure", LIST("CA", "NV", "UT"));
     json_decref(r);
+    /* H90: "and holds active medical licenses in" */
+    r = run_layout_d(
+        "The expert reviewer is board certified in Physical Medicine & Rehabilitation "
+        "and Pain\nMedicine and holds active medical licenses in California, Louisiana "
+        "and Missouri.");
+    expect_list(r, "reviewer.specialties",
+                LIST("Physical Medicine & Rehabilitation", "Pain Medicine"));
+    expect_list(r, "reviewer.licensure", LIST("CA", "LA", "MO"));
+    json_decref(r);
 }
 
 Test(credentials, every_value_carries_its_span)

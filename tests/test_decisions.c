@@ -258,6 +258,51 @@ Test(decisions, citation_and_partial_variants)
     json_decref(r);
 }
 
+/* References outside the MTUS, as the letters name them. */
+Test(decisions, non_mtus_references_and_their_titles)
+{
+    json_t *r = run_a(
+        "Assistant surgeon: Overturned\n"
+        "Claims Administrator guideline: Decision based on MTUS Low Back Complaints 2004.\n"
+        "MAXIMUS guideline: The MTUS is silent on this request. The Physician Reviewer based "
+        "his/her\ndecision on the American College of Surgeons, Physicians as Assistants at "
+        "Surgery: 2013 Study,\nwhich is not part of the MTUS.\n"
+        "Decision rationale: Medically necessary.\n"
+        "Synvisc injection: Upheld\n"
+        "Claims Administrator guideline: Decision based on MTUS Knee Complaints 2004.\n"
+        "MAXIMUS guideline: Decision based on MTUS Knee Complaints 2004. Decision based on "
+        "Non-MTUS Citation\nU.S. Food and Drug Administration, Synvisc (hylan G-F 20) Summary of "
+        "Safety and Effectiveness\nData, and Official Disability Guidelines (ODG), Knee & Leg, "
+        "Hyaluronic acid injections.\n"
+        "Decision rationale: Not medically necessary.\n"
+        "Steroid injection: Upheld\n"
+        "Claims Administrator guideline: Decision based on MTUS Shoulder Complaints 2004.\n"
+        "MAXIMUS guideline: Decision based on MTUS Shoulder Complaints 2004. The Expert Reviewer "
+        "based the decision also on recommendation(s)\noutside of the MTUS Guidelines. Decision "
+        "based on Non-MTUS Citation Official Disability Guidelines\n(ODG), Shoulder Chapter, "
+        "Steroid injections.\n"
+        "Decision rationale: Not medically necessary.\n");
+    /* a relative clause about the whole reference: one citation, without "based ... on the" */
+    cr_assert_eq(json_array_size(t_get(r, "items.0.guidelines")), 1);
+    cr_expect_str_eq(ITEM(r, 0, "guidelines.0.source"), "non-MTUS");
+    cr_expect_str_eq(
+        ITEM(r, 0, "guidelines.0.title"),
+        "American College of Surgeons, Physicians as Assistants at Surgery: 2013 Study");
+    /* two references joined by ", and"; "U.S." ends no sentence */
+    cr_assert_eq(json_array_size(t_get(r, "items.1.guidelines")), 3);
+    cr_expect_str_eq(ITEM(r, 1, "guidelines.1.title"),
+                     "U.S. Food and Drug Administration, Synvisc (hylan G-F 20) Summary of Safety "
+                     "and Effectiveness Data");
+    cr_expect_str_eq(
+        ITEM(r, 1, "guidelines.2.title"),
+        "Official Disability Guidelines (ODG), Knee & Leg, Hyaluronic acid injections");
+    /* "based the decision also on recommendation(s) outside of the MTUS" announces, cites none */
+    cr_assert_eq(json_array_size(t_get(r, "items.2.guidelines")), 2);
+    cr_expect_str_eq(ITEM(r, 2, "guidelines.1.title"),
+                     "Official Disability Guidelines (ODG), Shoulder Chapter, Steroid injections");
+    json_decref(r);
+}
+
 /* MuPDF's text keeps two spaces after a period: the MTUS sentence still ends there. */
 Test(decisions, two_spaces_after_a_citation_sentence)
 {

@@ -1,7 +1,8 @@
-/* Layouts B and D as their writers vary them: the prose dates of layout D told other ways, its
- * decisions "has determined that the request for ...", and a partial authorisation told in
- * layout A's three sentences in layout B. Found by the twenty-seventh blind round (H87); its
- * reviewer prose is in test_credentials.c. */
+/* Layouts B, C and D as their writers vary them: the prose dates of layout D told other ways,
+ * its decisions "has determined that the request for ...", a partial authorisation told in
+ * layout A's three sentences in layouts B and C, a heading wrapped over two lines. Found by the
+ * twenty-seventh and twenty-eighth blind rounds (H87, H90); their reviewer prose is in
+ * test_credentials.c. */
 #include <stdio.h>
 #include <string.h>
 
@@ -72,25 +73,54 @@ Test(other_layouts, layout_d_decision_with_that)
     json_decref(r);
 }
 
-Test(other_layouts, layout_b_partial_authorisation)
+/* A corpus letter with one passage replaced. */
+static json_t *corpus_letter_with(const char *name, const char *old, const char *new)
 {
-    /* B-03 with its first item told as a partial authorisation */
-    FILE *f = fopen(IMRX_SOURCE_DIR "/corpus/letters/B-03.txt", "rb");
-    cr_assert_not_null(f);
+    char path[512];
+    snprintf(path, sizeof path, "%s/corpus/letters/%s", IMRX_SOURCE_DIR, name);
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f, "%s", path);
     static char text[65536], out[70000];
     size_t n = fread(text, 1, sizeof text - 1, f);
     fclose(f);
     text[n] = '\0';
-    const char *old = "1) Tramadol ER 150 mg #30 is not medically necessary and appropriate.";
     char *at = strstr(text, old);
-    cr_assert_not_null(at);
-    snprintf(out, sizeof out,
-             "%.*s1) Tramadol ER 150 mg #60 was the original request. Tramadol ER 150 mg #30 was "
-             "authorized by the Claims\nAdministrator. The remaining IMR eligible portion of the "
-             "original request, Tramadol ER 150\nmg #30 is not medically necessary and "
-             "appropriate.%s",
-             (int)(at - text), text, at + strlen(old));
-    json_t *r = t_run_text(out);
+    cr_assert_not_null(at, "%s in %s", old, name);
+    snprintf(out, sizeof out, "%.*s%s%s", (int)(at - text), text, new, at + strlen(old));
+    return t_run_text(out);
+}
+
+Test(other_layouts, layout_c_partial_authorisation_and_layout_b_wrapped_heading)
+{
+    json_t *r = corpus_letter_with(
+        "C-01.txt", "1) Acupuncture 2 times a week for 6 weeks for the lumbar spine: UPHELD",
+        "1) Acupuncture 12 sessions for the lumbar spine was the original request. Acupuncture 6\n"
+        "sessions for the lumbar spine was authorized by the Claims Administrator. The remaining "
+        "IMR\neligible portion of the original request, 6 sessions: UPHELD");
+    cr_expect_str_eq(t_str(r, "layout"), "C");
+    json_t *it = json_array_get(t_get(r, "items"), 0);
+    cr_assert_not_null(it);
+    cr_expect(json_is_true(json_object_get(it, "partial")));
+    cr_expect_str_eq(json_string_value(json_object_get(it, "text")), "6 sessions");
+    cr_expect_str_eq(json_string_value(json_object_get(it, "original_request")),
+                     "Acupuncture 12 sessions for the lumbar spine");
+    json_decref(r);
+    r = corpus_letter_with("B-03.txt", "HOW THE IMR FINAL DETERMINATION WAS MADE",
+                           "HOW THE IMR FINAL DETERMINATION WAS\nMADE");
+    cr_expect_str_eq(t_str(r, "layout"), "B");
+    cr_expect_str_eq(t_str(r, "reviewer.specialties.0"), "Occupational Medicine");
+    cr_expect_str_eq(t_str(r, "reviewer.licensure.0"), "CA");
+    json_decref(r);
+}
+
+Test(other_layouts, layout_b_partial_authorisation)
+{
+    /* B-03 with its first item told as a partial authorisation */
+    json_t *r = corpus_letter_with(
+        "B-03.txt", "1) Tramadol ER 150 mg #30 is not medically necessary and appropriate.",
+        "1) Tramadol ER 150 mg #60 was the original request. Tramadol ER 150 mg #30 was "
+        "authorized by the Claims\nAdministrator. The remaining IMR eligible portion of the "
+        "original request, Tramadol ER 150\nmg #30 is not medically necessary and appropriate.");
     cr_expect_str_eq(t_str(r, "layout"), "B");
     json_t *it = json_array_get(t_get(r, "items"), 0);
     cr_assert_not_null(it);

@@ -11,8 +11,9 @@
 const imrx_heading_rule_t imrx_heading_rules[] = {
     /* Layout A: "Case Number" header, 2015 onward (also headerless copies). */
     {"A", NULL, "Case Number:", 2, 0},
-    {"A", "reviewer", "HOW THE IMR FINAL DETERMINATION WAS MADE[ ]*$", 1, IMRX_H_REQUIRED},
-    {"A", "summary", "CLINICAL CASE SUMMARY[ ]*$", 1, IMRX_H_REQUIRED},
+    {"A", "reviewer", "HOW" WS "THE" WS "IMR" WS "FINAL" WS "DETERMINATION" WS "WAS" WS "MADE[ ]*$",
+     1, IMRX_H_REQUIRED},
+    {"A", "summary", "CLINICAL" WS "CASE" WS "SUMMARY[ ]*$", 1, IMRX_H_REQUIRED},
     {"A", "decisions", "IMR ISSUES," WS "DECISIONS" WS "AND" WS "RATIONALES[ ]*$", 3,
      IMRX_H_REQUIRED},
 
@@ -20,9 +21,10 @@ const imrx_heading_rule_t imrx_heading_rules[] = {
     {"B", NULL, "MAXIMUS FEDERAL SERVICES,? INC\\.?[ ]*$", 1, 0},
     {"B", NULL, "Independent Medical Review[ ]*$", 2, 0},
     {"B", NULL, "Final Determination:", 1, 0},
-    {"B", "reviewer", "HOW THE IMR FINAL DETERMINATION WAS MADE[ ]*$", 1, IMRX_H_REQUIRED},
+    {"B", "reviewer", "HOW" WS "THE" WS "IMR" WS "FINAL" WS "DETERMINATION" WS "WAS" WS "MADE[ ]*$",
+     1, IMRX_H_REQUIRED},
     {"B", "documents", "DOCUMENTS REVIEWED[ ]*$", 2, 0},
-    {"B", "summary", "CLINICAL CASE SUMMARY[ ]*$", 1, IMRX_H_REQUIRED},
+    {"B", "summary", "CLINICAL" WS "CASE" WS "SUMMARY[ ]*$", 1, IMRX_H_REQUIRED},
     {"B", "decisions", "IMR DECISION\\(S\\)" WS "AND" WS "RATIONALE\\(S\\)[ ]*$", 3,
      IMRX_H_REQUIRED},
     {"B", "closing", "/signed/", 0, 0},

@@ -11,8 +11,8 @@
 /* A specialty stops at sentence punctuation; the prose lists below end it with a lookahead. */
 #define SPEC "([^.;:()]{2,160}?)"
 #define SPEC_END                                                                                   \
-    "(?=,?\\s+and\\s+(?:is\\s+|holds\\s+(?:an?\\s+)?)?(?:currently\\s+|also\\s+)?licen(?:sed|[sc]" \
-    "es?\\b)|"                                                                                     \
+    "(?=,?\\s+and\\s+(?:is\\s+|holds\\s+(?:an?\\s+)?(?:(?:active|current|valid|unrestricted|"      \
+    "medical)\\s+){0,2})?(?:currently\\s+|also\\s+)?licen(?:sed|[sc]es?\\b)|"                      \
     ",\\s+(?:is\\s+)?licensed|,?\\s+(?:and\\s+)?(?:has|holds|with)\\s+(?:a\\s+)?(?:sub-?specialt|" \
     "additional)|"                                                                                 \
     "\\s+by\\s+the\\b|\\s*[.;(]|\\s*\\z)"

@@ -359,6 +359,15 @@ static void non_mtus_sentence(scan_t *sc, imrx_node_t list, range_t s)
     range_t t = s;
     uint32_t cite = ci_find(text, s.b, s.e, "Non-MTUS Citation");
     if (cite < s.e) t.b = cite + 17;
+    /* "The Physician Reviewer based his/her decision on the American College of Surgeons ...",
+     * "The Expert Reviewer relied on the Work Loss Data Institute ...": what it was based on */
+    uint32_t lead = t.b + 80 < t.e ? t.b + 80 : t.e;
+    uint32_t on = ci_find(text, t.b, lead, "decision on ");
+    if (on < lead)
+        t.b = on + 12;
+    else if ((on = ci_find(text, t.b, lead, "relied on ")) < lead)
+        t.b = on + 10;
+    if (imrx_starts_with_ci(text + t.b, "the ") && t.b + 4 < t.e) t.b += 4;
     uint32_t tail = ci_find(text, t.b, t.e, "which is not part of the MTUS");
     if (tail < t.e) t.e = tail;
     imrx_trim_range(text, &t, ",;:. ");
@@ -390,7 +399,9 @@ static uint32_t sentence_end(const char *text, uint32_t b, uint32_t e)
         if (j == e || !isupper((unsigned char)text[j])) continue;
         /* "Inc. " and a single capital ("M. Smith") are not sentence ends. */
         if (i >= 3 && imrx_starts_with_ci(text + i - 3, "Inc")) continue;
-        if (i >= 2 && isupper((unsigned char)text[i - 1]) && text[i - 2] == ' ') continue;
+        if (i >= 2 && isupper((unsigned char)text[i - 1]) &&
+            (text[i - 2] == ' ' || text[i - 2] == '.'))
+            continue; /* ("U.S. Food and Drug Administration") */
         return i + 1;
     }
     return e;
@@ -431,7 +442,21 @@ static int read_clauses(scan_t *sc, imrx_node_t list, range_t s, cite_flags_t *f
         uint32_t semi = ci_find_last(text, s.b, m, "; "); /* "...Considerations; and Non-MTUS" */
         if (semi < m && (cs == m || semi > cs)) cs = semi;
         if (cs == m) cs = s.b;
-        if (cs > s.b) f->mtus_count += mtus_sentence(sc, list, (range_t){s.b, cs});
+        /* Nothing before the clause names the MTUS: "... based his/her decision on the
+         * American College of Surgeons, Physicians as Assistants at Surgery: 2013 Study, which
+         * is not part of the MTUS" is one citation (the relative clause is about all of it);
+         * "Non-MTUS Citation U.S. Food and Drug Administration, ... Data, and Official
+         * Disability Guidelines (ODG), ..." two. */
+        if (cs > s.b && ci_find(text, s.b, cs, "MTUS") == cs) {
+            uint32_t w = cs + 1;
+            while (w < m && text[w] == ' ') w++;
+            if (imrx_starts_with_ci(text + w, "which ") || imrx_starts_with_ci(text + w, "that "))
+                cs = s.b;
+            else
+                non_mtus_sentence(sc, list, (range_t){s.b, cs});
+        } else if (cs > s.b) {
+            f->mtus_count += mtus_sentence(sc, list, (range_t){s.b, cs});
+        }
         /* It ends after "which is not part of the MTUS" when the sentence goes on. */
         uint32_t ce = s.e;
         uint32_t tail = ci_find(text, m, s.e, "not part of the MTUS");
@@ -439,10 +464,18 @@ static int read_clauses(scan_t *sc, imrx_node_t list, range_t s, cite_flags_t *f
         range_t clause = {cs, ce};
         imrx_trim_range(text, &clause, ",; ");
         if (imrx_starts_with_ci(text + clause.b, "and ")) clause.b += 4;
-        /* "...based their decision on recommendation(s) outside of the MTUS Guidelines." only
-         * announces the citation that follows. */
-        if (ci_find(text, clause.b, clause.e, "decision on recommendation") == clause.e)
+        /* "...based their decision on recommendation(s) outside of the MTUS Guidelines." (or
+         * "based the decision also on ...") only announces the citation that follows. */
+        if (ci_find(text, clause.b, clause.e, "on recommendation") == clause.e) {
+            /* two references joined: "... Summary of Safety and Effectiveness Data, and
+             * Official Disability Guidelines (ODG), Knee & Leg ..." */
+            uint32_t two = ci_find(text, clause.b, clause.e, ", and Official Disability");
+            if (two < clause.e) {
+                non_mtus_sentence(sc, list, (range_t){clause.b, two});
+                clause.b = two + 6;
+            }
             non_mtus_sentence(sc, list, clause);
+        }
         s.b = ce;
     }
     return non_mtus_last;

@@ -50,7 +50,7 @@ void imrx_items_layout_b(scan_t *sc, const imrx_section_t *sec)
         it->block.b = (uint32_t)ov[0];
         pos = (uint32_t)ov[1];
         /* a partial authorisation in layout A's three sentences, before "is (not) medically
-         * necessary" */
+         * necessary" (layout C: before ": UPHELD") */
         imrx_items_read_partial(sc, it, it->text.b, it->text.e);
     }
     for (int i = 0; i < sc->count; i++) {
@@ -96,6 +96,7 @@ void imrx_items_layout_c(scan_t *sc)
         it->decision = (c == 'U' || c == 'u') ? DEC_UPHELD : DEC_OVERTURNED;
         it->block = (range_t){(uint32_t)ov[0], (uint32_t)ov[1]};
         pos = (uint32_t)ov[1];
+        imrx_items_read_partial(sc, it, it->text.b, it->text.e); /* as in layout B */
     }
     range_t guide[MAX_ITEMS] = {{0, 0}}, why[MAX_ITEMS] = {{0, 0}};
     const imrx_section_t *g = imrx_letter_section(sc->l, "guidelines");
