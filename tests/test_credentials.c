@@ -293,6 +293,19 @@ Test(credentials, prose_splits_and_only_between_known_specialties)
     expect_list(r, "reviewer.specialties", LIST("Internal Medicine", "Occupational Medicine"));
     expect_list(r, "reviewer.licensure", LIST("CA", "NV", "UT"));
     json_decref(r);
+    /* H91: "holds board certification in", "and also holds board certification in", "and a
+     * license to practice in" */
+    r = run_layout_d("The expert reviewer is Board Certified in Emergency Medicine and also holds "
+                     "board certification\nin Occupational Medicine. The reviewer is licensed to "
+                     "practice in Hawaii and California.");
+    expect_list(r, "reviewer.specialties", LIST("Emergency Medicine", "Occupational Medicine"));
+    expect_list(r, "reviewer.licensure", LIST("HI", "CA"));
+    json_decref(r);
+    r = run_layout_d("The physician reviewer holds board certification in Family Medicine and a "
+                     "license to practice in\nCalifornia.");
+    expect_list(r, "reviewer.specialties", LIST("Family Medicine"));
+    expect_list(r, "reviewer.licensure", LIST("CA"));
+    json_decref(r);
     /* H90: "and holds active medical licenses in" */
     r = run_layout_d(
         "The expert reviewer is board certified in Physical Medicine & Rehabilitation "

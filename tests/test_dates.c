@@ -468,6 +468,7 @@ Test(dates, weaker_statements_of_the_injury)
         "The industrial injury dates to 2/5/2001.",
         "Her symptoms began after a workplace fall on 2/5/2001.",
         "The injured worker's date of loss is 2/5/2001.",
+        "He slipped on a greasy kitchen floor on the 5th of February, 2001.",
         NULL};
     for (int i = 0; told[i]; i++) {
         json_t *r = letter("Case Number: CM16-9000005\nDate of Injury: 11/03/1998\n", told[i]);

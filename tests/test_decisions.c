@@ -303,6 +303,70 @@ Test(decisions, non_mtus_references_and_their_titles)
     json_decref(r);
 }
 
+/* The MTUS after 2017 adopted ACOEM's guidelines by topic: the chapter is the title, the
+ * edition's year its year; a citation may have no year. */
+Test(decisions, acoem_chapters_of_the_later_mtus)
+{
+    static const struct {
+        const char *cites, *title;
+        int year; /* 0: none */
+    } cases[] = {
+        {"MTUS (ACOEM Practice Guidelines, 3rd Edition (2011)) Low Back\nDisorders, Section(s): "
+         "Epidural Steroid Injections.",
+         "Low Back Disorders", 2011},
+        {"MTUS ACOEM Practice Guidelines, 3rd Edition (2011), Hand,\nWrist, and Forearm "
+         "Disorders, Section(s): Carpal Tunnel Syndrome.",
+         "Hand, Wrist, and Forearm Disorders", 2011},
+        {"MTUS, ACOEM Practice Guidelines, Chronic Pain (2017), Section(s): Functional "
+         "restoration.",
+         "Chronic Pain", 2017},
+        {"MTUS (2019), Chronic Pain Medical Treatment Guidelines, Section(s): NSAIDs.",
+         "Chronic Pain Medical Treatment", 2019},
+        {"MTUS ACOEM Chronic Pain Guideline, Section(s): Opioids.", "Chronic Pain", 0},
+        {"the ACOEM Practice Guidelines, Elbow Disorders chapter (Revised\n2007), which is part "
+         "of the MTUS.",
+         "Elbow Disorders", 2007},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[1024];
+        snprintf(text, sizeof text,
+                 "Epidural injection: Upheld\nClaims Administrator guideline: Decision based on "
+                 "MTUS Low Back Complaints 2004.\nMAXIMUS guideline: Decision based on %s\n"
+                 "Decision rationale: Not medically necessary.\n",
+                 cases[i].cites);
+        json_t *r = run_a(text);
+        cr_expect_str_eq(ITEM(r, 0, "guidelines.0.title"), cases[i].title, "%zu", i);
+        json_t *year = t_get(r, "items.0.guidelines.0.year");
+        if (cases[i].year)
+            cr_expect_eq(json_integer_value(year), cases[i].year, "%zu", i);
+        else
+            cr_expect(json_is_null(year), "%zu", i);
+        json_decref(r);
+    }
+    /* one without a year after a dated one */
+    json_t *r = run_a("Functional restoration program, 80 hours: Upheld\n"
+                      "Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical "
+                      "Treatment 2009.\nMAXIMUS guideline: Decision based on MTUS Chronic Pain "
+                      "Medical Treatment Guidelines (2016),\nSection(s): Functional restoration "
+                      "programs (FRPs); MTUS ACOEM Chronic Pain Guideline, Section(s): "
+                      "Interdisciplinary Pain Rehabilitation\nPrograms.\n"
+                      "Decision rationale: Not medically necessary.\n");
+    cr_expect_str_eq(ITEM(r, 0, "guidelines.0.sections.0"),
+                     "Functional restoration programs (FRPs)");
+    cr_expect_str_eq(ITEM(r, 0, "guidelines.1.title"), "Chronic Pain");
+    cr_expect_str_eq(ITEM(r, 0, "guidelines.1.sections.0"),
+                     "Interdisciplinary Pain Rehabilitation Programs");
+    json_decref(r);
+    /* prose about the MTUS is no citation */
+    r = run_a("Gym membership: Upheld\nClaims Administrator guideline: Decision based on MTUS Low "
+              "Back Complaints 2004.\nMAXIMUS guideline: The MTUS is silent on this request. "
+              "Decision based on Non-MTUS Citation Official Disability Guidelines (ODG), Low Back, "
+              "Gym memberships.\nDecision rationale: Not medically necessary.\n");
+    cr_expect_str_eq(ITEM(r, 0, "guidelines.0.source"), "non-MTUS");
+    cr_expect_eq(json_array_size(t_get(r, "items.0.guidelines")), 1);
+    json_decref(r);
+}
+
 /* MuPDF's text keeps two spaces after a period: the MTUS sentence still ends there. */
 Test(decisions, two_spaces_after_a_citation_sentence)
 {

@@ -90,6 +90,30 @@ static json_t *corpus_letter_with(const char *name, const char *old, const char 
     return t_run_text(out);
 }
 
+/* Layout D names the disputed portion only; its block may tell the original request and what
+ * was authorised, and cite what the Claims Administrator relied upon. */
+Test(other_layouts, layout_d_partial_authorisation_and_claims_administrator_block)
+{
+    json_t *r = corpus_letter_with(
+        "D-01.txt",
+        "1) Regarding the request for a functional restoration program of 160 hours:\n"
+        "Medical Treatment Guideline(s) Relied Upon by the Expert Reviewer:",
+        "1) Regarding the request for a functional restoration program of 160 hours:\n"
+        "The original request was for 320 hours. The Claims Administrator authorized 160\n"
+        "hours. The remaining 160 hours are the subject of this review.\n"
+        "Medical Treatment Guideline(s) Relied Upon by the Claims Administrator:\n"
+        "The Claims Administrator did not cite any medical evidence for its decision.\n"
+        "Medical Treatment Guideline(s) Relied Upon by the Expert Reviewer:");
+    cr_expect_str_eq(t_str(r, "layout"), "D");
+    json_t *it = json_array_get(t_get(r, "items"), 0);
+    cr_assert_not_null(it);
+    cr_expect(json_is_true(json_object_get(it, "partial")));
+    cr_expect_str_eq(json_string_value(json_object_get(it, "original_request")), "320 hours");
+    cr_expect_str_eq(json_string_value(json_object_get(it, "authorized")), "160 hours");
+    cr_expect(json_is_true(json_object_get(it, "ca_no_citation")));
+    json_decref(r);
+}
+
 Test(other_layouts, layout_c_partial_authorisation_and_layout_b_wrapped_heading)
 {
     json_t *r = corpus_letter_with(

@@ -13,7 +13,9 @@
 #define SPEC_END                                                                                   \
     "(?=,?\\s+and\\s+(?:is\\s+|holds\\s+(?:an?\\s+)?(?:(?:active|current|valid|unrestricted|"      \
     "medical)\\s+){0,2})?(?:currently\\s+|also\\s+)?licen(?:sed|[sc]es?\\b)|"                      \
-    ",\\s+(?:is\\s+)?licensed|,?\\s+(?:and\\s+)?(?:has|holds|with)\\s+(?:a\\s+)?(?:sub-?specialt|" \
+    ",\\s+(?:is\\s+)?licensed|,?\\s+and\\s+an?\\s+licen[sc]e\\b|,?\\s+and\\s+(?:also\\s+)?"        \
+    "holds\\s+"                                                                                    \
+    "board|,?\\s+(?:and\\s+)?(?:has|holds|with)\\s+(?:a\\s+)?(?:sub-?specialt|"                    \
     "additional)|"                                                                                 \
     "\\s+by\\s+the\\b|\\s*[.;(]|\\s*\\z)"
 
@@ -22,7 +24,9 @@ static const char lic_label[] =
 static const char spec_label[] =
     "\\b(?:Certifications?\\s*(?:\\(s\\))?\\s*/\\s*)?Specialt(?:y|ies)\\s*(?:\\((?:s|ies)\\))?\\s*:"
     "|\\bBoard\\s+Certifications?\\s*(?:\\(s\\))?\\s*:";
-static const char prose_board[] = "\\bBoard[-\\s]+Certified\\s+in\\s+" SPEC SPEC_END;
+/* "is Board Certified in ...", "holds board certification in ..." */
+static const char prose_board[] =
+    "\\bBoard[-\\s]+(?:Certified|certifications?)\\s+in\\s+" SPEC SPEC_END;
 static const char prose_sub[] = "\\b(?:sub-?specialt(?:y|ies)|additional\\s+certifications?)(?:\\s+"
                                 "certifications?)?\\s+in\\s+" SPEC SPEC_END;
 /* Reviewers who are no physicians name their profession: "is a Licensed Chiropractor". */

@@ -12,10 +12,9 @@ static imrx_status_t dates_init(const imrx_init_args_t *args, void **out)
     dates_api = args->api;
     state_t *s = calloc(1, sizeof *s);
     if (!s) return IMRX_ENOMEM;
-    static const char *const patterns[RE_COUNT] = {
-        dates_re_header_token,   dates_re_prose_application,    dates_re_prose_ur,
-        dates_re_prose_assigned, dates_re_narrative_injury,     dates_re_narrative_ur,
-        dates_re_any_date,       dates_re_narrative_injury_weak};
+    static const char *const patterns[RE_COUNT] = {dates_re_header_token, dates_re_narrative_injury,
+                                                   dates_re_narrative_ur, dates_re_any_date,
+                                                   dates_re_narrative_injury_weak};
     for (int i = 0; i < RE_COUNT; i++) {
         uint32_t opt = i == RE_HEADER ? IMRX_RE_CASE : 0;
         if (imrx_re_compile(&s->re[i], patterns[i], opt, dates_api, args->ctx) != IMRX_OK) {

@@ -1,5 +1,5 @@
-/* The dates plugin's parts: the header (header.c), date reading (parse.c), the summary's dates
- * (summary.c), and the plugin itself (dates.c). */
+/* The dates plugin's parts: the header (header.c), layout D's procedural prose (prose.c), date
+ * reading (parse.c), the summary's dates (summary.c), and the plugin itself (dates.c). */
 #ifndef IMRX_DATES_H
 #define IMRX_DATES_H
 
@@ -30,24 +30,13 @@ extern const imrx_host_api_t *dates_api; /* set when the plugin is initialised *
 
 /* The patterns, compiled once by dates_init (the header's in header.c, the summary's in
  * summary.c). */
-enum {
-    RE_HEADER,
-    RE_APP,
-    RE_UR_PROSE,
-    RE_ASSIGNED,
-    RE_INJURY,
-    RE_UR,
-    RE_ANY,
-    RE_INJURY_WEAK,
-    RE_COUNT
-};
+enum { RE_HEADER, RE_INJURY, RE_UR, RE_ANY, RE_INJURY_WEAK, RE_COUNT };
 
 typedef struct state {
     imrx_re_t re[RE_COUNT];
 } state_t;
 
-extern const char dates_re_header_token[], dates_re_prose_application[], dates_re_prose_ur[],
-    dates_re_prose_assigned[], dates_re_narrative_injury[], dates_re_narrative_ur[],
+extern const char dates_re_header_token[], dates_re_narrative_injury[], dates_re_narrative_ur[],
     dates_re_narrative_injury_weak[], dates_re_any_date[];
 
 /* One letter being read. */
@@ -79,7 +68,8 @@ int dates_emit(letter_t *L, imrx_node_t parent, const char *key, uint32_t b, uin
 /* The summary's date of injury and UR decision (dates_in_narrative) and its dated events
  * (clinical_events). */
 void dates_read_summary(letter_t *L, const imrx_section_t *sec);
-/* The header's case number, priority and dates; layout D's dates told in prose. */
+/* The header's case number, priority and dates (header.c); layout D's dates told in prose
+ * (prose.c). */
 void dates_read_header(letter_t *L, const imrx_section_t *sec);
 void dates_read_prose(letter_t *L, const imrx_section_t *sec);
 

@@ -1,6 +1,6 @@
 /* The letter's header: case number, priority and the five dates, read from label/value pairs in
- * either rendering (side by side, or all labels then all values), and layout D's procedural
- * prose ("The application for independent medical review was received on ..."). */
+ * either rendering (side by side, or all labels then all values). Layout D's procedural prose
+ * is read in prose.c. */
 #include <string.h>
 #include <strings.h>
 
@@ -23,24 +23,6 @@ const char dates_re_header_token[] =
     "|(?i:(Standard|Expedited|Urgent))\\b"             /* 6: a priority */
     "|([A-Z][A-Za-z ()]{1,40}):(?=\\s)"                /* 7: another label */
     ")";
-
-/* Layout D tells the procedure's dates in prose. */
-const char dates_re_prose_application[] =
-    "(?:(?:application\\s+for\\s+(?:independent\\s+medical\\s+review|IMR)|(?:independent\\s+"
-    "medical\\s+"
-    "review|IMR)\\s+application)\\s+was\\s+(?:received|filed|submitted)\\s+(?:on\\s+)?"
-    /* "MAXIMUS Federal Services, Inc. received the application for Independent Medical Review
-     * on 8/9/2013" */
-    "|received\\s+(?:the|an|this)\\s+application\\s+for\\s+(?:independent\\s+medical\\s+review|IMR)"
-    "\\s+on\\s+)" DATE;
-/* "The utilization review denial is dated ...", "... denial in dispute is dated", "... denial
- * that it appeals is dated" */
-const char dates_re_prose_ur[] =
-    "utilization\\s+review\\s+(?:denial|determination|decision)(?:\\s+[a-z]+){0,4}?\\s+(?:is|"
-    "was)\\s+dated\\s+" DATE;
-const char dates_re_prose_assigned[] =
-    "assigned\\s+to\\s+(?:MAXIMUS|an?\\s+expert\\s+reviewer|a\\s+physician\\s+reviewer)"
-    "(?:\\s+Federal\\s+Services)?\\s+on\\s+" DATE;
 
 typedef enum { V_CASE, V_DATE, V_PRIORITY, V_OTHER } vkind_t;
 
@@ -233,23 +215,4 @@ void dates_read_header(letter_t *L, const imrx_section_t *sec)
         (void)head;
     }
     if (!date_labels) read_header_by_position(L, sec, case_done, priority_done);
-}
-
-void dates_read_prose(letter_t *L, const imrx_section_t *sec)
-{
-    static const struct {
-        int re, slot;
-    } rules[] = {{RE_APP, D_APPLICATION}, {RE_UR_PROSE, D_UR}, {RE_ASSIGNED, D_ASSIGNED}};
-    for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
-        if (L->have[rules[i].slot]) continue;
-        if (imrx_re_find(&L->s->re[rules[i].re], L->t, L->l->text, sec->begin, sec->end) != 1)
-            continue;
-        PCRE2_SIZE *ov = imrx_re_ov(L->t);
-        imrx_date_t d;
-        if (dates_emit(L, L->dates, dates_header_keys[rules[i].slot], (uint32_t)ov[2],
-                       (uint32_t)ov[3], &d)) {
-            L->header[rules[i].slot] = d;
-            L->have[rules[i].slot] = 1;
-        }
-    }
 }

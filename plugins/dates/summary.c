@@ -89,7 +89,10 @@ const char dates_re_narrative_injury_weak[] =
     "|\\b(?:was|were)\\s+(?:hurt|injured)\\b[^.;]{0,60}?\\b(?:of|on)\\s+"
     ")" DATE_OR_JOINED
     /* a date in words: "whose date of injury is recorded as the second of October, 2017" */
-    "|\\b(?:injury|injured|hurt)\\b[^.;]{0,40}?\\b(?:as|on|of)\\s+((?:the\\s+)?(?:(?:twenty|thirty)"
+    /* ... "slipped on a greasy kitchen floor on the 23rd of January, 2013" */
+    "|\\b(?:injury|injured|hurt|fell|slipped|tripped|twisted|struck|strained|sprained)\\b[^.;]{0,"
+    "40}?"
+    "\\b(?:as|on|of)\\s+((?:the\\s+)?(?:(?:twenty|thirty)"
     "-)?"
     "(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
     "thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
@@ -97,8 +100,9 @@ const char dates_re_narrative_injury_weak[] =
     "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?,?\\s+\\d{4})";
 
 static const char *const injury_weak_words[] = {
-    "injury",   "injuries",  "on",  "since", "following", "after", "accident",
-    "incident", "collision", "was", "were",  "hurt",      NULL};
+    "injury",   "injuries",  "on",      "since",  "following", "after",    "accident",
+    "incident", "collision", "was",     "were",   "hurt",      "injured",  "fell",
+    "slipped",  "tripped",   "twisted", "struck", "strained",  "sprained", NULL};
 static const imrx_re_keys_t injury_weak_keys = {injury_weak_words, 0, 0};
 
 /* The summary's UR decision date (the last such mention is the decision under review): a date

@@ -171,21 +171,62 @@ static void emit_string(scan_t *sc, imrx_node_t obj, const char *key, range_t r)
     sc->api->set_string(sc->ctx, obj, key, buf, n, imrx_span(r.b, r.e));
 }
 
-/* "(ACOEM Practice Guidelines, 3rd Edition (2011)), Chronic Pain Chapter, Section(s): ...": a
- * later edition names its chapters; the chapter is the title, as for the numbered chapters of
- * the 2nd edition. The name's range, or an empty one. */
-static range_t acoem_named_chapter(const char *text, range_t title, range_t sections)
+/* "(ACOEM Practice Guidelines, 3rd Edition (2011)), Chronic Pain Chapter, Section(s): ...",
+ * "MTUS (ACOEM Practice Guidelines, 3rd Edition (2011)) Low Back Disorders, Section(s): ...": a
+ * later edition names its chapters after the year; the chapter is the title, as for the
+ * numbered chapters of the 2nd edition. The name's range, or an empty one; *after is where the
+ * text after the name (its sections) starts. */
+static range_t acoem_named_chapter(const char *text, range_t title, range_t sections,
+                                   uint32_t *after)
 {
     range_t none = {0, 0};
     if (ci_find(text, title.b, title.e, "ACOEM") == title.e) return none;
     uint32_t b = sections.b;
     while (b < sections.e && strchr(" \n),;:", text[b])) b++;
     uint32_t lim = b + 60 < sections.e ? b + 60 : sections.e;
-    uint32_t chap = ci_find(text, b, lim, " Chapter");
-    if (chap == lim || chap == b) return none;
-    for (uint32_t i = b; i < chap; i++)
+    uint32_t end = ci_find(text, b, lim, " Chapter");
+    *after = end + 8;
+    /* no "Chapter" after an edition: the name runs to its sections or its clause's end */
+    if (end == lim && ci_find(text, title.b, title.e, "Edition") < title.e) {
+        end = ci_find(text, b, lim, ", Section");
+        if (end == lim) end = ci_find(text, b, lim, " Section");
+        if (end == lim)
+            for (end = b; end < lim && !strchr(",;.", text[end]); end++) continue;
+        *after = end;
+    }
+    if (end == b || end == lim) return none;
+    for (uint32_t i = b; i < end; i++)
         if (!isalpha((unsigned char)text[i]) && !strchr(" \n&,-/", text[i])) return none;
-    return (range_t){b, chap};
+    return (range_t){b, end};
+}
+
+/* "ACOEM Practice Guidelines, Chronic Pain", "ACOEM Practice Guidelines, Elbow Disorders
+ * chapter", "ACOEM Chronic Pain": the chapter after the qualifier is the title (nothing after
+ * it, "ACOEM Practice Guidelines, 3rd Edition", keeps the whole). */
+static void strip_acoem(const char *text, range_t *t)
+{
+    uint32_t a = ci_find(text, t->b, t->e, "ACOEM");
+    if (a != t->b) return;
+    uint32_t p = a + 5;
+    if (imrx_starts_with_ci(text + p, " Practice Guidelines")) p += 20;
+    while (p < t->e && strchr(" ,\n", text[p])) p++;
+    uint32_t ed = ci_find(text, p, t->e, "Edition");
+    if (ed < t->e && ed < p + 12) {
+        p = ed + 7;
+        while (p < t->e && strchr(" ,\n", text[p])) p++;
+    }
+    uint32_t e = t->e;
+    if (e - p > 8 && imrx_starts_with_ci(text + e - 8, " chapter")) e -= 8;
+    if (e > p && isalpha((unsigned char)text[p])) *t = (range_t){p, e};
+}
+
+/* A range trimmed of parentheses keeps the one that closes its own "(": "Functional restoration
+ * programs (FRPs)". `limit` bounds how far it may grow. */
+static void keep_closing_parenthesis(const char *text, range_t *r, uint32_t limit)
+{
+    int depth = 0;
+    for (uint32_t i = r->b; i < r->e; i++) depth += text[i] == '(' ? 1 : text[i] == ')' ? -1 : 0;
+    if (depth > 0 && r->e < limit && text[r->e] == ')') r->e++;
 }
 
 /* The title a citation implies without naming it (`implied`, or NULL) is written when its range
@@ -206,7 +247,8 @@ static void emit_mtus(scan_t *sc, imrx_node_t list, range_t title, range_t year,
     /* "MTUS ACOEM Chapter 8 Neck and Upper Back Complaints 2004": the chapter in the title */
     if (acoem && !mapped && (chap = ci_find(text, title.b, title.e, "Chapter ")) < title.e)
         mapped = acoem_chapter(atoi(text + chap + 8));
-    range_t named = acoem_named_chapter(text, title, sections);
+    uint32_t named_after = sections.b;
+    range_t named = acoem_named_chapter(text, title, sections, &named_after);
     if (title.e <= title.b && implied) {
         sc->api->set_string(sc->ctx, c, "title", implied, strlen(implied),
                             imrx_span(year.b, year.e));
@@ -215,13 +257,19 @@ static void emit_mtus(scan_t *sc, imrx_node_t list, range_t title, range_t year,
                             imrx_span(chap, chap + 10));
     } else if (named.e > named.b) {
         emit_string(sc, c, "title", named);
-        sections.b = named.e + 8; /* past " Chapter" */
+        sections.b = named_after; /* past " Chapter" */
     } else {
+        strip_acoem(text, &title);
         emit_string(sc, c, "title", title);
     }
-    sc->api->set_int(sc->ctx, c, "year", atoi(text + year.b), imrx_span(year.b, year.e));
+    if (year.e > year.b)
+        sc->api->set_int(sc->ctx, c, "year", atoi(text + year.b), imrx_span(year.b, year.e));
+    else
+        sc->api->set_null(sc->ctx, c, "year"); /* "MTUS ACOEM Chronic Pain Guideline" */
     imrx_node_t secs = sc->api->array(sc->ctx, c, "sections");
+    uint32_t sections_end = sections.e;
     imrx_trim_range(text, &sections, ",;:()");
+    keep_closing_parenthesis(text, &sections, sections_end);
     /* "Section(s):", and in some copies "Sections:" or "Section:" */
     static const char *const labels[] = {"Section(s)", "Sections", "Section"};
     for (int i = 0; i < 3; i++) {
@@ -239,7 +287,9 @@ static void emit_mtus(scan_t *sc, imrx_node_t list, range_t title, range_t year,
     if (tail == sections.e)
         tail = ci_find(text, sections.b, sections.e, "which is part of the MTUS");
     sections.e = tail;
+    sections_end = sections.e;
     imrx_trim_range(text, &sections, ",;:. ");
+    keep_closing_parenthesis(text, &sections, sections_end);
     if (sections.e > sections.b) emit_string(sc, secs, NULL, sections);
 }
 
@@ -260,6 +310,27 @@ static void clean_sections_tail(const char *text, range_t *r)
     }
 }
 
+/* An MTUS citation without a year in text[r): "MTUS <title>, Section(s): <sections>" (the
+ * label tells a citation from prose about the MTUS, "The MTUS is silent on this request").
+ * Returns 1 when there is one. */
+static int yearless_citation(scan_t *sc, imrx_node_t list, range_t r)
+{
+    const char *text = sc->l->text;
+    uint32_t m = ci_find(text, r.b, r.e, "MTUS ");
+    if (m == r.e) return 0;
+    uint32_t label = ci_find(text, m, r.e, "Section");
+    if (label == r.e) return 0;
+    range_t title = {m + 5, label};
+    for (uint32_t i = title.b; i < title.e; i++)
+        if (text[i] == ';' || text[i] == '.') return 0; /* the label is another sentence's */
+    clean_title(text, &title);
+    if (title.e <= title.b || !isalpha((unsigned char)text[title.b])) return 0;
+    range_t sections = {label, r.e};
+    clean_sections_tail(text, &sections);
+    emit_mtus(sc, list, title, (range_t){title.e, title.e}, sections, NULL);
+    return 1;
+}
+
 /* MTUS citations of one sentence; returns how many. */
 static int mtus_sentence(scan_t *sc, imrx_node_t list, range_t s)
 {
@@ -273,7 +344,7 @@ static int mtus_sentence(scan_t *sc, imrx_node_t list, range_t s)
         pos = (uint32_t)ov[1];
     }
     /* Each citation's title starts where the previous one's sections end. */
-    uint32_t tstart[16], send[16];
+    uint32_t tstart[16], send[16], first_cut = s.b;
     for (int i = 0; i < n; i++) {
         uint32_t lo = i ? years[i - 1].e : s.b, yb = years[i].b;
         uint32_t mtus = ci_find_last(text, lo, yb, "MTUS");
@@ -306,9 +377,12 @@ static int mtus_sentence(scan_t *sc, imrx_node_t list, range_t s)
             cut = a < yb ? a : lo;
         }
         if (i) send[i - 1] = cut;
+        if (!i) first_cut = cut;
     }
     if (n) send[n - 1] = s.e;
-    int emitted = 0;
+    /* A citation without a year before the first dated one ("MTUS ACOEM Chronic Pain Guideline,
+     * Section(s): Opioids; MTUS Opioid Treatment Guidelines 2016, ..."), or alone. */
+    int emitted = yearless_citation(sc, list, (range_t){s.b, n ? first_cut : s.e});
     for (int i = 0; i < n; i++) {
         uint32_t yb = years[i].b;
         if (yb > tstart[i] && text[yb - 1] == '(') yb--;
@@ -330,6 +404,11 @@ static int mtus_sentence(scan_t *sc, imrx_node_t list, range_t s)
         range_t title = {tstart[i], yb};
         clean_title(text, &title);
         range_t sections = {years[i].e, send[i] > years[i].e ? send[i] : years[i].e};
+        /* "...; MTUS ACOEM Chronic Pain Guideline, Section(s): ..." after it: a citation
+         * without a year of its own */
+        range_t rest = {sections.e, sections.e};
+        uint32_t more = ci_find(text, sections.b, sections.e, "; MTUS ");
+        if (more < sections.e) rest = (range_t){more + 2, sections.e}, sections.e = more;
         if (title.e <= title.b && implied) {
             clean_sections_tail(text, &sections);
             emit_mtus(sc, list, (range_t){open, open}, years[i], sections, implied);
@@ -337,10 +416,13 @@ static int mtus_sentence(scan_t *sc, imrx_node_t list, range_t s)
             continue;
         }
         if (title.e <= title.b) {
-            /* "MTUS 2018 Opioids Guideline, Section(s): ...": the title after its year */
-            uint32_t te = years[i].e;
+            /* "MTUS 2018 Opioids Guideline, Section(s): ...", "MTUS (2019), Chronic Pain
+             * Medical Treatment Guidelines": the title after its year */
+            uint32_t tb = years[i].e;
+            while (tb < sections.e && strchr(") ,\n", text[tb])) tb++;
+            uint32_t te = tb;
             while (te < sections.e && !strchr(",;.(", text[te])) te++;
-            title = (range_t){years[i].e, te};
+            title = (range_t){tb, te};
             clean_title(text, &title);
             if (title.e <= title.b || !isalpha((unsigned char)text[title.b])) continue;
             sections.b = te;
@@ -349,6 +431,7 @@ static int mtus_sentence(scan_t *sc, imrx_node_t list, range_t s)
         if (title.e <= title.b) continue;
         emit_mtus(sc, list, title, years[i], sections, NULL);
         emitted++;
+        if (rest.e > rest.b) emitted += yearless_citation(sc, list, rest);
     }
     return emitted;
 }

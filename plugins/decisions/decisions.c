@@ -39,9 +39,10 @@ const char *const imrx_decisions_patterns[RE_COUNT] = {
         "determined" WS "(?:that" WS ")?the" WS "request" WS "for" WS "([\\s\\S]{1,400}?)" WS
         "(?:is|are)" WS "(not" WS ")?medically" WS "necessary" WS "and" WS "appropriate",
     [RE_D_BLOCK] = "^(\\d{1,2})\\)" WS "Regarding" WS "the" WS "request" WS "for" WS,
-    [RE_D_LABEL] = "^(Medical" WS "Treatment" WS "Guideline\\(s\\)" WS "Relied" WS "Upon" WS "by" WS
-                   "the" WS "Expert" WS "Reviewer|Rationale" WS "Why" WS "Requested" WS
-                   "Treatment/Service" WS "Is" WS "(?:Not" WS ")?Medically" WS "Necessary)\\s*:",
+    [RE_D_LABEL] =
+        "^(Medical" WS "Treatment" WS "Guideline\\(s\\)" WS "Relied" WS "Upon" WS "by" WS "the" WS
+        "(?:Expert" WS "Reviewer|Claims" WS "Administrator)|Rationale" WS "Why" WS "Requested" WS
+        "Treatment/Service" WS "Is" WS "(?:Not" WS ")?Medically" WS "Necessary)\\s*:",
     [RE_YEAR] = "\\(?\\b((?:19[89]|20[0-3])\\d)\\b\\)?(?![-/]\\d)",
     [RE_LEAD_IN] = "set" WS "forth" WS "below\\s*:?",
     [RE_COUNT_CHECK] = "^Decision" WS "rationale\\s*:",
@@ -151,8 +152,14 @@ static void emit_item(scan_t *sc, imrx_node_t items, const item_t *it, int index
     const char *d = it->decision == DEC_UPHELD ? "upheld" : "overturned";
     api->set_string(sc->ctx, obj, "decision", d, strlen(d),
                     imrx_span(it->verdict.b, it->verdict.e));
-    api->set_bool(sc->ctx, obj, "partial", it->partial,
-                  it->partial ? imrx_span(it->original.b, it->text.e) : imrx_span(0, 0));
+    /* the formula's span: layout D tells it after the item's name, the others before */
+    imrx_span_t formula = imrx_span(0, 0);
+    if (it->partial) {
+        uint32_t fb = it->original.b < it->text.b ? it->original.b : it->text.b;
+        uint32_t fe = it->authorized.e > it->text.e ? it->authorized.e : it->text.e;
+        formula = imrx_span(fb, fe);
+    }
+    api->set_bool(sc->ctx, obj, "partial", it->partial, formula);
     if (it->partial) {
         set_text(sc, obj, "original_request", it->original);
         set_text(sc, obj, "authorized", it->authorized);

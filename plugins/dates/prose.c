@@ -1,0 +1,97 @@
+/* Layout D tells the procedure's dates in prose, each writer in other words: "The application
+ * for Independent Medical Review was received on 8/20/2013. The utilization review denial is
+ * dated 8/6/2013. The case was assigned to MAXIMUS on 8/27/2013", or "MAXIMUS received the
+ * application for IMR on September 4, 2013, following a utilization review denial dated August
+ * 26, 2013", "On July 19, 2013 the case was assigned to MAXIMUS". Each date belongs to the
+ * clause that leads to it (from the sentence's start or the last comma before it): one that
+ * speaks of the assignment, of the application, or of the utilization review's denial; a date
+ * that opens its clause belongs to what follows it. */
+#include <string.h>
+
+#include "dates.h"
+
+/* Does text[b..e) hold `word` (ASCII case ignored; a space matches any blank)? */
+static int holds(const char *text, uint32_t b, uint32_t e, const char *word)
+{
+    size_t n = strlen(word);
+    for (uint32_t i = b; i + n <= e; i++) {
+        size_t k = 0;
+        while (k < n) {
+            char t = text[i + k], w = word[k];
+            if (w == ' ' ? (t != ' ' && t != '\n') : ((t | 0x20) != w)) break;
+            k++;
+        }
+        if (k == n) return 1;
+    }
+    return 0;
+}
+
+/* The slot a clause speaks of, or -1. */
+static int clause_slot(const char *text, uint32_t b, uint32_t e)
+{
+    if (holds(text, b, e, "assigned")) return D_ASSIGNED;
+    if (holds(text, b, e, "application")) return D_APPLICATION;
+    if (holds(text, b, e, "utilization review") || holds(text, b, e, "denial") ||
+        holds(text, b, e, "denied") || holds(text, b, e, "under appeal"))
+        return D_UR;
+    return -1;
+}
+
+/* Is the comma at text[c] inside a date, after its day ("September 4, 2013")? */
+static int date_comma(const char *text, uint32_t from, uint32_t c)
+{
+    uint32_t i = c, digits = 0;
+    while (i > from && text[i - 1] >= '0' && text[i - 1] <= '9') i--, digits++;
+    return digits >= 1 && digits <= 2 && i > from + 1 && text[i - 1] == ' ' &&
+           ((text[i - 2] | 0x20) >= 'a' && (text[i - 2] | 0x20) <= 'z');
+}
+
+/* Where the clause that leads to text[at] starts: after the last period that ends a sentence,
+ * or the last comma that is no part of a date, before it. */
+static uint32_t clause_start(const char *text, uint32_t from, uint32_t at)
+{
+    for (uint32_t i = at; i > from; i--) {
+        char c = text[i - 1];
+        if (c == '.' && i < at && (text[i] == ' ' || text[i] == '\n')) return i;
+        if (c == ',' && !date_comma(text, from, i - 1)) return i;
+    }
+    return from;
+}
+
+/* Where the clause after text[at] ends: a period that ends a sentence or a comma. */
+static uint32_t clause_end(const char *text, uint32_t at, uint32_t to)
+{
+    for (uint32_t i = at; i < to; i++) {
+        char c = text[i];
+        if (c == ',' || (c == '.' && (i + 1 == to || text[i + 1] == ' ' || text[i + 1] == '\n')))
+            return i;
+    }
+    return to;
+}
+
+void dates_read_prose(letter_t *L, const imrx_section_t *sec)
+{
+    const char *text = L->l->text;
+    /* the first paragraph after the heading: the procedure */
+    uint32_t end = sec->end, pos = sec->begin;
+    for (uint32_t i = sec->begin; i + 1 < sec->end; i++)
+        if (text[i] == '\n' && text[i + 1] == '\n' && i > sec->begin + 40) {
+            end = i;
+            break;
+        }
+    while (pos < end && imrx_re_find(&L->s->re[RE_ANY], L->t, text, pos, end) == 1) {
+        PCRE2_SIZE *ov = imrx_re_ov(L->t);
+        uint32_t b = (uint32_t)ov[2], e = (uint32_t)ov[3];
+        pos = (uint32_t)ov[1];
+        uint32_t cb = clause_start(text, sec->begin, b);
+        int slot = clause_slot(text, cb, b);
+        if (slot < 0) slot = clause_slot(text, e, clause_end(text, e, end));
+        if (slot < 0 || L->have[slot]) continue;
+        imrx_date_t d;
+        if (dates_emit(L, L->dates, dates_header_keys[slot], b, e, &d)) {
+            L->header[slot] = d;
+            L->header_span[slot] = imrx_span(b, e);
+            L->have[slot] = 1;
+        }
+    }
+}
