@@ -244,19 +244,23 @@ static void drop_page_furniture(const char *in, line_t *lines, long count)
         }
         /* The last line of a page: a page number; or, above a page footer, the case number
          * ("CM15-0466031" / "Page 1 of 3"). */
-        int last_of_page = 0, above_footer = 0;
+        int last_of_page = 0;
+        long next = -1;
         for (long j = i + 1; j < count; j++) {
             if (lines[j].after_break) {
                 last_of_page = 1;
                 break;
             }
             if (lines[j].blank) continue;
-            above_footer = is_page_footer(in + lines[j].start, lines[j].end - lines[j].start);
+            next = j;
             break;
         }
         if ((first_of_page || last_of_page) && n <= 3 && all_digits(s, n))
             l->drop = 1;
-        else if ((first_of_page || last_of_page || above_footer) && is_case_number_line(s, n))
+        else if (is_case_number_line(s, n) &&
+                 (first_of_page || last_of_page ||
+                  (next >= 0 &&
+                   is_page_footer(in + lines[next].start, lines[next].end - lines[next].start))))
             l->drop = 1;
         else if (first_of_page && content_before && is_labelled_case_number_line(s, n))
             l->drop = 1;

@@ -12,10 +12,9 @@
 #include "decisions.h"
 #include "text.h"
 
-/* Case-insensitive search for `needle` in text[b..e), where a space in the needle also matches
- * a line break; returns its offset or e. Guideline texts are searched for a dozen phrases each,
- * so the first character is tested before anything else. */
-static uint32_t ci_find(const char *text, uint32_t b, uint32_t e, const char *needle)
+/* Guideline texts are searched for a dozen phrases each, so the first character is tested
+ * before anything else (decisions.h). */
+uint32_t imrx_ci_find(const char *text, uint32_t b, uint32_t e, const char *needle)
 {
     size_t n = strlen(needle);
     if (n == 0 || e < b || e - b < n) return e;
@@ -57,7 +56,7 @@ static uint32_t ci_find(const char *text, uint32_t b, uint32_t e, const char *ne
 static uint32_t ci_find_last(const char *text, uint32_t b, uint32_t e, const char *needle)
 {
     uint32_t found = e;
-    for (uint32_t p = b; (p = ci_find(text, p, e, needle)) < e; p++) found = p;
+    for (uint32_t p = b; (p = imrx_ci_find(text, p, e, needle)) < e; p++) found = p;
     return found;
 }
 
@@ -180,16 +179,16 @@ static range_t acoem_named_chapter(const char *text, range_t title, range_t sect
                                    uint32_t *after)
 {
     range_t none = {0, 0};
-    if (ci_find(text, title.b, title.e, "ACOEM") == title.e) return none;
+    if (imrx_ci_find(text, title.b, title.e, "ACOEM") == title.e) return none;
     uint32_t b = sections.b;
     while (b < sections.e && strchr(" \n),;:", text[b])) b++;
     uint32_t lim = b + 60 < sections.e ? b + 60 : sections.e;
-    uint32_t end = ci_find(text, b, lim, " Chapter");
+    uint32_t end = imrx_ci_find(text, b, lim, " Chapter");
     *after = end + 8;
     /* no "Chapter" after an edition: the name runs to its sections or its clause's end */
-    if (end == lim && ci_find(text, title.b, title.e, "Edition") < title.e) {
-        end = ci_find(text, b, lim, ", Section");
-        if (end == lim) end = ci_find(text, b, lim, " Section");
+    if (end == lim && imrx_ci_find(text, title.b, title.e, "Edition") < title.e) {
+        end = imrx_ci_find(text, b, lim, ", Section");
+        if (end == lim) end = imrx_ci_find(text, b, lim, " Section");
         if (end == lim)
             for (end = b; end < lim && !strchr(",;.", text[end]); end++) continue;
         *after = end;
@@ -205,12 +204,12 @@ static range_t acoem_named_chapter(const char *text, range_t title, range_t sect
  * it, "ACOEM Practice Guidelines, 3rd Edition", keeps the whole). */
 static void strip_acoem(const char *text, range_t *t)
 {
-    uint32_t a = ci_find(text, t->b, t->e, "ACOEM");
+    uint32_t a = imrx_ci_find(text, t->b, t->e, "ACOEM");
     if (a != t->b) return;
     uint32_t p = a + 5;
     if (imrx_starts_with_ci(text + p, " Practice Guidelines")) p += 20;
     while (p < t->e && strchr(" ,\n", text[p])) p++;
-    uint32_t ed = ci_find(text, p, t->e, "Edition");
+    uint32_t ed = imrx_ci_find(text, p, t->e, "Edition");
     if (ed < t->e && ed < p + 12) {
         p = ed + 7;
         while (p < t->e && strchr(" ,\n", text[p])) p++;
@@ -240,12 +239,12 @@ static void emit_mtus(scan_t *sc, imrx_node_t list, range_t title, range_t year,
     sc->api->set_span(sc->ctx, c, imrx_span(title.b, sections.e > year.e ? sections.e : year.e));
     sc->api->set_string(sc->ctx, c, "source", "MTUS", 4, imrx_span(title.b, title.e));
     /* "ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 12, ..." */
-    uint32_t chap = ci_find(text, sections.b, sections.e, "Chapter ");
+    uint32_t chap = imrx_ci_find(text, sections.b, sections.e, "Chapter ");
     const char *mapped = NULL;
-    int acoem = ci_find(text, title.b, title.e, "ACOEM") < title.e;
+    int acoem = imrx_ci_find(text, title.b, title.e, "ACOEM") < title.e;
     if (acoem && chap < sections.e) mapped = acoem_chapter(atoi(text + chap + 8));
     /* "MTUS ACOEM Chapter 8 Neck and Upper Back Complaints 2004": the chapter in the title */
-    if (acoem && !mapped && (chap = ci_find(text, title.b, title.e, "Chapter ")) < title.e)
+    if (acoem && !mapped && (chap = imrx_ci_find(text, title.b, title.e, "Chapter ")) < title.e)
         mapped = acoem_chapter(atoi(text + chap + 8));
     uint32_t named_after = sections.b;
     range_t named = acoem_named_chapter(text, title, sections, &named_after);
@@ -283,9 +282,9 @@ static void emit_mtus(scan_t *sc, imrx_node_t list, range_t title, range_t year,
             break;
         }
     }
-    uint32_t tail = ci_find(text, sections.b, sections.e, "which are part of the MTUS");
+    uint32_t tail = imrx_ci_find(text, sections.b, sections.e, "which are part of the MTUS");
     if (tail == sections.e)
-        tail = ci_find(text, sections.b, sections.e, "which is part of the MTUS");
+        tail = imrx_ci_find(text, sections.b, sections.e, "which is part of the MTUS");
     sections.e = tail;
     sections_end = sections.e;
     imrx_trim_range(text, &sections, ",;:. ");
@@ -316,9 +315,9 @@ static void clean_sections_tail(const char *text, range_t *r)
 static int yearless_citation(scan_t *sc, imrx_node_t list, range_t r)
 {
     const char *text = sc->l->text;
-    uint32_t m = ci_find(text, r.b, r.e, "MTUS ");
+    uint32_t m = imrx_ci_find(text, r.b, r.e, "MTUS ");
     if (m == r.e) return 0;
-    uint32_t label = ci_find(text, m, r.e, "Section");
+    uint32_t label = imrx_ci_find(text, m, r.e, "Section");
     if (label == r.e) return 0;
     range_t title = {m + 5, label};
     for (uint32_t i = title.b; i < title.e; i++)
@@ -363,16 +362,16 @@ static int mtus_sentence(scan_t *sc, imrx_node_t list, range_t s)
              * 2004": the first ", and" after the previous year starts the next title. Or a
              * semicolon: "…Studies; and Forearm, …", or "…Studies; Knee Complaints 2004" when
              * no ", and" follows it (sections may be separated by semicolons too). */
-            uint32_t a = ci_find(text, lo, yb, "; and ");
+            uint32_t a = imrx_ci_find(text, lo, yb, "; and ");
             uint32_t skip = 6;
             uint32_t known = comma_title_start(text, lo, yb);
             if (known < yb && known > lo) a = known, skip = 0;
             if (a == yb) {
                 uint32_t semi = ci_find_last(text, lo, yb, "; ");
-                a = ci_find(text, lo, yb, ", and ");
+                a = imrx_ci_find(text, lo, yb, ", and ");
                 if (semi < yb && (a == yb || a < semi)) a = semi, skip = 2;
             }
-            if (a == yb) a = ci_find(text, lo, yb, " and "), skip = 5;
+            if (a == yb) a = imrx_ci_find(text, lo, yb, " and "), skip = 5;
             tstart[i] = a < yb ? a + skip : lo;
             cut = a < yb ? a : lo;
         }
@@ -397,7 +396,7 @@ static int mtus_sentence(scan_t *sc, imrx_node_t list, range_t s)
                 break;
             }
         }
-        const char *implied = open < yb && ci_find(text, open, yb, "Effective July 18") < yb
+        const char *implied = open < yb && imrx_ci_find(text, open, yb, "Effective July 18") < yb
                                   ? "Chronic Pain Medical Treatment"
                                   : NULL;
         yb = open;
@@ -407,7 +406,7 @@ static int mtus_sentence(scan_t *sc, imrx_node_t list, range_t s)
         /* "...; MTUS ACOEM Chronic Pain Guideline, Section(s): ..." after it: a citation
          * without a year of its own */
         range_t rest = {sections.e, sections.e};
-        uint32_t more = ci_find(text, sections.b, sections.e, "; MTUS ");
+        uint32_t more = imrx_ci_find(text, sections.b, sections.e, "; MTUS ");
         if (more < sections.e) rest = (range_t){more + 2, sections.e}, sections.e = more;
         if (title.e <= title.b && implied) {
             clean_sections_tail(text, &sections);
@@ -440,18 +439,18 @@ static void non_mtus_sentence(scan_t *sc, imrx_node_t list, range_t s)
 {
     const char *text = sc->l->text;
     range_t t = s;
-    uint32_t cite = ci_find(text, s.b, s.e, "Non-MTUS Citation");
+    uint32_t cite = imrx_ci_find(text, s.b, s.e, "Non-MTUS Citation");
     if (cite < s.e) t.b = cite + 17;
     /* "The Physician Reviewer based his/her decision on the American College of Surgeons ...",
      * "The Expert Reviewer relied on the Work Loss Data Institute ...": what it was based on */
     uint32_t lead = t.b + 80 < t.e ? t.b + 80 : t.e;
-    uint32_t on = ci_find(text, t.b, lead, "decision on ");
+    uint32_t on = imrx_ci_find(text, t.b, lead, "decision on ");
     if (on < lead)
         t.b = on + 12;
-    else if ((on = ci_find(text, t.b, lead, "relied on ")) < lead)
+    else if ((on = imrx_ci_find(text, t.b, lead, "relied on ")) < lead)
         t.b = on + 10;
     if (imrx_starts_with_ci(text + t.b, "the ") && t.b + 4 < t.e) t.b += 4;
-    uint32_t tail = ci_find(text, t.b, t.e, "which is not part of the MTUS");
+    uint32_t tail = imrx_ci_find(text, t.b, t.e, "which is not part of the MTUS");
     if (tail < t.e) t.e = tail;
     imrx_trim_range(text, &t, ",;:. ");
     if (t.e <= t.b) return;
@@ -495,7 +494,7 @@ static uint32_t first_marker(const char *text, uint32_t b, uint32_t e)
 {
     uint32_t first = e;
     for (const char *const *m = non_mtus_markers; *m; m++) {
-        uint32_t at = ci_find(text, b, e, *m);
+        uint32_t at = imrx_ci_find(text, b, e, *m);
         if (at < first) first = at;
     }
     return first;
@@ -520,7 +519,7 @@ static int read_clauses(scan_t *sc, imrx_node_t list, range_t s, cite_flags_t *f
         /* The non-MTUS clause starts at the ", and" or ", " right before the marker. */
         uint32_t cs = ci_find_last(text, s.b, m, ", and ");
         uint32_t comma = ci_find_last(text, s.b, m, ", ");
-        if (cs == m || (comma < m && comma > cs && ci_find(text, comma, m, "MTUS") == m))
+        if (cs == m || (comma < m && comma > cs && imrx_ci_find(text, comma, m, "MTUS") == m))
             cs = comma;
         uint32_t semi = ci_find_last(text, s.b, m, "; "); /* "...Considerations; and Non-MTUS" */
         if (semi < m && (cs == m || semi > cs)) cs = semi;
@@ -530,7 +529,7 @@ static int read_clauses(scan_t *sc, imrx_node_t list, range_t s, cite_flags_t *f
          * is not part of the MTUS" is one citation (the relative clause is about all of it);
          * "Non-MTUS Citation U.S. Food and Drug Administration, ... Data, and Official
          * Disability Guidelines (ODG), ..." two. */
-        if (cs > s.b && ci_find(text, s.b, cs, "MTUS") == cs) {
+        if (cs > s.b && imrx_ci_find(text, s.b, cs, "MTUS") == cs) {
             uint32_t w = cs + 1;
             while (w < m && text[w] == ' ') w++;
             if (imrx_starts_with_ci(text + w, "which ") || imrx_starts_with_ci(text + w, "that "))
@@ -542,17 +541,17 @@ static int read_clauses(scan_t *sc, imrx_node_t list, range_t s, cite_flags_t *f
         }
         /* It ends after "which is not part of the MTUS" when the sentence goes on. */
         uint32_t ce = s.e;
-        uint32_t tail = ci_find(text, m, s.e, "not part of the MTUS");
+        uint32_t tail = imrx_ci_find(text, m, s.e, "not part of the MTUS");
         if (tail < s.e) ce = tail + 20;
         range_t clause = {cs, ce};
         imrx_trim_range(text, &clause, ",; ");
         if (imrx_starts_with_ci(text + clause.b, "and ")) clause.b += 4;
         /* "...based their decision on recommendation(s) outside of the MTUS Guidelines." (or
          * "based the decision also on ...") only announces the citation that follows. */
-        if (ci_find(text, clause.b, clause.e, "on recommendation") == clause.e) {
+        if (imrx_ci_find(text, clause.b, clause.e, "on recommendation") == clause.e) {
             /* two references joined: "... Summary of Safety and Effectiveness Data, and
              * Official Disability Guidelines (ODG), Knee & Leg ..." */
-            uint32_t two = ci_find(text, clause.b, clause.e, ", and Official Disability");
+            uint32_t two = imrx_ci_find(text, clause.b, clause.e, ", and Official Disability");
             if (two < clause.e) {
                 non_mtus_sentence(sc, list, (range_t){clause.b, two});
                 clause.b = two + 6;
@@ -570,7 +569,7 @@ cite_flags_t imrx_emit_citations(scan_t *sc, imrx_node_t parent, const char *key
     imrx_node_t list = sc->api->array(sc->ctx, parent, key);
     if (r.e <= r.b || list == IMRX_NODE_NONE) return f;
     const char *text = sc->l->text;
-    if (ci_find(text, r.b, r.e, "did not cite any medical evidence") < r.e) f.no_citation = 1;
+    if (imrx_ci_find(text, r.b, r.e, "did not cite any medical evidence") < r.e) f.no_citation = 1;
     int non_mtus_before = 0;
     for (uint32_t b = r.b; b < r.e;) {
         uint32_t e = sentence_end(text, b, r.e);
@@ -579,14 +578,14 @@ cite_flags_t imrx_emit_citations(scan_t *sc, imrx_node_t parent, const char *key
         /* A reference's own sentences after a non-MTUS citation ("... Journal of Upper Limb
          * Research. 2015;7(3):188-196.") are that reference, unless they name the MTUS or cite
          * something else outside it (ODG). */
-        if (non_mtus_before && ci_find(text, s.b, s.e, "MTUS") == s.e &&
-            ci_find(text, s.b, s.e, "Decision based on") == s.e &&
+        if (non_mtus_before && imrx_ci_find(text, s.b, s.e, "MTUS") == s.e &&
+            imrx_ci_find(text, s.b, s.e, "Decision based on") == s.e &&
             first_marker(text, s.b, s.e) == s.e) {
             b = e;
             continue;
         }
         non_mtus_before = 0;
-        if (s.e > s.b && ci_find(text, s.b, s.e, "did not cite") == s.e)
+        if (s.e > s.b && imrx_ci_find(text, s.b, s.e, "did not cite") == s.e)
             non_mtus_before = read_clauses(sc, list, s, &f);
         b = e;
     }

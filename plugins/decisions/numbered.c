@@ -4,7 +4,6 @@
  * own sections. D: "1) MAXIMUS ... has determined the request for <item> is (not) medically
  * necessary and appropriate." at the top, then "1) Regarding the request for <item>:" blocks. */
 #include <stdlib.h>
-#include <ctype.h>
 #include <string.h>
 
 #include "decisions.h"
@@ -12,21 +11,6 @@
 static int number_at(const char *text, PCRE2_SIZE *ov)
 {
     return atoi(text + ov[2]);
-}
-
-/* text[b..e) searched for `phrase` (ASCII case ignored; a space also matches a line break), or
- * e. */
-static uint32_t find_phrase(const char *text, uint32_t b, uint32_t e, const char *phrase)
-{
-    size_t n = strlen(phrase);
-    for (uint32_t i = b; i + n <= e; i++) {
-        size_t k = 0;
-        while (k < n && (phrase[k] == ' ' ? (text[i + k] == ' ' || text[i + k] == '\n')
-                                          : tolower((unsigned char)text[i + k]) == phrase[k]))
-            k++;
-        if (k == n) return i;
-    }
-    return e;
 }
 
 /* The labelled parts of a block: each label opens a part that runs to the next label. */
@@ -41,7 +25,7 @@ static void split_block(scan_t *sc, item_t *it, int re, uint32_t from)
         const char *label = text + ov[2];
         /* "Claims Administrator guideline:", "... Relied Upon by the Claims Administrator:" */
         if (imrx_starts_with_ci(label, "Claims") ||
-            find_phrase(text, (uint32_t)ov[2], (uint32_t)ov[3], "claims administrator") < ov[3])
+            imrx_ci_find(text, (uint32_t)ov[2], (uint32_t)ov[3], "claims administrator") < ov[3])
             open = &it->ca;
         else if (imrx_starts_with_ci(label, "MAXIMUS") || imrx_starts_with_ci(label, "Medical"))
             open = &it->mx;
@@ -133,7 +117,7 @@ void imrx_items_layout_c(scan_t *sc)
 /* Where the sentence or clause at text[p] ends in [p, e): a period before a blank, or " so ". */
 static uint32_t clause_end(const char *text, uint32_t p, uint32_t e)
 {
-    uint32_t so = find_phrase(text, p, e, " so ");
+    uint32_t so = imrx_ci_find(text, p, e, " so ");
     for (uint32_t i = p; i < so; i++)
         if (text[i] == '.' && (i + 1 == e || text[i + 1] == ' ' || text[i + 1] == '\n')) return i;
     return so;
@@ -145,12 +129,12 @@ static uint32_t clause_end(const char *text, uint32_t p, uint32_t e)
 static void original_request_in_block(scan_t *sc, item_t *it, range_t block)
 {
     const char *text = sc->l->text;
-    uint32_t o = find_phrase(text, block.b, block.e, "the original request was for ");
+    uint32_t o = imrx_ci_find(text, block.b, block.e, "the original request was for ");
     if (o == block.e) return;
     range_t original = {o + 29, clause_end(text, o + 29, block.e)};
     uint32_t lim = original.e + 160 < block.e ? original.e + 160 : block.e;
-    uint32_t a = find_phrase(text, original.e, lim, " authorized ");
-    uint32_t c = find_phrase(text, original.e, lim, " certified ");
+    uint32_t a = imrx_ci_find(text, original.e, lim, " authorized ");
+    uint32_t c = imrx_ci_find(text, original.e, lim, " certified ");
     if (c < a) a = c;
     if (a == lim || original.e <= original.b) return;
     uint32_t ab = a + (text[a + 1] == 'a' || text[a + 1] == 'A' ? 12 : 11);
