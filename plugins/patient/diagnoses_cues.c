@@ -4,8 +4,10 @@
 #include "diagnoses.h"
 
 const char dx_cue_pattern[] =
-    "(?:\\b(?:being|been|was|were|is|are)\\s+(?:currently\\s+|also\\s+|primarily\\s+)?treated"
-    "\\s+for(?:\\s+(?:the\\s+)?(?:following\\s+)?diagnos[ie]s(?:\\s+(?:of|that\\s+include[sd]?|"
+    "(?:\\b(?:being|been|was|were|is|are)\\s+(?:currently\\s+|also\\s+|primarily\\s+|"
+    "conservatively\\s+)?treated"
+    "(?:\\s+conservatively)?\\s+for(?:\\s+(?:the\\s+)?(?:following\\s+)?diagnos[ie]s(?:\\s+(?:of|"
+    "that\\s+include[sd]?|"
     "including)|\\s*:))?"
     "|\\bundergoing\\s+(?:active\\s+)?(?:treatments?|care|management)\\s+for"
     "|\\bunder\\s+(?:active\\s+)?(?:treatment|care)\\s+for"
@@ -19,6 +21,8 @@ const char dx_cue_pattern[] =
      * that "diagnosed" starts it (the keyed search finds it there) */
     "|(?<=\\bpsychologist\\s|\\bpsychiatrist\\s|\\bphysician\\s|\\bdoctor\\s|\\bsurgeon\\s|"
     "\\bneurologist\\s|\\bprovider\\s|\\bevaluator\\s|\\bexaminer\\s|\\bevaluation\\s|"
+    "\\bAME\\s|\\bQME\\s|\\bPTP\\s|\\borthopedist\\s|\\bchiropractor\\s|\\bspecialist\\s|"
+    "\\bconsultant\\s|\\bpodiatrist\\s|"
     "\\bassessment\\s|\\bexamination\\s|\\bhe\\s|\\bshe\\s|\\balso\\s|\\bthen\\s|\\blater\\s|"
     "\\d\\s)diagnosed\\s+(?!with\\b|as\\b|in\\b|on\\b|by\\b|him\\b|her\\b|them\\b)"
     "|\\b(?:has|had|have|with|carries|carried|added|gave|given|made|rendered|assigned|received)"
@@ -45,7 +49,11 @@ const char dx_cue_pattern[] =
      * impingement and cervical strain" (a list of conditions: dx_has_condition) */
     "|\\b(?:physician|provider|surgeon|doctor|PTP|psychiatrist|psychologist|orthopedist)\\s+(?:"
     "also\\s+)?"
-    "lists\\s+(?!(?:the\\s+)?(?:following\\s+)?(?:medications?|meds|drugs|restrictions|work)\\b)"
+    "lists\\s+(?!(?:the\\s+|his\\s+|her\\s+|their\\s+)?(?:following\\s+)?(?:medications?|meds|"
+    "drugs|"
+    "restrictions|work|diagnos[ie]s)\\b)"
+    /* "She was assessed with lumbar radiculopathy" */
+    "|\\bassessed\\s+(?:with|as\\s+having)"
     /* "The conditions for which she remains under care are ...", "she has been characterized as
      * having ...", "what is being treated is ...", "the picture is one of ..." */
     "|\\bconditions?\\s+for\\s+which\\s+(?:he|she|they|the\\s+[a-z]+(?:\\s+worker)?)\\s+(?:is|are|"
@@ -119,7 +127,7 @@ const char dx_cue_pattern[] =
  * as one, it tried the cue four times in every summary's opening ("The expert reviewer
  * developed the following clinical case summary"). */
 static const char *const dx_cue_words[] = {
-    "treated",    "under",    "diagnos", "dx",         "criteria", "assessment",
+    "treated",    "under",    "diagnos", "dx",         "criteria", "assess",
     "impression", "comorbid", "problem", "conditions", "accepted", "admitted",
     "followed",   "revised",  "changed", "amended",    "updated",  "characterized",
     "picture",    "lists",    NULL};

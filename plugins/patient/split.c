@@ -130,7 +130,10 @@ static size_t marker_end(const char *text, size_t b, size_t e)
  * next number of a list ("(2) knee osteoarthritis; and (3) ..."). */
 static void trim_item(const char *text, size_t *b, size_t *e)
 {
-    static const char *const lead[] = {"and", "or", "as well as", "also", "a", "an", "the"};
+    static const char *const lead[] = {"and", "or", "as well as", "also", "a", "an", "the",
+                                       /* "X, with a secondary diagnosis of Y" */
+                                       "with a secondary diagnosis of",
+                                       "with secondary diagnoses of"};
     /* "X and, later, Y", "X and subsequently Y": a time word opens the next item, or stands
      * alone between commas */
     static const char *const when[] = {"later", "subsequently", "eventually", "then"};
