@@ -27,6 +27,17 @@ static int has_warning(json_t *r, const char *words)
     return 0;
 }
 
+/* The record's five header dates (ISO), in the header's order. */
+static void expect_header_dates(json_t *r, const char *assigned, const char *injury,
+                                const char *decision, const char *ur, const char *application)
+{
+    cr_expect_str_eq(t_str(r, "dates.assigned"), assigned);
+    cr_expect_str_eq(t_str(r, "dates.injury"), injury);
+    cr_expect_str_eq(t_str(r, "dates.decision"), decision);
+    cr_expect_str_eq(t_str(r, "dates.ur_denial"), ur);
+    cr_expect_str_eq(t_str(r, "dates.application_received"), application);
+}
+
 Test(dates, side_by_side_header)
 {
     json_t *r = letter(
@@ -37,11 +48,7 @@ Test(dates, side_by_side_header)
         "                                                      Received:\n",
         "The injured worker is a 48 year old male.");
     cr_assert_str_eq(t_str(r, "case_number"), "CM16-9000001");
-    cr_assert_str_eq(t_str(r, "dates.assigned"), "2016-11-09");
-    cr_assert_str_eq(t_str(r, "dates.injury"), "2016-10-13");
-    cr_assert_str_eq(t_str(r, "dates.decision"), "2016-12-09");
-    cr_assert_str_eq(t_str(r, "dates.ur_denial"), "2016-11-03");
-    cr_assert_str_eq(t_str(r, "dates.application_received"), "2016-11-04");
+    expect_header_dates(r, "2016-11-09", "2016-10-13", "2016-12-09", "2016-11-03", "2016-11-04");
     cr_assert_str_eq(t_str(r, "priority"), "Standard");
     json_decref(r);
 }
@@ -53,12 +60,8 @@ Test(dates, label_block_header_of_plain_pdftotext)
                        "Application\nReceived:\n\n10/18/2016\n12/19/2016\n01/12/2017\n\n",
                        "This case involves a now 47-year-old male.");
     cr_assert_str_eq(t_str(r, "case_number"), "CM17-9000002");
-    cr_assert_str_eq(t_str(r, "dates.assigned"), "2017-01-18");
-    cr_assert_str_eq(t_str(r, "dates.decision"), "2017-02-15");
     cr_assert_str_eq(t_str(r, "priority"), "Expedited");
-    cr_assert_str_eq(t_str(r, "dates.injury"), "2016-10-18");
-    cr_assert_str_eq(t_str(r, "dates.ur_denial"), "2016-12-19");
-    cr_assert_str_eq(t_str(r, "dates.application_received"), "2017-01-12");
+    expect_header_dates(r, "2017-01-18", "2016-10-18", "2017-02-15", "2016-12-19", "2017-01-12");
     json_decref(r);
 }
 
@@ -77,11 +80,7 @@ Test(dates, header_orders_of_other_pdf_text_tools)
                "11/09/2016 \n12/09/2016 \nStandard \n\n10/13/2016 \nDate of Injury:  \nUR Denial "
                "Date:   11/03/2016 \n11/04/2016 \nApplication \nReceived:  \n\n",
                "This case involves a now 47-year-old male.");
-    cr_expect_str_eq(t_str(r, "dates.assigned"), "2016-11-09");
-    cr_expect_str_eq(t_str(r, "dates.decision"), "2016-12-09");
-    cr_expect_str_eq(t_str(r, "dates.injury"), "2016-10-13");
-    cr_expect_str_eq(t_str(r, "dates.ur_denial"), "2016-11-03");
-    cr_expect_str_eq(t_str(r, "dates.application_received"), "2016-11-04");
+    expect_header_dates(r, "2016-11-09", "2016-10-13", "2016-12-09", "2016-11-03", "2016-11-04");
     json_decref(r);
 }
 
@@ -106,11 +105,8 @@ Test(dates, header_values_without_their_labels)
         json_t *r = letter(headers[i], "This case involves a now 47-year-old male.");
         cr_expect_str_eq(t_str(r, "case_number"), "CM16-0961184", "%d", i);
         cr_expect_str_eq(t_str(r, "priority"), "Standard", "%d", i);
-        cr_expect_str_eq(t_str(r, "dates.assigned"), "2016-10-17", "%d", i);
-        cr_expect_str_eq(t_str(r, "dates.injury"), "2016-02-08", "%d", i);
-        cr_expect_str_eq(t_str(r, "dates.decision"), "2016-11-14", "%d", i);
-        cr_expect_str_eq(t_str(r, "dates.ur_denial"), "2016-09-30", "%d", i);
-        cr_expect_str_eq(t_str(r, "dates.application_received"), "2016-10-10", "%d", i);
+        expect_header_dates(r, "2016-10-17", "2016-02-08", "2016-11-14", "2016-09-30",
+                            "2016-10-10");
         json_decref(r);
     }
     /* four dates: not the header's arrangement, nothing taken */

@@ -501,21 +501,14 @@ Test(diagnoses, words_before_the_colon_apposition_and_revisions)
                 LIST("complex regional pain syndrome, type I, of the left lower extremity"));
     json_decref(r);
     /* probes: other lead-ins, and a secondary diagnosis after a comma */
-    static const char *const told[] = {
-        "His physician lists the diagnoses as lumbar radiculopathy and cervical strain.",
-        "She was assessed with lumbar radiculopathy and cervical strain.",
-        "The AME diagnosed lumbar radiculopathy and cervical strain.",
-        "She has been treated conservatively for lumbar radiculopathy and cervical strain.",
-        "Her primary diagnosis is lumbar radiculopathy, with a secondary diagnosis of cervical "
-        "strain.",
-        NULL};
-    for (int i = 0; told[i]; i++) {
-        char text[512];
-        snprintf(text, sizeof text, "A 40 year old female. %s She walks.", told[i]);
-        r = run_summary(text);
-        expect_list(r, "patient.diagnoses", LIST("lumbar radiculopathy", "cervical strain"));
-        json_decref(r);
-    }
+    static const char *const cues[] = {"His physician lists the diagnoses as",
+                                       "She was assessed with", "The AME diagnosed",
+                                       "She has been treated conservatively for", NULL};
+    expect_lead_ins(cues);
+    r = run_summary("A 40 year old female. Her primary diagnosis is lumbar radiculopathy, with a "
+                    "secondary diagnosis of cervical strain. She walks.");
+    expect_list(r, "patient.diagnoses", LIST("lumbar radiculopathy", "cervical strain"));
+    json_decref(r);
     r = run_summary("A 29 year old male. He was diagnosed with a left ankle sprain and, later, "
                     "chronic lateral ankle instability. He walks.");
     expect_list(r, "patient.diagnoses",
