@@ -112,6 +112,28 @@ Test(credentials, district_of_columbia_and_no_duplicates)
                      "Certification(s)/Specialty: Internal Medicine");
     expect_list(r, "reviewer.licensure", LIST("WA", "OR"));
     json_decref(r);
+    /* "Washington, DC" without periods; the Government Publishing Office's abbreviations */
+    r = run_reviewer("State(s) of Licensure: California and Washington, DC\n"
+                     "Certification(s)/Specialty: Internal Medicine");
+    expect_list(r, "reviewer.licensure", LIST("CA", "DC"));
+    json_decref(r);
+    r = run_reviewer("State(s) of Licensure: Calif., Ore., N.Y., W.Va.\n"
+                     "Certification(s)/Specialty: Internal Medicine");
+    expect_list(r, "reviewer.licensure", LIST("CA", "OR", "NY", "WV"));
+    json_decref(r);
+}
+
+Test(credentials, an_inverted_specialty_is_one)
+{
+    json_t *r = run_reviewer("State(s) of Licensure: California\n"
+                             "Certification(s)/Specialty: Psychologist, Clinical");
+    expect_list(r, "reviewer.specialties", LIST("Psychologist, Clinical"));
+    json_decref(r);
+    /* two the table knows stay two */
+    r = run_reviewer("State(s) of Licensure: California\n"
+                     "Certification(s)/Specialty: Occupational Medicine, Preventive Medicine");
+    expect_list(r, "reviewer.specialties", LIST("Occupational Medicine", "Preventive Medicine"));
+    json_decref(r);
 }
 
 Test(credentials, misspelt_state_is_read_and_unknown_one_warned_about)

@@ -155,22 +155,37 @@ static void add_labelled(cred_letter_t *L, size_t b, size_t e)
 
 /* Splits a labelled list text[b..e) on commas and semicolons outside parentheses; lines after
  * the first that go on with the list were included by the caller. */
+static int known(cred_letter_t *L, size_t b, size_t e);
+
+/* The end of the comma part that starts at text[b] (before e), outside parentheses. */
+static size_t part_end(const char *text, size_t b, size_t e)
+{
+    int depth = 0;
+    for (size_t i = b; i < e; i++) {
+        if (text[i] == '(') depth++;
+        if (text[i] == ')' && depth > 0) depth--;
+        if ((text[i] == ',' || text[i] == ';') && depth == 0) return i;
+    }
+    return e;
+}
+
 static void split_labelled(cred_letter_t *L, size_t b, size_t e)
 {
     const char *text = L->l->text;
     size_t start = b;
-    int depth = 0;
-    for (size_t i = b; i <= e; i++) {
-        char c = i < e ? text[i] : ',';
-        if (c == '(') depth++;
-        if (c == ')' && depth > 0) depth--;
-        if ((c == ',' || c == ';') && depth == 0) {
-            add_labelled(L, start, i);
-            start = i + 1;
+    for (size_t i = part_end(text, b, e);; i = part_end(text, i + 1, e)) {
+        /* "Psychologist, Clinical": a part that is no specialty alone, with the one before it
+         * a form the table knows, is not split off */
+        if (i < e) {
+            size_t nb = i + 1, ne = part_end(text, i + 1, e);
+            while (nb < ne && (text[nb] == ' ' || text[nb] == '\n')) nb++;
+            if (known(L, start, ne) && !known(L, nb, ne)) continue;
         }
+        add_labelled(L, start, i);
+        if (i >= e) return;
+        start = i + 1;
     }
 }
-
 /* The value of a specialty label: from `pos` to the end of its line, with the lines that go on
  * with it. */
 static void read_specialty_value(cred_letter_t *L, size_t pos)
