@@ -59,6 +59,15 @@ Test(stop_wordings, the_same_words_about_something_else)
         "He takes no more than two Norco a day.",
         "He took Norco until 2016, when it was resumed after surgery.",
         NULL};
+    /* a passive "has not been tried" is about the drug before it, not one after it */
+    json_t *p = summary("He takes Norco. Acetaminophen, which the guideline lists as first-line, "
+                        "has not been tried, and duloxetine is another option.");
+    cr_expect(flag(must(p, "acetaminophen"), "negated"));
+    cr_expect(!flag(must(p, "duloxetine"), "negated"));
+    json_decref(p);
+    p = summary("He takes Norco. He had not been tried on trazodone.");
+    cr_expect(flag(must(p, "trazodone"), "negated"));
+    json_decref(p);
     /* a guideline's hypothetical patient is not the worker */
     json_t *r = summary("He takes Norco. Guidelines recommend cephalexin, or clindamycin for a "
                         "patient allergic to penicillin.");

@@ -12,8 +12,12 @@ const char med_re_negation_before[] =
     "|\\s+(?:ever\\s+)?(?:having\\s+)?(?:used|taken|tried|using|taking))?"
     "|(?:is|was|were|are)\\s+not\\s+(?:currently\\s+)?(?:taking|on|using|prescribed)"
     "|(?:does|did|do)\\s+not\\s+(?:currently\\s+)?(?:take|use)"
-    "|(?:has|have|had)\\s+(?:not|never)\\s+(?:been\\s+)?(?:taken|tried|used|prescribed|given|"
-    "offered|received|treated\\s+with)(?:\\s+on)?"
+    /* (not the passive "Acetaminophen ... has not been tried, and duloxetine is another
+     * option": its drug stands before it) */
+    "|(?:has|have|had)\\s+(?:not|never)\\s+(?:taken|tried|used|prescribed|given|offered|received|"
+    "treated\\s+with|been\\s+(?:prescribed|given|offered|treated\\s+with|(?:tried|started|placed)"
+    "\\s+on))"
+    "(?:\\s+on)?"
     /* "He has not had a trial of Lyrica", "He has yet to try Lyrica", "He is naive to Lyrica",
      * "He cannot take NSAIDs" */
     "|(?:has|have|had)\\s+(?:not|never)\\s+(?:yet\\s+)?had\\s+(?:an?\\s+)?(?:trial|course)\\s+(?:"
