@@ -24,6 +24,7 @@ Test(stop_wordings, stops_told_in_everyday_words)
         "Norco was trialed and failed.",
         "He took Norco after the knee replacement until the middle of 2015.",
         "He was on Norco until March 2016, and he now takes tramadol.",
+        "He took only a handful of the Norco tablets before he put the bottle away.",
         NULL};
     expect_each(stops, "hydrocodone/acetaminophen", "discontinued", 1);
 }

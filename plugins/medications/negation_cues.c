@@ -172,6 +172,7 @@ static const char *const after_words[] = {"no",
                                           "off",
                                           "dc'd",
                                           "until",
+                                          "away",
                                           NULL};
 const imrx_re_keys_t med_negation_after_keys = {after_words, 0, 0};
 
@@ -297,10 +298,14 @@ const char med_re_negation_after[] =
     /* "but the trial ended after a few weeks" */
     "|(?:but|and)\\s+the\\s+trial\\s+(?:was\\s+)?(?:ended|stopped|discontinued|terminated)"
     /* "and then gave it up", "but she let it lapse", "which he took ... and then set aside" */
-    "|(?:and|but|then|so)\\s+(?:(?:he|she|they)\\s+)?(?:later\\s+|then\\s+|eventually\\s+)?(?:"
+    /* ... "a handful of tablets before he put the bottle away" */
+    "|(?:and|but|then|so|before)\\s+(?:(?:he|she|they)\\s+)?(?:later\\s+|then\\s+|eventually\\s+)?("
+    "?:"
     "gave\\s+"
-    "(?:it|them)\\s+up|set\\s+(?:it|them)\\s+aside|let\\s+(?:it|them)\\s+lapse|gave\\s+up|set\\s+"
-    "aside)"
+    "(?:it|them)\\s+up|let\\s+(?:it|them)\\s+lapse|gave\\s+up|set\\s+aside"
+    "|(?:set|put)\\s+(?:it|them|the\\s+(?:bottle|pills|tablets|capsules|patches|box|rest))\\s+(?:"
+    "aside|"
+    "away))"
     /* "but her internist stopped it", "and his psychiatrist replaced it with" */
     "|(?:but|and)\\s+(?:his|her|their|the)\\s+[a-z]+\\s+(?:later\\s+|then\\s+)?(?:discontinued|"
     "stopped|replaced|changed|switched)\\s+(?:it|them)"
