@@ -25,6 +25,8 @@ Test(stop_wordings, stops_told_in_everyday_words)
         "He took Norco after the knee replacement until the middle of 2015.",
         "He was on Norco until March 2016, and he now takes tramadol.",
         "He took only a handful of the Norco tablets before he put the bottle away.",
+        "She was unable to continue Norco because of stomach upset.",
+        "He had to stop Norco after the surgery.",
         NULL};
     expect_each(stops, "hydrocodone/acetaminophen", "discontinued", 1);
 }
@@ -59,6 +61,7 @@ Test(stop_wordings, the_same_words_about_something_else)
         "He declined to start physical therapy and takes Norco.",
         "He takes no more than two Norco a day.",
         "He took Norco until 2016, when it was resumed after surgery.",
+        "He is unable to continue working and takes Norco.",
         NULL};
     /* a passive "has not been tried" is about the drug before it, not one after it */
     json_t *p = summary("He takes Norco. Acetaminophen, which the guideline lists as first-line, "

@@ -48,6 +48,9 @@ const char med_re_negation_before[] =
     /* "He abandoned Norco", "Her physician cut out the Norco", "He gave up on Norco", "He has
      * not been on Norco for over a year" */
     "|abandoned|cut\\s+out|gave\\s+up\\s+on|(?:has|have|had)\\s+not\\s+been\\s+on"
+    /* "She was unable to continue Ibuprofen because of stomach upset" */
+    "|(?:unable|not\\s+able)\\s+to\\s+continue|(?:could|did)\\s+not\\s+continue"
+    "|(?:had|has|have)\\s+to\\s+(?:stop|discontinue)"
     "|(?<!was\\s)(?<!were\\s)(?<!been\\s)(?<!is\\s)(?:stopped|discontinued|d/"
     "c'?d|dc'd|quit|ceased|gave\\s+up)"
     /* "the carrier stopped authorizing Nucynta ER" */
