@@ -502,8 +502,11 @@ Test(diagnoses, words_before_the_colon_apposition_and_revisions)
     json_decref(r);
     /* probes: other lead-ins, and a secondary diagnosis after a comma */
     static const char *const cues[] = {"His physician lists the diagnoses as",
-                                       "She was assessed with", "The AME diagnosed",
-                                       "She has been treated conservatively for", NULL};
+                                       "She was assessed with",
+                                       "The AME diagnosed",
+                                       "She has been treated conservatively for",
+                                       "Injuries recognized in the claim are",
+                                       NULL};
     expect_lead_ins(cues);
     r = run_summary("A 40 year old female. Her primary diagnosis is lumbar radiculopathy, with a "
                     "secondary diagnosis of cervical strain. She walks.");

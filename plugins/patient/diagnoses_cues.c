@@ -96,7 +96,10 @@ const char dx_cue_pattern[] =
     "|\\bcomorbid(?:ities|\\s+(?:conditions|diagnoses))\\s+(?:are|include[sd]?|including)"
     /* what the claim covers: "The conditions accepted on the claim are ...", "The accepted
      * diagnoses include ..." */
-    "|\\bconditions\\s+(?:accepted|admitted)\\s+(?:on|under|in|for)\\s+(?:the|this)\\s+claim"
+    /* ... "Injuries recognized in the claim are ..." */
+    "|\\b(?:conditions|injuries|diagnoses)\\s+(?:accepted|admitted|recognized|recognised|covered)"
+    "\\s+"
+    "(?:on|under|in|for|by)\\s+(?:the|this)\\s+claim"
     "\\s+(?:are|were|include[sd]?)"
     "|\\b(?:accepted|admitted)\\s+(?:industrial\\s+)?(?:conditions|diagnoses|injuries)\\s+"
     "(?:are|were|include[sd]?)"
@@ -127,10 +130,10 @@ const char dx_cue_pattern[] =
  * as one, it tried the cue four times in every summary's opening ("The expert reviewer
  * developed the following clinical case summary"). */
 static const char *const dx_cue_words[] = {
-    "treated",    "under",    "diagnos", "dx",         "criteria", "assess",
-    "impression", "comorbid", "problem", "conditions", "accepted", "admitted",
-    "followed",   "revised",  "changed", "amended",    "updated",  "characterized",
-    "picture",    "lists",    NULL};
+    "treated",    "under",    "diagnos",  "dx",         "criteria", "assess",
+    "impression", "comorbid", "problem",  "conditions", "accepted", "admitted",
+    "followed",   "revised",  "changed",  "amended",    "updated",  "characterized",
+    "picture",    "lists",    "injuries", "recogni",    "covered",  NULL};
 const imrx_re_keys_t dx_cue_keys = {dx_cue_words, 3, 0};
 
 #define MONTH "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?"
