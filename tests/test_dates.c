@@ -69,6 +69,19 @@ Test(dates, label_block_header_of_plain_pdftotext)
  * pdfminer may put a value before its label ("10/13/2016" / "Date of Injury:"). */
 Test(dates, header_orders_of_other_pdf_text_tools)
 {
+    /* "UR Denial" / "Date:" wrapped like "Application" / "Received:" */
+    json_t *w = letter("Case Number:            CM17-0627031\n"
+                       "Date Assigned:          05/15/2017                Date of Injury:        "
+                       "09/03/2014\n"
+                       "Decision Date:          06/12/2017                UR Denial              "
+                       "04/28/2017\n"
+                       "Priority:               Standard                  Date:\n"
+                       "                                                  Application            "
+                       "05/08/2017\n"
+                       "                                                  Received:\n",
+                       "This case involves a now 47-year-old male.");
+    expect_header_dates(w, "2017-05-15", "2014-09-03", "2017-06-12", "2017-04-28", "2017-05-08");
+    json_decref(w);
     json_t *r = letter("Case Number: CM16-0213037\nDate Assigned: 11/09/2016 Date of Injury: "
                        "10/13/2016\nDecision Date: 12/09/2016 UR Denial Date: 11/03/2016\n"
                        "Priority: Standard Application\nReceived:\n11/04/2016\n",

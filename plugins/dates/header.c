@@ -15,8 +15,9 @@ const char *const dates_header_keys[] = {"assigned", "injury", "decision", "ur_d
 const char dates_re_header_token[] =
     "\\b(?:(?i:(IMR\\s+Case\\s+Number|Case\\s+Number|Case\\s+No\\.?|Date\\s+Assigned|Date\\s+of\\s+"
     "Injury|Injury\\s+Date|Decision\\s+Date|UR\\s+Denial\\s+Date|Priority|Application\\s+Received|"
-    "Dated))\\s*:"                                     /* 1: label */
-    "|(?i:(Application)(?!\\s+(?:for|Received))\\b)"   /* 2: "Application" (wrapped label) */
+    "Dated))\\s*:" /* 1: label */
+    /* 2: "Application", "UR Denial" (wrapped labels: "Received:", "Date:" on the next line) */
+    "|(?i:(Application|UR\\s+Denial)(?!\\s+(?:for|Received|Date))\\b)"
     "|(?i:(Received))\\s*:"                            /* 3: its second line */
     "|(CM\\d{2}-\\d{7}|IMR\\s\\d{2}-\\d{5,7})\\b"      /* 4: a case number */
     "|(\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2}))(?![\\d/])" /* 5: a date */
@@ -53,7 +54,7 @@ static label_t classify_label(const char *s, size_t n)
         l.kind = V_DATE, l.slot = D_INJURY;
     else if (strcasecmp(buf, "Decision Date") == 0)
         l.kind = V_DATE, l.slot = D_DECISION;
-    else if (strcasecmp(buf, "UR Denial Date") == 0)
+    else if (strncasecmp(buf, "UR Denial", 9) == 0)
         l.kind = V_DATE, l.slot = D_UR;
     else if (strncasecmp(buf, "Application", 11) == 0)
         l.kind = V_DATE, l.slot = D_APPLICATION;
