@@ -328,6 +328,14 @@ Test(credentials, prose_splits_and_only_between_known_specialties)
     expect_list(r, "reviewer.specialties", LIST("Family Medicine"));
     expect_list(r, "reviewer.licensure", LIST("CA"));
     json_decref(r);
+    /* H95: "holds a Certificate of Added Qualification in" */
+    r = run_layout_d(
+        "The expert reviewer is Board Certified in Plastic Surgery, holds a Certificate "
+        "of Added\nQualification in Surgery of the Hand, and is licensed to practice "
+        "in California and Arizona.");
+    expect_list(r, "reviewer.specialties", LIST("Plastic Surgery", "Surgery of the Hand"));
+    expect_list(r, "reviewer.licensure", LIST("CA", "AZ"));
+    json_decref(r);
     /* H90: "and holds active medical licenses in" */
     r = run_layout_d(
         "The expert reviewer is board certified in Physical Medicine & Rehabilitation "

@@ -478,6 +478,7 @@ Test(dates, weaker_statements_of_the_injury)
         "Her symptoms began after a workplace fall on 2/5/2001.",
         "The injured worker's date of loss is 2/5/2001.",
         "He slipped on a greasy kitchen floor on the 5th of February, 2001.",
+        "On 2/5/2001 he jumped down from the cab of a loader and felt pain.",
         NULL};
     for (int i = 0; told[i]; i++) {
         json_t *r = letter("Case Number: CM16-9000005\nDate of Injury: 11/03/1998\n", told[i]);

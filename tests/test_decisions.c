@@ -326,6 +326,9 @@ Test(decisions, acoem_chapters_of_the_later_mtus)
         {"the ACOEM Practice Guidelines, Elbow Disorders chapter (Revised\n2007), which is part "
          "of the MTUS.",
          "Elbow Disorders", 2007},
+        {"the MTUS Chronic Pain Medical Treatment\nGuidelines (2009), pages 105-107, Spinal cord "
+         "stimulators.",
+         "Chronic Pain Medical Treatment", 2009},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char text[1024];

@@ -47,6 +47,12 @@ Test(other_layouts, layout_d_dates_told_other_ways)
         "The Independent Medical Review application was received on 8/9/2013, and the "
         "utilization review\ndenial that it appeals is dated 8/2/2013. The case was assigned to "
         "MAXIMUS on 8/15/2013.",
+        "MAXIMUS Federal Services, Inc. received the Independent Medical Review application on "
+        "August 9,\n2013. The utilization review denial in question was dated August 2, 2013. On "
+        "August 15, 2013, the\ncase was assigned to MAXIMUS.",
+        "The Independent Medical Review application reached MAXIMUS on 8/9/2013; the utilization "
+        "review\ndenial it challenges is dated 8/2/2013; and the case was assigned to MAXIMUS on "
+        "8/15/2013.",
         NULL};
     for (int i = 0; procedures[i]; i++) {
         json_t *r = letter_d(one_decision, procedures[i], plain_reviewer);
@@ -123,6 +129,35 @@ Test(other_layouts, layout_d_partial_authorisation_and_claims_administrator_bloc
     expect_partial(r, "D", NULL, "320 hours", "160 hours");
     cr_expect(json_is_true(t_get(r, "items.0.ca_no_citation")));
     json_decref(r);
+    /* the same told other ways */
+    static const struct {
+        const char *told, *original, *authorized;
+    } ways[] = {
+        {"320 hours of the program was the original request. The claims administrator certified "
+         "160\nhours, and the remaining 160 hours are at issue here.",
+         "320 hours of the program", "160 hours"},
+        {"320 hours of the program were originally requested. 160 hours were authorized by the "
+         "claims\nadministrator.",
+         "320 hours of the program", "160 hours"},
+        {"Of the original request for 320 hours, the claims administrator certified 160 hours for "
+         "a "
+         "trial.",
+         "320 hours", "160 hours for a trial"},
+    };
+    for (size_t i = 0; i < sizeof ways / sizeof ways[0]; i++) {
+        char told[1024];
+        snprintf(told, sizeof told,
+                 "1) Regarding the request for a functional restoration program of 160 hours:\n%s\n"
+                 "Medical Treatment Guideline(s) Relied Upon by the Expert Reviewer:",
+                 ways[i].told);
+        r = corpus_letter_with("D-01.txt",
+                               "1) Regarding the request for a functional restoration program of "
+                               "160 hours:\nMedical Treatment Guideline(s) Relied Upon by the "
+                               "Expert Reviewer:",
+                               told);
+        expect_partial(r, "D", NULL, ways[i].original, ways[i].authorized);
+        json_decref(r);
+    }
 }
 
 Test(other_layouts, layout_c_partial_authorisation_and_layout_b_wrapped_heading)

@@ -60,6 +60,7 @@ Test(treatments, categories_from_the_rule_table)
     expect_category("CPM machine, 21 day rental", "dmepos", "home equipment");
     expect_category("Far infrared heat lamp for home use", "dmepos", "cold/heat therapy unit");
     expect_category("Home pulley and resistance band kit", "dmepos", "home equipment");
+    expect_category("removal of lumbar hardware, L4-S1", "surgery", "surgery");
     expect_category("Skilled nursing visits", "home_health", NULL);
     expect_category("Uber rides to appointments", "transportation", NULL);
     expect_category("Opioid weaning program", "programs", "detoxification program");

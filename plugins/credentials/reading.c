@@ -16,7 +16,7 @@
     ",\\s+(?:is\\s+)?licensed|,?\\s+and\\s+an?\\s+licen[sc]e\\b|,?\\s+and\\s+(?:also\\s+)?"        \
     "holds\\s+"                                                                                    \
     "board|,?\\s+(?:and\\s+)?(?:has|holds|with)\\s+(?:a\\s+)?(?:sub-?specialt|"                    \
-    "additional)|"                                                                                 \
+    "additional|certificate)|"                                                                     \
     "\\s+by\\s+the\\b|\\s*[.;(]|\\s*\\z)"
 
 static const char lic_label[] =
@@ -27,7 +27,8 @@ static const char spec_label[] =
 /* "is Board Certified in ...", "holds board certification in ..." */
 static const char prose_board[] =
     "\\bBoard[-\\s]+(?:Certified|certifications?)\\s+in\\s+" SPEC SPEC_END;
-static const char prose_sub[] = "\\b(?:sub-?specialt(?:y|ies)|additional\\s+certifications?)(?:\\s+"
+static const char prose_sub[] = "\\b(?:sub-?specialt(?:y|ies)|additional\\s+certifications?|"
+                                "certificates?\\s+of\\s+added\\s+qualifications?)(?:\\s+"
                                 "certifications?)?\\s+in\\s+" SPEC SPEC_END;
 /* Reviewers who are no physicians name their profession: "is a Licensed Chiropractor". */
 static const char prose_profession[] =

@@ -52,18 +52,21 @@ static uint32_t clause_start(const char *text, uint32_t from, uint32_t at)
 {
     for (uint32_t i = at; i > from; i--) {
         char c = text[i - 1];
-        if (c == '.' && i < at && (text[i] == ' ' || text[i] == '\n')) return i;
+        if ((c == '.' || c == ';') && i < at && (text[i] == ' ' || text[i] == '\n')) return i;
         if (c == ',' && !date_comma(text, from, i - 1)) return i;
     }
     return from;
 }
 
-/* Where the clause after text[at] ends: a period that ends a sentence or a comma. */
+/* Where the clause after text[at] ends: a period that ends a sentence, a semicolon or a comma
+ * (not the comma right after the date: "On April 21, 2014, the case was assigned"). */
 static uint32_t clause_end(const char *text, uint32_t at, uint32_t to)
 {
+    while (at < to && (text[at] == ',' || text[at] == ' ' || text[at] == '\n')) at++;
     for (uint32_t i = at; i < to; i++) {
         char c = text[i];
-        if (c == ',' || (c == '.' && (i + 1 == to || text[i + 1] == ' ' || text[i + 1] == '\n')))
+        if (c == ',' || c == ';' ||
+            (c == '.' && (i + 1 == to || text[i + 1] == ' ' || text[i + 1] == '\n')))
             return i;
     }
     return to;

@@ -85,6 +85,10 @@ const char dates_re_narrative_injury_weak[] =
     "|\\b(?:since|following|after)\\s+(?:his|her|the|their)\\s+(?=[^,;]{6,20}?\\s+(?:(?:industrial|"
     "work|work[- ]related|occupational)\\s+)?injury\\b)"
     "|\\b(?:accident|incident|collision)\\s+on\\s+"
+    /* "On 4/7/2009 he jumped down from the cab of a loader" */
+    "|\\bon\\s+(?=[^,;]{6,20}?,?\\s+(?:he|she|they)\\s+(?:jumped|fell|slipped|tripped|twisted|"
+    "injured|hurt|strained|lifted|felt\\s+a\\s+pop|was\\s+(?:struck|hit|injured|hurt|crushed|"
+    "assaulted))\\b)"
     /* "She was hurt on the evening shift of 02/26/2017" */
     "|\\b(?:was|were)\\s+(?:hurt|injured)\\b[^.;]{0,60}?\\b(?:of|on)\\s+"
     ")" DATE_OR_JOINED

@@ -18,6 +18,11 @@ uint32_t imrx_ci_find(const char *text, uint32_t b, uint32_t e, const char *need
 {
     size_t n = strlen(needle);
     if (n == 0 || e < b || e - b < n) return e;
+    if (needle[0] == ' ' && n > 1) { /* a leading blank: a space or a line break */
+        for (uint32_t p = b + 1; (p = imrx_ci_find(text, p, e, needle + 1)) < e; p++)
+            if (text[p - 1] == ' ' || text[p - 1] == '\n') return p - 1;
+        return e;
+    }
     unsigned char lo = (unsigned char)tolower((unsigned char)needle[0]);
     unsigned char up = (unsigned char)toupper((unsigned char)needle[0]);
     uint32_t last = e - (uint32_t)n; /* the last place a match can start */
@@ -146,17 +151,18 @@ static void clean_title(const char *text, range_t *r)
                 continue;
             }
         }
+        /* (imrx_ci_find: a space also matches a line break, "Treatment\nGuidelines") */
         for (const char *const *p = title_prefixes; *p; p++) {
-            size_t n = strlen(*p);
-            if (r->e - r->b > n && imrx_starts_with_ci(text + r->b, *p)) {
-                r->b += (uint32_t)n;
+            uint32_t n = (uint32_t)strlen(*p);
+            if (r->e - r->b > n && imrx_ci_find(text, r->b, r->b + n, *p) == r->b) {
+                r->b += n;
                 changed = 1;
             }
         }
         for (const char *const *s = title_suffixes; *s; s++) {
-            size_t n = strlen(*s);
-            if (r->e - r->b > n && imrx_starts_with_ci(text + r->e - n, *s)) {
-                r->e -= (uint32_t)n;
+            uint32_t n = (uint32_t)strlen(*s);
+            if (r->e - r->b > n && imrx_ci_find(text, r->e - n, r->e, *s) == r->e - n) {
+                r->e -= n;
                 changed = 1;
             }
         }

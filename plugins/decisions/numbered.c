@@ -114,34 +114,80 @@ void imrx_items_layout_c(scan_t *sc)
     }
 }
 
-/* Where the sentence or clause at text[p] ends in [p, e): a period before a blank, or " so ". */
+/* Where the sentence or clause at text[p] ends in [p, e): a period before a blank, ", leaving",
+ * ", and the remaining" or " so ". */
 static uint32_t clause_end(const char *text, uint32_t p, uint32_t e)
 {
     uint32_t so = imrx_ci_find(text, p, e, " so ");
+    uint32_t leaving = imrx_ci_find(text, p, e, ", leaving");
+    if (leaving < so) so = leaving;
+    uint32_t remaining = imrx_ci_find(text, p, e, ", and the remaining");
+    if (remaining < so) so = remaining;
     for (uint32_t i = p; i < so; i++)
         if (text[i] == '.' && (i + 1 == e || text[i + 1] == ' ' || text[i + 1] == '\n')) return i;
     return so;
 }
 
+/* Where the sentence that ends at text[p] starts, not before b: after a line break or a
+ * period, and its blanks. */
+static uint32_t sentence_start(const char *text, uint32_t b, uint32_t p)
+{
+    uint32_t s = p;
+    while (s > b &&
+           !(text[s - 1] == '\n' || (s >= b + 2 && text[s - 1] == ' ' && text[s - 2] == '.')))
+        s--;
+    while (s < p && (text[s] == ' ' || text[s] == '\n')) s++;
+    return s;
+}
+
 /* Layout D names only the disputed portion in its determination; its block may tell the rest:
- * "The original request was for oxycodone 15 mg #120. The Claims Administrator authorized
- * oxycodone 15 mg #60." (or "Utilization review certified #60"). */
+ * "The original request was (for) X.", "X was the original request.", "X was originally
+ * requested.", "Of the original request for X, ..."; then what was authorised: "The Claims
+ * Administrator authorized (certified) Y", "Y was authorized by the claims administrator",
+ * "Utilization review certified #60". */
 static void original_request_in_block(scan_t *sc, item_t *it, range_t block)
 {
     const char *text = sc->l->text;
-    uint32_t o = imrx_ci_find(text, block.b, block.e, "the original request was for ");
-    if (o == block.e) return;
-    range_t original = {o + 29, clause_end(text, o + 29, block.e)};
-    uint32_t lim = original.e + 160 < block.e ? original.e + 160 : block.e;
-    uint32_t a = imrx_ci_find(text, original.e, lim, " authorized ");
-    uint32_t c = imrx_ci_find(text, original.e, lim, " certified ");
+    range_t original = {0, 0};
+    uint32_t o;
+    if ((o = imrx_ci_find(text, block.b, block.e, "the original request was ")) < block.e) {
+        uint32_t ob = o + 25;
+        if (imrx_starts_with_ci(text + ob, "for ")) ob += 4;
+        original = (range_t){ob, clause_end(text, ob, block.e)};
+    } else if ((o = imrx_ci_find(text, block.b, block.e, "of the original request for ")) <
+               block.e) {
+        uint32_t ob = o + 28, oe = ob;
+        while (oe < block.e && text[oe] != ',' && text[oe] != '.') oe++;
+        original = (range_t){ob, oe};
+    } else if ((o = imrx_ci_find(text, block.b, block.e, " was the original request")) < block.e ||
+               (o = imrx_ci_find(text, block.b, block.e, " was originally requested")) < block.e ||
+               (o = imrx_ci_find(text, block.b, block.e, " were originally requested")) < block.e) {
+        original = (range_t){sentence_start(text, block.b, o), o};
+    } else {
+        return;
+    }
+    if (original.e <= original.b) return;
+    uint32_t from = original.e, lim = from + 200 < block.e ? from + 200 : block.e;
+    uint32_t a = imrx_ci_find(text, from, lim, " authorized ");
+    uint32_t c = imrx_ci_find(text, from, lim, " certified ");
     if (c < a) a = c;
-    if (a == lim || original.e <= original.b) return;
-    uint32_t ab = a + (text[a + 1] == 'a' || text[a + 1] == 'A' ? 12 : 11);
+    if (a == lim) return;
+    range_t authorized;
+    uint32_t verb = a + 1;
+    if (a >= from + 4 &&
+        (imrx_ci_find(text, a - 4, a, " was") < a || imrx_ci_find(text, a - 5, a, " were") < a)) {
+        /* "Xanax 0.5 mg #30 was authorized by the claims administrator" */
+        uint32_t was = imrx_ci_find(text, a - 5, a, " w");
+        authorized = (range_t){sentence_start(text, from, was), was};
+    } else {
+        uint32_t ab = verb + (text[verb] == 'a' || text[verb] == 'A' ? 11 : 10);
+        authorized = (range_t){ab, clause_end(text, ab, lim)};
+    }
+    imrx_trim_range(text, &authorized, ",;");
+    if (authorized.e <= authorized.b) return;
     it->partial = 1;
     it->original = original;
-    it->authorized = (range_t){ab, clause_end(text, ab, lim)};
-    imrx_trim_range(text, &it->authorized, ",;");
+    it->authorized = authorized;
 }
 
 void imrx_items_layout_d(scan_t *sc)
