@@ -512,6 +512,11 @@ Test(diagnoses, words_before_the_colon_apposition_and_revisions)
                     "secondary diagnosis of cervical strain. She walks.");
     expect_list(r, "patient.diagnoses", LIST("lumbar radiculopathy", "cervical strain"));
     json_decref(r);
+    /* what the physician did next ends the list */
+    r = run_summary("A 55 year old male. On 5-2-2016 the pain physician diagnosed opioid use "
+                    "disorder, stopped the Oxycodone, and planned a taper of Norco. He walks.");
+    expect_list(r, "patient.diagnoses", LIST("opioid use disorder"));
+    json_decref(r);
     r = run_summary("A 29 year old male. He was diagnosed with a left ankle sprain and, later, "
                     "chronic lateral ankle instability. He walks.");
     expect_list(r, "patient.diagnoses",

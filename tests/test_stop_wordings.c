@@ -69,6 +69,15 @@ Test(stop_wordings, the_same_words_about_something_else)
     cr_expect(flag(must(p, "acetaminophen"), "negated"));
     cr_expect(!flag(must(p, "duloxetine"), "negated"));
     json_decref(p);
+    /* a drug after the cue's list that opens a clause of its own */
+    p = summary("He takes Norco. She did not tolerate tramadol, and naproxen alone is unlikely to "
+                "control pain after surgery.");
+    cr_expect(flag(must(p, "tramadol"), "discontinued"));
+    cr_expect(!flag(must(p, "naproxen"), "discontinued") && !flag(must(p, "naproxen"), "negated"));
+    json_decref(p);
+    p = summary("He takes Norco. He did not tolerate tramadol and naproxen.");
+    cr_expect(flag(must(p, "naproxen"), "discontinued"));
+    json_decref(p);
     p = summary("He takes Norco. He had not been tried on trazodone.");
     cr_expect(flag(must(p, "trazodone"), "negated"));
     json_decref(p);

@@ -3,6 +3,7 @@
  * never filled it", "and then gave it up"), in the next clause after a semicolon, and lists said
  * never tried ("the records do not show that A, B or C was ever tried"). Read within the
  * mention's sentence; the patterns are in negation_cues.c. */
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -370,6 +371,23 @@ static int entry_note(const char *text, uint32_t from, uint32_t cb, uint32_t ce,
     return q < to && (text[q] == ',' || text[q] == ';');
 }
 
+/* Does a verb follow text[p] (a drug's name), making the drug its clause's subject ("naproxen
+ * alone is unlikely", "gabapentin was then started")? */
+static int opens_clause(const char *text, uint32_t p, uint32_t se)
+{
+    static const char *const verbs[] = {
+        "is",  "was",   "are",    "were",  "has",   "had",    "remains", "may",    "would",  "will",
+        "can", "could", "should", "might", "helps", "helped", "works",   "worked", "caused", NULL};
+    while (p < se && text[p] == ' ') p++;
+    if (p + 6 < se && strncasecmp(text + p, "alone ", 6) == 0) p += 6;
+    for (const char *const *v = verbs; *v; v++) {
+        size_t k = strlen(*v);
+        if (p + k < se && strncasecmp(text + p, *v, k) == 0 && !isalpha((unsigned char)text[p + k]))
+            return 1;
+    }
+    return 0;
+}
+
 void med_negation(const med_context_re_t *re, imrx_re_scratch_t *t, const char *text, uint32_t sb,
                   uint32_t se, uint32_t hi, mention_t *m, const mention_t *all, size_t n)
 {
@@ -407,8 +425,13 @@ void med_negation(const med_context_re_t *re, imrx_re_scratch_t *t, const char *
             }
         }
     }
-    if (kind && ((m->b - cue_e < 160 && list_gap(text, cue_e, m->b, all, n)) ||
-                 labelled_list(text, cue_e, m->b))) {
+    /* "She did not tolerate tramadol, and naproxen alone is unlikely to ...": a drug after
+     * another that opens a clause of its own is not in the cue's list */
+    int own_clause =
+        kind && m != all && m[-1].b >= cue_e && opens_clause(text, med_mention_end(m), se);
+    if (kind && !own_clause &&
+        ((m->b - cue_e < 160 && list_gap(text, cue_e, m->b, all, n)) ||
+         labelled_list(text, cue_e, m->b))) {
         if (kind == 1 && not_since(text, cue_e, med_mention_end(m), se))
             m->discontinued = 1; /* "He has not taken Norco since 2015": he took it before */
         else if (kind == 1)

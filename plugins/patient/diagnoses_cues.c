@@ -149,6 +149,11 @@ const char dx_stop_pattern[] =
     "started|released|discharged|advised|instructed|fitted|seen|evaluated|recommended|requested|"
     "underwent|required|received|needed|"
     "ordered|planned|suggested)\\b"
+    /* "diagnosed opioid use disorder, stopped the Oxycodone, and planned a taper": a comma and a
+     * verb of what the physician did next */
+    "|,\\s+(?:and\\s+)?(?:stopped|discontinued|started|began|initiated|prescribed|recommended|"
+    "ordered|requested|referred|planned|increased|decreased|continued|switched|changed|tapered|"
+    "administered|performed|injected|dispensed)\\s+(?:the|his|her|their|a|an|him|to)\\b"
     /* "hypertension, treated by his personal physician with metformin" */
     "|,\\s+(?:treated|managed|controlled|followed)\\s+(?:by|with)\\b"
     "|,?\\s+on\\s+(?:\\d|" MONTH "\\s+\\d)"
