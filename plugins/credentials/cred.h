@@ -75,6 +75,8 @@ size_t cred_specialty_key(const char *s, size_t n, char *out, size_t cap);
 /* The canonical name of the specialty written s[0..n), exactly or by a close spelling that
  * points to one canonical name only; NULL when the table does not know it. */
 const char *cred_specialty_canonical(const cred_specialties_t *t, const char *s, size_t n);
+/* The same for the exact spelling only (no search for a close one: cheap). */
+const char *cred_specialty_exact(const cred_specialties_t *t, const char *s, size_t n);
 
 /* Damerau (optimal string alignment) distance of a and b, or a value > limit when it exceeds
  * `limit` (computation stops early). */

@@ -156,7 +156,10 @@ static void add_labelled(cred_letter_t *L, size_t b, size_t e)
 
 /* Splits a labelled list text[b..e) on commas and semicolons outside parentheses; lines after
  * the first that go on with the list were included by the caller. */
-static int known(cred_letter_t *L, size_t b, size_t e);
+static int known(cred_letter_t *L, size_t b, size_t e)
+{
+    return e > b && cred_specialty_canonical(&L->s->specialties, L->l->text + b, e - b) != NULL;
+}
 
 /* The end of the comma part that starts at text[b] (before e), outside parentheses. */
 static size_t part_end(const char *text, size_t b, size_t e)
@@ -180,7 +183,9 @@ static void split_labelled(cred_letter_t *L, size_t b, size_t e)
         if (i < e) {
             size_t nb = i + 1, ne = part_end(text, i + 1, e);
             while (nb < ne && (text[nb] == ' ' || text[nb] == '\n')) nb++;
-            if (known(L, start, ne) && !known(L, nb, ne)) continue;
+            if (cred_specialty_exact(&L->s->specialties, text + start, ne - start) &&
+                !known(L, nb, ne))
+                continue;
         }
         add_labelled(L, start, i);
         if (i >= e) return;
@@ -229,11 +234,6 @@ int cred_read_labels(cred_letter_t *L)
     if (lic) scan_states(L, lic, CRED_SCAN_LABEL);
     if (spec) read_specialty_value(L, spec_empty && spec_line < end ? spec_line + 1 : spec);
     return 1;
-}
-
-static int known(cred_letter_t *L, size_t b, size_t e)
-{
-    return e > b && cred_specialty_canonical(&L->s->specialties, L->l->text + b, e - b) != NULL;
 }
 
 /* A specialty named in prose, text[b..e): "Physical Medicine and Rehabilitation" is one, but

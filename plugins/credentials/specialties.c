@@ -143,14 +143,23 @@ static int typo_limit(size_t n)
     return n < 6 ? 0 : n < 12 ? 1 : n < 24 ? 2 : 3;
 }
 
-const char *cred_specialty_canonical(const cred_specialties_t *t, const char *s, size_t n)
+const char *cred_specialty_exact(const cred_specialties_t *t, const char *s, size_t n)
 {
     char key[256];
     size_t k = cred_specialty_key(s, n, key, sizeof key);
     if (!k) return NULL;
     cred_spec_row_t probe = {key, NULL};
     const cred_spec_row_t *hit = bsearch(&probe, t->v, t->n, sizeof *t->v, by_key);
-    if (hit) return hit->canonical;
+    return hit ? hit->canonical : NULL;
+}
+
+const char *cred_specialty_canonical(const cred_specialties_t *t, const char *s, size_t n)
+{
+    const char *exact = cred_specialty_exact(t, s, n);
+    if (exact) return exact;
+    char key[256];
+    size_t k = cred_specialty_key(s, n, key, sizeof key);
+    if (!k) return NULL;
     int limit = typo_limit(k), best = limit + 1;
     const char *canonical = NULL;
     int ambiguous = 0;
