@@ -336,6 +336,13 @@ Test(credentials, prose_splits_and_only_between_known_specialties)
     expect_list(r, "reviewer.specialties", LIST("Plastic Surgery", "Surgery of the Hand"));
     expect_list(r, "reviewer.licensure", LIST("CA", "AZ"));
     json_decref(r);
+    /* H99: ", with added qualification in", "and who is licensed in" */
+    r = run_layout_d("The expert reviewer is Board Certified in Orthopaedic Surgery, with added\n"
+                     "qualification in Sports Medicine, and who is licensed in Washington and "
+                     "California.");
+    expect_list(r, "reviewer.specialties", LIST("Orthopaedic Surgery", "Sports Medicine"));
+    expect_list(r, "reviewer.licensure", LIST("WA", "CA"));
+    json_decref(r);
     /* H90: "and holds active medical licenses in" */
     r = run_layout_d(
         "The expert reviewer is board certified in Physical Medicine & Rehabilitation "

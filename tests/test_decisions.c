@@ -296,10 +296,24 @@ Test(decisions, non_mtus_references_and_their_titles)
     cr_expect_str_eq(
         ITEM(r, 1, "guidelines.2.title"),
         "Official Disability Guidelines (ODG), Knee & Leg, Hyaluronic acid injections");
-    /* "based the decision also on recommendation(s) outside of the MTUS" announces, cites none */
+    /* "based the decision also on recommendation(s) outside of the MTUS" announces, cites none
+     */
     cr_assert_eq(json_array_size(t_get(r, "items.2.guidelines")), 2);
     cr_expect_str_eq(ITEM(r, 2, "guidelines.1.title"),
                      "Official Disability Guidelines (ODG), Shoulder Chapter, Steroid injections");
+    json_decref(r);
+    /* a chapter outside the MTUS after one inside it */
+    r = run_a("Surgical consultation: Upheld\n"
+              "Claims Administrator guideline: Decision based on MTUS Shoulder Complaints 2004.\n"
+              "MAXIMUS guideline: The Physician Reviewer based his/her decision on the MTUS ACOEM "
+              "Practice\nGuidelines, 2nd Edition (2004), Chapter 9, Shoulder Complaints, pages "
+              "209-211, which are part of\nthe MTUS, and the ACOEM Practice Guidelines, 2nd "
+              "Edition (2004), Chapter 7, Independent Medical\nExaminations and Consultations, "
+              "page 127, which is not part of the MTUS.\n"
+              "Decision rationale: Not medically necessary.\n");
+    cr_assert_eq(json_array_size(t_get(r, "items.0.guidelines")), 2);
+    cr_expect_str_eq(ITEM(r, 0, "guidelines.0.title"), "Shoulder Complaints");
+    cr_expect_str_eq(ITEM(r, 0, "guidelines.1.source"), "non-MTUS");
     json_decref(r);
 }
 

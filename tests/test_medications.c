@@ -342,6 +342,13 @@ Test(medications, a_hedge_after_the_use_is_its_outcome)
                "There is no record that he has been taking gabapentin.");
     cr_expect_str_eq(str(must(r, "gabapentin"), "context"), "rationale");
     json_decref(r);
+    /* a passive use is the patient's when it lasted; a guideline's general use is not */
+    r = letter(with_items, "He has insomnia.", "Trazodone 50mg #30",
+               "Sedating antidepressants such as amitriptyline have been used for insomnia, but "
+               "the evidence is limited. Ambien has been taken nightly since 2015.");
+    cr_expect_str_eq(str(must(r, "amitriptyline"), "context"), "rationale");
+    cr_expect_str_eq(str(must(r, "zolpidem"), "context"), "history");
+    json_decref(r);
 }
 
 /* In reasoning, a present use names the drugs after it: "She continues to use Lidoderm

@@ -40,6 +40,7 @@ Test(stop_wordings, drugs_never_taken_in_everyday_words)
         "He declined to start Norco.",
         "She opted not to fill the Norco prescription.",
         "He has never been on Norco.",
+        "He has never been prescribed a neuropathic agent such as Norco.",
         NULL};
     expect_each(never, "hydrocodone/acetaminophen", "negated", 1);
     json_t *r = summary("She has no history of ulcers and takes no aspirin, steroid or "

@@ -11,12 +11,13 @@
 /* A specialty stops at sentence punctuation; the prose lists below end it with a lookahead. */
 #define SPEC "([^.;:()]{2,160}?)"
 #define SPEC_END                                                                                   \
-    "(?=,?\\s+and\\s+(?:is\\s+|holds\\s+(?:an?\\s+)?(?:(?:active|current|valid|unrestricted|"      \
+    "(?=,?\\s+and\\s+(?:who\\s+)?(?:is\\s+|holds\\s+(?:an?\\s+)?(?:(?:active|current|valid|"       \
+    "unrestricted|"                                                                                \
     "medical)\\s+){0,2})?(?:currently\\s+|also\\s+)?licen(?:sed|[sc]es?\\b)|"                      \
     ",\\s+(?:is\\s+)?licensed|,?\\s+and\\s+an?\\s+licen[sc]e\\b|,?\\s+and\\s+(?:also\\s+)?"        \
     "holds\\s+"                                                                                    \
     "board|,?\\s+(?:and\\s+)?(?:has|holds|with)\\s+(?:a\\s+)?(?:sub-?specialt|"                    \
-    "additional|certificate)|"                                                                     \
+    "additional|certificate|added)|"                                                               \
     "\\s+by\\s+the\\b|\\s*[.;(]|\\s*\\z)"
 
 static const char lic_label[] =
@@ -28,7 +29,7 @@ static const char spec_label[] =
 static const char prose_board[] =
     "\\bBoard[-\\s]+(?:Certified|certifications?)\\s+in\\s+" SPEC SPEC_END;
 static const char prose_sub[] = "\\b(?:sub-?specialt(?:y|ies)|additional\\s+certifications?|"
-                                "certificates?\\s+of\\s+added\\s+qualifications?)(?:\\s+"
+                                "(?:certificates?\\s+of\\s+)?added\\s+qualifications?)(?:\\s+"
                                 "certifications?)?\\s+in\\s+" SPEC SPEC_END;
 /* Reviewers who are no physicians name their profession: "is a Licensed Chiropractor". */
 static const char prose_profession[] =

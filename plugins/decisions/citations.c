@@ -525,7 +525,12 @@ static int read_clauses(scan_t *sc, imrx_node_t list, range_t s, cite_flags_t *f
         /* The non-MTUS clause starts at the ", and" or ", " right before the marker. */
         uint32_t cs = ci_find_last(text, s.b, m, ", and ");
         uint32_t comma = ci_find_last(text, s.b, m, ", ");
-        if (cs == m || (comma < m && comma > cs && imrx_ci_find(text, comma, m, "MTUS") == m))
+        /* (", which is not part of the MTUS" is about the whole reference after the ", and":
+         * "..., and the ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 7, ..., page 127,
+         * which is not part of the MTUS") */
+        int relative = imrx_starts_with_ci(text + m, "not part of the MTUS") && cs < m;
+        if (cs == m ||
+            (!relative && comma < m && comma > cs && imrx_ci_find(text, comma, m, "MTUS") == m))
             cs = comma;
         uint32_t semi = ci_find_last(text, s.b, m, "; "); /* "...Considerations; and Non-MTUS" */
         if (semi < m && (cs == m || semi > cs)) cs = semi;

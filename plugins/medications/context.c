@@ -62,7 +62,18 @@ static const char patient_use[] =
     "had|is|was|were)\\s+(?:\\w+\\s+){0,2}(?:taking|using|utilizing|prescribed|treated\\s+with|"
     "on)|(?:current|ongoing|prior|previous|chronic|long-term|continued)\\s+(?:use|usage)\\s+of|"
     "medications?\\s+(?:include|included|including|consist|list)|(?:has|have|had)\\s+(?:been\\s+)?"
-    "(?:taking|using|tried|utilizing|used|taken)|(?:was|were|is|are)\\s+(?:being\\s+)?prescribed|"
+    "(?:taking|using)|(?:has|have|had)\\s+(?:tried|utilizing|used|taken)"
+    /* a passive use is the patient's when it lasted or failed ("Norco has been used since 2014",
+     * "... without benefit"), not a guideline's "trazodone and amitriptyline have been used for
+     * insomnia" */
+    "|(?:has|have|had)\\s+been\\s+tried"
+    "|(?:has|have|had)\\s+been\\s+(?:utilized|used|taken)(?=(?:\\s+[\\w-]+){0,3}?\\s+(?:for\\s+(?:"
+    "\\d|"
+    "one|two|three|four|five|six|several|many|more|over|about|at\\s+least|the\\s+(?:past|last)|"
+    "years|months|weeks)|since|by\\s+(?:the\\s+)?(?:patient|injured|him|her|claimant|worker|"
+    "employee)|without|with\\s+(?:no|little|minimal|some|good|partial)|long-term|daily|nightly|"
+    "regularly|chronically)\\b)"
+    "|(?:was|were|is|are)\\s+(?:being\\s+)?prescribed|"
     "(?:current|prior)\\s+medications?)\\b";
 
 /* In reasoning, the patient's present use told before the drugs it names ("She continues to use

@@ -40,7 +40,10 @@ static int list_gap(const char *text, uint32_t b, uint32_t e, const mention_t *a
         /* "He took Motrin and later naproxen; both were stopped" */
         "later", "then", "subsequently",
         /* "She stopped over-the-counter ibuprofen" */
-        "over", "counter", "OTC", NULL};
+        "over", "counter", "OTC",
+        /* "has never been prescribed a neuropathic agent such as gabapentin" */
+        "neuropathic", "adjuvant", "sedating", "hypnotic", "hypnotics", "analgesic", "analgesics",
+        "nonsteroidal", NULL};
     uint32_t p = b;
     while (p < e) {
         char c = text[p];
