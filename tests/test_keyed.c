@@ -1,9 +1,11 @@
 /* The plugins' scanning shortcuts (plugins/common): a keyed search finds what the plain PCRE2
  * search finds, the key starts hold every place a match begins, tokens read from
- * imrx_tokens_back's position are those of the whole text, and imrx_text_first_listed picks the
- * word that strstr with each word in turn picks. Checked on random texts built
+ * imrx_tokens_back's position are those of the whole text, imrx_text_first_listed picks the
+ * word that strstr with each word in turn picks, and imrx_text_find finds what a plain loop
+ * finds. Checked on random texts built
  * from the words that make these searches hard (keys as prefixes of longer words, keys a few
  * words after the match's beginning, matches close together). */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -238,6 +240,52 @@ Test(keyed, first_listed_word_is_what_strstr_in_turn_finds)
     int kinds = 0;
     for (int i = 0; i < 11; i++) kinds += seen[i];
     cr_expect_geq(kinds, 6, "the texts reach several of the words (%d)", kinds);
+}
+
+/* imrx_text_find as a plain loop: ASCII case aside, a blank of the needle matching a space or a
+ * line break. */
+static uint32_t find_reference(const char *text, uint32_t b, uint32_t e, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (uint32_t i = b; i + n <= e; i++) {
+        size_t k = 0;
+        while (k < n) {
+            char t = text[i + k], c = needle[k];
+            int same = c == ' ' ? (t == ' ' || t == '\n') : tolower((unsigned char)t) == c;
+            if (!same) break;
+            k++;
+        }
+        if (k == n) return i;
+    }
+    return e;
+}
+
+Test(keyed, phrase_search_is_what_a_plain_loop_finds)
+{
+    static const char *const words[] = {"Claims", "Administrator", "authorized", "certified",
+                                        "the",    "original",      "request",    "was",
+                                        "for",    "Chapter",       "chapter7",   "Section"};
+    static const char *const needles[] = {"claims administrator",
+                                          " authorized ",
+                                          " chapter",
+                                          "the original request was for ",
+                                          "section",
+                                          " was",
+                                          "r"};
+    char text[400];
+    for (uint32_t seed = 1; seed <= 400; seed++) {
+        size_t len = random_text(text, sizeof text, seed, words, sizeof words / sizeof *words,
+                                 1 + (int)(seed % 14));
+        for (size_t k = 0; k < sizeof needles / sizeof *needles; k++)
+            for (uint32_t b = 0; b < len; b += 7) {
+                uint32_t want = find_reference(text, b, (uint32_t)len, needles[k]);
+                cr_assert_eq(imrx_text_find(text, b, (uint32_t)len, needles[k]), want,
+                             "\"%s\" from %u in \"%s\"", needles[k], b, text);
+            }
+    }
+    /* a leading blank that is a line break, and none before the text's start */
+    cr_expect_eq(imrx_text_find("Treatment\nGuidelines", 0, 20, " guidelines"), 9);
+    cr_expect_eq(imrx_text_find("Guidelines", 0, 10, " guidelines"), 10);
 }
 
 /* The squeeze as it was first written, one byte at a time: the reference for the run copy. */

@@ -161,3 +161,48 @@ imrx_status_t imrx_tsv_read(const char *path, imrx_tsv_row_fn row, void *user)
     fclose(fp);
     return st;
 }
+
+/* Callers search a text for a dozen phrases each, so the first character is tested before
+ * anything else. */
+uint32_t imrx_text_find(const char *text, uint32_t b, uint32_t e, const char *needle)
+{
+    size_t n = strlen(needle);
+    if (n == 0 || e < b || e - b < n) return e;
+    if (needle[0] == ' ' && n > 1) { /* a leading blank: a space or a line break */
+        for (uint32_t p = b + 1; (p = imrx_text_find(text, p, e, needle + 1)) < e; p++)
+            if (text[p - 1] == ' ' || text[p - 1] == '\n') return p - 1;
+        return e;
+    }
+    unsigned char lo = (unsigned char)tolower((unsigned char)needle[0]);
+    unsigned char up = (unsigned char)toupper((unsigned char)needle[0]);
+    uint32_t last = e - (uint32_t)n; /* the last place a match can start */
+    /* Candidates come from memchr, for each case of the first letter (SIMD in libc). */
+    const char *next_lo = NULL, *next_up = NULL;
+    for (uint32_t i = b; i <= last;) {
+        if (!next_lo || next_lo < text + i) {
+            next_lo = memchr(text + i, lo, last + 1 - i);
+            if (!next_lo) next_lo = text + last + 1;
+        }
+        if (lo == up) {
+            next_up = next_lo;
+        } else if (!next_up || next_up < text + i) {
+            next_up = memchr(text + i, up, last + 1 - i);
+            if (!next_up) next_up = text + last + 1;
+        }
+        const char *cand = next_lo < next_up ? next_lo : next_up;
+        if (cand > text + last) break;
+        i = (uint32_t)(cand - text);
+        size_t k = 1;
+        while (k < n) {
+            unsigned char t = (unsigned char)text[i + k], c = (unsigned char)needle[k];
+            int differs = c == ' '                                   ? (t != ' ' && t != '\n')
+                          : ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? (t | 0x20) != (c | 0x20)
+                                                                     : t != c;
+            if (differs) break;
+            k++;
+        }
+        if (k == n) return i;
+        i++;
+    }
+    return e;
+}

@@ -10,29 +10,14 @@
 
 #include "dates.h"
 
-/* Does text[b..e) hold `word` (ASCII case ignored; a space matches any blank)? */
-static int holds(const char *text, uint32_t b, uint32_t e, const char *word)
-{
-    size_t n = strlen(word);
-    for (uint32_t i = b; i + n <= e; i++) {
-        size_t k = 0;
-        while (k < n) {
-            char t = text[i + k], w = word[k];
-            if (w == ' ' ? (t != ' ' && t != '\n') : ((t | 0x20) != w)) break;
-            k++;
-        }
-        if (k == n) return 1;
-    }
-    return 0;
-}
-
 /* The slot a clause speaks of, or -1. */
 static int clause_slot(const char *text, uint32_t b, uint32_t e)
 {
-    if (holds(text, b, e, "assigned")) return D_ASSIGNED;
-    if (holds(text, b, e, "application")) return D_APPLICATION;
-    if (holds(text, b, e, "utilization review") || holds(text, b, e, "denial") ||
-        holds(text, b, e, "denied") || holds(text, b, e, "under appeal"))
+    if (imrx_text_find(text, b, e, "assigned") < e) return D_ASSIGNED;
+    if (imrx_text_find(text, b, e, "application") < e) return D_APPLICATION;
+    if (imrx_text_find(text, b, e, "utilization review") < e ||
+        imrx_text_find(text, b, e, "denial") < e || imrx_text_find(text, b, e, "denied") < e ||
+        imrx_text_find(text, b, e, "under appeal") < e)
         return D_UR;
     return -1;
 }

@@ -12,56 +12,11 @@
 #include "decisions.h"
 #include "text.h"
 
-/* Guideline texts are searched for a dozen phrases each, so the first character is tested
- * before anything else (decisions.h). */
-uint32_t imrx_ci_find(const char *text, uint32_t b, uint32_t e, const char *needle)
-{
-    size_t n = strlen(needle);
-    if (n == 0 || e < b || e - b < n) return e;
-    if (needle[0] == ' ' && n > 1) { /* a leading blank: a space or a line break */
-        for (uint32_t p = b + 1; (p = imrx_ci_find(text, p, e, needle + 1)) < e; p++)
-            if (text[p - 1] == ' ' || text[p - 1] == '\n') return p - 1;
-        return e;
-    }
-    unsigned char lo = (unsigned char)tolower((unsigned char)needle[0]);
-    unsigned char up = (unsigned char)toupper((unsigned char)needle[0]);
-    uint32_t last = e - (uint32_t)n; /* the last place a match can start */
-    /* Candidates come from memchr, for each case of the first letter (SIMD in libc). */
-    const char *next_lo = NULL, *next_up = NULL;
-    for (uint32_t i = b; i <= last;) {
-        if (!next_lo || next_lo < text + i) {
-            next_lo = memchr(text + i, lo, last + 1 - i);
-            if (!next_lo) next_lo = text + last + 1;
-        }
-        if (lo == up) {
-            next_up = next_lo;
-        } else if (!next_up || next_up < text + i) {
-            next_up = memchr(text + i, up, last + 1 - i);
-            if (!next_up) next_up = text + last + 1;
-        }
-        const char *cand = next_lo < next_up ? next_lo : next_up;
-        if (cand > text + last) break;
-        i = (uint32_t)(cand - text);
-        size_t k = 1;
-        while (k < n) {
-            unsigned char t = (unsigned char)text[i + k], c = (unsigned char)needle[k];
-            int differs = c == ' '                                   ? (t != ' ' && t != '\n')
-                          : ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? (t | 0x20) != (c | 0x20)
-                                                                     : t != c;
-            if (differs) break;
-            k++;
-        }
-        if (k == n) return i;
-        i++;
-    }
-    return e;
-}
-
 /* The last occurrence of `needle` in text[b..e), or e. */
 static uint32_t ci_find_last(const char *text, uint32_t b, uint32_t e, const char *needle)
 {
     uint32_t found = e;
-    for (uint32_t p = b; (p = imrx_ci_find(text, p, e, needle)) < e; p++) found = p;
+    for (uint32_t p = b; (p = imrx_text_find(text, p, e, needle)) < e; p++) found = p;
     return found;
 }
 
@@ -151,17 +106,17 @@ static void clean_title(const char *text, range_t *r)
                 continue;
             }
         }
-        /* (imrx_ci_find: a space also matches a line break, "Treatment\nGuidelines") */
+        /* (imrx_text_find: a space also matches a line break, "Treatment\nGuidelines") */
         for (const char *const *p = title_prefixes; *p; p++) {
             uint32_t n = (uint32_t)strlen(*p);
-            if (r->e - r->b > n && imrx_ci_find(text, r->b, r->b + n, *p) == r->b) {
+            if (r->e - r->b > n && imrx_text_find(text, r->b, r->b + n, *p) == r->b) {
                 r->b += n;
                 changed = 1;
             }
         }
         for (const char *const *s = title_suffixes; *s; s++) {
             uint32_t n = (uint32_t)strlen(*s);
-            if (r->e - r->b > n && imrx_ci_find(text, r->e - n, r->e, *s) == r->e - n) {
+            if (r->e - r->b > n && imrx_text_find(text, r->e - n, r->e, *s) == r->e - n) {
                 r->e -= n;
                 changed = 1;
             }
@@ -185,16 +140,16 @@ static range_t acoem_named_chapter(const char *text, range_t title, range_t sect
                                    uint32_t *after)
 {
     range_t none = {0, 0};
-    if (imrx_ci_find(text, title.b, title.e, "ACOEM") == title.e) return none;
+    if (imrx_text_find(text, title.b, title.e, "ACOEM") == title.e) return none;
     uint32_t b = sections.b;
     while (b < sections.e && strchr(" \n),;:", text[b])) b++;
     uint32_t lim = b + 60 < sections.e ? b + 60 : sections.e;
-    uint32_t end = imrx_ci_find(text, b, lim, " Chapter");
+    uint32_t end = imrx_text_find(text, b, lim, " Chapter");
     *after = end + 8;
     /* no "Chapter" after an edition: the name runs to its sections or its clause's end */
-    if (end == lim && imrx_ci_find(text, title.b, title.e, "Edition") < title.e) {
-        end = imrx_ci_find(text, b, lim, ", Section");
-        if (end == lim) end = imrx_ci_find(text, b, lim, " Section");
+    if (end == lim && imrx_text_find(text, title.b, title.e, "Edition") < title.e) {
+        end = imrx_text_find(text, b, lim, ", Section");
+        if (end == lim) end = imrx_text_find(text, b, lim, " Section");
         if (end == lim)
             for (end = b; end < lim && !strchr(",;.", text[end]); end++) continue;
         *after = end;
@@ -210,12 +165,12 @@ static range_t acoem_named_chapter(const char *text, range_t title, range_t sect
  * it, "ACOEM Practice Guidelines, 3rd Edition", keeps the whole). */
 static void strip_acoem(const char *text, range_t *t)
 {
-    uint32_t a = imrx_ci_find(text, t->b, t->e, "ACOEM");
+    uint32_t a = imrx_text_find(text, t->b, t->e, "ACOEM");
     if (a != t->b) return;
     uint32_t p = a + 5;
     if (imrx_starts_with_ci(text + p, " Practice Guidelines")) p += 20;
     while (p < t->e && strchr(" ,\n", text[p])) p++;
-    uint32_t ed = imrx_ci_find(text, p, t->e, "Edition");
+    uint32_t ed = imrx_text_find(text, p, t->e, "Edition");
     if (ed < t->e && ed < p + 12) {
         p = ed + 7;
         while (p < t->e && strchr(" ,\n", text[p])) p++;
@@ -245,12 +200,12 @@ static void emit_mtus(scan_t *sc, imrx_node_t list, range_t title, range_t year,
     sc->api->set_span(sc->ctx, c, imrx_span(title.b, sections.e > year.e ? sections.e : year.e));
     sc->api->set_string(sc->ctx, c, "source", "MTUS", 4, imrx_span(title.b, title.e));
     /* "ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 12, ..." */
-    uint32_t chap = imrx_ci_find(text, sections.b, sections.e, "Chapter ");
+    uint32_t chap = imrx_text_find(text, sections.b, sections.e, "Chapter ");
     const char *mapped = NULL;
-    int acoem = imrx_ci_find(text, title.b, title.e, "ACOEM") < title.e;
+    int acoem = imrx_text_find(text, title.b, title.e, "ACOEM") < title.e;
     if (acoem && chap < sections.e) mapped = acoem_chapter(atoi(text + chap + 8));
     /* "MTUS ACOEM Chapter 8 Neck and Upper Back Complaints 2004": the chapter in the title */
-    if (acoem && !mapped && (chap = imrx_ci_find(text, title.b, title.e, "Chapter ")) < title.e)
+    if (acoem && !mapped && (chap = imrx_text_find(text, title.b, title.e, "Chapter ")) < title.e)
         mapped = acoem_chapter(atoi(text + chap + 8));
     uint32_t named_after = sections.b;
     range_t named = acoem_named_chapter(text, title, sections, &named_after);
@@ -288,9 +243,9 @@ static void emit_mtus(scan_t *sc, imrx_node_t list, range_t title, range_t year,
             break;
         }
     }
-    uint32_t tail = imrx_ci_find(text, sections.b, sections.e, "which are part of the MTUS");
+    uint32_t tail = imrx_text_find(text, sections.b, sections.e, "which are part of the MTUS");
     if (tail == sections.e)
-        tail = imrx_ci_find(text, sections.b, sections.e, "which is part of the MTUS");
+        tail = imrx_text_find(text, sections.b, sections.e, "which is part of the MTUS");
     sections.e = tail;
     sections_end = sections.e;
     imrx_trim_range(text, &sections, ",;:. ");
@@ -321,9 +276,9 @@ static void clean_sections_tail(const char *text, range_t *r)
 static int yearless_citation(scan_t *sc, imrx_node_t list, range_t r)
 {
     const char *text = sc->l->text;
-    uint32_t m = imrx_ci_find(text, r.b, r.e, "MTUS ");
+    uint32_t m = imrx_text_find(text, r.b, r.e, "MTUS ");
     if (m == r.e) return 0;
-    uint32_t label = imrx_ci_find(text, m, r.e, "Section");
+    uint32_t label = imrx_text_find(text, m, r.e, "Section");
     if (label == r.e) return 0;
     range_t title = {m + 5, label};
     for (uint32_t i = title.b; i < title.e; i++)
@@ -368,16 +323,16 @@ static int mtus_sentence(scan_t *sc, imrx_node_t list, range_t s)
              * 2004": the first ", and" after the previous year starts the next title. Or a
              * semicolon: "…Studies; and Forearm, …", or "…Studies; Knee Complaints 2004" when
              * no ", and" follows it (sections may be separated by semicolons too). */
-            uint32_t a = imrx_ci_find(text, lo, yb, "; and ");
+            uint32_t a = imrx_text_find(text, lo, yb, "; and ");
             uint32_t skip = 6;
             uint32_t known = comma_title_start(text, lo, yb);
             if (known < yb && known > lo) a = known, skip = 0;
             if (a == yb) {
                 uint32_t semi = ci_find_last(text, lo, yb, "; ");
-                a = imrx_ci_find(text, lo, yb, ", and ");
+                a = imrx_text_find(text, lo, yb, ", and ");
                 if (semi < yb && (a == yb || a < semi)) a = semi, skip = 2;
             }
-            if (a == yb) a = imrx_ci_find(text, lo, yb, " and "), skip = 5;
+            if (a == yb) a = imrx_text_find(text, lo, yb, " and "), skip = 5;
             tstart[i] = a < yb ? a + skip : lo;
             cut = a < yb ? a : lo;
         }
@@ -402,7 +357,7 @@ static int mtus_sentence(scan_t *sc, imrx_node_t list, range_t s)
                 break;
             }
         }
-        const char *implied = open < yb && imrx_ci_find(text, open, yb, "Effective July 18") < yb
+        const char *implied = open < yb && imrx_text_find(text, open, yb, "Effective July 18") < yb
                                   ? "Chronic Pain Medical Treatment"
                                   : NULL;
         yb = open;
@@ -412,7 +367,7 @@ static int mtus_sentence(scan_t *sc, imrx_node_t list, range_t s)
         /* "...; MTUS ACOEM Chronic Pain Guideline, Section(s): ..." after it: a citation
          * without a year of its own */
         range_t rest = {sections.e, sections.e};
-        uint32_t more = imrx_ci_find(text, sections.b, sections.e, "; MTUS ");
+        uint32_t more = imrx_text_find(text, sections.b, sections.e, "; MTUS ");
         if (more < sections.e) rest = (range_t){more + 2, sections.e}, sections.e = more;
         if (title.e <= title.b && implied) {
             clean_sections_tail(text, &sections);
@@ -445,18 +400,18 @@ static void non_mtus_sentence(scan_t *sc, imrx_node_t list, range_t s)
 {
     const char *text = sc->l->text;
     range_t t = s;
-    uint32_t cite = imrx_ci_find(text, s.b, s.e, "Non-MTUS Citation");
+    uint32_t cite = imrx_text_find(text, s.b, s.e, "Non-MTUS Citation");
     if (cite < s.e) t.b = cite + 17;
     /* "The Physician Reviewer based his/her decision on the American College of Surgeons ...",
      * "The Expert Reviewer relied on the Work Loss Data Institute ...": what it was based on */
     uint32_t lead = t.b + 80 < t.e ? t.b + 80 : t.e;
-    uint32_t on = imrx_ci_find(text, t.b, lead, "decision on ");
+    uint32_t on = imrx_text_find(text, t.b, lead, "decision on ");
     if (on < lead)
         t.b = on + 12;
-    else if ((on = imrx_ci_find(text, t.b, lead, "relied on ")) < lead)
+    else if ((on = imrx_text_find(text, t.b, lead, "relied on ")) < lead)
         t.b = on + 10;
     if (imrx_starts_with_ci(text + t.b, "the ") && t.b + 4 < t.e) t.b += 4;
-    uint32_t tail = imrx_ci_find(text, t.b, t.e, "which is not part of the MTUS");
+    uint32_t tail = imrx_text_find(text, t.b, t.e, "which is not part of the MTUS");
     if (tail < t.e) t.e = tail;
     imrx_trim_range(text, &t, ",;:. ");
     if (t.e <= t.b) return;
@@ -500,7 +455,7 @@ static uint32_t first_marker(const char *text, uint32_t b, uint32_t e)
 {
     uint32_t first = e;
     for (const char *const *m = non_mtus_markers; *m; m++) {
-        uint32_t at = imrx_ci_find(text, b, e, *m);
+        uint32_t at = imrx_text_find(text, b, e, *m);
         if (at < first) first = at;
     }
     return first;
@@ -530,7 +485,7 @@ static int read_clauses(scan_t *sc, imrx_node_t list, range_t s, cite_flags_t *f
          * which is not part of the MTUS") */
         int relative = imrx_starts_with_ci(text + m, "not part of the MTUS") && cs < m;
         if (cs == m ||
-            (!relative && comma < m && comma > cs && imrx_ci_find(text, comma, m, "MTUS") == m))
+            (!relative && comma < m && comma > cs && imrx_text_find(text, comma, m, "MTUS") == m))
             cs = comma;
         uint32_t semi = ci_find_last(text, s.b, m, "; "); /* "...Considerations; and Non-MTUS" */
         if (semi < m && (cs == m || semi > cs)) cs = semi;
@@ -540,7 +495,7 @@ static int read_clauses(scan_t *sc, imrx_node_t list, range_t s, cite_flags_t *f
          * is not part of the MTUS" is one citation (the relative clause is about all of it);
          * "Non-MTUS Citation U.S. Food and Drug Administration, ... Data, and Official
          * Disability Guidelines (ODG), ..." two. */
-        if (cs > s.b && imrx_ci_find(text, s.b, cs, "MTUS") == cs) {
+        if (cs > s.b && imrx_text_find(text, s.b, cs, "MTUS") == cs) {
             uint32_t w = cs + 1;
             while (w < m && text[w] == ' ') w++;
             if (imrx_starts_with_ci(text + w, "which ") || imrx_starts_with_ci(text + w, "that "))
@@ -552,17 +507,17 @@ static int read_clauses(scan_t *sc, imrx_node_t list, range_t s, cite_flags_t *f
         }
         /* It ends after "which is not part of the MTUS" when the sentence goes on. */
         uint32_t ce = s.e;
-        uint32_t tail = imrx_ci_find(text, m, s.e, "not part of the MTUS");
+        uint32_t tail = imrx_text_find(text, m, s.e, "not part of the MTUS");
         if (tail < s.e) ce = tail + 20;
         range_t clause = {cs, ce};
         imrx_trim_range(text, &clause, ",; ");
         if (imrx_starts_with_ci(text + clause.b, "and ")) clause.b += 4;
         /* "...based their decision on recommendation(s) outside of the MTUS Guidelines." (or
          * "based the decision also on ...") only announces the citation that follows. */
-        if (imrx_ci_find(text, clause.b, clause.e, "on recommendation") == clause.e) {
+        if (imrx_text_find(text, clause.b, clause.e, "on recommendation") == clause.e) {
             /* two references joined: "... Summary of Safety and Effectiveness Data, and
              * Official Disability Guidelines (ODG), Knee & Leg ..." */
-            uint32_t two = imrx_ci_find(text, clause.b, clause.e, ", and Official Disability");
+            uint32_t two = imrx_text_find(text, clause.b, clause.e, ", and Official Disability");
             if (two < clause.e) {
                 non_mtus_sentence(sc, list, (range_t){clause.b, two});
                 clause.b = two + 6;
@@ -580,7 +535,8 @@ cite_flags_t imrx_emit_citations(scan_t *sc, imrx_node_t parent, const char *key
     imrx_node_t list = sc->api->array(sc->ctx, parent, key);
     if (r.e <= r.b || list == IMRX_NODE_NONE) return f;
     const char *text = sc->l->text;
-    if (imrx_ci_find(text, r.b, r.e, "did not cite any medical evidence") < r.e) f.no_citation = 1;
+    if (imrx_text_find(text, r.b, r.e, "did not cite any medical evidence") < r.e)
+        f.no_citation = 1;
     int non_mtus_before = 0;
     for (uint32_t b = r.b; b < r.e;) {
         uint32_t e = sentence_end(text, b, r.e);
@@ -589,14 +545,14 @@ cite_flags_t imrx_emit_citations(scan_t *sc, imrx_node_t parent, const char *key
         /* A reference's own sentences after a non-MTUS citation ("... Journal of Upper Limb
          * Research. 2015;7(3):188-196.") are that reference, unless they name the MTUS or cite
          * something else outside it (ODG). */
-        if (non_mtus_before && imrx_ci_find(text, s.b, s.e, "MTUS") == s.e &&
-            imrx_ci_find(text, s.b, s.e, "Decision based on") == s.e &&
+        if (non_mtus_before && imrx_text_find(text, s.b, s.e, "MTUS") == s.e &&
+            imrx_text_find(text, s.b, s.e, "Decision based on") == s.e &&
             first_marker(text, s.b, s.e) == s.e) {
             b = e;
             continue;
         }
         non_mtus_before = 0;
-        if (s.e > s.b && imrx_ci_find(text, s.b, s.e, "did not cite") == s.e)
+        if (s.e > s.b && imrx_text_find(text, s.b, s.e, "did not cite") == s.e)
             non_mtus_before = read_clauses(sc, list, s, &f);
         b = e;
     }

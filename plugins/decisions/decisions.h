@@ -5,6 +5,7 @@
 
 #include "imrx/plugin.h"
 #include "re.h"
+#include "text.h"
 
 #define MAX_ITEMS 64
 
@@ -79,9 +80,6 @@ uint32_t imrx_line_start(const char *text, uint32_t at);
 uint32_t imrx_line_end(const char *text, uint32_t at, uint32_t limit);
 void imrx_trim_range(const char *text, range_t *r, const char *punct);
 int imrx_starts_with_ci(const char *s, const char *prefix);
-/* Case-insensitive search for `needle` in text[b..e), where a space in the needle also matches
- * a line break; returns its offset or e. */
-uint32_t imrx_ci_find(const char *text, uint32_t b, uint32_t e, const char *needle);
 
 /* Parses a guideline text into citations under `parent`.key (an array) and returns flags. */
 typedef struct cite_flags {

@@ -25,7 +25,7 @@ static void split_block(scan_t *sc, item_t *it, int re, uint32_t from)
         const char *label = text + ov[2];
         /* "Claims Administrator guideline:", "... Relied Upon by the Claims Administrator:" */
         if (imrx_starts_with_ci(label, "Claims") ||
-            imrx_ci_find(text, (uint32_t)ov[2], (uint32_t)ov[3], "claims administrator") < ov[3])
+            imrx_text_find(text, (uint32_t)ov[2], (uint32_t)ov[3], "claims administrator") < ov[3])
             open = &it->ca;
         else if (imrx_starts_with_ci(label, "MAXIMUS") || imrx_starts_with_ci(label, "Medical"))
             open = &it->mx;
@@ -118,10 +118,10 @@ void imrx_items_layout_c(scan_t *sc)
  * ", and the remaining" or " so ". */
 static uint32_t clause_end(const char *text, uint32_t p, uint32_t e)
 {
-    uint32_t so = imrx_ci_find(text, p, e, " so ");
-    uint32_t leaving = imrx_ci_find(text, p, e, ", leaving");
+    uint32_t so = imrx_text_find(text, p, e, " so ");
+    uint32_t leaving = imrx_text_find(text, p, e, ", leaving");
     if (leaving < so) so = leaving;
-    uint32_t remaining = imrx_ci_find(text, p, e, ", and the remaining");
+    uint32_t remaining = imrx_text_find(text, p, e, ", and the remaining");
     if (remaining < so) so = remaining;
     for (uint32_t i = p; i < so; i++)
         if (text[i] == '.' && (i + 1 == e || text[i + 1] == ' ' || text[i + 1] == '\n')) return i;
@@ -150,34 +150,37 @@ static void original_request_in_block(scan_t *sc, item_t *it, range_t block)
     const char *text = sc->l->text;
     range_t original = {0, 0};
     uint32_t o;
-    if ((o = imrx_ci_find(text, block.b, block.e, "the original request was ")) < block.e) {
+    if ((o = imrx_text_find(text, block.b, block.e, "the original request was ")) < block.e) {
         uint32_t ob = o + 25;
         if (imrx_starts_with_ci(text + ob, "for ")) ob += 4;
         original = (range_t){ob, clause_end(text, ob, block.e)};
-    } else if ((o = imrx_ci_find(text, block.b, block.e, "of the original request for ")) <
+    } else if ((o = imrx_text_find(text, block.b, block.e, "of the original request for ")) <
                block.e) {
         uint32_t ob = o + 28, oe = ob;
         while (oe < block.e && text[oe] != ',' && text[oe] != '.') oe++;
         original = (range_t){ob, oe};
-    } else if ((o = imrx_ci_find(text, block.b, block.e, " was the original request")) < block.e ||
-               (o = imrx_ci_find(text, block.b, block.e, " was originally requested")) < block.e ||
-               (o = imrx_ci_find(text, block.b, block.e, " were originally requested")) < block.e) {
+    } else if ((o = imrx_text_find(text, block.b, block.e, " was the original request")) <
+                   block.e ||
+               (o = imrx_text_find(text, block.b, block.e, " was originally requested")) <
+                   block.e ||
+               (o = imrx_text_find(text, block.b, block.e, " were originally requested")) <
+                   block.e) {
         original = (range_t){sentence_start(text, block.b, o), o};
     } else {
         return;
     }
     if (original.e <= original.b) return;
     uint32_t from = original.e, lim = from + 200 < block.e ? from + 200 : block.e;
-    uint32_t a = imrx_ci_find(text, from, lim, " authorized ");
-    uint32_t c = imrx_ci_find(text, from, lim, " certified ");
+    uint32_t a = imrx_text_find(text, from, lim, " authorized ");
+    uint32_t c = imrx_text_find(text, from, lim, " certified ");
     if (c < a) a = c;
     if (a == lim) return;
     range_t authorized;
     uint32_t verb = a + 1;
-    if (a >= from + 4 &&
-        (imrx_ci_find(text, a - 4, a, " was") < a || imrx_ci_find(text, a - 5, a, " were") < a)) {
+    if (a >= from + 4 && (imrx_text_find(text, a - 4, a, " was") < a ||
+                          imrx_text_find(text, a - 5, a, " were") < a)) {
         /* "Xanax 0.5 mg #30 was authorized by the claims administrator" */
-        uint32_t was = imrx_ci_find(text, a - 5, a, " w");
+        uint32_t was = imrx_text_find(text, a - 5, a, " w");
         authorized = (range_t){sentence_start(text, from, was), was};
     } else {
         uint32_t ab = verb + (text[verb] == 'a' || text[verb] == 'A' ? 11 : 10);

@@ -142,6 +142,16 @@ static size_t read_numbered(dx_list_t *out, const char *text, size_t lb, size_t 
 
 /* A list under "Diagnoses:" with one diagnosis a line; it stops at a line that reads like a
  * sentence or a label. Returns where it ends, 0 when there is none. */
+/* The diagnoses of one line, text[b..e), added to `out`; split on their own, since a line's
+ * parts never qualify an item of the line before. */
+static void add_line(dx_list_t *out, const char *text, size_t b, size_t e)
+{
+    dx_list_t line = {.n = 0};
+    dx_split_list(&line, text, b, e);
+    for (size_t i = 0; i < line.n; i++)
+        dx_add_item(out, text, line.item[i].begin, line.item[i].end);
+}
+
 /* Does the line text[p..e) read as a sentence of the narrative: it ends with a period and opens
  * with a pronoun or an article ("Her history also includes migraine headaches.")? */
 static int narrative_line(const char *text, size_t p, size_t e)
@@ -178,10 +188,7 @@ static size_t read_lines(dx_list_t *out, const char *text, size_t lb, size_t end
             full_stop = text[i] == '.' && text[i + 1] == ' ';
         if (opener < e && !full_stop && opener - p <= 100 && text[opener - 1] != '.' &&
             dx_has_condition(text, p, opener)) {
-            dx_list_t line = {.n = 0};
-            dx_split_list(&line, text, p, opener);
-            for (size_t i = 0; i < line.n; i++)
-                dx_add_item(out, text, line.item[i].begin, line.item[i].end);
+            add_line(out, text, p, opener);
             return opener;
         }
         int sentence = e - p > 100 || e == p || memchr(text + p, ':', e - p) != NULL ||
@@ -194,17 +201,11 @@ static size_t read_lines(dx_list_t *out, const char *text, size_t lb, size_t end
          * anxiety disorder. At the visit of ..."). */
         if (sentence && period < e && last && text[last - 1] == ';' &&
             dx_has_condition(text, p, period)) {
-            dx_list_t line = {.n = 0};
-            dx_split_list(&line, text, p, period);
-            for (size_t i = 0; i < line.n; i++)
-                dx_add_item(out, text, line.item[i].begin, line.item[i].end);
+            add_line(out, text, p, period);
             return period;
         }
         if (sentence || !dx_has_condition(text, p, e)) break;
-        dx_list_t line = {.n = 0}; /* a line's parts never qualify an item of the line before */
-        dx_split_list(&line, text, p, e);
-        for (size_t i = 0; i < line.n; i++)
-            dx_add_item(out, text, line.item[i].begin, line.item[i].end);
+        add_line(out, text, p, e);
         last = e;
         p = e + 1;
     }
