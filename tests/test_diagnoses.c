@@ -547,3 +547,36 @@ Test(diagnoses, a_physician_listing_drugs_lists_no_diagnoses)
     expect_list(r, "patient.diagnoses", LIST(NULL));
     json_decref(r);
 }
+
+/* Lists told before the words that name them, read when no list is announced ahead; and a
+ * second diagnosis joined "along with" after a "which" clause. */
+Test(diagnoses, lists_told_before_their_name)
+{
+    json_t *r = run_summary("A 40 year old male. The treating physician lists lumbar strain and "
+                            "sciatica as diagnoses. He walks.");
+    expect_list(r, "patient.diagnoses", LIST("lumbar strain", "sciatica"));
+    json_decref(r);
+    r = run_summary("A 40 year old male. Lumbar sprain and left L5 radiculopathy are the "
+                    "accepted diagnoses. He walks.");
+    expect_list(r, "patient.diagnoses", LIST("Lumbar sprain", "left L5 radiculopathy"));
+    json_decref(r);
+    r = run_summary("A 40 year old male. On the orthopedic side, cervical strain and right "
+                    "shoulder impingement are his working diagnoses. He walks.");
+    expect_list(r, "patient.diagnoses", LIST("cervical strain", "right shoulder impingement"));
+    json_decref(r);
+    r = run_summary("A 40 year old female. She carries complex regional pain syndrome as her "
+                    "working diagnosis. She walks.");
+    expect_list(r, "patient.diagnoses", LIST("complex regional pain syndrome"));
+    json_decref(r);
+    /* no condition before the words: nothing is read */
+    r = run_summary("A 40 year old female. The reports were reviewed as the diagnoses were "
+                    "unclear. She walks.");
+    cr_expect_eq(json_array_size(t_get(r, "patient.diagnoses")), 0, "no condition named");
+    json_decref(r);
+    r = run_summary("A 45 year old female. Her pain physician had revised this to complex "
+                    "regional pain syndrome, which remains the working diagnosis, along with "
+                    "reactive depression that her primary physician treats. She walks.");
+    expect_list(r, "patient.diagnoses",
+                LIST("complex regional pain syndrome", "reactive depression"));
+    json_decref(r);
+}

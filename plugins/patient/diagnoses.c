@@ -12,9 +12,7 @@
 #include "diagnoses.h"
 #include "text.h"
 
-/* Where the sentence that starts at `b` ends: a period, question or exclamation mark before a
- * space or the end (not one of an abbreviation or a decimal), or a blank line. */
-static size_t sentence_end(const char *text, size_t b, size_t end)
+size_t dx_sentence_end(const char *text, size_t b, size_t end)
 {
     static const char *const abbrev[] = {"dr", "mr",     "mrs", "ms",  "vs", "st",
                                          "no", "approx", "e.g", "i.e", "fig"};
@@ -128,7 +126,7 @@ static size_t read_numbered(dx_list_t *out, const char *text, size_t lb, size_t 
             }
         }
         if (n == 2 && next) by_lines = text[q - 1] == '\n';
-        size_t item_end = next ? q : sentence_end(text, p, limit);
+        size_t item_end = next ? q : dx_sentence_end(text, p, limit);
         if (!next && by_lines) {
             size_t nl = p;
             while (nl < item_end && text[nl] != '\n') nl++;
@@ -291,7 +289,7 @@ static size_t label_run_end(const imrx_re_t *stop, imrx_re_scratch_t *t, const c
         size_t b = p + 1;
         while (b < end && (text[b] == ' ' || text[b] == '\n')) b++;
         if (b > p + 1 && label_at(text, b, end)) return n ? last : le;
-        size_t e = sentence_end(text, b, end);
+        size_t e = dx_sentence_end(text, b, end);
         if (e - b > 120 || e <= b || memchr(text + b, ':', e - b) ||
             imrx_re_find(stop, t, text, b - 1, e) == 1)
             return le;
@@ -310,11 +308,8 @@ static int mentions_diagnosis(const char *text, size_t b, size_t e)
     return 0;
 }
 
-/* Reads the list in text[lb..le), the rest of a cue's sentence, into `out`: it ends at the first
- * stop that dates no procedure, and, under a label, runs on over the label's short sentences.
- * Returns where it ended, 0 when it names no condition. */
-static size_t read_sentence(const imrx_re_t *stop, imrx_re_scratch_t *t, const char *text,
-                            size_t lb, size_t le, int labelled, size_t end, dx_list_t *out)
+size_t dx_read_sentence(const imrx_re_t *stop, imrx_re_scratch_t *t, const char *text, size_t lb,
+                        size_t le, int labelled, size_t end, dx_list_t *out)
 {
     int trimmed = 0; /* a stop word ended the list before its sentence did */
     for (size_t from = lb; imrx_re_find(stop, t, text, from, le) == 1;) {
@@ -336,9 +331,27 @@ static size_t read_sentence(const imrx_re_t *stop, imrx_re_scratch_t *t, const c
             dx_add_item(out, text, part.item[i].begin, part.item[i].end);
         if (e >= run) break;
         for (b = e + 1; b < run && (text[b] == ' ' || text[b] == '\n');) b++;
-        e = sentence_end(text, b, run);
+        e = dx_sentence_end(text, b, run);
     }
     return run;
+}
+
+/* "A, which remains the working diagnosis, along with B that her physician treats": the list
+ * ended at "which"; B is read after "along with" (or "together with"). */
+static void along_with(const imrx_re_t *stop, imrx_re_scratch_t *t, const char *text, size_t lb,
+                       size_t le, size_t end, dx_list_t *out)
+{
+    static const char *const joins[] = {"diagnosis, along with ", "diagnosis, together with ",
+                                        "diagnosis along with ", NULL};
+    uint32_t which = imrx_text_find(text, (uint32_t)lb, (uint32_t)le, ", which ");
+    if (which == le) return;
+    for (int i = 0; joins[i]; i++) {
+        uint32_t p = imrx_text_find(text, which, (uint32_t)le, joins[i]);
+        if (p == le) continue;
+        p += (uint32_t)strlen(joins[i]);
+        dx_read_sentence(stop, t, text, p, le, 0, end, out);
+        return;
+    }
 }
 
 /* Does the sentence after the period at text[p] open with "He is status post" ("She is also
@@ -393,22 +406,23 @@ void dx_read(const imrx_re_t *cue, const imrx_re_t *stop, imrx_re_scratch_t *t, 
             pos = done > lb ? done : lb + 1;
             continue;
         }
-        size_t le = sentence_end(text, lb, end);
+        size_t le = dx_sentence_end(text, lb, end);
         /* a list never runs into another cue ("The diagnosis was then revised, and the report
          * lists the diagnoses as: ..."): the next list starts there */
         if (le > lb + 1 && mentions_diagnosis(text, lb + 1, le) &&
             imrx_re_find_keyed(cue, &dx_cue_keys, t, text, lb + 1, le) == 1)
             le = imrx_re_ov(t)[0];
         pos = le > lb ? le : lb + 1;
-        size_t run = read_sentence(stop, t, text, lb, le, labelled, end, out);
+        size_t run = dx_read_sentence(stop, t, text, lb, le, labelled, end, out);
         if (!run) continue;
+        along_with(stop, t, text, lb, le, end, out);
         if (run > pos) pos = run;
         /* "The diagnoses include A and B. He is status post C on 2-3-2016.": a past operation
          * told in the next sentence belongs to the list */
         size_t sp = status_post_sentence(text, pos, end);
         if (sp) {
-            size_t se = sentence_end(text, sp, end);
-            read_sentence(stop, t, text, sp, se, 0, end, out);
+            size_t se = dx_sentence_end(text, sp, end);
+            dx_read_sentence(stop, t, text, sp, se, 0, end, out);
             pos = se;
         }
     }

@@ -29,6 +29,27 @@ extern const imrx_re_keys_t dx_cue_keys;
 void dx_read(const imrx_re_t *cue, const imrx_re_t *stop, imrx_re_scratch_t *t, const char *text,
              size_t begin, size_t end, dx_list_t *out);
 
+/* Lists told before the words that name them ("The physician lists lumbar strain and sciatica
+ * as diagnoses", "Lumbar strain and sciatica are the accepted diagnoses"), and the keys of that
+ * pattern (diagnoses_after.c). */
+extern const char dx_after_pattern[];
+extern const imrx_re_keys_t dx_after_keys;
+
+/* Reads the lists of text[begin..end) told before dx_after_pattern's words; for summaries where
+ * dx_read found none. */
+void dx_read_after(const imrx_re_t *after, const imrx_re_t *stop, imrx_re_scratch_t *t,
+                   const char *text, size_t begin, size_t end, dx_list_t *out);
+
+/* Where the sentence that starts at `b` ends: a period, question or exclamation mark before a
+ * space or the end (not one of an abbreviation or a decimal), or a blank line. */
+size_t dx_sentence_end(const char *text, size_t b, size_t end);
+
+/* Reads the list in text[lb..le), the rest of a cue's sentence, into `out`: it ends at the first
+ * stop that dates no procedure, and, under a label (`labelled`), runs on over the label's short
+ * sentences up to `end`. Returns where it ended, 0 when it names no condition. */
+size_t dx_read_sentence(const imrx_re_t *stop, imrx_re_scratch_t *t, const char *text, size_t lb,
+                        size_t le, int labelled, size_t end, dx_list_t *out);
+
 /* Adds the item text[b..e), trimmed, unless the summary named the same diagnosis before. */
 void dx_add_item(dx_list_t *out, const char *text, size_t b, size_t e);
 /* Splits the list text[b..e) into items (split.c). */

@@ -140,7 +140,8 @@ const imrx_re_keys_t dx_cue_keys = {dx_cue_words, 3, 0};
 
 const char dx_stop_pattern[] =
     "\\s+(?:(?:and\\s+)?(?:was|is|were|has|had|he|she|who|which|that\\s+(?:was|is|were)|when|"
-    "while|since|after|following|per|according|dated)|but\\s+(?:no|not))\\b"
+    "while|since|after|following|per|according|dated|that\\s+(?:he|she|they|his|her|their))|but\\s+"
+    "(?:no|not))\\b"
     /* "carried diagnoses of A and B, the treating provider reported." */
     "|,\\s+(?:the|his|her|their)\\s+(?:[a-z'-]+\\s+){1,3}?(?:reported|noted|stated|documented|"
     "indicated|wrote|commented|opined)\\b"
@@ -183,5 +184,7 @@ const char dx_stop_pattern[] =
      * thoracolumbosacral orthosis" */
     "|\\s+with\\s+(?:a|an)\\s+(?:[a-z-]+\\s+){0,2}?(?:orthosis|brace|splint|cast|boot|sling|collar|"
     "injection|injections|course|cane|walker|crutches)\\b"
+    /* a list told before its name: "lists A and B as diagnoses" */
+    "|\\s+as\\s+(?:(?:the|his|her|their)\\s+)?(?:[a-z]+\\s+){0,2}?diagnos[ie]s\\b"
     /* the end of a list in apposition: ", are followed by his primary care physician" */
     "|,\\s+(?:are|were)\\s+(?:followed|treated|managed|controlled|stable|being)\\b";

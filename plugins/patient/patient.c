@@ -74,7 +74,7 @@ static const char sex_title_pattern[] =
     "|((?-i:Mrs|Ms)(?=\\.?\\s)|(?-i:Miss)(?=\\s+[A-Z])|waitress|actress|hostess|stewardess|"
     "(?:police|sales|business|fore|chair)woman|housewife|(?<=old\\s)(?:(?:grand)?mother|wife)))\\b";
 
-enum { RE_AGE, RE_SEX, RE_CUE, RE_STOP, RE_SEX_TITLE, RE_COUNT };
+enum { RE_AGE, RE_SEX, RE_CUE, RE_STOP, RE_SEX_TITLE, RE_AFTER, RE_COUNT };
 
 typedef struct state {
     imrx_re_t re[RE_COUNT];
@@ -91,8 +91,8 @@ static imrx_status_t patient_init(const imrx_init_args_t *args, void **out)
     api = args->api;
     state_t *s = calloc(1, sizeof *s);
     if (!s) return IMRX_ENOMEM;
-    const char *const patterns[RE_COUNT] = {age_pattern, sex_pattern, dx_cue_pattern,
-                                            dx_stop_pattern, sex_title_pattern};
+    const char *const patterns[RE_COUNT] = {age_pattern,     sex_pattern,       dx_cue_pattern,
+                                            dx_stop_pattern, sex_title_pattern, dx_after_pattern};
     for (int i = 0; i < RE_COUNT; i++) {
         if (imrx_re_compile(&s->re[i], patterns[i], 0, api, args->ctx) != IMRX_OK) {
             state_free(s);
@@ -269,6 +269,9 @@ static imrx_status_t read_diagnoses(letter_t *L)
     dx_list_t list = {.n = 0};
     dx_read(&L->s->re[RE_CUE], &L->s->re[RE_STOP], L->t, L->l->text, L->sec->begin, L->sec->end,
             &list);
+    if (!list.n)
+        dx_read_after(&L->s->re[RE_AFTER], &L->s->re[RE_STOP], L->t, L->l->text, L->sec->begin,
+                      L->sec->end, &list);
     if (!list.n) return IMRX_OK;
     imrx_node_t arr = api->array(L->ctx, L->patient, "diagnoses");
     imrx_status_t st = IMRX_OK;
