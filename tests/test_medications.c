@@ -150,6 +150,22 @@ Test(medications, strengths)
     json_decref(r);
 }
 
+/* A strength written without its unit is not guessed, but what follows it is read. */
+Test(medications, a_bare_number_after_the_name)
+{
+    json_t *r = summary("Current medications are Norflex 100 #60, Tramadol ER 150 daily and "
+                        "naproxen 550 twice daily.");
+    json_t *o = must(r, "orphenadrine");
+    cr_expect_eq(num(o, "quantity"), 60);
+    cr_expect_null(str(o, "strength"), "no unit: no strength");
+    cr_expect_str_eq(str(must(r, "tramadol"), "frequency"), "daily");
+    cr_expect_str_eq(str(must(r, "naproxen"), "frequency"), "twice daily");
+    json_decref(r);
+    r = summary("He was prescribed Norco 3 years ago.");
+    cr_expect_null(str(must(r, "hydrocodone/acetaminophen"), "frequency"));
+    json_decref(r);
+}
+
 Test(medications, quantities_frequency_refills)
 {
     json_t *r = summary("Current medications are Norco 10/325mg #120, tramadol 50 mg 120 tablets, "

@@ -418,6 +418,15 @@ void med_read_attributes(const med_attr_re_t *re, imrx_re_scratch_t *s, const ch
             p = e;
             continue;
         }
+        /* A bare number right after the name ("Norflex 100 #60", "Tramadol ER 150 daily"): a
+         * strength without its unit, which is not guessed; what follows it is read. */
+        if (is_digit(c) && m->attr_e == m->e && m->strength.e == 0) {
+            uint32_t x = number_at(t, p, limit);
+            if (x + 1 < limit && t[x] == ' ' && t[x + 1] != '/' && t[x + 1] != '-') {
+                p = x;
+                continue;
+            }
+        }
         if (!imrx_text_letter((unsigned char)c))
             break; /* sentence end, colon, semicolon, another list */
         uint32_t w = p;
