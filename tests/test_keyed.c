@@ -133,6 +133,41 @@ Test(keyed, keys_after_the_match_beginning_find_what_the_plain_search_finds)
                           &keys);
 }
 
+/* One scratch searching with more key sets than it keeps indexes of (16): each search still
+ * finds what the plain search finds, with the index it built for the set or the one it kept. */
+Test(keyed, more_key_sets_than_a_scratch_keeps)
+{
+    static const char *const words[][2] = {
+        {"on", NULL},        {"one", NULL},  {"only", NULL},    {"was", NULL},
+        {"wasted", NULL},    {"ur", NULL},   {"urine", NULL},   {"prior", NULL},
+        {"review", NULL},    {"the", NULL},  {"patient", NULL}, {"treated", NULL},
+        {"treating", NULL},  {"for", NULL},  {"pain", NULL},    {"under", NULL},
+        {"underwent", NULL}, {"care", NULL}, {"denied", NULL},  {"being", NULL}};
+    enum { N = sizeof words / sizeof words[0] };
+    static imrx_re_keys_t keys[N];
+    search_t x[N];
+    for (int i = 0; i < N; i++) {
+        keys[i] = (imrx_re_keys_t){words[i], 0, 0};
+        char pattern[64];
+        snprintf(pattern, sizeof pattern, "\\b%s\\w*\\s+\\w+", words[i][0]);
+        search_init(&x[i], pattern);
+        imrx_re_scratch_free(&x[i].s);
+    }
+    imrx_re_scratch_t shared;
+    cr_assert_eq(imrx_re_scratch_init(&shared), IMRX_OK);
+    char text[6000];
+    for (uint32_t seed = 1; seed <= 6; seed++) {
+        size_t len = random_text(text, sizeof text, seed, vocab, sizeof vocab / sizeof *vocab, 400);
+        for (int i = 0; i < N; i++) {
+            x[i].s = shared;
+            check_keyed(&x[i], &keys[i], text, len);
+            shared = x[i].s;
+        }
+    }
+    imrx_re_scratch_free(&shared);
+    for (int i = 0; i < N; i++) imrx_re_free(&x[i].re);
+}
+
 Test(keyed, required_words_rule_out_only_texts_that_cannot_match)
 {
     /* every match holds "denie", "no" (not, none) or "never" at a word start, not first */

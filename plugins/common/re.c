@@ -73,13 +73,16 @@ void imrx_re_free(imrx_re_t *re)
     re->code = re->anchored = NULL;
 }
 
+static struct imrx_re_key_cache *key_cache_new(void);
+
 imrx_status_t imrx_re_scratch_init(imrx_re_scratch_t *s)
 {
     s->rc = 0;
     s->limit_hits = 0;
     s->md = pcre2_match_data_create(20, NULL);
     s->mc = pcre2_match_context_create(NULL);
-    if (!s->md || !s->mc) {
+    s->key_cache = key_cache_new();
+    if (!s->md || !s->mc || !s->key_cache) {
         imrx_re_scratch_free(s);
         return IMRX_ENOMEM;
     }
@@ -102,8 +105,10 @@ void imrx_re_scratch_free(imrx_re_scratch_t *s)
 {
     pcre2_match_data_free(s->md);
     pcre2_match_context_free(s->mc);
+    free(s->key_cache);
     s->md = NULL;
     s->mc = NULL;
+    s->key_cache = NULL;
 }
 
 /* `jit`: the code is JIT-compiled, so pcre2_jit_match (the same matcher, without pcre2_match's
@@ -171,6 +176,21 @@ typedef struct key_index {
     int words_only; /* every key starts with a word character: keys stand at word starts only */
 } key_index_t;
 
+/* The indexes of the key sets a thread has used: a plugin searches with a handful of them,
+ * ~100 times a letter, and building an index each time cost 0.5 % of a run. */
+#define KEY_CACHE 16
+struct imrx_re_key_cache {
+    const imrx_re_keys_t *keys[KEY_CACHE];
+    key_index_t ix[KEY_CACHE];
+    int built[KEY_CACHE]; /* 1: usable, -1: too many keys */
+    int n;
+};
+
+static struct imrx_re_key_cache *key_cache_new(void)
+{
+    return calloc(1, sizeof(struct imrx_re_key_cache));
+}
+
 /* ASCII letters, digits and '_' (imrx_text_word_char), as a table for the scans. */
 static const unsigned char word_chars[256] = {
     ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
@@ -229,12 +249,30 @@ static int has_folded_letters(const char *text, size_t start, size_t end)
 #define KEYED_MIN      256 /* shorter texts: PCRE2's own scan */
 #define KEYED_BACK_MAX 8   /* more words back than this: the plain search */
 
-/* Can the keys decide for text[start..end)? Builds their index when they can. */
-static int keys_usable(const imrx_re_keys_t *keys, key_index_t *ix, const char *text, size_t start,
-                       size_t end)
+/* The index of `keys`: the thread's cached one, else built into *tmp; NULL when the keys cannot
+ * be indexed. */
+static const key_index_t *key_index(const imrx_re_keys_t *keys, imrx_re_scratch_t *s,
+                                    key_index_t *tmp)
 {
-    return start <= end && keys->words_back <= KEYED_BACK_MAX && key_index_build(keys, ix) &&
-           !has_folded_letters(text, start, end);
+    struct imrx_re_key_cache *c = s ? s->key_cache : NULL;
+    for (int i = 0; c && i < c->n; i++)
+        if (c->keys[i] == keys) return c->built[i] > 0 ? &c->ix[i] : NULL;
+    if (c && c->n < KEY_CACHE) {
+        int i = c->n++;
+        c->keys[i] = keys;
+        c->built[i] = key_index_build(keys, &c->ix[i]) ? 1 : -1;
+        return c->built[i] > 0 ? &c->ix[i] : NULL;
+    }
+    return key_index_build(keys, tmp) ? tmp : NULL;
+}
+
+/* Can the keys decide for text[start..end)? Their index when they can, else NULL. */
+static const key_index_t *keys_usable(const imrx_re_keys_t *keys, imrx_re_scratch_t *s,
+                                      key_index_t *tmp, const char *text, size_t start, size_t end)
+{
+    if (start > end || keys->words_back > KEYED_BACK_MAX || has_folded_letters(text, start, end))
+        return NULL;
+    return key_index(keys, s, tmp);
 }
 
 /* The first key at a word start in text[p..end), or end. When every key starts with a word
@@ -294,14 +332,15 @@ static int keyed(const imrx_re_t *re, const imrx_re_keys_t *keys, imrx_re_scratc
                  const char *text, size_t start, size_t end, int *done)
 {
     *done = 0;
-    key_index_t ix;
+    key_index_t tmp;
+    const key_index_t *ix = NULL;
     if (!re->anchored || start > end || end - start < KEYED_MIN ||
-        !keys_usable(keys, &ix, text, start, end))
+        !(ix = keys_usable(keys, s, &tmp, text, start, end)))
         return 0;
     *done = 1;
     size_t best = SIZE_MAX, last_key = 0;
     int best_rc = 0, have_last = 0, tried_after_best = 0;
-    for (size_t p = start; (p = next_key(keys, &ix, text, p, end)) < end; p++) {
+    for (size_t p = start; (p = next_key(keys, ix, text, p, end)) < end; p++) {
         size_t cand[1 + KEYED_BACK_MAX]; /* descending */
         size_t n = key_candidates(keys, text, start, p, cand);
         if (cand[n - 1] >= best) break;
@@ -330,9 +369,9 @@ static int keyed(const imrx_re_t *re, const imrx_re_keys_t *keys, imrx_re_scratc
 int imrx_re_find_required(const imrx_re_t *re, const imrx_re_keys_t *keys, imrx_re_scratch_t *s,
                           const char *text, size_t start, size_t end)
 {
-    key_index_t ix;
-    int present =
-        !keys_usable(keys, &ix, text, start, end) || next_key(keys, &ix, text, start, end) < end;
+    key_index_t tmp;
+    const key_index_t *ix = keys_usable(keys, s, &tmp, text, start, end);
+    int present = !ix || next_key(keys, ix, text, start, end) < end;
     if (present) return imrx_re_find(re, s, text, start, end);
     if (re->verify && match(re->code, re->code_jit, s, text, start, end, 0) > 0) {
         fprintf(stderr, "imrx: a text without the required words matches /%s/\n",
@@ -352,11 +391,12 @@ static int compare_size(const void *a, const void *b)
 size_t imrx_re_key_starts(const imrx_re_keys_t *keys, const char *text, size_t start, size_t end,
                           size_t *out, size_t cap)
 {
-    key_index_t ix;
-    if (!keys_usable(keys, &ix, text, start, end)) return SIZE_MAX;
+    key_index_t tmp;
+    const key_index_t *ix = keys_usable(keys, NULL, &tmp, text, start, end);
+    if (!ix) return SIZE_MAX;
     size_t n = 0;
     int sorted = 1;
-    for (size_t p = start; (p = next_key(keys, &ix, text, p, end)) < end; p++) {
+    for (size_t p = start; (p = next_key(keys, ix, text, p, end)) < end; p++) {
         size_t cand[1 + KEYED_BACK_MAX];
         size_t k = key_candidates(keys, text, start, p, cand);
         if (n + k > cap) return SIZE_MAX;

@@ -22,6 +22,7 @@ typedef struct imrx_re_scratch {
     pcre2_match_context *mc;
     int rc;              /* pcre2_match's result for the last match: 1 + the highest group set */
     uint32_t limit_hits; /* searches stopped by a limit since the last imrx_re_report_limits */
+    struct imrx_re_key_cache *key_cache; /* the key sets' indexes, built once per thread */
 } imrx_re_scratch_t;
 
 /* Default options: UTF, multiline (^ $ at line ends), caseless unless IMRX_RE_CASE. */
@@ -48,7 +49,9 @@ int imrx_re_find(const imrx_re_t *re, imrx_re_scratch_t *s, const char *text, si
 /* What a caller knows of a pattern that makes a keyed search exact: every match contains one
  * of `words` (lower-case prefixes, compared ignoring ASCII case) at a word start, and begins
  * at that word or at most `words_back` words before it, the words between separated by white
- * space only ("was currently treated": key "treated", two words back). */
+ * space only ("was currently treated": key "treated", two words back). A scratch remembers the
+ * index of each key set by its address: a key set must not change while a scratch that used it
+ * lives (plugins declare theirs static const). */
 typedef struct imrx_re_keys {
     const char *const *words; /* NULL-terminated */
     int words_back;
