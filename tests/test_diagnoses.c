@@ -580,3 +580,25 @@ Test(diagnoses, lists_told_before_their_name)
                 LIST("complex regional pain syndrome", "reactive depression"));
     json_decref(r);
 }
+
+/* "diagnosed by her treating psychiatrist with", and a numbered list that a page break split
+ * with a blank line. */
+Test(diagnoses, diagnosed_by_someone_and_a_list_split_by_a_page_break)
+{
+    json_t *r = run_summary("A 40 year old female. She was diagnosed by her treating psychiatrist "
+                            "with major depressive disorder and generalized anxiety disorder. She "
+                            "walks.");
+    expect_list(r, "patient.diagnoses",
+                LIST("major depressive disorder", "generalized anxiety disorder"));
+    json_decref(r);
+    r = run_summary("A 61 year old male. Diagnoses:\n1. Left knee osteoarthritis\n\n2. Left knee "
+                    "arthrofibrosis\n3. Lumbar strain\nBefore surgery he took meloxicam.");
+    expect_list(r, "patient.diagnoses",
+                LIST("Left knee osteoarthritis", "Left knee arthrofibrosis", "Lumbar strain"));
+    json_decref(r);
+    /* a blank line and a list that starts again at 1 is another list */
+    r = run_summary("A 61 year old male. Diagnoses:\n1. Left knee osteoarthritis\n\n1. Physical "
+                    "therapy was tried.");
+    expect_list(r, "patient.diagnoses", LIST("Left knee osteoarthritis"));
+    json_decref(r);
+}

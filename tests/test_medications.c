@@ -150,6 +150,52 @@ Test(medications, strengths)
     json_decref(r);
 }
 
+/* In the summary, a drug only planned or considered, a metabolite a drug screen found, and a
+ * drug named in the reason UR gave are named, not taken: context "rationale". */
+Test(medications, planned_metabolite_and_reported_reason)
+{
+    static const struct {
+        const char *text, *generic, *context;
+    } cases[] = {
+        {"The provider plans to move her to a Butrans patch if the taper stalls.", "buprenorphine",
+         "rationale"},
+        {"Lexapro is listed in the plan as the next option.", "escitalopram", "rationale"},
+        {"The physician would consider a trial of Lyrica if the gabapentin fails.", "pregabalin",
+         "rationale"},
+        {"The physician would consider a trial of Lyrica if the gabapentin fails.", "gabapentin",
+         "history"},
+        {"The plan is to start Cymbalta 30 mg daily.", "duloxetine", "rationale"},
+        {"He plans to switch him from Norco to Nucynta next month.", "hydrocodone/acetaminophen",
+         "history"},
+        {"He plans to switch him from Norco to Nucynta next month.", "tapentadol", "rationale"},
+        {"Topamax is being considered for headache prophylaxis.", "topiramate", "rationale"},
+        {"The plan was to begin a slow taper of Klonopin and continue Seroquel.", "clonazepam",
+         "history"},
+        {"The plan was to begin a slow taper of Klonopin and continue Seroquel.", "quetiapine",
+         "history"},
+        {"A urine drug screen was positive for oxycodone and its metabolite oxymorphone.",
+         "oxycodone", "history"},
+        {"A urine drug screen was positive for oxycodone and its metabolite oxymorphone.",
+         "oxymorphone", "rationale"},
+        {"The screen showed hydromorphone (a metabolite of hydrocodone).", "hydrocodone",
+         "history"},
+        {"Utilization review non-certified the request for Suboxone, stating that buprenorphine "
+         "is not first-line for pain.",
+         "buprenorphine", "rationale"},
+        {"Utilization review modified the request, noting that the patient has been taking Norco "
+         "for years.",
+         "hydrocodone/acetaminophen", "requested"},
+        {"He has been stable on buprenorphine with naloxone for ten months.",
+         "buprenorphine/naloxone", "history"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        json_t *r = summary(cases[i].text);
+        cr_expect_str_eq(str(must(r, cases[i].generic), "context"), cases[i].context, "%s: %s",
+                         cases[i].text, cases[i].generic);
+        json_decref(r);
+    }
+}
+
 /* A strength written without its unit is not guessed, but what follows it is read. */
 Test(medications, a_bare_number_after_the_name)
 {

@@ -99,3 +99,31 @@ Test(stop_wordings, whose_drug_a_cue_is_about)
     cr_expect(flag(must(r, "penicillin"), "negated"));
     json_decref(r);
 }
+
+/* A drug put on hold is stopped; one stopped and restarted is not; a drug suggested "which he
+ * has not yet started" was never taken. */
+Test(stop_wordings, holds_restarts_and_not_yet_started)
+{
+    static const char *const held[] = {
+        "Before surgery he took Norco daily; it has been on hold since May 2018.",
+        "Norco has been on hold since the operation.",
+        "Norco was put on hold before the surgery.",
+        "Norco was held before the operation and was never resumed.",
+        "Norco was stopped a week before the surgery and has not been restarted.",
+        NULL};
+    expect_each(held, "hydrocodone/acetaminophen", "discontinued", 1);
+    static const char *const restarted[] = {
+        "Norco was first tried in 2016, stopped for nausea, and restarted in March 2018.",
+        "He stopped Norco in July 2016, and it was restarted in October 2016 at a lower dose.",
+        "Norco was put on hold in May and was restarted in June.", NULL};
+    expect_each(restarted, "hydrocodone/acetaminophen", "discontinued", 0);
+    /* the restart is another drug's */
+    json_t *r = summary("Kadian was replaced by Nucynta in 2015, but the carrier stopped "
+                        "authorizing Nucynta and he was restarted on Kadian.");
+    cr_expect(flag(mention(r, "tapentadol", 1), "discontinued"), "Nucynta stays stopped");
+    json_decref(r);
+    r = summary("The surgeon has suggested a topical diclofenac gel, which he has not yet "
+                "started.");
+    cr_expect(flag(must(r, "diclofenac"), "negated"));
+    json_decref(r);
+}

@@ -182,6 +182,9 @@ typedef struct med_context_re {
     imrx_re_t untried_before;
     imrx_re_t untried_after;
     imrx_re_t stopped_next_clause;
+    imrx_re_t planned_before;
+    imrx_re_t planned_after;
+    imrx_re_t reported_reason;
 } med_context_re_t;
 
 imrx_status_t med_context_compile(med_context_re_t *re, const imrx_host_api_t *api,

@@ -391,8 +391,46 @@ static int opens_clause(const char *text, uint32_t p, uint32_t se)
     return 0;
 }
 
+/* Is the drug restarted later in its sentence ("Elavil was tried in 2016, stopped for dry mouth,
+ * and restarted in March 2018"), with no other drug named before the word? */
+static int restarted_later(const char *text, uint32_t se, const mention_t *m, const mention_t *all,
+                           size_t n)
+{
+    static const char *const words[] = {"restarted",  "resumed",      "re-started", "started again",
+                                        "back on it", "back on them", NULL};
+    uint32_t from = med_mention_end(m), at = se;
+    for (int i = 0; words[i]; i++) {
+        uint32_t w = imrx_text_find(text, from, at, words[i]);
+        if (w < at) at = w;
+    }
+    if (at == se) return 0;
+    /* "was never resumed", "has not been restarted" */
+    uint32_t lb = at > from + 16 ? at - 16 : from;
+    if (imrx_text_find(text, lb, at, "not ") < at || imrx_text_find(text, lb, at, "never ") < at ||
+        imrx_text_find(text, lb, at, "n't ") < at)
+        return 0;
+    for (size_t k = (size_t)(m - all) + 1; k < n && all[k].b < at + 24; k++) {
+        if (all[k].b >= from && all[k].b < at) return 0; /* another drug's clause */
+        /* "he was restarted on Kadian": another drug is what was restarted */
+        if (all[k].b > at && all[k].entry != m->entry) return 0;
+    }
+    return 1;
+}
+
+static void read_cues(const med_context_re_t *re, imrx_re_scratch_t *t, const char *text,
+                      uint32_t sb, uint32_t se, uint32_t hi, mention_t *m, const mention_t *all,
+                      size_t n);
+
 void med_negation(const med_context_re_t *re, imrx_re_scratch_t *t, const char *text, uint32_t sb,
                   uint32_t se, uint32_t hi, mention_t *m, const mention_t *all, size_t n)
+{
+    read_cues(re, t, text, sb, se, hi, m, all, n);
+    if (m->discontinued && restarted_later(text, se, m, all, n)) m->discontinued = 0;
+}
+
+static void read_cues(const med_context_re_t *re, imrx_re_scratch_t *t, const char *text,
+                      uint32_t sb, uint32_t se, uint32_t hi, mention_t *m, const mention_t *all,
+                      size_t n)
 {
     /* The last cue before the mention, if the clause goes on to it. */
     uint32_t pos = sb, cue_e = 0;

@@ -176,6 +176,7 @@ static const char *const after_words[] = {"no",
                                           "dc'd",
                                           "until",
                                           "away",
+                                          "hold",
                                           NULL};
 const imrx_re_keys_t med_negation_after_keys = {after_words, 0, 0};
 
@@ -216,6 +217,9 @@ const char med_re_negation_after[] =
     "|(?:was|were)\\s+(?:discussed|considered|proposed|suggested|offered|raised)\\b[^.;]{0,60}?"
     "\\band\\s+"
     "not\\s+(?:pursued|started|tried|prescribed)"
+    /* "suggested a diclofenac gel, which he has not yet started" */
+    "|,?\\s*(?:which|that)\\s+(?:he|she|they|the\\s+(?:patient|applicant|injured\\s+worker))\\s+"
+    "(?:has|have|had)\\s+(?:not|never)\\s+(?:yet\\s+)?(?:started|tried|filled|taken|used|begun)\\b"
     /* "offered a trial of Cymbalta, which she declined" */
     "|,?\\s*(?:which|that)\\s+(?:he|she|they|the\\s+(?:patient|applicant|injured\\s+worker))\\s+"
     "(?:declined|refused|turned\\s+down)(?!\\s+to\\s+(?:continue|keep))"
@@ -296,6 +300,10 @@ const char med_re_negation_after[] =
     /* "A trial of Cymbalta was not tolerated due to nausea" */
     "|(?:was|were|has\\s+been|had\\s+been)\\s+(?:not|poorly)\\s+tolerated"
     "|(?:he|she|they)\\s+(?:could|did)\\s+not\\s+tolerate\\s+(?:it|them)"
+    /* "Meloxicam has been on hold since May", "was put on hold before surgery" (not "held and
+     * then restarted") */
+    "|(?:(?:was|were|is|are|has\\s+been|have\\s+been|had\\s+been)\\s+(?:(?:placed|put|kept)\\s+)?"
+    "on\\s+hold)\\b(?![^.;]{0,60}?\\b(?:resumed|restarted|again)\\b)"
     /* "was held before the operation and was never resumed" */
     "|(?:was|were|has\\s+been|had\\s+been)\\s+(?:never|not)\\s+(?:resumed|restarted)"
     /* "but the trial ended after a few weeks" */
@@ -417,6 +425,9 @@ const char med_re_stopped_next_clause[] =
     /* "was tried from 8-2016 to 11-2016; it did not help and was stopped" */
     "|(?:it|they)\\s+[^.;]{0,40}?\\band\\s+(?:was|were)\\s+(?:later\\s+|then\\s+)?(?:stopped|"
     "discontinued)\\b"
+    /* "he took meloxicam daily; it has been on hold since May 2018" */
+    "|(?:it|they)\\s+(?:has|have|had)\\s+been\\s+(?:(?:placed|put|kept)\\s+)?on\\s+hold\\b"
+    "(?![^.;]{0,60}?\\b(?:resumed|restarted|again)\\b)"
     "|(?:it|they|both|all\\s+(?:three|of\\s+them)|each)\\s+(?:was|were)\\s+(?:later\\s+|then\\s+|"
     "eventually\\s+)?(?:stopped|discontinued)\\b"
     /* "Percocet was prescribed early; she was switched to Norco in 2015" */

@@ -125,6 +125,16 @@ static size_t read_numbered(dx_list_t *out, const char *text, size_t lb, size_t 
                 break;
             }
         }
+        /* a page break leaves a blank line inside a list: the next number right after it
+         * goes on with the list */
+        if (!next && limit < end) {
+            size_t r = limit;
+            while (r < end && (text[r] == '\n' || text[r] == ' ')) r++;
+            if (r - limit <= 3 && (next = marker_at(text, r, end, n, style))) {
+                q = r;
+                limit = paragraph_end(text, next, end);
+            }
+        }
         if (n == 2 && next) by_lines = text[q - 1] == '\n';
         size_t item_end = next ? q : dx_sentence_end(text, p, limit);
         if (!next && by_lines) {

@@ -16,6 +16,8 @@ const char dx_cue_pattern[] =
     "(?!(?:several|many|a|an|the|his|her|their|over|about|approximately|more|nearly|almost|"
     "years?|months?|weeks?|pain\\s+management|treatment|care)\\b)"
     "|\\bdiagnosed\\s+(?:(?:him|her|them)\\s+)?(?:with|as\\s+having|as)"
+    /* "She was diagnosed by her treating psychiatrist with ..." */
+    "|\\bdiagnosed\\s+by\\s+(?:[A-Za-z'.-]+\\s+){1,5}?(?:with|as\\s+having)\\b"
     /* "The psychologist diagnosed post-traumatic stress disorder", "A psychological evaluation
      * on 07/18/2016 diagnosed adjustment disorder": who diagnosed stands before the match, so
      * that "diagnosed" starts it (the keyed search finds it there) */
