@@ -602,3 +602,30 @@ Test(diagnoses, diagnosed_by_someone_and_a_list_split_by_a_page_break)
     expect_list(r, "patient.diagnoses", LIST("Left knee osteoarthritis"));
     json_decref(r);
 }
+
+/* How a diagnosis was made is no part of it ("by the Budapest criteria", ", with a Beck
+ * Depression Inventory score of 27"); a later sentence that names a diagnosis of an earlier list
+ * without its qualifiers adds nothing, while one list keeps both forms as its writer did. */
+Test(diagnoses, how_it_was_diagnosed_and_repeats_without_qualifiers)
+{
+    json_t *r = run_summary("A 40 year old male. The diagnoses are complex regional pain "
+                            "syndrome, type I, of the right lower extremity; and insomnia. The "
+                            "pain specialist diagnosed complex regional pain syndrome by the "
+                            "Budapest criteria and requested a block. He walks.");
+    expect_list(
+        r, "patient.diagnoses",
+        LIST("complex regional pain syndrome, type I, of the right lower extremity", "insomnia"));
+    json_decref(r);
+    r = run_summary("A 40 year old male. A psychological evaluation of 11/12/2013 diagnosed major "
+                    "depressive disorder, with a Beck Depression Inventory score of 27, and "
+                    "recommended therapy. He walks.");
+    expect_list(r, "patient.diagnoses", LIST("major depressive disorder"));
+    json_decref(r);
+    r = run_summary("A 40 year old male. He is being treated for lumbar radiculopathy, left "
+                    "greater than right; lumbar radiculopathy; and major depressive disorder. He "
+                    "walks.");
+    expect_list(r, "patient.diagnoses",
+                LIST("lumbar radiculopathy, left greater than right", "lumbar radiculopathy",
+                     "major depressive disorder"));
+    json_decref(r);
+}

@@ -190,3 +190,30 @@ Test(other_layouts, layout_b_partial_authorisation)
     cr_expect_str_eq(t_str(r, "items.0.decision"), "upheld");
     json_decref(r);
 }
+
+/* Layout D as a fourth writer tells it (H101): a partial authorisation told before "MAXIMUS ...
+ * has determined", with the remaining portion in apposition; the UR denial date after the word
+ * "application" in its clause; a subspecialty certificate. */
+Test(other_layouts, layout_d_partial_before_the_determination)
+{
+    json_t *r = letter_d(
+        "1) Norco 10/325 mg #120 was the original request, and Norco 10/325 mg #60 was certified "
+        "by the claims administrator. MAXIMUS Federal Services, Inc. has determined the request "
+        "for the remaining portion, Norco 10/325 mg #60, is not medically necessary and "
+        "appropriate.\n2) MAXIMUS Federal Services, Inc. has determined the request for "
+        "Neurontin 300 mg #90 is medically necessary and appropriate.",
+        "MAXIMUS received the application for Independent Medical Review on August 9, 2013. The "
+        "application disputes a utilization review denial dated August 2, 2013. The case was "
+        "assigned to MAXIMUS on August 15, 2013.",
+        "The expert reviewer is Board Certified in Orthopedic Surgery, holds a subspecialty "
+        "certificate in\nSports Medicine, and is licensed to practice in California.");
+    cr_assert_eq(json_array_size(t_get(r, "items")), 2, "both items");
+    expect_partial(r, "D", "Norco 10/325 mg #60", "Norco 10/325 mg #120", "Norco 10/325 mg #60");
+    cr_expect_str_eq(t_str(r, "items.0.decision"), "upheld");
+    cr_expect_str_eq(t_str(r, "items.1.decision"), "overturned");
+    cr_expect_str_eq(t_str(r, "dates.application_received"), "2013-08-09");
+    cr_expect_str_eq(t_str(r, "dates.ur_denial"), "2013-08-02");
+    cr_expect_str_eq(t_str(r, "dates.assigned"), "2013-08-15");
+    cr_expect_str_eq(t_str(r, "reviewer.specialties.1"), "Sports Medicine");
+    json_decref(r);
+}

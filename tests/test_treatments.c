@@ -58,6 +58,13 @@ Test(treatments, categories_from_the_rule_table)
     expect_category("Continuous passive motion device for the left shoulder, home use for 30 days",
                     "dmepos", "home equipment");
     expect_category("CPM machine, 21 day rental", "dmepos", "home equipment");
+    /* image guidance alone is the injection's; a physiatrist's consultation is a visit */
+    expect_category("ultrasound guidance", "injections", "image guidance");
+    expect_category("Physical medicine and rehabilitation consultation", "evaluation_management",
+                    "consultation");
+    expect_category("Referral to a physiatrist", "evaluation_management", "consultation");
+    expect_category("Physical therapy, 8 sessions", "physical_therapy", "physical therapy");
+    expect_category("Therapeutic ultrasound, 6 sessions", "physical_therapy", "modalities");
     expect_category("Far infrared heat lamp for home use", "dmepos", "cold/heat therapy unit");
     expect_category("Home pulley and resistance band kit", "dmepos", "home equipment");
     expect_category("removal of lumbar hardware, L4-S1", "surgery", "surgery");

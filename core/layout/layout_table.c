@@ -47,9 +47,12 @@ const imrx_heading_rule_t imrx_heading_rules[] = {
     /* Layout D: 2013 "Notice of Independent Medical Review Determination". */
     {"D", NULL, "MAXIMUS FEDERAL SERVICES,? INC\\.?[ ]*$", 1, 0},
     {"D", NULL, "Notice of Independent Medical Review Determination", 3, 0},
+    /* (a partial authorisation tells the original request first: "1) Norco #120 was the
+     * original request, and Norco #60 was certified ... MAXIMUS ... has determined") */
     {"D", "issues",
-     "1\\)" WS "MAXIMUS" WS "Federal" WS "Services,?" WS "Inc\\.?" WS "has" WS "determined", 2,
-     IMRX_H_INCLUSIVE | IMRX_H_REQUIRED},
+     "1\\)" WS "(?:(?:(?!\\n\\s*\\n)[\\s\\S]){1,400}?\\." WS ")?MAXIMUS" WS "Federal" WS
+     "Services,?" WS "Inc\\.?" WS "has" WS "determined",
+     2, IMRX_H_INCLUSIVE | IMRX_H_REQUIRED},
     {"D", "procedure",
      "INDEPENDENT" WS "MEDICAL" WS "REVIEW" WS "DECISION" WS "AND" WS "RATIONALE[ ]*$", 3,
      IMRX_H_REQUIRED},

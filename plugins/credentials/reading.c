@@ -30,7 +30,7 @@ static const char prose_board[] =
     "\\bBoard[-\\s]+(?:Certified|certifications?)\\s+in\\s+" SPEC SPEC_END;
 static const char prose_sub[] = "\\b(?:sub-?specialt(?:y|ies)|additional\\s+certifications?|"
                                 "(?:certificates?\\s+of\\s+)?added\\s+qualifications?)(?:\\s+"
-                                "certifications?)?\\s+in\\s+" SPEC SPEC_END;
+                                "certificat(?:ions?|es?))?\\s+in\\s+" SPEC SPEC_END;
 /* Reviewers who are no physicians name their profession: "is a Licensed Chiropractor". */
 static const char prose_profession[] =
     "\\b(?:is|and)\\s+(?:also\\s+)?an?\\s+(?:licensed\\s+|board[-\\s]+certified\\s+)?("

@@ -10,16 +10,34 @@
 
 #include "dates.h"
 
-/* The slot a clause speaks of, or -1. */
-static int clause_slot(const char *text, uint32_t b, uint32_t e)
+/* The slot a clause speaks of, or -1: the one named nearest the date, the last in a clause
+ * before it ("The application disputes a utilization review denial dated ..."), the first in a
+ * clause after it. */
+static int clause_slot(const char *text, uint32_t b, uint32_t e, int last)
 {
-    if (imrx_text_find(text, b, e, "assigned") < e) return D_ASSIGNED;
-    if (imrx_text_find(text, b, e, "application") < e) return D_APPLICATION;
-    if (imrx_text_find(text, b, e, "utilization review") < e ||
-        imrx_text_find(text, b, e, "denial") < e || imrx_text_find(text, b, e, "denied") < e ||
-        imrx_text_find(text, b, e, "under appeal") < e)
-        return D_UR;
-    return -1;
+    static const struct {
+        const char *word;
+        int slot;
+    } words[] = {{"assigned", D_ASSIGNED},
+                 {"application", D_APPLICATION},
+                 {"utilization review", D_UR},
+                 {"denial", D_UR},
+                 {"denied", D_UR},
+                 {"under appeal", D_UR}};
+    int slot = -1;
+    uint32_t best = 0;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        uint32_t at = imrx_text_find(text, b, e, words[i].word);
+        if (at == e) continue;
+        if (last)
+            while (at + 1 < e) { /* its last place in the clause */
+                uint32_t next = imrx_text_find(text, at + 1, e, words[i].word);
+                if (next == e) break;
+                at = next;
+            }
+        if (slot < 0 || (last ? at > best : at < best)) slot = words[i].slot, best = at;
+    }
+    return slot;
 }
 
 /* Is the comma at text[c] inside a date, after its day ("September 4, 2013")? */
@@ -72,8 +90,8 @@ void dates_read_prose(letter_t *L, const imrx_section_t *sec)
         uint32_t b = (uint32_t)ov[2], e = (uint32_t)ov[3];
         pos = (uint32_t)ov[1];
         uint32_t cb = clause_start(text, sec->begin, b);
-        int slot = clause_slot(text, cb, b);
-        if (slot < 0) slot = clause_slot(text, e, clause_end(text, e, end));
+        int slot = clause_slot(text, cb, b, 1);
+        if (slot < 0) slot = clause_slot(text, e, clause_end(text, e, end), 0);
         if (slot < 0 || L->have[slot]) continue;
         imrx_date_t d;
         if (dates_emit(L, L->dates, dates_header_keys[slot], b, e, &d)) {

@@ -89,6 +89,9 @@ const char dates_re_narrative_injury_weak[] =
     "|\\bon\\s+(?=[^,;]{6,20}?,?\\s+(?:he|she|they)\\s+(?:jumped|fell|slipped|tripped|twisted|"
     "injured|hurt|strained|lifted|felt\\s+a\\s+pop|was\\s+(?:struck|hit|injured|hurt|crushed|"
     "assaulted))\\b)"
+    /* "On or about 6/17/2013 a hedge trimmer he was using kicked back": a sentence that opens
+     * with "On or about" and a date, the way claims state a date of injury */
+    "|(?:(?<=[.]\\s)|(?<=[.]\\s\\s)|(?<=\\n)|^)(?-i:O)n\\s+or\\s+about\\s+"
     /* "She was hurt on the evening shift of 02/26/2017" */
     "|\\b(?:was|were)\\s+(?:hurt|injured)\\b[^.;]{0,60}?\\b(?:of|on)\\s+"
     ")" DATE_OR_JOINED

@@ -166,11 +166,19 @@ static void original_request_in_block(scan_t *sc, item_t *it, range_t block)
                (o = imrx_text_find(text, block.b, block.e, " were originally requested")) <
                    block.e) {
         original = (range_t){sentence_start(text, block.b, o), o};
+        /* the item's number, when the sentence opens the determination: "1) Norco ... was" */
+        uint32_t n = original.b;
+        while (n < o && text[n] >= '0' && text[n] <= '9') n++;
+        if (n > original.b && n + 1 < o && text[n] == ')' && text[n + 1] == ' ') original.b = n + 2;
     } else {
         return;
     }
     if (original.e <= original.b) return;
     uint32_t from = original.e, lim = from + 200 < block.e ? from + 200 : block.e;
+    /* "X was the original request, and Y was certified": Y starts after the ", and" */
+    uint32_t and_ = imrx_text_find(text, from, lim, ", and ");
+    uint32_t stop = imrx_text_find(text, from, lim, ".");
+    if (and_ < stop) from = and_ + 6;
     uint32_t a = imrx_text_find(text, from, lim, " authorized ");
     uint32_t c = imrx_text_find(text, from, lim, " certified ");
     if (c < a) a = c;
@@ -209,6 +217,15 @@ void imrx_items_layout_d(scan_t *sc)
         it->verdict = (range_t){(uint32_t)ov[5], (uint32_t)ov[1]};
         it->block = (range_t){(uint32_t)ov[0], (uint32_t)ov[1]};
         pos = (uint32_t)ov[1];
+        /* "the remaining portion, Norco 10/325 mg #60,": the item is what the portion is */
+        static const char portion[] = "the remaining portion, ";
+        if (imrx_text_find(text, it->text.b, it->text.e, portion) == it->text.b) {
+            it->text.b += (uint32_t)strlen(portion);
+            while (it->text.e > it->text.b && text[it->text.e - 1] == ',') it->text.e--;
+        }
+        /* a partial authorisation told before "MAXIMUS ... has determined": "1) Norco #120 was
+         * the original request, and Norco #60 was certified by the claims administrator." */
+        original_request_in_block(sc, it, it->block);
     }
     const imrx_section_t *dec = imrx_letter_section(sc->l, "decisions");
     if (!dec) return;

@@ -104,6 +104,7 @@ static size_t sentence_opener(const char *text, size_t p, size_t e)
  * read as its continuation. Returns where the list ends, 0 when text[lb] starts none. */
 static size_t read_numbered(dx_list_t *out, const char *text, size_t lb, size_t end)
 {
+    out->list_begin = out->n;
     int style = MARK_DIGIT;
     size_t p = marker_at(text, lb, end, 1, style);
     if (!p && (p = marker_at(text, lb, end, 1, MARK_LOWER))) style = MARK_LOWER;
@@ -178,6 +179,7 @@ static int narrative_line(const char *text, size_t p, size_t e)
 
 static size_t read_lines(dx_list_t *out, const char *text, size_t lb, size_t end)
 {
+    out->list_begin = out->n;
     size_t p = lb, last = 0;
     int coded = 0; /* the lines open with ICD-10 codes: one without a code ends the list */
     for (int lines = 0; p < end && lines < 12; lines++) {
@@ -321,6 +323,7 @@ static int mentions_diagnosis(const char *text, size_t b, size_t e)
 size_t dx_read_sentence(const imrx_re_t *stop, imrx_re_scratch_t *t, const char *text, size_t lb,
                         size_t le, int labelled, size_t end, dx_list_t *out)
 {
+    out->list_begin = out->n;
     int trimmed = 0; /* a stop word ended the list before its sentence did */
     for (size_t from = lb; imrx_re_find(stop, t, text, from, le) == 1;) {
         size_t sb = imrx_re_ov(t)[0], se = imrx_re_ov(t)[1];

@@ -15,6 +15,7 @@
 typedef struct dx_list {
     imrx_span_t item[DX_MAX];
     size_t n;
+    size_t list_begin; /* the first item of the list being read: earlier ones are other lists' */
 } dx_list_t;
 
 /* The pattern of the phrases that introduce a list of diagnoses ("being treated for the

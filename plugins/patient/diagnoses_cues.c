@@ -186,6 +186,12 @@ const char dx_stop_pattern[] =
      * thoracolumbosacral orthosis" */
     "|\\s+with\\s+(?:a|an)\\s+(?:[a-z-]+\\s+){0,2}?(?:orthosis|brace|splint|cast|boot|sling|collar|"
     "injection|injections|course|cane|walker|crutches)\\b"
+    /* how it was diagnosed: "by the Budapest criteria", "per DSM-5 criteria", ", with a Beck
+     * Depression Inventory score of 27" */
+    "|\\s+(?:by|using|per|under|according\\s+to|meeting)\\s+(?:the\\s+)?(?:[A-Za-z][\\w-]*\\s+){0,"
+    "2}?"
+    "criteria\\b"
+    "|,?\\s+with\\s+an?\\s+(?:[\\w-]+\\s+){0,4}?(?:score|rating)\\s+of\\b"
     /* a list told before its name: "lists A and B as diagnoses" */
     "|\\s+as\\s+(?:(?:the|his|her|their)\\s+)?(?:[a-z]+\\s+){0,2}?diagnos[ie]s\\b"
     /* the end of a list in apposition: ", are followed by his primary care physician" */

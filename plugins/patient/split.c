@@ -180,25 +180,31 @@ static void trim_item(const char *text, size_t *b, size_t *e)
 }
 
 /* Do the words of a[0..na), two or more, all stand in o[0..no), in order ("L1 fracture" in "L1
- * vertebral compression fracture")? */
-static int words_within(const char *a, size_t na, const char *o, size_t no)
+ * vertebral compression fracture")? With `commas`, a comma separates words as a blank does
+ * ("major depressive disorder" in "major depressive disorder, single episode"). */
+static int words_within(const char *a, size_t na, const char *o, size_t no, int commas)
 {
+#define SEP(c) ((c) == ' ' || (commas && (c) == ','))
     size_t i = 0, j = 0, words = 0;
     while (i < na) {
+        while (i < na && SEP(a[i])) i++;
+        if (i == na) break;
         size_t ie = i;
-        while (ie < na && a[ie] != ' ') ie++;
+        while (ie < na && !SEP(a[ie])) ie++;
         int found = 0;
         while (j < no && !found) {
+            while (j < no && SEP(o[j])) j++;
             size_t je = j;
-            while (je < no && o[je] != ' ') je++;
-            found = je - j == ie - i && strncasecmp(a + i, o + j, ie - i) == 0;
-            j = je < no ? je + 1 : je;
+            while (je < no && !SEP(o[je])) je++;
+            found = je > j && je - j == ie - i && strncasecmp(a + i, o + j, ie - i) == 0;
+            j = je;
         }
         if (!found) return 0;
         words++;
-        i = ie < na ? ie + 1 : ie;
+        i = ie;
     }
     return words >= 2;
+#undef SEP
 }
 
 void dx_add_item(dx_list_t *out, const char *text, size_t b, size_t e)
@@ -210,8 +216,13 @@ void dx_add_item(dx_list_t *out, const char *text, size_t b, size_t e)
     for (size_t i = 0; i < out->n; i++) {
         size_t no = imrx_text_squeeze(text + out->item[i].begin,
                                       out->item[i].end - out->item[i].begin, o, sizeof o);
-        /* the same diagnosis named again, perhaps shorter ("treated for the L1 fracture") */
-        if ((na == no && imrx_text_ieq(a, na, o)) || words_within(a, na, o, no)) return;
+        /* the same diagnosis named again, perhaps shorter ("treated for the L1 fracture"); a
+         * later sentence may drop the qualifiers after a comma, which one list keeps as
+         * items of their own ("lumbar radiculopathy, left greater than right; lumbar
+         * radiculopathy") */
+        if ((na == no && imrx_text_ieq(a, na, o)) ||
+            words_within(a, na, o, no, i < out->list_begin))
+            return;
     }
     out->item[out->n++] = imrx_span(b, e);
 }
