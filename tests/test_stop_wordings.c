@@ -47,6 +47,9 @@ Test(stop_wordings, drugs_never_taken_in_everyday_words)
                         "anticoagulant.");
     cr_expect(flag(must(r, "aspirin"), "negated"));
     json_decref(r);
+    r = summary("This worker is 44, has no ulcer history and takes no anticoagulant or aspirin.");
+    cr_expect(flag(must(r, "aspirin"), "negated"), "a class named first");
+    json_decref(r);
 }
 
 Test(stop_wordings, the_same_words_about_something_else)

@@ -43,7 +43,10 @@ static int list_gap(const char *text, uint32_t b, uint32_t e, const mention_t *a
         "over", "counter", "OTC",
         /* "has never been prescribed a neuropathic agent such as gabapentin" */
         "neuropathic", "adjuvant", "sedating", "hypnotic", "hypnotics", "analgesic", "analgesics",
-        "nonsteroidal", NULL};
+        "nonsteroidal",
+        /* "takes no anticoagulant or aspirin", "no blood thinners or aspirin" */
+        "anticoagulant", "anticoagulants", "blood", "thinner", "thinners", "antiplatelet",
+        "antiplatelets", "antihistamine", "antihistamines", "supplement", "supplements", NULL};
     uint32_t p = b;
     while (p < e) {
         char c = text[p];
