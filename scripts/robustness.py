@@ -1596,8 +1596,6 @@ def _only_single_digit_quantity_lost(text, field, before, after):
 
 
 KNOWN = {
-    "part3_requested": Known('"X was requested originally" instead of the template\'s "X was the original '
-                             'request" is not read as a partial authorisation'),
     "part3_approved_lower": Known('after "was approved by the claims administrator" the rationale\'s '
                                   'mentions of the drug read as requested, not rationale'),
     "drug_fmt_nomg": Known('a strength without unit ("Norflex 100 #60") is not read as a strength'),

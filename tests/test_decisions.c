@@ -152,6 +152,16 @@ Test(decisions, partial_authorisations)
     cr_assert_str_eq(ITEM(r, 2, "authorized"), "a bath/shower chair for 1 month");
     cr_assert(json_is_true(t_get(r, "items.2.ca_no_citation")));
     json_decref(r);
+    /* "was requested originally" for "was the original request" */
+    r = run_a("Norco 10/325mg #60 was requested originally. Norco 10/325mg #25 was authorized by "
+              "the\nClaims Administrator. The remaining IMR eligible portion of the original "
+              "request, Norco\n10/325mg #35 is: Upheld\n"
+              "MAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment 2016.\n"
+              "Decision rationale: Weaning is appropriate. It is not medically necessary.\n");
+    cr_assert(json_is_true(t_get(r, "items.0.partial")));
+    cr_expect_str_eq(ITEM(r, 0, "original_request"), "Norco 10/325mg #60");
+    cr_expect_str_eq(ITEM(r, 0, "authorized"), "Norco 10/325mg #25");
+    json_decref(r);
 }
 
 /* A rationale that restates the partial authorisation ends its item; the next item, right after

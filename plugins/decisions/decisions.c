@@ -20,10 +20,12 @@ const char *const imrx_decisions_patterns[RE_COUNT] = {
         "overturned)|([ ]is)[ ]*\\n?[ ]*(Upheld|Overturned|UPHELD|OVERTURNED))\\.?[ ]*$",
     [RE_A_LABEL] = "^(Claims" WS "Administrator" WS "guideline|MAXIMUS" WS "guideline|Decision" WS
                    "rationale)\\s*:",
-    [RE_ORIGINAL] = "\\bwas" WS "the" WS "original" WS "request\\b",
+    [RE_ORIGINAL] = "\\bwas" WS "(?:the" WS "original" WS "request|requested" WS "originally|"
+                    "originally" WS "requested)\\b",
     [RE_AUTHORIZED] =
-        "original" WS "request\\." WS "([\\s\\S]{1,300}?)" WS "(?:was|were)" WS
-        "(?:authorized|certified|approved)" WS "by" WS "the" WS "Claims" WS "Administrator"
+        "(?:original" WS "request|requested" WS "originally|originally" WS "requested)\\." WS
+        "([\\s\\S]{1,300}?)" WS "(?:was|were)" WS "(?:authorized|certified|approved)" WS "by" WS
+        "the" WS "Claims" WS "Administrator"
         "|The" WS "Claims" WS "Administrator" WS "authorized" WS "([\\s\\S]{1,300}?),?" WS
         "leaving" WS "the" WS "original" WS "request",
     [RE_REMAINING] = "original" WS "request,?" WS "(?:is" WS ")?",
