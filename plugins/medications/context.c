@@ -13,7 +13,7 @@ static const char *const use_words[] = {"taking",  "using", "utilizing", "prescr
                                         "tried",   "taken", NULL};
 static const char *const use_now_words[] = {"takes", "uses", "continues", "regimen", NULL};
 static const imrx_re_keys_t use_now_keys = {use_now_words, 0, 0};
-static const imrx_re_keys_t use_keys = {use_words, 0, 0};
+const imrx_re_keys_t med_use_keys = {use_words, 0, 0};
 
 /* A sentence of the summary that tells the request. */
 static const char request[] =
@@ -94,42 +94,6 @@ static int object_before(const char *text, uint32_t e, uint32_t to)
     return e < to && (text[e] == ',' || text[e] == '.' || text[e] == ';' || text[e] == ')');
 }
 
-/* In the summary, a drug only planned or considered, not taken: "The provider plans to move her
- * to a Butrans patch", "would consider a trial of Lyrica", "the next step would be ...". The
- * cue stands before the mention in its sentence. */
-static const char planned_before[] =
-    "\\b(?:(?:plans?|planned|planning|intends?|intended)\\s+to|plan\\s+(?:is|was)\\s+to)\\s+(?:"
-    "start|begin|move|switch|transition|change|convert|try|add|initiate|trial|consider|prescribe|"
-    "introduce)\\b"
-    "|\\b(?:is|was|are|were)\\s+(?:considering|contemplating)\\b"
-    "|\\b(?:would|will|may|might|could)\\s+(?:consider|try|trial|add|start|begin)\\b"
-    "|\\bconsider(?:s|ed|ing)?\\s+(?:starting|adding|a\\s+trial|switching|trying)\\b"
-    "|\\bnext\\s+(?:step|option)\\s+(?:is|was|would\\s+be|will\\s+be)\\b"
-    "|\\bfuture\\s+trial\\s+of\\b";
-static const char *const planned_words[] = {
-    "plan",  "intend", "considering", "contemplating", "would",  "will", "may",
-    "might", "could",  "consider",    "next",          "future", NULL};
-static const imrx_re_keys_t planned_keys = {planned_words, 0, 0};
-
-/* ... or after it: "Lexapro is listed in the plan as the next option", "Butrans was discussed as
- * a future option", "Lyrica is being considered". */
-static const char planned_after[] =
-    "\\s*(?:is|was|has\\s+been|remains)\\s+(?:(?:listed|noted|mentioned|named|kept|discussed)"
-    "\\s+)?(?:in\\s+the\\s+(?:treatment\\s+)?plan\\s+)?as\\s+(?:the\\s+|a\\s+)?(?:next|future|"
-    "possible|potential|backup|back-up|alternative|later)\\s+(?:option|step|choice|agent|"
-    "medication)"
-    "|\\s*(?:is|was|are|were)\\s+(?:being\\s+)?(?:considered|contemplated|planned)\\b";
-
-/* In a request's sentence, the reason UR gave: "non-certified both requests, stating that
- * buprenorphine is not a first-line treatment". A drug after it is named in reasoning. */
-static const char reported_reason[] =
-    "\\b(?:stating|noting|citing|finding|reasoning|explaining|opining|commenting)\\s+that\\b"
-    "|\\bon\\s+the\\s+grounds?\\s+that\\b";
-static const char *const reason_words[] = {"stating",   "noting",     "citing",  "finding",
-                                           "reasoning", "explaining", "opining", "commenting",
-                                           "grounds",   NULL};
-static const imrx_re_keys_t reason_keys = {reason_words, 0, 0};
-
 /* Every pattern and where it goes, so that compiling and freeing cannot miss one. */
 static size_t table(med_context_re_t *re, const char **patterns, imrx_re_t **slots)
 {
@@ -147,9 +111,9 @@ static size_t table(med_context_re_t *re, const char **patterns, imrx_re_t **slo
                        med_re_untried_before,
                        med_re_untried_after,
                        med_re_stopped_next_clause,
-                       planned_before,
-                       planned_after,
-                       reported_reason};
+                       med_re_planned_before,
+                       med_re_planned_after,
+                       med_re_reported_reason};
     imrx_re_t *r[] = {
         &re->negation_before, &re->stop_after,          &re->negation_after,  &re->request,
         &re->equivalent,      &re->patient_use,         &re->patient_use_now, &re->hedge,
@@ -323,71 +287,6 @@ static const imrx_section_t *section_of(const imrx_letter_t *l, uint32_t pos)
     return best;
 }
 
-/* Is the summary's mention only planned or considered: a plan's cue shortly before it in its
- * sentence (not the drug switched from, "plans to move him from Norco to Butrans"), or right
- * after it? */
-static int only_planned(const med_context_re_t *re, imrx_re_scratch_t *t, const char *text,
-                        uint32_t sb, uint32_t se, const mention_t *m)
-{
-    uint32_t me = m->attr_e > m->e ? m->attr_e : m->e;
-    if (me < se && imrx_re_at(&re->planned_after, t, text, me, se) == 1) return 1;
-    if (imrx_re_find_required(&re->planned_before, &planned_keys, t, text, sb, m->b) != 1) return 0;
-    uint32_t ce = (uint32_t)imrx_re_ov(t)[1];
-    if (m->b - ce > 80 || memchr(text + ce, ';', m->b - ce)) return 0;
-    /* "The plan was to begin a slow taper of Klonopin, continue Seroquel": a drug taken; "would
-     * consider Lyrica if the gabapentin fails": another clause */
-    static const char *const current[] = {"taper",    "wean",      "titrat",  "continu", "refill",
-                                          "reduc",    "decreas",   "increas", "resum",   " if ",
-                                          " unless ", " because ", " since ", " while ", NULL};
-    for (int i = 0; current[i]; i++)
-        if (imrx_text_find(text, ce, m->b, current[i]) < m->b) return 0;
-    uint32_t w = m->b;
-    while (w > ce && (text[w - 1] == ' ' || text[w - 1] == '\n')) w--;
-    return !(w >= ce + 4 && imrx_text_ieq(text + w - 4, 4, "from")) &&
-           !(w >= ce + 3 && imrx_text_ieq(text + w - 3, 3, "off"));
-}
-
-/* Is the mention a metabolite a drug screen found ("hydrocodone and its metabolite
- * hydromorphone", "hydromorphone (a metabolite)"), not a drug the patient took? */
-static int named_as_metabolite(const char *text, uint32_t sb, uint32_t se, const mention_t *m)
-{
-    uint32_t from = m->b > sb + 24 ? m->b - 24 : sb;
-    uint32_t at = imrx_text_find(text, from, m->b, "metabolite");
-    if (at < m->b) {
-        uint32_t p = at + 10;
-        if (p < m->b && text[p] == 's') p++;
-        /* "a metabolite of hydrocodone" names the drug taken */
-        if (imrx_text_find(text, p, m->b, " of ") == p) return 0;
-        int words = 0; /* "its metabolite hydromorphone" */
-        for (; p < m->b; p++)
-            if ((text[p] == ' ' || text[p] == '\n') && p + 1 < m->b && text[p + 1] != ' ') words++;
-        if (words <= 1) return 1;
-    }
-    uint32_t me = m->attr_e > m->e ? m->attr_e : m->e;
-    uint32_t to = me + 24 < se ? me + 24 : se;
-    uint32_t after = imrx_text_find(text, me, to, "metabolite");
-    if (after == to) return 0;
-    /* "(a metabolite)", ", its metabolite", not "hydrocodone and its metabolite" */
-    uint32_t p = me;
-    while (p < after && (text[p] == ' ' || text[p] == '\n' || text[p] == ',' || text[p] == '('))
-        p++;
-    static const char *const articles[] = {"a ", "its ", "the ", "an active ", "a known ", NULL};
-    for (int i = 0; articles[i] && p < after; i++)
-        if (imrx_text_find(text, p, after, articles[i]) == p) p += (uint32_t)strlen(articles[i]);
-    return p == after;
-}
-
-/* In a request's sentence, is the mention named in the reason UR gave ("non-certified ...,
- * stating that buprenorphine is not a first-line treatment"), with no use of the patient's
- * between? */
-static int in_reported_reason(const med_context_re_t *re, imrx_re_scratch_t *t, const char *text,
-                              uint32_t sb, const mention_t *m)
-{
-    if (imrx_re_find_required(&re->reported_reason, &reason_keys, t, text, sb, m->b) != 1) return 0;
-    uint32_t ce = (uint32_t)imrx_re_ov(t)[1];
-    return imrx_re_find_required(&re->patient_use, &use_keys, t, text, ce, m->b) != 1;
-}
-
 void med_classify(const med_context_re_t *re, imrx_re_scratch_t *t, const imrx_letter_t *l,
                   mention_t *m, size_t n)
 {
@@ -416,9 +315,7 @@ void med_classify(const med_context_re_t *re, imrx_re_scratch_t *t, const imrx_l
                              imrx_re_find(&re->request, t, text, sb, se) == 1;
             m[i].context = cached_req ? CTX_REQUESTED : CTX_HISTORY;
             if (strcmp(name, "summary") == 0 &&
-                (cached_req ? in_reported_reason(re, t, text, sb, &m[i])
-                            : only_planned(re, t, text, sb, se, &m[i]) ||
-                                  named_as_metabolite(text, sb, se, &m[i])))
+                med_named_only(re, t, text, sb, se, &m[i], cached_req))
                 m[i].context = CTX_RATIONALE;
         } else if (strcmp(name, "header") == 0 || strcmp(name, "issues") == 0) {
             m[i].context = CTX_REQUESTED; /* the disputed treatments listed at the top */
@@ -431,7 +328,7 @@ void med_classify(const med_context_re_t *re, imrx_re_scratch_t *t, const imrx_l
              * hydrocodone for four years with no return to work"). */
             if (cached_own < 0) {
                 cached_own =
-                    imrx_re_find_required(&re->patient_use, &use_keys, t, text, sb, se) == 1;
+                    imrx_re_find_required(&re->patient_use, &med_use_keys, t, text, sb, se) == 1;
                 cached_use_e = cached_own ? (uint32_t)imrx_re_ov(t)[1] : 0;
                 cached_hedge = cached_own && imrx_re_find(&re->hedge, t, text, sb, se) == 1
                                    ? (uint32_t)imrx_re_ov(t)[0]

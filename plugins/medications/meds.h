@@ -202,6 +202,18 @@ extern const char med_re_negation_before[], med_re_stop_after[], med_re_negation
     med_re_stopped_next_clause[], med_re_untried_before[], med_re_untried_after[];
 extern const imrx_re_keys_t med_negation_before_keys, med_negation_after_keys;
 
+/* The words every match of the patient's-use cue holds (context.c). */
+extern const imrx_re_keys_t med_use_keys;
+
+/* The cues of named_only.c, compiled by med_context_compile. */
+extern const char med_re_planned_before[], med_re_planned_after[], med_re_reported_reason[];
+
+/* Does the summary's mention m, in the sentence text[sb, se), name a drug the worker does not
+ * take: only planned or considered, a metabolite found in a drug screen, or (in a sentence about
+ * the request, `requested`) named in the reason UR gave? (named_only.c) */
+int med_named_only(const med_context_re_t *re, imrx_re_scratch_t *t, const char *text, uint32_t sb,
+                   uint32_t se, const mention_t *m, int requested);
+
 /* Sets m->negated (never taken) or m->discontinued from the cues of its sentence text[sb, se)
  * (hi: the end of its section, for the clause after a semicolon); all[0..n) are the letter's
  * mentions, m one of them (negation.c). */
