@@ -99,6 +99,34 @@ Test(dates, header_orders_of_other_pdf_text_tools)
 
 /* Labels lost (a font without a text map, OCR, a copy that kept only the values): the values
  * where layout A puts them are read by position; any other arrangement is not guessed. */
+/* A text tool that puts the header block after the letter's first paragraph: it is read there;
+ * a first section with no header block gives nothing. */
+Test(dates, a_header_block_after_the_first_paragraph)
+{
+    const char *text =
+        "HOW THE IMR FINAL DETERMINATION WAS MADE\nA reviewer read the file.\n\n"
+        "Case Number:          CM17-0342517\n"
+        "Date Assigned:        07/24/2017                      Date of Injury:      02/05/2013\n"
+        "Decision Date:        08/21/2017                      UR Denial Date:      07/06/2017\n"
+        "Priority:             Standard                        Application          07/14/2017\n"
+        "                                                      Received:\n\n"
+        "The Expert Reviewer has the following credentials:\nState(s) of Licensure: "
+        "California\nCertification(s)/Specialty: Orthopaedic Surgery\n\n"
+        "CLINICAL CASE SUMMARY\nThe injured worker is a 61-year-old male.\n\n"
+        "IMR ISSUES, DECISIONS AND RATIONALES\nMRI of the knee: Upheld\n"
+        "Decision rationale: Not medically necessary.\n";
+    json_t *r = t_run_text(text);
+    cr_expect_str_eq(t_str(r, "case_number"), "CM17-0342517");
+    cr_expect_str_eq(t_str(r, "priority"), "Standard");
+    expect_header_dates(r, "2017-07-24", "2013-02-05", "2017-08-21", "2017-07-06", "2017-07-14");
+    cr_expect_str_eq(t_str(r, "reviewer.specialties.0"), "Orthopaedic Surgery");
+    json_decref(r);
+    r = letter("", "The injured worker is a 61-year-old male.");
+    cr_expect_null(t_str(r, "case_number"));
+    cr_expect_null(t_str(r, "dates.assigned"));
+    json_decref(r);
+}
+
 Test(dates, header_values_without_their_labels)
 {
     static const char *const headers[] = {

@@ -61,6 +61,29 @@ static int reference_year(letter_t *L)
     return L->have[D_DECISION] ? L->header[D_DECISION].year : 0;
 }
 
+/* A header block that a text tool put after the letter's first paragraph, inside layout A's
+ * first section ("HOW THE IMR FINAL DETERMINATION WAS MADE", a paragraph, then "Case Number:
+ * ..."): read from its "Case Number" line to the blank line after the block. 1 when there was
+ * one. */
+static int misplaced_header(letter_t *L)
+{
+    const imrx_section_t *first = imrx_letter_section(L->l, "reviewer");
+    if (!first) return 0;
+    const char *text = L->l->text;
+    uint32_t at = imrx_text_find(text, first->begin, first->end, "Case Number:");
+    if (at == first->end) return 0;
+    while (at > first->begin && text[at - 1] != '\n') at--;
+    uint32_t end = at;
+    while (end < first->end &&
+           !(text[end] == '\n' && end + 1 < first->end && text[end + 1] == '\n'))
+        end++;
+    imrx_section_t block = *first;
+    block.begin = at;
+    block.end = end;
+    dates_read_header(L, &block);
+    return 1;
+}
+
 static imrx_status_t dates_extract_letter(void *state, void *thread_state, const imrx_letter_t *l,
                                           imrx_ctx_t *ctx)
 {
@@ -68,7 +91,10 @@ static imrx_status_t dates_extract_letter(void *state, void *thread_state, const
     L.dates = dates_api->object(ctx, dates_api->root(ctx), "dates");
     if (L.dates == IMRX_NODE_NONE) return IMRX_ERR;
     const imrx_section_t *header = imrx_letter_section(l, "header");
-    if (header) dates_read_header(&L, header);
+    if (header && imrx_text_find(l->text, header->begin, header->end, "Case Number") < header->end)
+        dates_read_header(&L, header);
+    else if (!misplaced_header(&L) && header)
+        dates_read_header(&L, header);
     const imrx_section_t *procedure = imrx_letter_section(l, "procedure");
     if (procedure) dates_read_prose(&L, procedure);
     L.ref_year = reference_year(&L);
