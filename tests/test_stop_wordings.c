@@ -41,6 +41,9 @@ Test(stop_wordings, drugs_never_taken_in_everyday_words)
         "She opted not to fill the Norco prescription.",
         "He has never been on Norco.",
         "He has never been prescribed a neuropathic agent such as Norco.",
+        "The records do not document a trial of Norco.",
+        "The records do not describe sleep hygiene measures, cognitive behavioral therapy, or a "
+        "trial of an opioid such as Norco.",
         NULL};
     expect_each(never, "hydrocodone/acetaminophen", "negated", 1);
     json_t *r = summary("She has no history of ulcers and takes no aspirin, steroid or "

@@ -37,6 +37,11 @@ const char med_re_negation_before[] =
     "(?:use\\s+of|trial\\s+of|history\\s+of|experience\\s+with)"
     /* "has no documented ulcer history, dyspepsia, or use of prednisone" */
     "|no\\s+[^.;]{1,60}?,?\\s+(?:or|nor)\\s+(?:any\\s+)?(?:prior\\s+)?(?:use|trial)\\s+of"
+    /* "The records do not document a trial of trazodone", "do not describe sleep hygiene
+     * measures, or a trial of a sedating antidepressant such as trazodone" */
+    "|(?:does|do|did)\\s+not\\s+(?:document|show|describe|indicate|reflect|mention|include|"
+    "record)\\s+(?:[^.;]{1,120}?,?\\s+(?:or|nor)\\s+)?(?:(?:an?\\s+|any\\s+)?(?:prior\\s+|previous\\s+)?"
+    "(?:trial|course)|any\\s+(?:prior\\s+)?use)\\s+(?:of|with)"
     /* (not a guideline's "for a patient allergic to penicillin") */
     "|(?<!patients\\s)(?<!patient\\s)(?<!those\\s)(?<!anyone\\s)(?<!someone\\s)allergic\\s+to"
     "|allerg(?:y|ies)\\s*(?:to|include|including|:|of)"
