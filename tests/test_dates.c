@@ -508,6 +508,7 @@ Test(dates, weaker_statements_of_the_injury)
         "He slipped on a greasy kitchen floor on the 5th of February, 2001.",
         "On 2/5/2001 he jumped down from the cab of a loader and felt pain.",
         "He is a landscaper. On or about 2/5/2001 a hedge trimmer he was using kicked back.",
+        "He is a custodian. On February 5, 2001, he fell about four feet from a stepladder.",
         NULL};
     for (int i = 0; told[i]; i++) {
         json_t *r = letter("Case Number: CM16-9000005\nDate of Injury: 11/03/1998\n", told[i]);

@@ -88,6 +88,20 @@ Test(decisions, an_acoem_chapter_number_in_the_title)
     cr_expect_str_eq(ITEM(r, 0, "guidelines.0.title"), "Neck and Upper Back Complaints");
     cr_expect_eq(json_integer_value(t_get(r, "items.0.guidelines.0.year")), 2004);
     json_decref(r);
+    /* two numbered chapters of one ACOEM citation: two citations */
+    r = run_a(
+        "Surgical consultation for the cervical spine: Upheld\n"
+        "MAXIMUS guideline: The Physician Reviewer based his/her decision on the MTUS ACOEM "
+        "Practice\nGuidelines, 2nd Edition (2004), Chapter 8, Neck and Upper Back Complaints, "
+        "pages 179-180, and\nChapter 7, Independent Medical Examinations and Consultations, "
+        "page 127, which are part of the\nMTUS.\n"
+        "Decision rationale: The diagnosis is clear.\n");
+    cr_assert_eq(json_array_size(t_get(r, "items.0.guidelines")), 2);
+    cr_expect_str_eq(ITEM(r, 0, "guidelines.0.title"), "Neck and Upper Back Complaints");
+    cr_expect_str_eq(ITEM(r, 0, "guidelines.1.title"),
+                     "Independent Medical Examinations and Consultations");
+    cr_expect_eq(json_integer_value(t_get(r, "items.0.guidelines.1.year")), 2004);
+    json_decref(r);
 }
 
 /* "MAXIMUS guideline:" twice in a row, the first with sections wrapped to the next line: both

@@ -187,6 +187,15 @@ Test(medications, planned_metabolite_and_reported_reason)
          "hydrocodone/acetaminophen", "requested"},
         {"He has been stable on buprenorphine with naloxone for ten months.",
          "buprenorphine/naloxone", "history"},
+        /* the drug a request would replace is the worker's, not requested */
+        {"The pain specialist requested nortriptyline 25 mg at bedtime in place of the "
+         "amitriptyline.",
+         "amitriptyline", "history"},
+        {"The pain specialist requested nortriptyline 25 mg at bedtime in place of the "
+         "amitriptyline.",
+         "nortriptyline", "requested"},
+        {"The surgeon requested Nucynta 50mg #60 to replace Norco.", "hydrocodone/acetaminophen",
+         "history"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         json_t *r = summary(cases[i].text);

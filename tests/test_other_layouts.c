@@ -79,21 +79,33 @@ Test(other_layouts, layout_d_decision_with_that)
     json_decref(r);
 }
 
-/* A corpus letter with one passage replaced. */
-static json_t *corpus_letter_with(const char *name, const char *old, const char *new)
+/* A corpus letter with passages replaced: pairs[0] by pairs[1], pairs[2] by pairs[3], ...
+ * (NULL-terminated). */
+static json_t *corpus_letter_edited(const char *name, const char *const *pairs)
 {
     char path[512];
     snprintf(path, sizeof path, "%s/corpus/letters/%s", IMRX_SOURCE_DIR, name);
     FILE *f = fopen(path, "rb");
     cr_assert_not_null(f, "%s", path);
-    static char text[65536], out[70000];
-    size_t n = fread(text, 1, sizeof text - 1, f);
+    static char text[70000], out[70000];
+    size_t n = fread(text, 1, 65535, f);
     fclose(f);
     text[n] = '\0';
-    char *at = strstr(text, old);
-    cr_assert_not_null(at, "%s in %s", old, name);
-    snprintf(out, sizeof out, "%.*s%s%s", (int)(at - text), text, new, at + strlen(old));
-    return t_run_text(out);
+    for (int i = 0; pairs[i]; i += 2) {
+        char *at = strstr(text, pairs[i]);
+        cr_assert_not_null(at, "%s in %s", pairs[i], name);
+        snprintf(out, sizeof out, "%.*s%s%s", (int)(at - text), text, pairs[i + 1],
+                 at + strlen(pairs[i]));
+        memcpy(text, out, strlen(out) + 1);
+    }
+    return t_run_text(text);
+}
+
+/* A corpus letter with one passage replaced. */
+static json_t *corpus_letter_with(const char *name, const char *old, const char *new)
+{
+    const char *const pairs[] = {old, new, NULL};
+    return corpus_letter_edited(name, pairs);
 }
 
 /* The record's first item is a partial authorisation with these parts (NULL: not checked). */
@@ -215,5 +227,49 @@ Test(other_layouts, layout_d_partial_before_the_determination)
     cr_expect_str_eq(t_str(r, "dates.ur_denial"), "2013-08-02");
     cr_expect_str_eq(t_str(r, "dates.assigned"), "2013-08-15");
     cr_expect_str_eq(t_str(r, "reviewer.specialties.1"), "Sports Medicine");
+    json_decref(r);
+}
+
+/* Layout C as another hand writes it (H107): guidelines numbered "1." while the issues are
+ * "1)", or given one paragraph per item without numbers; a layout B "Dated:" in words. */
+Test(other_layouts, layout_c_guidelines_numbered_otherwise)
+{
+    static const char *const firsts[] = {
+        "1) MTUS Chronic Pain Medical Treatment Guidelines 2009, Section(s): Opioids, criteria",
+        "2) MTUS Chronic Pain Medical Treatment Guidelines 2009, Section(s): Muscle relaxants",
+        "3) MTUS Chronic Pain Medical Treatment Guidelines 2009, Section(s): Topical Analgesics",
+        "4) MTUS Chronic Pain Medical Treatment Guidelines 2009, Section(s): Physical Medicine",
+        "5) MTUS Chronic Pain Medical Treatment Guidelines 2009, Section(s): Transcutaneous",
+        "6) MTUS Chronic Pain Medical Treatment Guidelines 2009, Section(s): Functional"};
+    for (int style = 0; style < 2; style++) {
+        const char *pairs[13];
+        char repl[6][160];
+        for (int i = 0; i < 6; i++) {
+            /* "1. MTUS ..." or "Item 1: MTUS ...", a paragraph of its own */
+            if (style)
+                snprintf(repl[i], sizeof repl[i], "%sItem %d:%s", i ? "\n" : "", i + 1,
+                         firsts[i] + 2);
+            else
+                snprintf(repl[i], sizeof repl[i], "%d.%s", i + 1, firsts[i] + 2);
+            pairs[2 * i] = firsts[i];
+            pairs[2 * i + 1] = repl[i];
+        }
+        pairs[12] = NULL;
+        json_t *r = corpus_letter_edited("C-02.txt", pairs);
+        cr_assert_eq(json_array_size(t_get(r, "items")), 6);
+        for (int i = 0; i < 6; i++) {
+            char path[64];
+            snprintf(path, sizeof path, "items.%d.guidelines.0.title", i);
+            cr_expect_str_eq(t_str(r, path), "Chronic Pain Medical Treatment", "style %d item %d",
+                             style, i);
+        }
+        cr_expect_str_eq(t_str(r, "items.3.guidelines.1.title"), "Neck and Upper Back Complaints");
+        cr_expect(json_is_true(t_get(r, "items.2.non_mtus")), "style %d", style);
+        json_decref(r);
+    }
+    json_t *r = corpus_letter_with("B-03.txt", "Dated: 11/27/2013", "Dated: November 27, 2013");
+    cr_expect_str_eq(t_str(r, "dates.decision"), "2013-11-27");
+    cr_expect_str_eq(t_str(r, "dates.injury"), "2011-02-20");
+    cr_expect_str_eq(t_str(r, "dates.ur_denial"), "2013-09-30");
     json_decref(r);
 }

@@ -116,17 +116,29 @@ Test(stop_wordings, holds_restarts_and_not_yet_started)
         "Norco was put on hold before the surgery.",
         "Norco was held before the operation and was never resumed.",
         "Norco was stopped a week before the surgery and has not been restarted.",
+        "Norco 10 mg at bedtime improved his sleep, but it was stopped in 06/2014.",
+        "She took Norco for several months but stopped because of heartburn.",
         NULL};
     expect_each(held, "hydrocodone/acetaminophen", "discontinued", 1);
     static const char *const restarted[] = {
         "Norco was first tried in 2016, stopped for nausea, and restarted in March 2018.",
         "He stopped Norco in July 2016, and it was restarted in October 2016 at a lower dose.",
-        "Norco was put on hold in May and was restarted in June.", NULL};
+        "Norco was put on hold in May and was restarted in June.",
+        "Norco was put on hold for two weeks because of a rash; she has since gone back to using "
+        "it.",
+        "The records do not document intolerance of Norco at its current dose.",
+        NULL};
     expect_each(restarted, "hydrocodone/acetaminophen", "discontinued", 0);
     /* the restart is another drug's */
     json_t *r = summary("Kadian was replaced by Nucynta in 2015, but the carrier stopped "
                         "authorizing Nucynta and he was restarted on Kadian.");
     cr_expect(flag(mention(r, "tapentadol", 1), "discontinued"), "Nucynta stays stopped");
+    json_decref(r);
+    r = summary("She took ibuprofen but stopped Norco in 2015.");
+    cr_expect(!flag(must(r, "ibuprofen"), "discontinued"), "another drug was stopped");
+    json_decref(r);
+    r = summary("Methadone was offered as an alternative in 2014, but he declined to start it.");
+    cr_expect(flag(must(r, "methadone"), "negated"));
     json_decref(r);
     r = summary("The surgeon has suggested a topical diclofenac gel, which he has not yet "
                 "started.");

@@ -18,11 +18,13 @@ const char dates_re_header_token[] =
     "Dated))\\s*:" /* 1: label */
     /* 2: "Application", "UR Denial" (wrapped labels: "Received:", "Date:" on the next line) */
     "|(?i:(Application|UR\\s+Denial)(?!\\s+(?:for|Received|Date))\\b)"
-    "|(?i:(Received))\\s*:"                            /* 3: its second line */
-    "|(CM\\d{2}-\\d{7}|IMR\\s\\d{2}-\\d{5,7})\\b"      /* 4: a case number */
-    "|(\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2}))(?![\\d/])" /* 5: a date */
-    "|(?i:(Standard|Expedited|Urgent))\\b"             /* 6: a priority */
-    "|([A-Z][A-Za-z ()]{1,40}):(?=\\s)"                /* 7: another label */
+    "|(?i:(Received))\\s*:"                       /* 3: its second line */
+    "|(CM\\d{2}-\\d{7}|IMR\\s\\d{2}-\\d{5,7})\\b" /* 4: a case number */
+    /* 5: a date ("Dated: August 4, 2014" in some copies of layout B) */
+    "|(\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})(?![\\d/])|(?:January|February|March|April|May|June|July|"
+    "August|September|October|November|December)\\s+\\d{1,2},?\\s+\\d{4}\\b)"
+    "|(?i:(Standard|Expedited|Urgent))\\b" /* 6: a priority */
+    "|([A-Z][A-Za-z ()]{1,40}):(?=\\s)"    /* 7: another label */
     ")";
 
 typedef enum { V_CASE, V_DATE, V_PRIORITY, V_OTHER } vkind_t;

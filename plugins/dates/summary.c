@@ -77,7 +77,7 @@ const char dates_re_narrative_injury_weak[] =
     "\\s+)(?:or\\s+about\\s+)?"
     /* the date before the sentence tells the injury: "On 2-5-2001, while unloading bags, he felt
      * a pop in his back", "He was working as a framer on 2/5/2001 when a wall fell on him" */
-    "|\\bon\\s+(?=[^,;]{6,20}?,?\\s+(?:while|when)\\b[^.;]{0,120}?\\b(?:fell|slipped|tripped|"
+    "|\\bon\\s+(?=[^;]{6,20}?,?\\s+(?:while|when)\\b[^.;]{0,120}?\\b(?:fell|slipped|tripped|"
     "injured|"
     "hurt|twisted|strained|felt\\s+a\\s+pop|struck|lifting|lifted|pulling|pushing|caught|crushed|"
     "collided|assaulted|attacked|bitten|fell)\\b)"
@@ -86,7 +86,7 @@ const char dates_re_narrative_injury_weak[] =
     "work|work[- ]related|occupational)\\s+)?injury\\b)"
     "|\\b(?:accident|incident|collision)\\s+on\\s+"
     /* "On 4/7/2009 he jumped down from the cab of a loader" */
-    "|\\bon\\s+(?=[^,;]{6,20}?,?\\s+(?:he|she|they)\\s+(?:jumped|fell|slipped|tripped|twisted|"
+    "|\\bon\\s+(?=[^;]{6,20}?,?\\s+(?:he|she|they)\\s+(?:jumped|fell|slipped|tripped|twisted|"
     "injured|hurt|strained|lifted|felt\\s+a\\s+pop|was\\s+(?:struck|hit|injured|hurt|crushed|"
     "assaulted))\\b)"
     /* "On or about 6/17/2013 a hedge trimmer he was using kicked back": a sentence that opens

@@ -191,8 +191,8 @@ static void keep_closing_parenthesis(const char *text, range_t *r, uint32_t limi
 
 /* The title a citation implies without naming it (`implied`, or NULL) is written when its range
  * is empty. */
-static void emit_mtus(scan_t *sc, imrx_node_t list, range_t title, range_t year, range_t sections,
-                      const char *implied)
+static void emit_one(scan_t *sc, imrx_node_t list, range_t title, range_t year, range_t sections,
+                     const char *implied)
 {
     const char *text = sc->l->text;
     imrx_node_t c = sc->api->object(sc->ctx, list, NULL);
@@ -268,6 +268,27 @@ static void clean_sections_tail(const char *text, range_t *r)
             }
         }
     }
+}
+
+/* An ACOEM citation may name several numbered chapters ("ACOEM Practice Guidelines, 2nd Edition
+ * (2004), Chapter 8, Neck and Upper Back Complaints, pages 179-180, and Chapter 7, Independent
+ * Medical Examinations and Consultations, page 127"): one citation each. */
+static void emit_mtus(scan_t *sc, imrx_node_t list, range_t title, range_t year, range_t sections,
+                      const char *implied)
+{
+    const char *text = sc->l->text;
+    uint32_t chap = imrx_text_find(text, sections.b, sections.e, "Chapter ");
+    uint32_t next =
+        chap < sections.e ? imrx_text_find(text, chap + 8, sections.e, "Chapter ") : sections.e;
+    if (next < sections.e && imrx_text_find(text, title.b, title.e, "ACOEM") < title.e &&
+        acoem_chapter(atoi(text + chap + 8)) && acoem_chapter(atoi(text + next + 8))) {
+        range_t first = {sections.b, next};
+        clean_sections_tail(text, &first);
+        emit_one(sc, list, title, year, first, implied);
+        emit_mtus(sc, list, title, year, (range_t){next, sections.e}, implied);
+        return;
+    }
+    emit_one(sc, list, title, year, sections, implied);
 }
 
 /* An MTUS citation without a year in text[r): "MTUS <title>, Section(s): <sections>" (the

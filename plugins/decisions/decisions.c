@@ -35,7 +35,7 @@ const char *const imrx_decisions_patterns[RE_COUNT] = {
                    "for" WS "the" WS "Decision)\\s*:",
     [RE_C_ISSUE] = "^(\\d{1,2})\\)" WS "([\\s\\S]{1,400}?)\\s*:\\s*(UPHELD|OVERTURNED|Upheld|"
                    "Overturned)\\b",
-    [RE_NUMBER] = "^(\\d{1,2})\\)" WS,
+    [RE_NUMBER] = "^(\\d{1,2})([.)])" WS,
     [RE_D_ISSUE] =
         "^(\\d{1,2})\\)" WS "(?:(?:(?!\\n\\s*\\n|\\n\\d{1,2}\\))[\\s\\S]){1,400}?\\." WS ")?"
         "MAXIMUS" WS "Federal" WS "Services,?" WS "Inc\\.?,?" WS "has" WS "determined" WS

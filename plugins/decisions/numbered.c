@@ -62,8 +62,9 @@ void imrx_items_layout_b(scan_t *sc, const imrx_section_t *sec)
     }
 }
 
-/* Numbered entries ("1) ...") of a section, as ranges indexed by their number (1-based). */
-static int numbered_entries(scan_t *sc, const imrx_section_t *sec, range_t *out, int max)
+/* Numbered entries ("1) ..." when `mark` is ')') of a section, as ranges indexed by their number
+ * (1-based). */
+static int entries_marked(scan_t *sc, const imrx_section_t *sec, range_t *out, int max, char mark)
 {
     const char *text = sc->l->text;
     int found = 0, last = -1;
@@ -72,12 +73,43 @@ static int numbered_entries(scan_t *sc, const imrx_section_t *sec, range_t *out,
         PCRE2_SIZE *ov = imrx_re_ov(sc->t);
         int n = number_at(text, ov);
         pos = (uint32_t)ov[1];
-        if (n < 1 || n > max) continue;
+        if (n < 1 || n > max || text[ov[4]] != mark) continue;
         if (last >= 1) out[last - 1].e = (uint32_t)ov[0];
         out[n - 1] = (range_t){(uint32_t)ov[1], sec->end};
         last = n;
         found++;
     }
+    return found;
+}
+
+/* Unnumbered entries: the section's paragraphs (blank lines between), in the items' order,
+ * when there is one for each item ("Nortriptyline: MTUS ..." then a blank line). */
+static int paragraph_entries(const char *text, const imrx_section_t *sec, range_t *out, int count)
+{
+    range_t para[MAX_ITEMS];
+    int n = 0;
+    uint32_t p = sec->begin;
+    while (p < sec->end) {
+        while (p < sec->end && (text[p] == '\n' || text[p] == ' ')) p++;
+        if (p == sec->end) break;
+        uint32_t e = p;
+        while (e < sec->end && !(text[e] == '\n' && e + 1 < sec->end && text[e + 1] == '\n')) e++;
+        if (n == MAX_ITEMS) return 0;
+        para[n++] = (range_t){p, e};
+        p = e;
+    }
+    if (n != count) return 0;
+    for (int i = 0; i < n; i++) out[i] = para[i];
+    return n;
+}
+
+/* Layout C numbers its guidelines and rationales "1)" as its issues; some copies "1.", others
+ * give each item a paragraph of its own. */
+static int numbered_entries(scan_t *sc, const imrx_section_t *sec, range_t *out, int max)
+{
+    int found = entries_marked(sc, sec, out, max, ')');
+    if (!found) found = entries_marked(sc, sec, out, max, '.');
+    if (!found && sc->count > 1) found = paragraph_entries(sc->l->text, sec, out, sc->count);
     return found;
 }
 

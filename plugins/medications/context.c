@@ -287,6 +287,33 @@ static const imrx_section_t *section_of(const imrx_letter_t *l, uint32_t pos)
     return best;
 }
 
+/* Does the mention follow "in place of", "instead of", "to replace" (and an article or a
+ * possessive)? In a request's sentence it is the drug the request would replace, the worker's
+ * own, not what is requested ("requested nortriptyline in place of the amitriptyline"). */
+static int replaced_by_request(const char *text, uint32_t sb, const mention_t *m)
+{
+    static const char *const leads[] = {
+        "in place of", "instead of", "as a substitute for", "as a replacement for", "to replace",
+        "replacing",   NULL};
+    static const char *const fillers[] = {"the", "his", "her", "their", "its", NULL};
+    uint32_t p = m->b;
+    while (p > sb && (text[p - 1] == ' ' || text[p - 1] == '\n')) p--;
+    for (int i = 0; fillers[i]; i++) { /* one article or possessive */
+        size_t n = strlen(fillers[i]);
+        if (p >= sb + n + 1 && imrx_text_ieq(text + p - n, n, fillers[i]) &&
+            (text[p - n - 1] == ' ' || text[p - n - 1] == '\n')) {
+            p -= (uint32_t)n;
+            while (p > sb && (text[p - 1] == ' ' || text[p - 1] == '\n')) p--;
+            break;
+        }
+    }
+    for (int i = 0; leads[i]; i++) {
+        size_t n = strlen(leads[i]);
+        if (p >= sb + n && imrx_text_find(text, p - (uint32_t)n, p, leads[i]) == p - n) return 1;
+    }
+    return 0;
+}
+
 void med_classify(const med_context_re_t *re, imrx_re_scratch_t *t, const imrx_letter_t *l,
                   mention_t *m, size_t n)
 {
@@ -313,7 +340,8 @@ void med_classify(const med_context_re_t *re, imrx_re_scratch_t *t, const imrx_l
             if (cached_req < 0)
                 cached_req = strcmp(name, "summary") == 0 &&
                              imrx_re_find(&re->request, t, text, sb, se) == 1;
-            m[i].context = cached_req ? CTX_REQUESTED : CTX_HISTORY;
+            m[i].context =
+                cached_req && !replaced_by_request(text, sb, &m[i]) ? CTX_REQUESTED : CTX_HISTORY;
             if (strcmp(name, "summary") == 0 &&
                 med_named_only(re, t, text, sb, se, &m[i], cached_req))
                 m[i].context = CTX_RATIONALE;

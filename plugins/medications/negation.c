@@ -395,12 +395,20 @@ static int opens_clause(const char *text, uint32_t p, uint32_t se)
 }
 
 /* Is the drug restarted later in its sentence ("Elavil was tried in 2016, stopped for dry mouth,
- * and restarted in March 2018"), with no other drug named before the word? */
-static int restarted_later(const char *text, uint32_t se, const mention_t *m, const mention_t *all,
-                           size_t n)
+ * and restarted in March 2018"), with no other drug named before the word? (`hi`: the end of
+ * its section.) */
+static int restarted_later(const char *text, uint32_t se, uint32_t hi, const mention_t *m,
+                           const mention_t *all, size_t n)
 {
-    static const char *const words[] = {"restarted",  "resumed",      "re-started", "started again",
-                                        "back on it", "back on them", NULL};
+    static const char *const words[] = {"restarted",     "resumed",      "re-started",
+                                        "started again", "back on it",   "back on them",
+                                        "gone back to",  "went back to", NULL};
+    /* (the clause after a semicolon too: "were put on hold in October; she has since gone back
+     * to using them") */
+    if (se < hi && text[se] == ';')
+        for (se++; se < hi && !(text[se] == '.' &&
+                                (se + 1 == hi || text[se + 1] == ' ' || text[se + 1] == '\n'));)
+            se++;
     uint32_t from = med_mention_end(m), at = se;
     for (int i = 0; words[i]; i++) {
         uint32_t w = imrx_text_find(text, from, at, words[i]);
@@ -428,7 +436,7 @@ void med_negation(const med_context_re_t *re, imrx_re_scratch_t *t, const char *
                   uint32_t se, uint32_t hi, mention_t *m, const mention_t *all, size_t n)
 {
     read_cues(re, t, text, sb, se, hi, m, all, n);
-    if (m->discontinued && restarted_later(text, se, m, all, n)) m->discontinued = 0;
+    if (m->discontinued && restarted_later(text, se, hi, m, all, n)) m->discontinued = 0;
 }
 
 static void read_cues(const med_context_re_t *re, imrx_re_scratch_t *t, const char *text,

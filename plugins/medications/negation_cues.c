@@ -40,7 +40,8 @@ const char med_re_negation_before[] =
     /* "The records do not document a trial of trazodone", "do not describe sleep hygiene
      * measures, or a trial of a sedating antidepressant such as trazodone" */
     "|(?:does|do|did)\\s+not\\s+(?:document|show|describe|indicate|reflect|mention|include|"
-    "record)\\s+(?:[^.;]{1,120}?,?\\s+(?:or|nor)\\s+)?(?:(?:an?\\s+|any\\s+)?(?:prior\\s+|previous\\s+)?"
+    "record)\\s+(?:[^.;]{1,120}?,?\\s+(?:or|nor)\\s+)?(?:(?:an?\\s+|any\\s+)?(?:prior\\s+|"
+    "previous\\s+)?"
     "(?:trial|course)|any\\s+(?:prior\\s+)?use)\\s+(?:of|with)"
     /* (not a guideline's "for a patient allergic to penicillin") */
     "|(?<!patients\\s)(?<!patient\\s)(?<!those\\s)(?<!anyone\\s)(?<!someone\\s)allergic\\s+to"
@@ -78,6 +79,8 @@ const char med_re_negation_before[] =
     /* "she could not tolerate gabapentin", "GI intolerance to naproxen" */
     "|(?:could|did)\\s+not\\s+tolerate|(?:has|have|had)\\s+not\\s+tolerated|unable\\s+to\\s+"
     "tolerate|"
+    /* (not "The records do not document intolerance of Norco", "no intolerance to") */
+    "(?<!\\bno\\s)(?<!\\bany\\s)(?<!document\\s)(?<!documented\\s)(?<!show\\s)(?<!without\\s)"
     "intoleran(?:ce|t)\\s+(?:of|to)"
     /* "He used to take Aleve but switched" */
     "|used\\s+to\\s+(?:take|use)"
@@ -110,14 +113,14 @@ const char med_re_negation_before[] =
 /* Every match of negation_before holds one of these at a word start ("no" covers "not" and
  * "none"), and so does every match of negation_after (re.h, imrx_re_find_required). */
 static const char *const before_words[] = {
-    "denie",    "no",       "never",   "allerg",    "stop",         "discontinu", "quit",
-    "ceased",   "switched", "abandon", "cut",       "forgo",        "want",       "dc'd",
-    "elected",  "chose",    "decided", "opted",     "preferred",    "changed",    "weaned",
-    "tapered",  "came",     "off",     "moved",     "transitioned", "converted",  "finish",
-    "complet",  "used",     "unable",  "intoleran", "gave",         "without",    "refused",
-    "declined", "replaced", "prior",   "previous",  "past",         "former",     "tried",
-    "d/c",      "failed",   "turned",  "last",      "yet",          "naive",      "cannot",
-    "can",      NULL};
+    "denie",    "no",       "never",   "allerg",     "stop",         "discontinu", "quit",
+    "ceased",   "switched", "abandon", "cut",        "forgo",        "want",       "dc'd",
+    "elected",  "chose",    "decided", "opted",      "preferred",    "changed",    "weaned",
+    "tapered",  "came",     "off",     "moved",      "transitioned", "converted",  "finish",
+    "complet",  "used",     "unable",  "intoleran",  "gave",         "without",    "refused",
+    "declined", "replaced", "prior",   "previous",   "past",         "former",     "tried",
+    "d/c",      "failed",   "turned",  "last",       "yet",          "naive",      "cannot",
+    "can",      "place",    "instead", "substitute", "replacement",  NULL};
 const imrx_re_keys_t med_negation_before_keys = {before_words, 0, 0};
 static const char *const after_words[] = {"no",
                                           "never",
@@ -232,6 +235,10 @@ const char med_re_negation_after[] =
     "|(?:(?:and|but)\\s+)?(?:(?:he|she|they)\\s+)?(?:elected|chose|decided|preferred|opted)\\s+"
     "not\\s+to\\s+"
     "(?:fill|take|use|start|try)\\s+(?:it|them|an?\\s+[a-z]+|the\\s+[a-z]+)"
+    /* "Methadone was offered in 2014, but he declined to start it" */
+    "|but\\s+(?:(?:he|she|they)\\s+)?(?:declined|refused)\\s+to\\s+(?:start|try|take|use|begin|"
+    "fill)"
+    "(?:\\s+(?:it|them))?\\b"
     /* "was prescribed Tramadol 50mg as needed but never filled it" */
     "|but\\s+(?:(?:he|she|they)\\s+)?never\\s+(?:filled|took|started|used)(?:\\s+(?:it|them|the\\s+"
     "prescription)|(?=\\s*(?:[.;,]|$)))"
@@ -243,7 +250,8 @@ const char med_re_negation_after[] =
     /* "was prescribed on 10-5-2017, but she did not fill it" */
     "|but\\s+(?:(?:he|she|they)\\s+)?(?:did\\s+not|didn't)\\s+(?:fill|take|start|use|try)\\s+"
     "(?:it|them|the\\s+prescription))"
-    "|((?:but\\s+)?(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:(?:later|subsequently|"
+    "|((?:but\\s+(?:(?:it|they)\\s+)?)?(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:(?:"
+    "later|subsequently|"
     "eventually|"
     "previously|then|all|both|each|also|recently|ultimately|finally|gradually)\\s+)?(?:"
     "discontinued|d/"
@@ -255,6 +263,11 @@ const char med_re_negation_after[] =
     /* "Norco lapsed when the insurer denied the refill", "Norco gave way to tramadol", "has been
      * Norco-free since March", "was trialed and failed", "nausea forced her off it" */
     "|lapsed|gave\\s+way\\s+to"
+    /* "She took ibuprofen for several months but stopped because of heartburn" (not "but
+     * stopped Norco", another drug) */
+    "|but\\s+(?:(?:he|she|they)\\s+)?(?:stopped|quit|discontinued)(?:\\s+(?:it|them|taking\\s+(?:"
+    "it|"
+    "them)))?(?=\\s+(?:because|due|after|when|in|on|for|within)\\b|\\s*[.;,)]|\\s*$)"
     /* \\G: right after the drug's name (the search starts there), not "pain-free for hours" */
     "|\\G-free\\s+(?:since|for)\\b"
     "|(?:was|were|has\\s+been|had\\s+been)\\s+(?:(?:briefly|previously|unsuccessfully)\\s+)?(?:"
