@@ -629,3 +629,27 @@ Test(diagnoses, how_it_was_diagnosed_and_repeats_without_qualifiers)
                      "major depressive disorder"));
     json_decref(r);
 }
+
+/* "He went on to develop" names a diagnosis (not a symptom); ordinals and fingers joined by
+ * "and" name one site. */
+Test(diagnoses, went_on_to_develop_and_sites_joined_by_and)
+{
+    json_t *r = run_summary("A 55 year old man. He went on to develop complex regional pain "
+                            "syndrome of the left lower extremity. Other diagnoses are healed "
+                            "fractures of the second and third left metatarsals and chronic pain "
+                            "syndrome. He walks.");
+    expect_list(r, "patient.diagnoses",
+                LIST("complex regional pain syndrome of the left lower extremity",
+                     "healed fractures of the second and third left metatarsals",
+                     "chronic pain syndrome"));
+    json_decref(r);
+    r = run_summary("A 55 year old man. He went on to develop pain in the right shoulder and "
+                    "elbow. He walks.");
+    cr_expect_eq(json_array_size(t_get(r, "patient.diagnoses")), 0, "a symptom");
+    json_decref(r);
+    r = run_summary("A 30 year old woman. She was diagnosed with a laceration of the left index "
+                    "and middle fingers and a right wrist sprain. She walks.");
+    expect_list(r, "patient.diagnoses",
+                LIST("laceration of the left index and middle fingers", "right wrist sprain"));
+    json_decref(r);
+}

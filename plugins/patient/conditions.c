@@ -218,11 +218,24 @@ static const char *const joined[][2] = {
     {"signs", "symptoms"},
 };
 
+/* Ordinals and fingers name one site together: "the second and third left metatarsals", "the
+ * index and middle fingers". */
+static const char *const paired_sites[] = {
+    "first", "second", "third",  "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "index",  "middle", "ring",   "long",  "small", "little",  NULL};
+
+static int paired_site(const char *w)
+{
+    for (int i = 0; paired_sites[i]; i++)
+        if (strcmp(w, paired_sites[i]) == 0) return 1;
+    return 0;
+}
+
 int dx_joined_pair(const char *left, const char *right)
 {
     for (size_t i = 0; i < sizeof joined / sizeof joined[0]; i++)
         if (strcmp(left, joined[i][0]) == 0 && strcmp(right, joined[i][1]) == 0) return 1;
-    return 0;
+    return paired_site(left) && paired_site(right);
 }
 
 int dx_shared_head(const char *word, size_t n)
