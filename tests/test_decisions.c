@@ -88,6 +88,13 @@ Test(decisions, an_acoem_chapter_number_in_the_title)
     cr_expect_str_eq(ITEM(r, 0, "guidelines.0.title"), "Neck and Upper Back Complaints");
     cr_expect_eq(json_integer_value(t_get(r, "items.0.guidelines.0.year")), 2004);
     json_decref(r);
+    /* the ACOEM guidelines named after "relied on the" (layout D's wording) */
+    r = run_a("Lateral epicondylitis injection: Upheld\n"
+              "MAXIMUS guideline: Decision based on the ACOEM Practice Guidelines, Elbow Disorders "
+              "(Revised 2007), which are part of the MTUS.\n"
+              "Decision rationale: Not medically necessary.\n");
+    cr_expect_str_eq(ITEM(r, 0, "guidelines.0.title"), "Elbow Disorders");
+    json_decref(r);
     /* two numbered chapters of one ACOEM citation: two citations */
     r = run_a(
         "Surgical consultation for the cervical spine: Upheld\n"

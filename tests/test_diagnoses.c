@@ -501,7 +501,8 @@ Test(diagnoses, words_before_the_colon_apposition_and_revisions)
                 LIST("complex regional pain syndrome, type I, of the left lower extremity"));
     json_decref(r);
     /* probes: other lead-ins, and a secondary diagnosis after a comma */
-    static const char *const cues[] = {"His physician lists the diagnoses as",
+    static const char *const cues[] = {"The conditions under treatment are",
+                                       "His physician lists the diagnoses as",
                                        "She was assessed with",
                                        "The AME diagnosed",
                                        "She has been treated conservatively for",

@@ -205,6 +205,21 @@ Test(medications, planned_metabolite_and_reported_reason)
     }
 }
 
+/* A dose in a volume ("6mg/0.5mL"), containers that are no quantity ("3 tubes"), salts in the
+ * name ("Esomeprazole magnesium DR"). */
+Test(medications, volumes_containers_and_salts)
+{
+    json_t *r = summary("Medications: Sumatriptan succinate injection 6mg/0.5mL #4, Lovenox "
+                        "40mg/0.4 mL, Voltaren 1% gel 100gm, 3 tubes, and Esomeprazole magnesium "
+                        "DR 40mg daily.");
+    cr_expect_str_eq(str(must(r, "sumatriptan"), "strength"), "6 mg/0.5 ml");
+    cr_expect_str_eq(str(must(r, "enoxaparin"), "strength"), "40 mg/0.4 ml");
+    cr_expect_eq(num(must(r, "diclofenac"), "quantity"), -1, "containers are no quantity");
+    cr_expect_str_eq(str(must(r, "esomeprazole"), "mention"), "Esomeprazole magnesium DR");
+    cr_expect_str_eq(str(must(r, "esomeprazole"), "strength"), "40 mg");
+    json_decref(r);
+}
+
 /* A strength written without its unit is not guessed, but what follows it is read. */
 Test(medications, a_bare_number_after_the_name)
 {
@@ -475,7 +490,9 @@ Test(medications, a_count_late_in_a_long_item)
         {"Lidoderm (lidocaine patch 5%), apply 1 patch to the low back 12 hours on and 12 hours "
          "off, 30 patches per month with 3 refills",
          30},
-        {"Voltaren gel 1%, 3 tubes", 3},
+        /* (a count of tubes is one after "#"; "3 tubes" alone counts containers, no quantity, as
+         * the blind letters' gold has it: volumes_containers_and_salts) */
+        {"Voltaren gel 1%, 100gm tubes #3", 3},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         json_t *r = letter(with_items, "He has pain.", cases[i].item,

@@ -228,6 +228,29 @@ Test(other_layouts, layout_d_partial_before_the_determination)
     cr_expect_str_eq(t_str(r, "dates.assigned"), "2013-08-15");
     cr_expect_str_eq(t_str(r, "reviewer.specialties.1"), "Sports Medicine");
     json_decref(r);
+    /* a fifth writer (H111): "the remaining portion of the request, X, is", "Of the 12 sessions
+     * ... originally requested, 4 were certified", "assigned to MAXIMUS Federal Services, Inc.
+     * on <date>", the ACOEM guidelines "relied on" by name */
+    r = letter_d("1) The claims administrator certified 6 of the 12 sessions of cognitive "
+                 "behavioral therapy that were requested. MAXIMUS Federal Services, Inc. has "
+                 "determined that the remaining portion of the request, 6 sessions of cognitive "
+                 "behavioral therapy, is medically necessary and appropriate.\n2) Of the 12 "
+                 "sessions of aquatic therapy originally requested, 4 were certified by "
+                 "utilization review. MAXIMUS Federal Services, Inc. has determined the request "
+                 "for 8 additional sessions of aquatic therapy is medically necessary and "
+                 "appropriate.",
+                 "The utilization review denial is dated 4/4/2014. The application for Independent "
+                 "Medical\nReview was received on 4/14/2014. The case was assigned to MAXIMUS "
+                 "Federal Services, Inc. on\n4/17/2014.",
+                 plain_reviewer);
+    cr_assert_eq(json_array_size(t_get(r, "items")), 2);
+    cr_expect_str_eq(t_str(r, "items.0.text"), "6 sessions of cognitive behavioral therapy");
+    cr_expect(json_is_true(t_get(r, "items.0.partial")));
+    cr_expect(json_is_true(t_get(r, "items.1.partial")));
+    cr_expect_str_eq(t_str(r, "items.1.original_request"), "12 sessions of aquatic therapy");
+    cr_expect_str_eq(t_str(r, "items.1.authorized"), "4");
+    cr_expect_str_eq(t_str(r, "dates.assigned"), "2014-04-17");
+    json_decref(r);
 }
 
 /* Layout C as another hand writes it (H107): guidelines numbered "1." while the issues are

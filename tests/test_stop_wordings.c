@@ -41,6 +41,7 @@ Test(stop_wordings, drugs_never_taken_in_everyday_words)
         "She opted not to fill the Norco prescription.",
         "He has never been on Norco.",
         "He has never been prescribed a neuropathic agent such as Norco.",
+        "Norco was suggested by a consulting psychiatrist but has not been started.",
         "The records do not document a trial of Norco.",
         "The records do not describe sleep hygiene measures, cognitive behavioral therapy, or a "
         "trial of an opioid such as Norco.",
@@ -118,6 +119,8 @@ Test(stop_wordings, holds_restarts_and_not_yet_started)
         "Norco was stopped a week before the surgery and has not been restarted.",
         "Norco 10 mg at bedtime improved his sleep, but it was stopped in 06/2014.",
         "She took Norco for several months but stopped because of heartburn.",
+        "Norco 10mg was added in May 2014 and discontinued on 1-12-2016.",
+        "He was taken off Norco in 2012 after he ran out early twice.",
         NULL};
     expect_each(held, "hydrocodone/acetaminophen", "discontinued", 1);
     static const char *const restarted[] = {

@@ -55,6 +55,9 @@ static uint32_t clause_start(const char *text, uint32_t from, uint32_t at)
 {
     for (uint32_t i = at; i > from; i--) {
         char c = text[i - 1];
+        /* (not the comma and period of "MAXIMUS Federal Services, Inc. on 4/22/2014") */
+        if (i >= from + 4 && text[i - 1] == '.' && imrx_text_ieq(text + i - 4, 3, "Inc")) continue;
+        if (c == ',' && i + 4 <= at && imrx_text_ieq(text + i, 4, " Inc")) continue;
         if ((c == '.' || c == ';') && i < at && (text[i] == ' ' || text[i] == '\n')) return i;
         if (c == ',' && !date_comma(text, from, i - 1)) return i;
     }

@@ -166,6 +166,13 @@ static range_t acoem_named_chapter(const char *text, range_t title, range_t sect
 static void strip_acoem(const char *text, range_t *t)
 {
     uint32_t a = imrx_text_find(text, t->b, t->e, "ACOEM");
+    /* (after "on the": "The Expert Reviewer relied on the ACOEM Practice Guidelines, Elbow
+     * Disorders (Revised 2007)") */
+    if (a < t->e && a > t->b &&
+        (imrx_text_find(text, t->b, a, "on the ") == t->b ||
+         imrx_text_find(text, t->b, a, "the ") == t->b) &&
+        a - t->b <= 7)
+        t->b = a;
     if (a != t->b) return;
     uint32_t p = a + 5;
     if (imrx_starts_with_ci(text + p, " Practice Guidelines")) p += 20;

@@ -172,6 +172,14 @@ static uint32_t sentence_start(const char *text, uint32_t b, uint32_t p)
     return s;
 }
 
+/* Past the item's number that opens a determination ("1) Norco ... was"), before e. */
+static uint32_t skip_number(const char *text, uint32_t b, uint32_t e)
+{
+    uint32_t n = b;
+    while (n < e && text[n] >= '0' && text[n] <= '9') n++;
+    return n > b && n + 1 < e && text[n] == ')' && text[n + 1] == ' ' ? n + 2 : b;
+}
+
 /* Layout D names only the disputed portion in its determination; its block may tell the rest:
  * "The original request was (for) X.", "X was the original request.", "X was originally
  * requested.", "Of the original request for X, ..."; then what was authorised: "The Claims
@@ -181,7 +189,8 @@ static void original_request_in_block(scan_t *sc, item_t *it, range_t block)
 {
     const char *text = sc->l->text;
     range_t original = {0, 0};
-    uint32_t o;
+    uint32_t o,
+        lead_end = 0; /* where the text after the original request starts, if not at its end */
     if ((o = imrx_text_find(text, block.b, block.e, "the original request was ")) < block.e) {
         uint32_t ob = o + 25;
         if (imrx_starts_with_ci(text + ob, "for ")) ob += 4;
@@ -191,22 +200,25 @@ static void original_request_in_block(scan_t *sc, item_t *it, range_t block)
         uint32_t ob = o + 28, oe = ob;
         while (oe < block.e && text[oe] != ',' && text[oe] != '.') oe++;
         original = (range_t){ob, oe};
+    } else if ((o = imrx_text_find(text, block.b, block.e, " originally requested, ")) < block.e &&
+               (original.b = skip_number(text, sentence_start(text, block.b, o), o)) + 7 < o &&
+               imrx_starts_with_ci(text + original.b, "of the ")) {
+        /* "Of the 12 sessions of aquatic therapy originally requested, 4 were certified" */
+        original = (range_t){original.b + 7, o};
+        lead_end = o + 23;
     } else if ((o = imrx_text_find(text, block.b, block.e, " was the original request")) <
                    block.e ||
                (o = imrx_text_find(text, block.b, block.e, " was originally requested")) <
                    block.e ||
                (o = imrx_text_find(text, block.b, block.e, " were originally requested")) <
                    block.e) {
-        original = (range_t){sentence_start(text, block.b, o), o};
-        /* the item's number, when the sentence opens the determination: "1) Norco ... was" */
-        uint32_t n = original.b;
-        while (n < o && text[n] >= '0' && text[n] <= '9') n++;
-        if (n > original.b && n + 1 < o && text[n] == ')' && text[n + 1] == ' ') original.b = n + 2;
+        original = (range_t){skip_number(text, sentence_start(text, block.b, o), o), o};
     } else {
         return;
     }
     if (original.e <= original.b) return;
-    uint32_t from = original.e, lim = from + 200 < block.e ? from + 200 : block.e;
+    uint32_t from = lead_end ? lead_end : original.e;
+    uint32_t lim = from + 200 < block.e ? from + 200 : block.e;
     /* "X was the original request, and Y was certified": Y starts after the ", and" */
     uint32_t and_ = imrx_text_find(text, from, lim, ", and ");
     uint32_t stop = imrx_text_find(text, from, lim, ".");
@@ -258,6 +270,10 @@ void imrx_items_layout_d(scan_t *sc)
         /* a partial authorisation told before "MAXIMUS ... has determined": "1) Norco #120 was
          * the original request, and Norco #60 was certified by the claims administrator." */
         original_request_in_block(sc, it, it->block);
+        /* "... has determined that the remaining portion of the request, 6 sessions of ..., is":
+         * a partial authorisation, whatever the sentence before says of it */
+        if (imrx_text_find(text, it->block.b, it->text.b, "remaining portion") < it->text.b)
+            it->partial = 1;
     }
     const imrx_section_t *dec = imrx_letter_section(sc->l, "decisions");
     if (!dec) return;

@@ -11,7 +11,8 @@
  * Citrate ER"). Short ones are case-sensitive: "er", "es" and "Dr." are ordinary text. */
 static const char salt_pattern[] =
     "[ \\n]{1,2}(?:(?i:hydrochloride|sodium|potassium|citrate|sulfate|bitartrate|besylate|"
-    "maleate|tartrate|succinate|mesylate|extended[- ]release|ext[- ]rel|delayed[- ]release)|ER|"
+    "maleate|tartrate|succinate|mesylate|magnesium|calcium|phosphate|acetate|fumarate|hyclate|"
+    "extended[- ]release|ext[- ]rel|delayed[- ]release)|ER|"
     "XR|SR|CR|IR|XL|ES|DR|EC|ODT|HCl|HCL|DS|Er|Xr)(?![A-Za-z])";
 
 #define NUMW "(?:\\d+(?:\\.\\d+)?|one|two|three|four|five|six|eight|ten|twelve|twenty-four)"
@@ -125,9 +126,23 @@ static const char *unit_at(const char *t, uint32_t p, uint32_t e, int *kind, uin
     return NULL;
 }
 
-/* "/hr", "/ml", "/g" after a unit: a concentration or a rate, part of the strength. */
-static const char *per_at(const char *t, uint32_t p, uint32_t e, uint32_t *end)
+/* "/hr", "/ml", "/g" after a unit: a concentration or a rate, part of the strength; "/0.5mL"
+ * (a dose in a volume: "Sumatriptan 6mg/0.5mL", "Lovenox 40mg/0.4mL") is written into buf as
+ * "0.5 ml". */
+static const char *per_at(const char *t, uint32_t p, uint32_t e, uint32_t *end, char buf[16])
 {
+    if (p + 1 < e && t[p] == '/' && (is_digit(t[p + 1]) || t[p + 1] == '.')) {
+        uint32_t q = p + 1;
+        while (q < e && q < p + 7 && (is_digit(t[q]) || t[q] == '.')) q++;
+        uint32_t u = q < e && t[q] == ' ' ? q + 1 : q;
+        if (q - p - 1 < 6 && u + 2 <= e && imrx_text_ieq(t + u, 2, "ml") &&
+            !(u + 2 < e && imrx_text_letter((unsigned char)t[u + 2])) &&
+            !(q - p - 1 == 1 && t[p + 1] == '5' && u == q)) { /* ("/5ml" below, as ever) */
+            snprintf(buf, 16, "%.*s ml", (int)(q - p - 1), t + p + 1);
+            *end = u + 2;
+            return buf;
+        }
+    }
     static const char *const per[][2] = {{"24hr", "24hr"},  {"24 hours", "24hr"},
                                          {"hr", "hr"},      {"hour", "hr"},
                                          {"h", "hr"},       {"5ml", "5ml"},
@@ -165,6 +180,7 @@ static uint32_t strength_at(const char *t, uint32_t p, uint32_t e, med_value_t *
     uint32_t nb[6], ne[6];
     int n = 0, ukind = 0;
     const char *unit = NULL, *per = NULL;
+    char per_buf[16];
     uint32_t q = p, end = 0;
     while (n < 6) {
         uint32_t x = number_at(t, q, e);
@@ -177,7 +193,7 @@ static uint32_t strength_at(const char *t, uint32_t p, uint32_t e, med_value_t *
         const char *un = unit_at(t, u, e, &k, &ue);
         if (un) {
             unit = un, ukind = k, end = ue;
-            const char *pr = per_at(t, ue, e, &u);
+            const char *pr = per_at(t, ue, e, &u, per_buf);
             if (pr) {
                 per = pr, end = u;
                 break;
@@ -385,7 +401,11 @@ void med_read_attributes(const med_attr_re_t *re, imrx_re_scratch_t *s, const ch
                 int n = count_value(t + ov[2 * G_COUNT], ov[2 * G_COUNT + 1] - ov[2 * G_COUNT]);
                 /* (frequency_follows matches again: ov is not to be read after it) */
                 int dose = n < 2 || frequency_follows(re, s, t, e, limit);
-                if (!dose && m->quantity.e == 0) m->quantity = (med_int_t){b, e, n};
+                /* "3 tubes", "2 boxes", "1 bottle" count containers, not the quantity */
+                int container = ue - ub >= 3 && (imrx_text_ieq(t + ub, 3, "tub") ||
+                                                 imrx_text_ieq(t + ub, 3, "bot") ||
+                                                 imrx_text_ieq(t + ub, 3, "box"));
+                if (!dose && !container && m->quantity.e == 0) m->quantity = (med_int_t){b, e, n};
                 if (form && m->dose_form.e == 0) set_value(&m->dose_form, t, ub, ue, form);
             } else if (imrx_re_has(s, G_QTY)) {
                 m->quantity = (med_int_t){b, e, atoi(t + ov[2 * G_QTY])};

@@ -68,6 +68,8 @@ const char med_re_negation_before[] =
     "(?:\\s+(?:taking|using|the\\s+use\\s+of))?"
     "|(?:since|after)\\s+(?:stopping|discontinuing|quitting)(?:\\s+(?:taking|using))?"
     "|discontinuation\\s+of|(?:switched|changed|moved|transitioned|converted)\\s+(?:\\w+\\s+)?from"
+    /* "He was taken off Opana ER in 2012" */
+    "|(?:was|were|been)\\s+taken\\s+off(?:\\s+of)?"
     /* "Prior medications: ibuprofen (stopped in 2014), Flexeril (no benefit) and tramadol",
      * "Medications tried and failed include gabapentin, Lyrica and Cymbalta" */
     "|(?:(?:prior|previous|past|former)\\s+(?:medications?|meds)|(?-i:Past|Prior|Previous)(?=\\s*:)"
@@ -235,6 +237,11 @@ const char med_re_negation_after[] =
     "|(?:(?:and|but)\\s+)?(?:(?:he|she|they)\\s+)?(?:elected|chose|decided|preferred|opted)\\s+"
     "not\\s+to\\s+"
     "(?:fill|take|use|start|try)\\s+(?:it|them|an?\\s+[a-z]+|the\\s+[a-z]+)"
+    /* "Prazosin was suggested by a consulting psychiatrist but has not been started" */
+    "|(?:was|were)\\s+(?:recommended|suggested|proposed|offered|considered|discussed|prescribed)\\b"
+    "[^.;]{0,60}?\\bbut\\s+(?:has|have|had)\\s+not\\s+(?:yet\\s+)?been\\s+(?:started|tried|filled|"
+    "begun|"
+    "initiated)\\b"
     /* "Methadone was offered in 2014, but he declined to start it" */
     "|but\\s+(?:(?:he|she|they)\\s+)?(?:declined|refused)\\s+to\\s+(?:start|try|take|use|begin|"
     "fill)"
@@ -263,6 +270,10 @@ const char med_re_negation_after[] =
     /* "Norco lapsed when the insurer denied the refill", "Norco gave way to tramadol", "has been
      * Norco-free since March", "was trialed and failed", "nausea forced her off it" */
     "|lapsed|gave\\s+way\\s+to"
+    /* "OxyContin 20mg was added in May 2014 and discontinued on 1-12-2016" */
+    "|(?:was|were|had\\s+been|has\\s+been)\\s+(?:added|started|begun|prescribed|given|initiated)\\b"
+    "[^.;]{0,60}?\\band\\s+(?:later\\s+|then\\s+|subsequently\\s+|eventually\\s+)?(?:discontinued|"
+    "stopped|tapered|weaned)\\b"
     /* "She took ibuprofen for several months but stopped because of heartburn" (not "but
      * stopped Norco", another drug) */
     "|but\\s+(?:(?:he|she|they)\\s+)?(?:stopped|quit|discontinued)(?:\\s+(?:it|them|taking\\s+(?:"

@@ -69,6 +69,10 @@ const char dx_cue_pattern[] =
     "remains?)\\s+"
     "(?:being\\s+)?(?:under\\s+(?:active\\s+)?(?:care|treatment)|treated)\\s+(?:are|is|include)"
     "|\\bcharacterized\\s+as\\s+having|\\bwhat\\s+is\\s+being\\s+treated\\s+(?:is|are)"
+    /* "The conditions under treatment are ..." */
+    "|\\b(?:conditions?|diagnos[ie]s|problems)\\s+(?:under|in)\\s+(?:active\\s+)?(?:treatment|care)"
+    "\\s+(?:are|"
+    "is|were|include[sd]?)\\b"
     "|\\b(?:clinical\\s+)?picture\\s+is\\s+(?:one\\s+)?of"
     /* "her pain physician had revised this to complex regional pain syndrome" */
     "|\\b(?:revised|changed|amended|updated)\\s+(?:this|that|it|(?:the|his|her|their)\\s+"
