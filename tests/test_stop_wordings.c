@@ -148,3 +148,31 @@ Test(stop_wordings, holds_restarts_and_not_yet_started)
     cr_expect(flag(must(r, "diclofenac"), "negated"));
     json_decref(r);
 }
+
+/* Wordings a writer invented for the thirty-fourth blind round (H115), each told of Norco. */
+Test(stop_wordings, invented_wordings_of_round_34)
+{
+    static const char *const stopped[] = {
+        "He was maintained on Norco for years; the last of it was tapered away in the fall of "
+        "2017.",
+        "In the emergency department he was given Norco; the supply ran out after ten days and was "
+        "not refilled.",
+        "An urgent care clinic gave her a short supply of Norco; she has not had any since the "
+        "summer of 2016.",
+        "Norco came next, but it left her groggy at work, and in April 2018 it was swapped out for "
+        "metaxalone.",
+        "The pain physician converted him to Butrans patches and withdrew the Norco over six "
+        "weeks.",
+        NULL};
+    expect_each(stopped, "hydrocodone/acetaminophen", "discontinued", 1);
+    static const char *const never[] = {
+        "A prescription for Norco was written in 2016, but the carrier declined to pay for it and "
+        "it was never filled.",
+        "In 2017 his physician raised the possibility of Norco, but he has chosen not to begin it.",
+        "Her family physician once suggested Norco, but she did not want a pill and never took it.",
+        "The surgeon handed him a sample of Norco at one visit, but he says it is still unopened.",
+        "The physician wrote that Norco would be worth trying, but none has been prescribed.",
+        "Norco caused hives in 2014 and is recorded as an allergy.",
+        NULL};
+    expect_each(never, "hydrocodone/acetaminophen", "negated", 1);
+}

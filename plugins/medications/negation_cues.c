@@ -68,6 +68,8 @@ const char med_re_negation_before[] =
     "(?:\\s+(?:taking|using|the\\s+use\\s+of))?"
     "|(?:since|after)\\s+(?:stopping|discontinuing|quitting)(?:\\s+(?:taking|using))?"
     "|discontinuation\\s+of|(?:switched|changed|moved|transitioned|converted)\\s+(?:\\w+\\s+)?from"
+    /* "withdrew the MS Contin over six weeks" */
+    "|withdrew"
     /* "He was taken off Opana ER in 2012" */
     "|(?:was|were|been)\\s+taken\\s+off(?:\\s+of)?"
     /* "Prior medications: ibuprofen (stopped in 2014), Flexeril (no benefit) and tramadol",
@@ -115,14 +117,14 @@ const char med_re_negation_before[] =
 /* Every match of negation_before holds one of these at a word start ("no" covers "not" and
  * "none"), and so does every match of negation_after (re.h, imrx_re_find_required). */
 static const char *const before_words[] = {
-    "denie",    "no",       "never",   "allerg",     "stop",         "discontinu", "quit",
-    "ceased",   "switched", "abandon", "cut",        "forgo",        "want",       "dc'd",
-    "elected",  "chose",    "decided", "opted",      "preferred",    "changed",    "weaned",
-    "tapered",  "came",     "off",     "moved",      "transitioned", "converted",  "finish",
-    "complet",  "used",     "unable",  "intoleran",  "gave",         "without",    "refused",
-    "declined", "replaced", "prior",   "previous",   "past",         "former",     "tried",
-    "d/c",      "failed",   "turned",  "last",       "yet",          "naive",      "cannot",
-    "can",      "place",    "instead", "substitute", "replacement",  NULL};
+    "denie",    "no",       "never",   "allerg",    "stop",         "discontinu", "quit",
+    "ceased",   "switched", "abandon", "cut",       "forgo",        "want",       "dc'd",
+    "elected",  "chose",    "decided", "opted",     "preferred",    "changed",    "weaned",
+    "tapered",  "came",     "off",     "moved",     "transitioned", "converted",  "finish",
+    "complet",  "used",     "unable",  "intoleran", "gave",         "without",    "refused",
+    "declined", "replaced", "prior",   "previous",  "past",         "former",     "tried",
+    "d/c",      "failed",   "turned",  "last",      "yet",          "naive",      "cannot",
+    "can",      "withdrew", NULL};
 const imrx_re_keys_t med_negation_before_keys = {before_words, 0, 0};
 static const char *const after_words[] = {"no",
                                           "never",
@@ -187,6 +189,7 @@ static const char *const after_words[] = {"no",
                                           "until",
                                           "away",
                                           "hold",
+                                          "allergy",
                                           NULL};
 const imrx_re_keys_t med_negation_after_keys = {after_words, 0, 0};
 
@@ -234,14 +237,32 @@ const char med_re_negation_after[] =
     "|,?\\s*(?:which|that)\\s+(?:he|she|they|the\\s+(?:patient|applicant|injured\\s+worker))\\s+"
     "(?:declined|refused|turned\\s+down)(?!\\s+to\\s+(?:continue|keep))"
     /* "but she elected not to fill it", "but she preferred not to take an antidepressant" */
-    "|(?:(?:and|but)\\s+)?(?:(?:he|she|they)\\s+)?(?:elected|chose|decided|preferred|opted)\\s+"
-    "not\\s+to\\s+"
-    "(?:fill|take|use|start|try)\\s+(?:it|them|an?\\s+[a-z]+|the\\s+[a-z]+)"
+    "|(?:(?:and|but)\\s+)?(?:(?:he|she|they)\\s+)?(?:(?:has|have|had)\\s+)?(?:elected|chose|chosen|"
+    "decided|"
+    "preferred|opted)\\s+not\\s+to\\s+"
+    "(?:fill|take|use|start|try|begin)\\s+(?:it|them|an?\\s+[a-z]+|the\\s+[a-z]+)"
     /* "Prazosin was suggested by a consulting psychiatrist but has not been started" */
     "|(?:was|were)\\s+(?:recommended|suggested|proposed|offered|considered|discussed|prescribed)\\b"
     "[^.;]{0,60}?\\bbut\\s+(?:has|have|had)\\s+not\\s+(?:yet\\s+)?been\\s+(?:started|tried|filled|"
     "begun|"
     "initiated)\\b"
+    /* "A prescription for Celebrex was written, but the carrier declined to pay for it and it
+     * was never filled" */
+    "|but\\s+[^.;]{0,80}?\\band\\s+(?:it|they)\\s+(?:was|were|has|have|had)\\s+(?:not|never)\\s+(?:"
+    "yet\\s+)?"
+    "(?:been\\s+)?(?:filled|started|tried|taken|used|dispensed)\\b"
+    /* "once suggested Ambien, but she did not want a sleeping pill and never took it" */
+    "|but\\s+[^.;]{0,60}?\\band\\s+never\\s+(?:took|filled|started|used|tried)\\s+(?:it|them)\\b"
+    /* "handed him a sample of Pennsaid, but he says it is still unopened", "but none has been
+     * prescribed" */
+    "|but\\s+(?:(?:he|she|they)\\s+(?:says|said|reports|reported)\\s+)?(?:it|they)\\s+(?:is|are|"
+    "was|were|"
+    "remains?|remained)\\s+(?:still\\s+)?unopened"
+    "|but\\s+none\\s+(?:has|have|had|was|were)\\s+(?:yet\\s+)?(?:been\\s+)?(?:prescribed|started|"
+    "given|"
+    "tried|dispensed)"
+    /* "Gabapentin caused hives in 2014 and is recorded as an allergy" */
+    "|(?:is|was|are|were)\\s+(?:recorded|listed|documented|noted)\\s+as\\s+an?\\s+allergy"
     /* "Methadone was offered in 2014, but he declined to start it" */
     "|but\\s+(?:(?:he|she|they)\\s+)?(?:declined|refused)\\s+to\\s+(?:start|try|take|use|begin|"
     "fill)"
@@ -299,9 +320,11 @@ const char med_re_negation_after[] =
     "\\s+to\\s+"
     "(?:continue|keep\\s+taking)"
     /* "tried for sleep, but she found it left her unsteady and it was not renewed" */
-    "|but\\s+[^.;]{0,80}?\\band\\s+(?:it|they)\\s+(?:was|were)\\s+(?:later\\s+|then\\s+|"
-    "eventually\\s+)?"
-    "(?:stopped|discontinued|not\\s+(?:renewed|refilled|continued))"
+    "|but\\s+[^.;]{0,80}?\\band\\s+(?:(?:in|on|by|after)\\s+[^,.;]{1,30}?\\s+)?(?:it|they)\\s+(?:"
+    "was|were)"
+    "\\s+(?:later\\s+|then\\s+|eventually\\s+)?"
+    "(?:stopped|discontinued|not\\s+(?:renewed|refilled|continued)|(?:swapped|switched|changed|"
+    "traded)(?:\\s+out)?\\s+(?:for|to))"
     /* "until his physician swapped it for meloxicam" */
     "|(?:until\\s+[^.;]{1,60}?\\s+)?(?:swapped|switched|changed|traded)\\s+(?:it|them)\\s+(?:for|"
     "to|with)\\b"
@@ -457,8 +480,14 @@ const char med_re_stopped_next_clause[] =
     /* "he took meloxicam daily; it has been on hold since May 2018" */
     "|(?:it|they)\\s+(?:has|have|had)\\s+been\\s+(?:(?:placed|put|kept)\\s+)?on\\s+hold\\b"
     "(?![^.;]{0,60}?\\b(?:resumed|restarted|again)\\b)"
-    "|(?:it|they|both|all\\s+(?:three|of\\s+them)|each)\\s+(?:was|were)\\s+(?:later\\s+|then\\s+|"
-    "eventually\\s+)?(?:stopped|discontinued)\\b"
+    "|(?:the\\s+last\\s+of\\s+)?(?:it|they|both|all\\s+(?:three|of\\s+them)|each)\\s+(?:was|were)"
+    "\\s+"
+    "(?:later\\s+|then\\s+|eventually\\s+)?(?:stopped|discontinued|tapered|weaned|withdrawn)\\b"
+    /* "given cyclobenzaprine; the supply ran out after ten days and was not refilled", "she has
+     * not had any since the summer of 2016" */
+    "|(?:the\\s+)?(?:supply|prescription|bottle|medication|tablets|pills)\\s+ran\\s+out\\b"
+    "|(?:he|she|they)\\s+(?:has|have|had)\\s+not\\s+(?:had|taken|used)\\s+(?:any|it|them)\\s+"
+    "since\\b"
     /* "Percocet was prescribed early; she was switched to Norco in 2015" */
     "|(?:he|she|they)\\s+(?:was|were)\\s+(?:later\\s+|then\\s+)?(?:switched|changed|moved|"
     "transitioned)\\s+to\\b"
