@@ -542,6 +542,8 @@ Test(dates, more_ways_of_dating_the_review)
                                        "In its review completed 9/14/2015, utilization review "
                                        "partially certified the request.",
                                        "The program was adversely determined on 9/14/2015.",
+                                       "In its decision of 9/14/15, utilization review "
+                                       "modified the Xanax to #30.",
                                        "The carrier's reviewer denied the program on 9/14/2015.",
                                        "The utilization review physician declined to certify the "
                                        "request on 9/14/2015.",

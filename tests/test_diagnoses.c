@@ -654,3 +654,27 @@ Test(diagnoses, went_on_to_develop_and_sites_joined_by_and)
                 LIST("laceration of the left index and middle fingers", "right wrist sprain"));
     json_decref(r);
 }
+
+/* Round 34 (H114): a list told before its name whose item holds "with"; codes in square
+ * brackets; a spinal level is no code. */
+Test(diagnoses, codes_in_brackets_levels_and_lists_with_with)
+{
+    json_t *r =
+        run_summary("A 40 year old female. Right cubital tunnel syndrome, adjustment disorder "
+                    "with mixed anxiety and depressed mood, and gastritis are the diagnoses "
+                    "carried in the report of 8-1-2017. She walks.");
+    expect_list(r, "patient.diagnoses",
+                LIST("Right cubital tunnel syndrome",
+                     "adjustment disorder with mixed anxiety and depressed mood", "gastritis"));
+    json_decref(r);
+    r = run_summary("A 40 year old male. Diagnoses include cervical spondylosis [M47.812] and "
+                    "vertigo of central origin [H81.4]. He walks.");
+    expect_list(r, "patient.diagnoses", LIST("cervical spondylosis", "vertigo of central origin"));
+    json_decref(r);
+    r = run_summary(
+        "A 40 year old male. Diagnoses: (1) T12 compression fracture, healed, (2) right "
+        "wrist sprain. He walks.");
+    expect_list(r, "patient.diagnoses",
+                LIST("T12 compression fracture, healed", "right wrist sprain"));
+    json_decref(r);
+}

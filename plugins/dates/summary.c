@@ -145,7 +145,7 @@ const char dates_re_narrative_ur[] =
     "?" DATE_OR_JOINED
     ",?\\s+(?:the\\s+)?(?:\\bUR\\b|utilization\\s+review(?:er)?|claims\\s+administrator)\\b"
     /* "In a determination dated 10-16-2017, utilization review allowed ..." */
-    "|\\b(?:determination|decision)\\s+dated\\s+" DATE_OR_JOINED
+    "|\\b(?:determination|decision)\\s+(?:dated|of|on)\\s+" DATE_OR_JOINED
     ",?\\s+[^.;]{0,200}?(?:\\bUR\\b|utilization\\s+"
     "review|the\\s+claims\\s+administrator)"
     "|\\bon\\s+" DATE_OR_JOINED

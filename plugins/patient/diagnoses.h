@@ -73,8 +73,8 @@ int dx_joined_pair(const char *left, const char *right);
 size_t dx_joined_at(const char *w, size_t n);
 /* Puts the hyphen back into every such word of buf[0..n) (at most cap bytes); the new length. */
 size_t dx_restore_hyphens(char *buf, size_t n, size_t cap);
-/* Drops every diagnosis code in parentheses from s[0..n), with the blank before it: "lumbar
- * disc displacement at L4-L5 (M51.26), status post ..." (split.c); the new length. */
+/* Drops every diagnosis code in parentheses or brackets from s[0..n), with the blank before it:
+ * "lumbar disc displacement at L4-L5 (M51.26), status post ..." (split.c); the new length. */
 size_t dx_drop_codes(char *s, size_t n);
 
 /* An ICD-10 code opening text[b..e) ("M54.16 Radiculopathy, lumbar region"): where the name

@@ -21,10 +21,10 @@ const imrx_re_keys_t dx_after_keys = {after_words, 4, 0};
 
 /* The words after which the list starts: "lists", "records", "has" ... */
 static const char *const giving[] = {
-    "lists", "listed", "gives",      "gave",       "records", "recorded", "documents", "documented",
-    "notes", "noted",  "identifies", "identified", "reports", "reported", "cites",     "cited",
-    "names", "named",  "describes",  "described",  "carries", "carried",  "has",       "had",
-    "have",  "with",   "includes",   "included",   NULL};
+    "lists",      "listed", "gives", "gave",       "records",    "recorded",  "documents",
+    "documented", "notes",  "noted", "identifies", "identified", "reports",   "reported",
+    "cites",      "cited",  "names", "named",      "describes",  "described", "carries",
+    "carried",    "has",    "had",   "have",       "includes",   "included",  NULL};
 
 /* Where the list of text[sb..cb) starts: after the last giving word, else after an opening
  * phrase that names no condition ("On the orthopedic side, ..."), else at sb. */

@@ -37,6 +37,8 @@ size_t dx_icd10_code(const char *text, size_t b, size_t e)
         while (i + 1 + k < e && k < 4 && isalnum((unsigned char)text[i + 1 + k])) k++;
         if (k == 0) return 0;
         i += 1 + k;
+    } else if (strchr("CTLS", text[b]) && (text[b + 1] - '0') * 10 + (text[b + 2] - '0') <= 12) {
+        return 0; /* a spinal level: "T12 compression fracture" */
     }
     size_t j = i;
     while (j < e && (text[j] == ' ' || text[j] == '\n' || text[j] == '-' || text[j] == ':')) j++;
@@ -78,10 +80,11 @@ size_t dx_drop_codes(char *s, size_t n)
 {
     size_t w = 0;
     for (size_t r = 0; r < n;) {
-        if (s[r] == '(') {
+        if (s[r] == '(' || s[r] == '[') { /* "(M51.26)", "[M75.122]" */
+            char close = s[r] == '(' ? ')' : ']';
             size_t c = r + 1;
-            while (c < n && c - r < 10 && s[c] != ')') c++;
-            if (c < n && s[c] == ')' && is_code(s + r + 1, c - r - 1)) {
+            while (c < n && c - r < 10 && s[c] != close) c++;
+            if (c < n && s[c] == close && is_code(s + r + 1, c - r - 1)) {
                 while (w > 0 && s[w - 1] == ' ') w--; /* the blank before the code goes too */
                 r = c + 1;
                 continue;
