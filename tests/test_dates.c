@@ -509,6 +509,8 @@ Test(dates, weaker_statements_of_the_injury)
         "On 2/5/2001 he jumped down from the cab of a loader and felt pain.",
         "He is a landscaper. On or about 2/5/2001 a hedge trimmer he was using kicked back.",
         "He is a custodian. On February 5, 2001, he fell about four feet from a stepladder.",
+        "This mechanic sustained a crush injury of the left foot on 2-5-2001 when a forklift "
+        "rolled.",
         NULL};
     for (int i = 0; told[i]; i++) {
         json_t *r = letter("Case Number: CM16-9000005\nDate of Injury: 11/03/1998\n", told[i]);

@@ -14,8 +14,9 @@ const char dates_re_narrative_injury[] =
     "(?:\\b(?:sustained|suffered|reported|had|incurred|with|for)\\s+(?:an?\\s+|the\\s+)?(?:(?:"
     "industrial|work|occupational|work[- ]related|industrial[- "
     "]?work|specific|cumulative|continuous|"
-    "trauma|reported|alleged)\\s+)*(?:injury|injuries)"
-    "(?:\\s+(?:to|involving)\\s+[^.;]{1,80}?(?=\\s+(?:on|dated|through)\\s))?"
+    "trauma|reported|alleged)\\s+)*(?:(?-i:[a-z][a-z-]+)\\s+)?(?:injury|injuries)"
+    /* "injury to the back and neck on", "a crush injury of the left foot on" */
+    "(?:\\s+(?:to|involving|of)\\s+[^.;]{1,80}?(?=\\s+(?:on|dated|through)\\s))?"
     "(?:\\s+(?:that|which)\\s+(?:occurred|happened|took\\s+place))?"
     "\\s+(?:date\\s+)?(?:(?:on|dated|of|in|through|(?:reported|given|listed)\\s+as)\\s+)?"
     "(?:or\\s+about\\s+)?"
