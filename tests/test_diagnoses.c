@@ -678,3 +678,17 @@ Test(diagnoses, codes_in_brackets_levels_and_lists_with_with)
                 LIST("T12 compression fracture, healed", "right wrist sprain"));
     json_decref(r);
 }
+
+/* A multiaxial list after its lead-in's sentence: axes I and III hold the diagnoses (H118). */
+Test(diagnoses, a_multiaxial_list_after_its_lead_in)
+{
+    json_t *r =
+        run_summary("A 40 year old female. The psychiatrist lists the following diagnoses. "
+                    "Axis I: major depressive disorder, single episode, moderate (296.22); "
+                    "pain disorder (307.89). Axis II: deferred. Axis III: lumbar "
+                    "sprain/strain. Axis IV: loss of employment. Axis V: GAF 55. She walks.");
+    expect_list(r, "patient.diagnoses",
+                LIST("major depressive disorder, single episode, moderate", "pain disorder",
+                     "lumbar sprain/strain"));
+    json_decref(r);
+}

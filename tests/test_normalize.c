@@ -180,6 +180,13 @@ Test(normalize, page_footers_and_repeated_page_headers_are_removed)
                      "Neck pain.\nMRI: Upheld\n");
     cr_assert_str_eq(norm("See Page 2 of the CM16-9012345 file.\n"),
                      "See Page 2 of the CM16-9012345 file.\n");
+    /* a blank line and a footer between a drug's name and its strength: no paragraph break;
+     * a numbered list's next number after one stays a line of its own */
+    cr_assert_str_eq(norm("the original request, Percocet\n\nPage 2 of 3\n\f5/325mg #30 is: "
+                          "Overturned\n"),
+                     "the original request, Percocet 5/325mg #30 is: Overturned\n");
+    cr_assert_str_eq(norm("1. Lumbar strain\n\nPage 2 of 3\n\f2. Knee sprain\n"),
+                     "1. Lumbar strain\n\n2. Knee sprain\n");
 }
 
 /* A running title: one ending in the labelled case number, or any short capitalised line that

@@ -137,6 +137,9 @@ Test(stop_wordings, holds_restarts_and_not_yet_started)
                         "authorizing Nucynta and he was restarted on Kadian.");
     cr_expect(flag(mention(r, "tapentadol", 1), "discontinued"), "Nucynta stays stopped");
     json_decref(r);
+    r = summary("He also takes Norco and was taken off divalproex for raised liver enzymes.");
+    cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "discontinued"), "another drug");
+    json_decref(r);
     r = summary("She took ibuprofen but stopped Norco in 2015.");
     cr_expect(!flag(must(r, "ibuprofen"), "discontinued"), "another drug was stopped");
     json_decref(r);
@@ -163,6 +166,13 @@ Test(stop_wordings, invented_wordings_of_round_34)
         "metaxalone.",
         "The pain physician converted him to Butrans patches and withdrew the Norco over six "
         "weeks.",
+        "Norco was raised to 10 mg, but his pain had changed little, and in 2014 he was "
+        "cross-tapered to tapentadol.",
+        "In 2015 Norco was substituted for a month, with no benefit, and she went back to "
+        "tramadol.",
+        "Norco was given at the emergency department and continued for a few weeks, then changed "
+        "to tramadol.",
+        "Her prior Norco was taken off the medication list by the psychiatrist.",
         NULL};
     expect_each(stopped, "hydrocodone/acetaminophen", "discontinued", 1);
     static const char *const never[] = {

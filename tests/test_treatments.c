@@ -60,6 +60,10 @@ Test(treatments, categories_from_the_rule_table)
     expect_category("CPM machine, 21 day rental", "dmepos", "home equipment");
     /* image guidance alone is the injection's; a physiatrist's consultation is a visit */
     expect_category("ultrasound guidance", "injections", "image guidance");
+    expect_category("Follow-up consultation with the orthopedic surgeon to discuss manipulation "
+                    "under anesthesia",
+                    "evaluation_management", "consultation");
+    expect_category("Conductive garment glove for the right hand", "dmepos", "supplies");
     expect_category("Pre-operative history and physical with basic metabolic panel", "surgery",
                     "pre-operative clearance");
     expect_category("Physical medicine and rehabilitation consultation", "evaluation_management",

@@ -448,9 +448,14 @@ imrx_status_t imrx_normalize_lines(const char *in, size_t n, const uint32_t *pag
                  * "CBC, BMP and PT/INR: Upheld"; a list of diagnoses "...; recurrent,
                  * moderate;" page break "panic disorder; and ..."). */
                 char last = in[l->end - 1];
+                /* ("... the original request, Percocet" page break "5/325mg #30 is: Overturned":
+                 * a strength goes on, a list's number "2." or "3)" does not) */
+                uint32_t d = m->start;
+                while (d < m->end && isdigit((unsigned char)in[d])) d++;
+                int strength = d > m->start && d < m->end && in[d] != '.' && in[d] != ')';
                 int continues =
                     last == ',' || last == ';' ||
-                    (!ends_sentence(last) && (islower((unsigned char)in[m->start]) ||
+                    (!ends_sentence(last) && (islower((unsigned char)in[m->start]) || strength ||
                                               ends_open(in + l->start, l->end - l->start)));
                 /* Nor after a label that waits for its value ("<item>:", page break, "Upheld"). */
                 if (pending_blank && break_between && in[l->end - 1] == ':') pending_blank = 0;

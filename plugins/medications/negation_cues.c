@@ -190,6 +190,8 @@ static const char *const after_words[] = {"no",
                                           "away",
                                           "hold",
                                           "allergy",
+                                          "went",
+                                          "substituted",
                                           NULL};
 const imrx_re_keys_t med_negation_after_keys = {after_words, 0, 0};
 
@@ -285,12 +287,25 @@ const char med_re_negation_after[] =
     "discontinued|d/"
     "c'?d|dc'd|stopped|weaned|tapered|ceased|abandoned|withdrawn|halted|dropped|ended|"
     "terminated|suspended|given\\s+up|set\\s+aside|exchanged|phased\\s+out|retired|pulled|removed|"
-    "not\\s+(?:renewed|refilled|continued|reordered)|taken\\s+(?:off|away)|let\\s+go|eliminated\\s+"
+    "not\\s+(?:renewed|refilled|continued|reordered)|taken\\s+(?:off|away)(?=\\s+(?:the\\s+|his\\s+"
+    "|her\\s+|their\\s+)?(?:medication|med|drug)s?\\s+list|\\s+(?:in|on|at|by|for|after|before|"
+    "because|due|when|since|during|over|from|and|but|as|it|them)\\b|\\s*[.;,)]|\\s*$)|"
+    "let\\s+go|eliminated\\s+"
     "from|"
     "last\\s+(?:filled|taken|used|prescribed)|previously\\s+(?:used|taken|tried))"
     /* "Norco lapsed when the insurer denied the refill", "Norco gave way to tramadol", "has been
      * Norco-free since March", "was trialed and failed", "nausea forced her off it" */
     "|lapsed|gave\\s+way\\s+to"
+    /* "Zoloft was raised to 200 mg, but ... and in 2014 he was cross-tapered to Effexor XR",
+     * "Lunesta was substituted for a month, with no benefit, and she went back to Ambien",
+     * "Ativan was continued for a few weeks, then changed to Xanax" */
+    "|but\\s+[^.;]{0,120}?\\band\\s+(?:(?:in|on|by|after)\\s+[^,.;]{1,30}?\\s+)?(?:he|she|they)\\s+"
+    "(?:was|"
+    "were)\\s+(?:cross-?tapered|switched|changed|transitioned|moved)\\s+(?:over\\s+)?to\\b"
+    "|(?:was|were)\\s+(?:substituted|tried|trialed)\\b[^.;]{0,60}?\\band\\s+(?:he|she|they)\\s+"
+    "went\\s+"
+    "back\\s+to\\b"
+    "|,?\\s+then\\s+(?:changed|switched|converted|cross-?tapered)\\s+to\\b"
     /* "OxyContin 20mg was added in May 2014 and discontinued on 1-12-2016" */
     "|(?:was|were|had\\s+been|has\\s+been)\\s+(?:added|started|begun|prescribed|given|initiated)\\b"
     "[^.;]{0,60}?\\band\\s+(?:later\\s+|then\\s+|subsequently\\s+|eventually\\s+)?(?:discontinued|"

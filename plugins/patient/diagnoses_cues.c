@@ -54,6 +54,9 @@ const char dx_cue_pattern[] =
     "lists\\s+(?!(?:the\\s+|his\\s+|her\\s+|their\\s+)?(?:following\\s+)?(?:medications?|meds|"
     "drugs|"
     "restrictions|work|diagnos[ie]s)\\b)"
+    /* a multiaxial list after its lead-in's sentence: "... lists the following diagnoses. Axis I:
+     * ...; .... Axis II: deferred. Axis III: ..." (axes I and III hold the diagnoses) */
+    "|\\b(?-i:Axis)\\s+(?:I|III|1|3)\\s*:"
     /* "He went on to develop complex regional pain syndrome" */
     "|\\bwent\\s+on\\s+to\\s+develop\\b"
     /* (not symptoms: "went on to develop pain in the right shoulder") */
@@ -143,11 +146,11 @@ const char dx_cue_pattern[] =
  * as one, it tried the cue four times in every summary's opening ("The expert reviewer
  * developed the following clinical case summary"). */
 static const char *const dx_cue_words[] = {
-    "treated",  "under",      "diagnos",       "dx",      "criteria",
-    "assess",   "impression", "comorbid",      "problem", "conditions",
-    "accepted", "admitted",   "followed",      "revised", "changed",
-    "amended",  "updated",    "characterized", "picture", "lists",
-    "injuries", "recogni",    "covered",       "went",    NULL};
+    "treated",    "under",    "diagnos",  "dx",         "criteria", "assess",
+    "impression", "comorbid", "problem",  "conditions", "accepted", "admitted",
+    "followed",   "revised",  "changed",  "amended",    "updated",  "characterized",
+    "picture",    "lists",    "injuries", "recogni",    "covered",  "went",
+    "axis",       NULL};
 const imrx_re_keys_t dx_cue_keys = {dx_cue_words, 3, 0};
 
 #define MONTH "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?"
