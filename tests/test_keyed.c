@@ -316,6 +316,13 @@ Test(keyed, phrase_search_is_what_a_plain_loop_finds)
                 uint32_t want = find_reference(text, b, (uint32_t)len, needles[k]);
                 cr_assert_eq(imrx_text_find(text, b, (uint32_t)len, needles[k]), want,
                              "\"%s\" from %u in \"%s\"", needles[k], b, text);
+                /* the last one: the plain loop's last hit from b */
+                uint32_t last = (uint32_t)len;
+                for (uint32_t p = b; (p = find_reference(text, p, (uint32_t)len, needles[k])) < len;
+                     p++)
+                    last = p;
+                cr_assert_eq(imrx_text_find_last(text, b, (uint32_t)len, needles[k]), last,
+                             "last \"%s\" from %u in \"%s\"", needles[k], b, text);
             }
     }
     /* a leading blank that is a line break, and none before the text's start */

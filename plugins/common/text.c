@@ -206,3 +206,10 @@ uint32_t imrx_text_find(const char *text, uint32_t b, uint32_t e, const char *ne
     }
     return e;
 }
+
+uint32_t imrx_text_find_last(const char *text, uint32_t b, uint32_t e, const char *needle)
+{
+    uint32_t found = e;
+    for (uint32_t p = b; (p = imrx_text_find(text, p, e, needle)) < e; p++) found = p;
+    return found;
+}

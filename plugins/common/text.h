@@ -49,6 +49,8 @@ int imrx_text_istarts(const char *s, const char *prefix);
 /* Case-insensitive (ASCII) search for `needle` in text[b..e), where a space in the needle also
  * matches a line break (a phrase wrapped over two lines); returns its offset, or e. */
 uint32_t imrx_text_find(const char *text, uint32_t b, uint32_t e, const char *needle);
+/* The same search for the last occurrence: its offset, or e. */
+uint32_t imrx_text_find_last(const char *text, uint32_t b, uint32_t e, const char *needle);
 
 /* A calendar date. */
 typedef struct imrx_date {

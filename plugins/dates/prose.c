@@ -27,14 +27,9 @@ static int clause_slot(const char *text, uint32_t b, uint32_t e, int last)
     int slot = -1;
     uint32_t best = 0;
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
-        uint32_t at = imrx_text_find(text, b, e, words[i].word);
+        uint32_t at = last ? imrx_text_find_last(text, b, e, words[i].word)
+                           : imrx_text_find(text, b, e, words[i].word);
         if (at == e) continue;
-        if (last)
-            while (at + 1 < e) { /* its last place in the clause */
-                uint32_t next = imrx_text_find(text, at + 1, e, words[i].word);
-                if (next == e) break;
-                at = next;
-            }
         if (slot < 0 || (last ? at > best : at < best)) slot = words[i].slot, best = at;
     }
     return slot;

@@ -12,14 +12,6 @@
 #include "decisions.h"
 #include "text.h"
 
-/* The last occurrence of `needle` in text[b..e), or e. */
-static uint32_t ci_find_last(const char *text, uint32_t b, uint32_t e, const char *needle)
-{
-    uint32_t found = e;
-    for (uint32_t p = b; (p = imrx_text_find(text, p, e, needle)) < e; p++) found = p;
-    return found;
-}
-
 static const char *const non_mtus_markers[] = {"Non-MTUS",
                                                "outside of the MTUS",
                                                "outside the MTUS",
@@ -335,15 +327,15 @@ static int mtus_sentence(scan_t *sc, imrx_node_t list, range_t s)
     uint32_t tstart[16], send[16], first_cut = s.b;
     for (int i = 0; i < n; i++) {
         uint32_t lo = i ? years[i - 1].e : s.b, yb = years[i].b;
-        uint32_t mtus = ci_find_last(text, lo, yb, "MTUS");
+        uint32_t mtus = imrx_text_find_last(text, lo, yb, "MTUS");
         uint32_t cut = yb;
         if (mtus < yb) {
             tstart[i] = mtus + 4;
             cut = mtus;
         } else if (i == 0) {
             tstart[i] = s.b;
-            uint32_t based = ci_find_last(text, lo, yb, "based on");
-            uint32_t relied = ci_find_last(text, lo, yb, "relied on");
+            uint32_t based = imrx_text_find_last(text, lo, yb, "based on");
+            uint32_t relied = imrx_text_find_last(text, lo, yb, "relied on");
             if (based < yb) tstart[i] = based + 8;
             if (relied < yb && relied + 9 > tstart[i]) tstart[i] = relied + 9;
         } else {
@@ -356,7 +348,7 @@ static int mtus_sentence(scan_t *sc, imrx_node_t list, range_t s)
             uint32_t known = comma_title_start(text, lo, yb);
             if (known < yb && known > lo) a = known, skip = 0;
             if (a == yb) {
-                uint32_t semi = ci_find_last(text, lo, yb, "; ");
+                uint32_t semi = imrx_text_find_last(text, lo, yb, "; ");
                 a = imrx_text_find(text, lo, yb, ", and ");
                 if (semi < yb && (a == yb || a < semi)) a = semi, skip = 2;
             }
@@ -506,8 +498,8 @@ static int read_clauses(scan_t *sc, imrx_node_t list, range_t s, cite_flags_t *f
         non_mtus_last = 1;
         f->non_mtus = 1;
         /* The non-MTUS clause starts at the ", and" or ", " right before the marker. */
-        uint32_t cs = ci_find_last(text, s.b, m, ", and ");
-        uint32_t comma = ci_find_last(text, s.b, m, ", ");
+        uint32_t cs = imrx_text_find_last(text, s.b, m, ", and ");
+        uint32_t comma = imrx_text_find_last(text, s.b, m, ", ");
         /* (", which is not part of the MTUS" is about the whole reference after the ", and":
          * "..., and the ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 7, ..., page 127,
          * which is not part of the MTUS") */
@@ -515,7 +507,8 @@ static int read_clauses(scan_t *sc, imrx_node_t list, range_t s, cite_flags_t *f
         if (cs == m ||
             (!relative && comma < m && comma > cs && imrx_text_find(text, comma, m, "MTUS") == m))
             cs = comma;
-        uint32_t semi = ci_find_last(text, s.b, m, "; "); /* "...Considerations; and Non-MTUS" */
+        uint32_t semi =
+            imrx_text_find_last(text, s.b, m, "; "); /* "...Considerations; and Non-MTUS" */
         if (semi < m && (cs == m || semi > cs)) cs = semi;
         if (cs == m) cs = s.b;
         /* Nothing before the clause names the MTUS: "... based his/her decision on the
