@@ -562,3 +562,19 @@ Test(dates, more_ways_of_dating_the_review)
         json_decref(r);
     }
 }
+
+/* The day a review received the request is not the day it decided. */
+Test(dates, the_day_review_received_the_request_is_not_its_decision)
+{
+    static const char *const told[] = {
+        "Utilization review received the request on 09/05/2015 and issued a denial letter dated "
+        "9/14/2015 that non-certified all three.",
+        "Utilization review received the request on 09/05/2015 and non-certified it on "
+        "9/14/2015.",
+        "UR received the RFA on 9-5-2015 and denied it on 9/14/2015.", NULL};
+    for (int i = 0; told[i]; i++) {
+        json_t *r = letter("Case Number: CM15-9000006\n", told[i]);
+        cr_expect_str_eq(t_str(r, "dates_in_narrative.ur_decision"), "2015-09-14", "%s", told[i]);
+        json_decref(r);
+    }
+}

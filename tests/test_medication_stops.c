@@ -716,3 +716,41 @@ Test(medication_stops, record_list_forms)
     cr_expect(flag(must(r, "alprazolam"), "discontinued"));
     json_decref(r);
 }
+
+/* Round 36's wordings: a stop told with "itself", a trial that "ended", drugs listed or
+ * discussed and never started, a purpose clause ("to start after surgery") that does not end
+ * the drug's clause. */
+Test(medication_stops, round_36_wordings)
+{
+    struct {
+        const char *text, *generic, *flag;
+    } cases[] = {
+        {"The oxycodone was itself stopped about six weeks after the operation.", "oxycodone",
+         "discontinued"},
+        {"A three-week trial of Cymbalta 30 mg in 2012 ended because of nausea.", "duloxetine",
+         "discontinued"},
+        {"Duloxetine has been listed in the plan as an option but has not been prescribed.",
+         "duloxetine", "negated"},
+        {"Topamax was discussed as a preventive but deferred because of the pregnancy.",
+         "topiramate", "negated"},
+        {"Lyrica was prescribed in 2014, and she has never taken it.", "pregabalin", "negated"},
+        {"He has cut down and is thinking about Chantix but has not started it.", "varenicline",
+         "negated"},
+        {"The surgeon gave her prescriptions for Oxycodone 5mg and Aspirin 81mg to start after "
+         "surgery; she has not begun either one.",
+         "aspirin", "negated"},
+        {"The surgeon gave her prescriptions for Oxycodone 5mg and Aspirin 81mg to start after "
+         "surgery; she has not begun either one.",
+         "oxycodone", "negated"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        json_t *r = summary(cases[i].text);
+        cr_log_info("%s", cases[i].text);
+        cr_expect(flag(must(r, cases[i].generic), cases[i].flag), "%s", cases[i].text);
+        json_decref(r);
+    }
+    /* what a drug did is not its end */
+    json_t *r = summary("She takes Norco, which ended her night pain.");
+    cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
+    json_decref(r);
+}

@@ -201,6 +201,15 @@ Test(other_layouts, layout_b_partial_authorisation)
                    "Tramadol ER 150 mg #30");
     cr_expect_str_eq(t_str(r, "items.0.decision"), "upheld");
     json_decref(r);
+    /* "... portion of the request, X, is not": the portion between commas (H123) */
+    r = corpus_letter_with(
+        "B-03.txt", "1) Tramadol ER 150 mg #30 is not medically necessary and appropriate.",
+        "1) Tramadol ER 150 mg #60 was the original request. Tramadol ER 150 mg #30 was "
+        "certified by\nthe Claims Administrator. The remaining IMR eligible portion of the "
+        "request, Tramadol ER 150 mg\n#30, is not medically necessary and appropriate.");
+    expect_partial(r, "B", "Tramadol ER 150 mg #30", "Tramadol ER 150 mg #60",
+                   "Tramadol ER 150 mg #30");
+    json_decref(r);
 }
 
 /* Layout D as a fourth writer tells it (H101): a partial authorisation told before "MAXIMUS ...

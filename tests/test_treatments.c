@@ -180,6 +180,51 @@ Test(treatments, a_remaining_portion_that_opens_with_its_count)
     }
 }
 
+/* Anaesthesia requested on its own takes the category of the procedure beside it; alone, or
+ * beside a drug, it is other. */
+Test(treatments, anesthesia_of_the_procedure_beside_it)
+{
+    static const struct {
+        const char *first, *second;
+        int which; /* the item holding the anaesthesia */
+        const char *category;
+    } cases[] = {
+        {"Right L4-L5 transforaminal epidural steroid injection", "Monitored anesthesia care", 1,
+         "injections"},
+        {"Monitored anesthesia care", "Right knee arthroscopy with partial meniscectomy", 0,
+         "surgery"},
+        {"Norco 10/325mg #60", "IV sedation", 1, "other"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[4096];
+        snprintf(text, sizeof text,
+                 "HOW THE IMR FINAL DETERMINATION WAS MADE\nA reviewer read the file.\n"
+                 "CLINICAL CASE SUMMARY\nThe injured worker is a 40 year old female.\n"
+                 "IMR ISSUES, DECISIONS AND RATIONALES\n"
+                 "The Final Determination was based on decisions for the disputed items/services "
+                 "set forth below:\n%s: Upheld\n"
+                 "Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical "
+                 "Treatment 2016.\nDecision rationale: Not medically necessary.\n"
+                 "%s: Upheld\n"
+                 "Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical "
+                 "Treatment 2016.\nDecision rationale: Not medically necessary.\n",
+                 cases[i].first, cases[i].second);
+        json_t *r = t_run_text(text);
+        char key[32];
+        snprintf(key, sizeof key, "items.%d.category", cases[i].which);
+        cr_expect_str_eq(t_str(r, key), cases[i].category, "%s / %s", cases[i].first,
+                         cases[i].second);
+        snprintf(key, sizeof key, "items.%d.subcategory", cases[i].which);
+        cr_expect_str_eq(t_str(r, key), "anesthesia");
+        json_decref(r);
+    }
+    /* a Botox item told as chemodenervation is the procedure, with no drug item */
+    json_t *r = run_item("Botox 155 units, chemodenervation for chronic migraine", NULL);
+    cr_expect_str_eq(t_str(r, "items.0.category"), "injections");
+    cr_expect(json_is_null(t_get(r, "items.0.drug")));
+    json_decref(r);
+}
+
 Test(treatments, quantities_body_parts_and_sides)
 {
     static const struct {

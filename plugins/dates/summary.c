@@ -118,7 +118,9 @@ static const imrx_re_keys_t injury_weak_keys = {injury_weak_words, 0, 0};
  * documentation dated 11-30-16", "The prior review, dated 12/05/2016"), a review said to have
  * acted on a date ("Utilization review denied the request on 02/18/2014"), or a sentence that
  * starts with the date and ends with the review ("On 11-3-16, utilization review determined",
- * "On December 29, 2016, a request ... was denied by utilization review"). */
+ * "On December 29, 2016, a request ... was denied by utilization review"). The day a review
+ * received the request is not its decision ("Utilization review received the request on 07/05
+ * and issued a denial letter dated 07/10"). */
 const char dates_re_narrative_ur[] =
     "(?:\\b(?:\\bUR\\b|utilization\\s+review(?:er)?|peer\\s+review|(?:determination|decision)\\s+(?"
     ":"
@@ -126,7 +128,7 @@ const char dates_re_narrative_ur[] =
     "|"
     "non-?certification|"
     "(?:prior|previous|original|adverse)\\s+(?:review|denial|determination|decision))(?:[\\s,]+(?!"
-    "on\\b|dated\\b)\\(?[A-Za-z][A-Za-z'-]*\\)?){0,5}?[\\s,(]*("
+    "on\\b|dated\\b|received\\b)\\(?[A-Za-z][A-Za-z'-]*\\)?){0,5}?[\\s,(]*("
     "?:"
     "dated\\s+|"
     "on\\s+|of\\s+|was\\s+on\\s+|performed\\s+on\\s+|issued\\s+on\\s+)?\\(?" DATE_OR_JOINED

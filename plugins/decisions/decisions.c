@@ -28,7 +28,10 @@ const char *const imrx_decisions_patterns[RE_COUNT] = {
         "the" WS "Claims" WS "Administrator"
         "|The" WS "Claims" WS "Administrator" WS "authorized" WS "([\\s\\S]{1,300}?),?" WS
         "leaving" WS "the" WS "original" WS "request",
-    [RE_REMAINING] = "original" WS "request,?" WS "(?:is" WS ")?",
+    /* "... portion of the original request, Z is: Upheld"; layout B: "... portion of the
+     * request, Z, is not medically necessary" */
+    [RE_REMAINING] = "(?:original" WS "request|remaining" WS "(?:IMR" WS "eligible" WS
+                     ")?portion" WS "of" WS "the" WS "request),?" WS "(?:is" WS ")?",
     [RE_NUMBERED_B] = "^(\\d{1,2})[.)]" WS "([\\s\\S]{1,400}?)" WS "(?:is|are)" WS "(not" WS
                       ")?medically" WS "necessary" WS "and" WS "appropriate",
     [RE_B_LABEL] = "^(Claims" WS "Administrator" WS "guideline|MAXIMUS" WS "guideline|Rationale" WS

@@ -196,11 +196,13 @@ static const char *const after_words[] = {"no",
 const imrx_re_keys_t med_negation_after_keys = {after_words, 0, 0};
 
 /* Between a drug and a cue after it ("Naproxen ... was discontinued"): the clause changed, the
- * cue is about something else ("was started" is the same drug's story, not another's). */
+ * cue is about something else ("was started" is the same drug's story, not another's, and so is
+ * "to start after surgery"). */
 const char med_re_stop_after[] =
     "[;:]|\\b(?:but|however|although|though|now|currently|instead|then|replaced|switched|"
     "(?<!was\\s)(?<!were\\s)(?<!been\\s)started|"
-    "began|start|starting|resumed|restarted|continues|while|whereas|who|because|since|until|"
+    "began|(?<!\\bto\\s)start|starting|resumed|restarted|continues|while|whereas|who|because|since|"
+    "until|"
     "except|other\\s+than|aside\\s+from|request(?:ed|s)?|authoriz\\w*|certif\\w*|recommend\\w*|"
     "and\\s+(?:is|was|has|takes|uses|continues|now)|takes|uses|using)\\b";
 
@@ -244,10 +246,19 @@ const char med_re_negation_after[] =
     "preferred|opted)\\s+not\\s+to\\s+"
     "(?:fill|take|use|start|try|begin)\\s+(?:it|them|an?\\s+[a-z]+|the\\s+[a-z]+)"
     /* "Prazosin was suggested by a consulting psychiatrist but has not been started" */
-    "|(?:was|were)\\s+(?:recommended|suggested|proposed|offered|considered|discussed|prescribed)\\b"
+    /* "Duloxetine has been listed in the plan as an option but has not been prescribed" */
+    "|(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:recommended|suggested|proposed|"
+    "offered|considered|discussed|prescribed|listed|mentioned|raised)\\b"
     "[^.;]{0,60}?\\bbut\\s+(?:has|have|had)\\s+not\\s+(?:yet\\s+)?been\\s+(?:started|tried|filled|"
-    "begun|"
-    "initiated)\\b"
+    "begun|initiated|prescribed|dispensed)\\b"
+    /* "Topamax was discussed as a preventive but deferred because of the pregnancy" */
+    "|(?:was|were|has\\s+been|had\\s+been)\\s+(?:recommended|suggested|proposed|offered|considered|"
+    "discussed|raised|mentioned)\\b[^.;]{0,60}?\\bbut\\s+(?:was\\s+|were\\s+)?(?:deferred|"
+    "postponed|"
+    "put\\s+off)\\b"
+    /* "Lyrica was prescribed in 2014, and she has never taken it" */
+    "|,?\\s*and\\s+(?:he|she|they)\\s+(?:has|have|had)\\s+(?:never|not\\s+yet)\\s+(?:taken|used|"
+    "tried|filled|started)\\s+(?:it|them)\\b"
     /* "A prescription for Celebrex was written, but the carrier declined to pay for it and it
      * was never filled" */
     "|but\\s+[^.;]{0,80}?\\band\\s+(?:it|they)\\s+(?:was|were|has|have|had)\\s+(?:not|never)\\s+(?:"
@@ -272,6 +283,9 @@ const char med_re_negation_after[] =
     /* "was prescribed Tramadol 50mg as needed but never filled it" */
     "|but\\s+(?:(?:he|she|they)\\s+)?never\\s+(?:filled|took|started|used)(?:\\s+(?:it|them|the\\s+"
     "prescription)|(?=\\s*(?:[.;,]|$)))"
+    /* "is thinking about Chantix but has not started it" */
+    "|but\\s+(?:has|have|had)\\s+(?:not|never)\\s+(?:yet\\s+)?(?:started|tried|filled|taken|used|"
+    "begun)\\s+(?:it|them)\\b"
     /* "recommended nortriptyline, but she has not started it", "but turned the referral down" */
     "|but\\s+(?:he|she|they)\\s+(?:has|have|had)\\s+(?:not|never)\\s+(?:yet\\s+)?(?:started|tried|"
     "filled|taken|used)\\s+(?:it|them)"
@@ -283,7 +297,8 @@ const char med_re_negation_after[] =
     "|((?:but\\s+(?:(?:it|they)\\s+)?)?(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:(?:"
     "later|subsequently|"
     "eventually|"
-    "previously|then|all|both|each|also|recently|ultimately|finally|gradually)\\s+)?(?:"
+    "previously|then|all|both|each|also|recently|ultimately|finally|gradually|itself|themselves)"
+    "\\s+)?(?:"
     "discontinued|d/"
     "c'?d|dc'd|stopped|weaned|tapered|ceased|abandoned|withdrawn|halted|dropped|ended|"
     "terminated|suspended|given\\s+up|set\\s+aside|exchanged|phased\\s+out|retired|pulled|removed|"
@@ -296,6 +311,10 @@ const char med_re_negation_after[] =
     /* "Norco lapsed when the insurer denied the refill", "Norco gave way to tramadol", "has been
      * Norco-free since March", "was trialed and failed", "nausea forced her off it" */
     "|lapsed|gave\\s+way\\s+to"
+    /* "A three-week trial of Cymbalta 30 mg in 2012 ended because of nausea": right after the
+     * drug, its strength or a year */
+    "|\\G(?:\\s+[\\d.,/]+\\s*(?:mg|mcg|g|ml|%))?(?:\\s+(?:in|during)\\s+(?:19|20)\\d\\d)?\\s+"
+    "ended\\s+(?:because|due|after|when|within)\\b"
     /* "Zoloft was raised to 200 mg, but ... and in 2014 he was cross-tapered to Effexor XR",
      * "Lunesta was substituted for a month, with no benefit, and she went back to Ambien",
      * "Ativan was continued for a few weeks, then changed to Xanax" */
@@ -478,7 +497,9 @@ const char med_re_stopped_next_clause[] =
     ";\\s*(?:"
     /* group 1, never taken: "recommended trazodone for sleep; the PTP has not prescribed it" */
     "((?:he|she|they|the\\s+[A-Za-z]+|(?:his|her|their)\\s+[a-z]+)\\s+(?:has|have|had)\\s+"
-    "(?:not|never)\\s+(?:yet\\s+)?(?:prescribed|started|filled|tried|taken|used)\\s+(?:it|them)\\b"
+    "(?:not|never)\\s+(?:yet\\s+)?(?:prescribed|started|begun|filled|tried|taken|used)\\s+(?:it|"
+    "them|"
+    "either(?:\\s+one)?|any\\s+of\\s+them)\\b"
     /* "calcitonin nasal spray; it was never started", "offered duloxetine; she turned it
      * down", "a prescription for cyclobenzaprine; she says she never took a single tablet of it" */
     "|(?:it|they|[A-Za-z][\\w-]*(?:\\s+[A-Z][\\w-]*)?)\\s+(?:was|were)\\s+never\\s+(?:started|"

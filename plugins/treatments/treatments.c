@@ -148,6 +148,35 @@ static void classify_item(const state_t *s, imrx_re_scratch_t *t, const imrx_let
     set_opt_string(ctx, item, "laterality", side, pb, pe);
 }
 
+/* Is the string value of `key` of `node` equal to `want`? */
+static int value_is(imrx_ctx_t *ctx, imrx_node_t node, const char *key, const char *want)
+{
+    size_t n = 0;
+    const char *v = api->get_string(ctx, api->get(ctx, node, key), &n);
+    return v && n == strlen(want) && memcmp(v, want, n) == 0;
+}
+
+/* Anaesthesia requested as an item of its own ("Monitored anesthesia care") serves the
+ * procedure beside it: it takes that item's category, the one before it, else after it, when
+ * that is an injection or a surgery. */
+static void anesthesia_of_procedure(imrx_ctx_t *ctx, imrx_node_t items, uint32_t i, uint32_t n)
+{
+    imrx_node_t it = api->at(ctx, items, i);
+    if (!value_is(ctx, it, "subcategory", "anesthesia")) return;
+    static const char *const procedures[] = {"injections", "surgery"};
+    uint32_t near[2] = {i - 1, i + 1}; /* i - 1 wraps past n when i is 0 */
+    for (int k = 0; k < 2; k++) {
+        if (near[k] >= n) continue;
+        imrx_node_t other = api->at(ctx, items, near[k]);
+        for (int c = 0; c < 2; c++) {
+            if (!value_is(ctx, other, "category", procedures[c])) continue;
+            imrx_span_t sp = api->get_span(ctx, api->get(ctx, it, "category"));
+            api->set_string(ctx, it, "category", procedures[c], strlen(procedures[c]), sp);
+            return;
+        }
+    }
+}
+
 static imrx_status_t treatments_extract_letter(void *state, void *thread_state,
                                                const imrx_letter_t *l, imrx_ctx_t *ctx)
 {
@@ -156,6 +185,7 @@ static imrx_status_t treatments_extract_letter(void *state, void *thread_state,
     imrx_node_t items = api->get(ctx, api->root(ctx), "items");
     uint32_t n = api->count(ctx, items);
     for (uint32_t i = 0; i < n; i++) classify_item(s, &t->re, l, ctx, api->at(ctx, items, i));
+    for (uint32_t i = 0; i < n; i++) anesthesia_of_procedure(ctx, items, i, n);
     imrx_treatments_to_date(s, t, l, api, ctx);
     return IMRX_OK;
 }
