@@ -305,7 +305,7 @@ Test(credentials, prose_splits_and_only_between_known_specialties)
     json_decref(r);
 }
 
-/* Reviewer prose as the blind rounds wrote it (H87, H90, H91, H95, H99). */
+/* Reviewer prose as the blind rounds wrote it (H87, H90, H91, H95, H99, H126). */
 Test(credentials, reviewer_prose_told_other_ways)
 {
     const struct {
@@ -336,6 +336,19 @@ Test(credentials, reviewer_prose_told_other_ways)
          "Pain\nMedicine and holds active medical licenses in California, Louisiana and "
          "Missouri.",
          LIST("Physical Medicine & Rehabilitation", "Pain Medicine"), LIST("CA", "LA", "MO")},
+        /* H126 */
+        {"The reviewer, a physician licensed in Massachusetts and California, is Board Certified "
+         "in\nPsychiatry and also holds subspecialty certification in Psychosomatic Medicine.",
+         LIST("Psychiatry", "Psychosomatic Medicine"), LIST("MA", "CA")},
+        {"The expert reviewer is Board Certified in Preventive Medicine, with a specialty in "
+         "Occupational\nMedicine, and holds active licenses in Utah and California.",
+         LIST("Preventive Medicine", "Occupational Medicine"), LIST("UT", "CA")},
+        {"Board Certified in Neurology and in Clinical Neurophysiology, the expert reviewer is "
+         "licensed\nto practice in Maryland, Virginia and California.",
+         LIST("Neurology", "Clinical Neurophysiology"), LIST("MD", "VA", "CA")},
+        {"The expert reviewer is a physiatrist, Board Certified in Physical Medicine & "
+         "Rehabilitation, who\nis licensed to practice in Texas and California.",
+         LIST("Physical Medicine & Rehabilitation"), LIST("TX", "CA")},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         json_t *r = run_layout_d(cases[i].prose);

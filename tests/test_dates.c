@@ -511,6 +511,8 @@ Test(dates, weaker_statements_of_the_injury)
         "He is a custodian. On February 5, 2001, he fell about four feet from a stepladder.",
         "This mechanic sustained a crush injury of the left foot on 2-5-2001 when a forklift "
         "rolled.",
+        "38 y/o male meat cutter. DOI per the Doctor's First Report: 2/5/2001, repetitive "
+        "knife work.",
         NULL};
     for (int i = 0; told[i]; i++) {
         json_t *r = letter("Case Number: CM16-9000005\nDate of Injury: 11/03/1998\n", told[i]);
@@ -571,7 +573,10 @@ Test(dates, the_day_review_received_the_request_is_not_its_decision)
         "9/14/2015 that non-certified all three.",
         "Utilization review received the request on 09/05/2015 and non-certified it on "
         "9/14/2015.",
-        "UR received the RFA on 9-5-2015 and denied it on 9/14/2015.", NULL};
+        "UR received the RFA on 9-5-2015 and denied it on 9/14/2015.",
+        "Utilization review received the request on 09.05.2015 and issued a denial letter dated "
+        "09.14.2015 that non-certified all three.",
+        NULL};
     for (int i = 0; told[i]; i++) {
         json_t *r = letter("Case Number: CM15-9000006\n", told[i]);
         cr_expect_str_eq(t_str(r, "dates_in_narrative.ur_decision"), "2015-09-14", "%s", told[i]);

@@ -692,3 +692,33 @@ Test(diagnoses, a_multiaxial_list_after_its_lead_in)
                      "lumbar sprain/strain"));
     json_decref(r);
 }
+
+/* ICD-9 codes before the names, on numbered lines: "1. 726.32 - Lateral epicondylitis" (H125). */
+Test(diagnoses, icd9_codes_before_the_names)
+{
+    json_t *r =
+        run_summary("A 40 year old male.\nDx (ICD-9):\n  1. 726.32 - Lateral epicondylitis, "
+                    "left elbow\n  2. 354.2 - Cubital tunnel syndrome, left\nHe walks.");
+    expect_list(r, "patient.diagnoses",
+                LIST("Lateral epicondylitis, left elbow", "Cubital tunnel syndrome, left"));
+    json_decref(r);
+}
+
+/* "lists the diagnoses as follows:", "are given in multiaxial form: Axis I: ..." (H126) */
+Test(diagnoses, lead_ins_before_a_colon)
+{
+    json_t *r = run_summary("A 40 year old male. The treating surgeon lists the diagnoses as "
+                            "follows: L4-L5 degenerative disc disease and bilateral L5 "
+                            "radiculitis. He walks.");
+    expect_list(r, "patient.diagnoses",
+                LIST("L4-L5 degenerative disc disease", "bilateral L5 radiculitis"));
+    json_decref(r);
+    r = run_summary("A 40 year old female. The treating psychologist's diagnoses are given in "
+                    "multiaxial form: Axis I: posttraumatic stress disorder, chronic; major "
+                    "depressive disorder, single episode, moderate. Axis III: left knee "
+                    "contusion. She walks.");
+    expect_list(r, "patient.diagnoses",
+                LIST("posttraumatic stress disorder, chronic",
+                     "major depressive disorder, single episode, moderate", "left knee contusion"));
+    json_decref(r);
+}

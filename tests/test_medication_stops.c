@@ -754,3 +754,31 @@ Test(medication_stops, round_36_wordings)
     cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
     json_decref(r);
 }
+
+/* Notes in a clinician's shorthand (H125): right after the drug and its dose, after a
+ * parenthesis, after an arrow, and in the clause after a semicolon. */
+Test(medication_stops, shorthand_notes)
+{
+    struct {
+        const char *text, *generic;
+    } cases[] = {
+        {"Cyclobenzaprine 7.5 mg d/c'd 12/2017 d/t daytime sedation at work.", "cyclobenzaprine"},
+        {"Nortriptyline 25 mg stopped 2016 (dry mouth, no benefit).", "nortriptyline"},
+        {"Gabapentin failed (dizziness), d/c'd 2016.", "gabapentin"},
+        {"Meds: Norco 5/325 mg prn; ibuprofen 800 mg TID -> stopped by the surgeon.", "ibuprofen"},
+        {"Clonazepam 0.5 mg BID started by urgent care 11/2017; tapered and d/c'd 03/2018.",
+         "clonazepam"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        json_t *r = summary(cases[i].text);
+        cr_expect(flag(must(r, cases[i].generic), "discontinued"), "%s", cases[i].text);
+        json_decref(r);
+    }
+    /* a hypothesis is no stop, nor a drug the next clause does not speak of */
+    json_t *r = summary("Lyrica would be the alternative if gabapentin failed, but it works.");
+    cr_expect(!flag(must(r, "gabapentin"), "discontinued"));
+    json_decref(r);
+    r = summary("Norco 5/325 mg stopped working at night; she takes it by day.");
+    cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
+    json_decref(r);
+}

@@ -313,6 +313,16 @@ Test(normalize, a_page_that_ends_inside_a_sentence_goes_on_whatever_the_case)
     cr_assert(strstr(norm(in), "in full.\n\nCBC: Upheld"), "%s", doc.text.data);
 }
 
+/* "Case CM14-0129684 - Page 1 of 2": a footer with the bare word "Case" before the number (H126) */
+Test(normalize, a_footer_with_case_and_the_number)
+{
+    cr_assert_str_eq(norm("Utilization review non-certified the request on December 9,\n"
+                          "Case CM14-0129684 - Page 1 of 2\n\f2013, on the grounds that it "
+                          "failed.\n"),
+                     "Utilization review non-certified the request on December 9, 2013, on the "
+                     "grounds that it failed.\n");
+}
+
 Test(normalize, empty_and_whitespace_only_input)
 {
     cr_assert_str_eq(normn("", 0), "");

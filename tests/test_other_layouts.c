@@ -262,6 +262,39 @@ Test(other_layouts, layout_d_partial_before_the_determination)
     json_decref(r);
 }
 
+/* Layout D as a sixth writer tells a partial authorisation (H126): in a parenthesis closing the
+ * determination, in a note after the determinations (which may name its item), and not where UR
+ * certified none of the request. */
+Test(other_layouts, layout_d_partials_told_in_notes)
+{
+    json_t *r = letter_d(
+        "1) MAXIMUS Federal Services, Inc. has determined the request for physical therapy for "
+        "the left\nshoulder, 6 sessions (the 6 of 12 requested sessions that utilization review "
+        "did not certify)\nis medically necessary and appropriate.\n2) MAXIMUS Federal "
+        "Services, Inc. has determined the request for Ambien 10 mg #15 is not\nmedically "
+        "necessary and appropriate.\n(Utilization review certified Ambien 10 mg #15 of the #30 "
+        "requested; the remaining #15 is the\npart of the request decided here.)\n3) MAXIMUS "
+        "Federal Services, Inc. has determined the request for biofeedback, 6 sessions is not\n"
+        "medically necessary and appropriate.\n4) MAXIMUS Federal Services, Inc. has determined "
+        "the request for cognitive behavioral therapy, 8\nadditional sessions is medically "
+        "necessary and appropriate.\n5) MAXIMUS Federal Services, Inc. has determined the "
+        "request for Xanax 0.5 mg #60 is not\nmedically necessary and appropriate.\n\nAs to "
+        "item 4, the treating psychologist asked for 12 sessions. Utilization review certified 4 "
+        "of those sessions, and the 8 it did not certify are the portion decided here. "
+        "Utilization review certified none of the other requests.",
+        plain_procedure, plain_reviewer);
+    cr_assert_eq(json_array_size(t_get(r, "items")), 5);
+    cr_expect_str_eq(t_str(r, "items.0.text"),
+                     "physical therapy for the left shoulder, 6 sessions");
+    const int partial[] = {1, 1, 0, 1, 0};
+    for (int i = 0; i < 5; i++) {
+        char key[32];
+        snprintf(key, sizeof key, "items.%d.partial", i);
+        cr_expect_eq(json_is_true(t_get(r, key)), partial[i], "item %d", i + 1);
+    }
+    json_decref(r);
+}
+
 /* Layout C as another hand writes it (H107): guidelines numbered "1." while the issues are
  * "1)", or given one paragraph per item without numbers; a layout B "Dated:" in words. */
 Test(other_layouts, layout_c_guidelines_numbered_otherwise)

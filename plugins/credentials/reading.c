@@ -16,8 +16,9 @@
     "medical)\\s+){0,2})?(?:currently\\s+|also\\s+)?licen(?:sed|[sc]es?\\b)|"                      \
     ",\\s+(?:is\\s+)?licensed|,?\\s+and\\s+an?\\s+licen[sc]e\\b|,?\\s+and\\s+(?:also\\s+)?"        \
     "holds\\s+"                                                                                    \
-    "board|,?\\s+(?:and\\s+)?(?:has|holds|with)\\s+(?:a\\s+)?(?:sub-?specialt|"                    \
-    "additional|certificate|added)|"                                                               \
+    "board|,?\\s+(?:and\\s+)?(?:also\\s+)?(?:has|holds|with)\\s+(?:a\\s+)?(?:sub-?specialt|"       \
+    "specialt|additional|certificate|added)|"                                                      \
+    ",\\s+(?:the\\s+)?(?:expert\\s+)?reviewer\\b|,?\\s+who\\b|"                                    \
     "\\s+by\\s+the\\b|\\s*[.;(]|\\s*\\z)"
 
 static const char lic_label[] =
@@ -28,7 +29,7 @@ static const char spec_label[] =
 /* "is Board Certified in ...", "holds board certification in ..." */
 static const char prose_board[] =
     "\\bBoard[-\\s]+(?:Certified|certifications?)\\s+in\\s+" SPEC SPEC_END;
-static const char prose_sub[] = "\\b(?:sub-?specialt(?:y|ies)|additional\\s+certifications?|"
+static const char prose_sub[] = "\\b(?:(?:sub-?)?specialt(?:y|ies)|additional\\s+certifications?|"
                                 "(?:certificates?\\s+of\\s+)?added\\s+qualifications?)(?:\\s+"
                                 "certificat(?:ions?|es?))?\\s+in\\s+" SPEC SPEC_END;
 /* Reviewers who are no physicians name their profession: "is a Licensed Chiropractor". */

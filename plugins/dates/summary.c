@@ -21,7 +21,9 @@ const char dates_re_narrative_injury[] =
     "\\s+(?:date\\s+)?(?:(?:on|dated|of|in|through|(?:reported|given|listed)\\s+as)\\s+)?"
     "(?:or\\s+about\\s+)?"
     "|\\b(?:date\\s+of\\s+(?:injury|loss)|injury\\s+date|DOI|D/"
-    "I)(?:\\s*\\(DOI\\))?\\s*(?:of|on|was|is|:)?\\s*"
+    /* "DOI per the Doctor's First Report: 10/12/2015" */
+    "I)(?:\\s*\\(DOI\\))?(?:\\s+(?:per|according\\s+to)\\s+[^.;:]{1,60}?)?\\s*(?:of|on|was|is|:)?"
+    "\\s*"
     "(?:(?:given|listed|reported|noted|recorded)\\s+)?(?:as\\s+|on\\s+)?"
     "|\\b(?:occupational|industrial|outpatient|work|workers'?\\s+compensation)\\s+(?:injury\\s+)?"
     "claim"
@@ -132,7 +134,8 @@ const char dates_re_narrative_ur[] =
     "?:"
     "dated\\s+|"
     "on\\s+|of\\s+|was\\s+on\\s+|performed\\s+on\\s+|issued\\s+on\\s+)?\\(?" DATE_OR_JOINED
-    "|\\b(?:\\bUR\\b|utilization\\s+review|claims\\s+administrator)(?:[^.;]|(?<=\\bDr)\\.){0,40}?"
+    "|\\b(?:\\bUR\\b|utilization\\s+review|claims\\s+administrator)(?:[^.;]|(?<=\\bDr)\\.|"
+    "(?<=\\d)\\.(?=\\d)){0,40}?"
     "\\b(?:non-?"
     "certified|"
     "denied|modified|determined|reviewed|rejected|declined\\s+to\\s+(?:certify|authorize|approve)|"

@@ -50,6 +50,11 @@ const char *const imrx_decisions_patterns[RE_COUNT] = {
         "^(Medical" WS "Treatment" WS "Guideline\\(s\\)" WS "Relied" WS "Upon" WS "by" WS "the" WS
         "(?:Expert" WS "Reviewer|Claims" WS "Administrator)|Rationale" WS "Why" WS "Requested" WS
         "Treatment/Service" WS "Is" WS "(?:Not" WS ")?Medically" WS "Necessary)\\s*:",
+    /* what UR certified "of" the request: the rest is what the review decides */
+    [RE_D_PART] =
+        "\\b(?:utilization" WS "review|UR|the" WS "claims" WS "administrator)" WS
+        "(?:(?:had|has)" WS ")?(?:certified|authorized|approved|modified)" WS
+        "(?!(?:none|neither|all|both|each)\\b)[^.;]{0,80}?\\bof" WS "(?:the|that|those|these)\\b",
     [RE_YEAR] = "\\(?\\b((?:19[89]|20[0-3])\\d)\\b\\)?(?![-/]\\d)",
     [RE_LEAD_IN] = "set" WS "forth" WS "below\\s*:?",
     [RE_COUNT_CHECK] = "^Decision" WS "rationale\\s*:",

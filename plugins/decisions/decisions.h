@@ -42,6 +42,7 @@ enum {
     RE_D_ISSUE,
     RE_D_BLOCK,
     RE_D_LABEL,
+    RE_D_PART,
     RE_YEAR,
     RE_LEAD_IN,
     RE_COUNT_CHECK,
@@ -74,6 +75,15 @@ void imrx_items_layout_d(scan_t *sc);
  * portion of the original request, Z". Sets the item's text (Z), original, authorized and
  * partial; 0 when the text holds no such formula. */
 int imrx_items_read_partial(scan_t *sc, item_t *it, uint32_t floor, uint32_t end);
+
+/* Layout D's partial authorisations told in prose (partial_d.c): a note after the
+ * determinations ("(Utilization review certified Ambien 10 mg #15 of the #30 requested; ...)",
+ * "As to item 1, ... Utilization review certified 4 of those sessions"), a parenthesis closing
+ * the item ("6 sessions (the 6 of 12 requested sessions that utilization review did not
+ * certify)"), or the block's words before its first label. */
+void imrx_d_partial_parenthesis(scan_t *sc, item_t *it);
+void imrx_d_partial_notes(scan_t *sc, uint32_t issues_end);
+void imrx_d_partial_in_block(scan_t *sc, item_t *it, uint32_t b, uint32_t e);
 
 /* Helpers shared by the finders. */
 uint32_t imrx_line_start(const char *text, uint32_t at);

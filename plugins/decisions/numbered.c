@@ -274,7 +274,9 @@ void imrx_items_layout_d(scan_t *sc)
          * a partial authorisation, whatever the sentence before says of it */
         if (imrx_text_find(text, it->block.b, it->text.b, "remaining portion") < it->text.b)
             it->partial = 1;
+        imrx_d_partial_parenthesis(sc, it);
     }
+    imrx_d_partial_notes(sc, issues->end);
     const imrx_section_t *dec = imrx_letter_section(sc->l, "decisions");
     if (!dec) return;
     /* "N) Regarding the request for ...:" blocks, matched to items by their number. */
@@ -300,5 +302,11 @@ void imrx_items_layout_d(scan_t *sc)
         it->mx = tmp.mx;
         it->rationale = tmp.rationale;
         original_request_in_block(sc, it, tmp.block);
+        /* the words before the block's first label */
+        uint32_t first_label = tmp.block.e;
+        const range_t *parts[] = {&tmp.ca, &tmp.mx, &tmp.rationale};
+        for (int j = 0; j < 3; j++)
+            if (parts[j]->e > parts[j]->b && parts[j]->b < first_label) first_label = parts[j]->b;
+        if (!it->partial) imrx_d_partial_in_block(sc, it, tmp.block.b, first_label);
     }
 }

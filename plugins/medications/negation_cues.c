@@ -196,20 +196,22 @@ static const char *const after_words[] = {"no",
 const imrx_re_keys_t med_negation_after_keys = {after_words, 0, 0};
 
 /* Between a drug and a cue after it ("Naproxen ... was discontinued"): the clause changed, the
- * cue is about something else ("was started" is the same drug's story, not another's, and so is
- * "to start after surgery"). */
+ * cue is about something else ("was started" is the same drug's story, not another's, and so are
+ * "started by urgent care" and "to start after surgery"). */
 const char med_re_stop_after[] =
     "[;:]|\\b(?:but|however|although|though|now|currently|instead|then|replaced|switched|"
-    "(?<!was\\s)(?<!were\\s)(?<!been\\s)started|"
+    "(?<!was\\s)(?<!were\\s)(?<!been\\s)started(?!\\s+by\\b)|"
     "began|(?<!\\bto\\s)start|starting|resumed|restarted|continues|while|whereas|who|because|since|"
     "until|"
     "except|other\\s+than|aside\\s+from|request(?:ed|s)?|authoriz\\w*|certif\\w*|recommend\\w*|"
     "and\\s+(?:is|was|has|takes|uses|continues|now)|takes|uses|using)\\b";
 
 /* A cue after the drug ("Naproxen was discontinued", "Vicodin, which she no longer takes");
- * group 1 says it was stopped, the rest that it was never taken. */
+ * group 1 says it was stopped, the rest that it was never taken. A cue may follow a closing
+ * parenthesis ("Gabapentin (dizziness), d/c'd 2016"). */
 const char med_re_negation_after[] =
-    "\\b(?:(?:(?:but\\s+)?(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:not|never)\\s+"
+    "(?:\\b|(?<=\\)))(?:(?:(?:but\\s+)?(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:not|"
+    "never)\\s+"
     "(?:yet\\s+)?(?:tried|prescribed|taken|used|filled|started|begun|dispensed|picked\\s+up|"
     "obtained)"
     /* "The Lidoderm patches have sat unopened in her drawer" */
@@ -315,6 +317,10 @@ const char med_re_negation_after[] =
      * drug, its strength or a year */
     "|\\G(?:\\s+[\\d.,/]+\\s*(?:mg|mcg|g|ml|%))?(?:\\s+(?:in|during)\\s+(?:19|20)\\d\\d)?\\s+"
     "ended\\s+(?:because|due|after|when|within)\\b"
+    /* notes right after the drug and its dose: "Cyclobenzaprine 7.5 mg d/c'd 12/2017 d/t
+     * sedation", "Nortriptyline 25 mg stopped 2016 (dry mouth)" */
+    "|\\G\\s*(?:stopped|discontinued|d/c'?d|dc'd)(?=\\s+(?:in|on|after|since|due|d/t|because|by|"
+    "\\d)|\\s*[.;,()]|\\s*$)"
     /* "Zoloft was raised to 200 mg, but ... and in 2014 he was cross-tapered to Effexor XR",
      * "Lunesta was substituted for a month, with no benefit, and she went back to Ambien",
      * "Ativan was continued for a few weeks, then changed to Xanax" */
@@ -425,9 +431,9 @@ const char med_re_negation_after[] =
     "on|because|due|"
     "for|when|owing)\\b|(?:\\d{1,2}/)?(?:19|20)?\\d\\d\\b)"
     /* a list entry's note: "Norco: discontinued.", "Norco - stopped in 2015" */
-    "|\\s*(?::|-{1,2})\\s*(?:discontinued|stopped|d/"
+    "|\\s*(?::|->|-{1,2})\\s*(?:discontinued|stopped|d/"
     "c'?d)(?=\\s*(?:[.;,()]|$|\\s+(?:in|on|after|since|due|"
-    "because|\\d)))"
+    "because|by|\\d)))"
     /* "Norco was held after surgery and never restarted" */
     "|(?:was|were)\\s+held\\b[^.;]{0,60}?\\band\\s+(?:was\\s+|were\\s+)?(?:never|not)\\s+(?:"
     "resumed|"
@@ -513,6 +519,9 @@ const char med_re_stopped_next_clause[] =
     /* "was tried from 8-2016 to 11-2016; it did not help and was stopped" */
     "|(?:it|they)\\s+[^.;]{0,40}?\\band\\s+(?:was|were)\\s+(?:later\\s+|then\\s+)?(?:stopped|"
     "discontinued)\\b"
+    /* "Clonazepam 0.5 mg BID started by urgent care 11/2017; tapered and d/c'd 03/2018" */
+    "|(?:(?:later|then|eventually)\\s+)?(?:(?:tapered|weaned)(?:\\s+off)?\\s+and\\s+)?(?:d/c'?d|"
+    "discontinued|stopped)(?=\\s+(?:in|on|after|since|due|d/t|because|by|\\d)|\\s*[.;,()]|\\s*$)"
     /* "he took meloxicam daily; it has been on hold since May 2018" */
     "|(?:it|they)\\s+(?:has|have|had)\\s+been\\s+(?:(?:placed|put|kept)\\s+)?on\\s+hold\\b"
     "(?![^.;]{0,60}?\\b(?:resumed|restarted|again)\\b)"

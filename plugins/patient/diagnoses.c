@@ -181,13 +181,13 @@ static size_t read_lines(dx_list_t *out, const char *text, size_t lb, size_t end
 {
     out->list_begin = out->n;
     size_t p = lb, last = 0;
-    int coded = 0; /* the lines open with ICD-10 codes: one without a code ends the list */
+    int coded = 0; /* the lines open with ICD codes: one without a code ends the list */
     for (int lines = 0; p < end && lines < 12; lines++) {
         size_t e = p;
         while (e < end && text[e] != '\n') e++;
         size_t first = p;
         while (first < e && text[first] == ' ') first++;
-        int code = dx_icd10_code(text, first, e) != 0;
+        int code = dx_leading_code(text, first, e) != 0;
         if (lines == 0) coded = code;
         if (coded && !code) break;
         /* the list's last line joined to the narrative after it ("S13.4XXA Cervical strain He
@@ -407,7 +407,14 @@ void dx_read(const imrx_re_t *cue, const imrx_re_t *stop, imrx_re_scratch_t *t, 
         const int labelled = memchr(text + cue_b, ':', lb - cue_b) != NULL; /* "Diagnoses:" */
         while (cue_end < lb && text[cue_end] != '\n') cue_end++;
         /* a DSM-IV multiaxial list: its axis I holds the diagnoses ("Axis I: Posttraumatic stress
-         * disorder, chronic (309.81); ... Axis II: No diagnosis.") */
+         * disorder, chronic (309.81); ... Axis II: No diagnosis."), perhaps after a few words
+         * ("diagnoses are given in multiaxial form: Axis I: ...") */
+        size_t lim = lb + 48 < end ? lb + 48 : end;
+        size_t axis = imrx_text_find(text, (uint32_t)lb, (uint32_t)lim, "axis i");
+        if (axis < lim && axis > lb &&
+            imrx_text_find(text, (uint32_t)lb, (uint32_t)axis, ":") < axis &&
+            !memchr(text + lb, '.', axis - lb))
+            lb = axis;
         if (lb + 7 < end && imrx_text_ieq(text + lb, 6, "axis i") &&
             (text[lb + 6] == ':' || (text[lb + 6] == ' ' && text[lb + 7] == ':')))
             lb += text[lb + 6] == ':' ? 7 : 8;

@@ -77,9 +77,9 @@ size_t dx_restore_hyphens(char *buf, size_t n, size_t cap);
  * "lumbar disc displacement at L4-L5 (M51.26), status post ..." (split.c); the new length. */
 size_t dx_drop_codes(char *s, size_t n);
 
-/* An ICD-10 code opening text[b..e) ("M54.16 Radiculopathy, lumbar region"): where the name
- * after it starts, or 0 (split.c). */
-size_t dx_icd10_code(const char *text, size_t b, size_t e);
+/* An ICD-10 or ICD-9 code opening text[b..e) ("M54.16 Radiculopathy, lumbar region", "726.32 -
+ * Lateral epicondylitis"): where the name after it starts, or 0 (split.c). */
+size_t dx_leading_code(const char *text, size_t b, size_t e);
 
 /* Does text[b..e) open with "status post" ("status-post", "s/p")? */
 int dx_status_post(const char *text, size_t b, size_t e);

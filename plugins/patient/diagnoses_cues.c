@@ -30,11 +30,13 @@ const char dx_cue_pattern[] =
     "|\\b(?:has|had|have|with|carries|carried|added|gave|given|made|rendered|assigned|received)"
     "\\s+(?:had\\s+(?:a\\s+|the\\s+)?|a\\s+|the\\s+|an?\\s+(?:new|additional|further)\\s+)?"
     "diagnos[ie]s\\s+of"
-    /* "lists the diagnoses as", "documented the current diagnoses as" */
+    /* "lists the diagnoses as", "documented the current diagnoses as", "lists the diagnoses as
+     * follows:" */
     "|\\b(?:lists?|listed|gives?|gave|records?|recorded|documents?|documented|reveal(?:s|ed)?|"
     "show(?:s|ed)?|indicate[sd]?)\\s+(?:the\\s+|"
     "his\\s+|"
     "her\\s+|their\\s+)?(?:(?:current|working|final|following)\\s+)?diagnos[ie]s\\s+(?:as|of)"
+    "(?:\\s+follows\\s*:)?"
     /* "meets the criteria for posttraumatic stress disorder" */
     "|\\bmeets?\\s+(?:the\\s+)?criteria\\s+for"
     "|\\bdiagnos[ie]s\\s*:|\\bDx\\s*:"

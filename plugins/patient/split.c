@@ -21,12 +21,25 @@ static int word_is(const char *text, size_t b, size_t e, const char *w)
            (b + n == e || !isalnum((unsigned char)text[b + n]));
 }
 
-/* An ICD-10 code opening an item ("M54.16 Radiculopathy, lumbar region", "M54.2 -
- * Cervicalgia"): where the name after it starts, or 0. A letter (not U), two digits or a digit
- * and A/B, then optionally a period and up to four letters or digits. */
-size_t dx_icd10_code(const char *text, size_t b, size_t e)
+/* An ICD-10 or ICD-9 code opening an item ("M54.16 Radiculopathy, lumbar region", "M54.2 -
+ * Cervicalgia", "726.32 - Lateral epicondylitis"): where the name after it starts, or 0. ICD-10:
+ * a letter (not U), two digits or a digit and A/B, then optionally a period and up to four
+ * letters or digits. */
+size_t dx_leading_code(const char *text, size_t b, size_t e)
 {
     size_t i = b;
+    /* ICD-9 ("726.32 - Lateral epicondylitis", "354.2 Cubital tunnel syndrome"): three digits
+     * and a decimal part */
+    if (e - b >= 7 && isdigit((unsigned char)text[i]) && isdigit((unsigned char)text[i + 1]) &&
+        isdigit((unsigned char)text[i + 2]) && text[i + 3] == '.' &&
+        isdigit((unsigned char)text[i + 4])) {
+        i += 5;
+        if (isdigit((unsigned char)text[i])) i++;
+        size_t j = i;
+        while (j < e && (text[j] == ' ' || text[j] == '\n' || text[j] == '-' || text[j] == ':'))
+            j++;
+        return j > i && j < e && isalpha((unsigned char)text[j]) ? j : 0;
+    }
     if (e - b < 5 || !isupper((unsigned char)text[i]) || text[i] == 'U') return 0;
     if (!isdigit((unsigned char)text[i + 1]) ||
         !(isdigit((unsigned char)text[i + 2]) || text[i + 2] == 'A' || text[i + 2] == 'B'))
@@ -156,7 +169,7 @@ static void trim_item(const char *text, size_t *b, size_t *e)
             *b = marked;
             continue;
         }
-        size_t code = dx_icd10_code(text, *b, *e);
+        size_t code = dx_leading_code(text, *b, *e);
         if (code) {
             *b = code;
             continue;

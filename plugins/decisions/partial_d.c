@@ -1,0 +1,61 @@
+/* Layout D's partial authorisations told in prose rather than in layout A's formula: writers
+ * say what utilization review certified "of" the request, and that the rest is what this
+ * review decides, in a note after the determinations, in the item's block, or in a
+ * parenthesis closing the determination itself. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "decisions.h"
+
+/* Does text[b..e) tell what UR certified of a request? Where the telling starts, or e. */
+static uint32_t part_told(scan_t *sc, uint32_t b, uint32_t e)
+{
+    if (b >= e || imrx_re_find(&sc->s->re[RE_D_PART], sc->t, sc->l->text, b, e) != 1) return e;
+    return (uint32_t)imrx_re_ov(sc->t)[0];
+}
+
+/* "... 6 sessions (the 6 of 12 requested sessions that utilization review did not certify)":
+ * the parenthesis says the item is a remaining portion, and is no part of its name. */
+void imrx_d_partial_parenthesis(scan_t *sc, item_t *it)
+{
+    const char *text = sc->l->text;
+    uint32_t e = it->text.e;
+    while (e > it->text.b && (text[e - 1] == ' ' || text[e - 1] == '\n' || text[e - 1] == ',')) e--;
+    if (e <= it->text.b || text[e - 1] != ')') return;
+    uint32_t open = e - 1;
+    while (open > it->text.b && text[open] != '(') open--;
+    if (text[open] != '(') return;
+    if (imrx_text_find(text, open, e, "certif") == e &&
+        imrx_text_find(text, open, e, "authoriz") == e)
+        return;
+    it->partial = 1;
+    it->text.e = open;
+    imrx_trim_range(text, &it->text, ",");
+}
+
+/* The item a note speaks of: the last "item N" ("As to item 1, the psychologist asked for 12
+ * sessions. Utilization review certified 4 of those") in text[from..at); else `fallback`. */
+static int item_named(const char *text, uint32_t from, uint32_t at, int fallback)
+{
+    uint32_t k = imrx_text_find_last(text, from, at, "item ");
+    if (k >= at || text[k + 5] < '1' || text[k + 5] > '9') return fallback;
+    return atoi(text + k + 5) - 1;
+}
+
+void imrx_d_partial_notes(scan_t *sc, uint32_t issues_end)
+{
+    const char *text = sc->l->text;
+    for (int i = 0; i < sc->count; i++) {
+        uint32_t b = sc->items[i].block.e;
+        uint32_t e = i + 1 < sc->count ? sc->items[i + 1].block.b : issues_end;
+        for (uint32_t p = b; (p = part_told(sc, p, e)) < e; p++) {
+            int k = item_named(text, b, p, i);
+            if (k < sc->count) sc->items[k].partial = 1;
+        }
+    }
+}
+
+void imrx_d_partial_in_block(scan_t *sc, item_t *it, uint32_t b, uint32_t e)
+{
+    if (part_told(sc, b, e) < e) it->partial = 1;
+}
