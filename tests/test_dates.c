@@ -513,6 +513,8 @@ Test(dates, weaker_statements_of_the_injury)
         "rolled.",
         "38 y/o male meat cutter. DOI per the Doctor's First Report: 2/5/2001, repetitive "
         "knife work.",
+        "She is a transit bus operator who was hurt on or about\n2-5-2001 when her bus was "
+        "struck.",
         NULL};
     for (int i = 0; told[i]; i++) {
         json_t *r = letter("Case Number: CM16-9000005\nDate of Injury: 11/03/1998\n", told[i]);
@@ -582,4 +584,19 @@ Test(dates, the_day_review_received_the_request_is_not_its_decision)
         cr_expect_str_eq(t_str(r, "dates_in_narrative.ur_decision"), "2015-09-14", "%s", told[i]);
         json_decref(r);
     }
+}
+
+/* A sentence opening with the date of a request names no UR date, though UR is in it (H128). */
+Test(dates, a_request_dated_in_the_sentence_of_its_denial)
+{
+    json_t *r = letter("Case Number: CM15-9000006\n",
+                       "On 9/2/2015 the treating chiropractor requested 6 additional sessions, "
+                       "which was denied by utilization review.");
+    cr_expect(json_is_null(t_get(r, "dates_in_narrative.ur_decision")));
+    json_decref(r);
+    r = letter("Case Number: CM15-9000006\n",
+               "On 9/2/2015 the treating chiropractor requested 6 additional sessions, which "
+               "utilization review denied on 9/14/2015.");
+    cr_expect_str_eq(t_str(r, "dates_in_narrative.ur_decision"), "2015-09-14");
+    json_decref(r);
 }

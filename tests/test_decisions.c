@@ -607,3 +607,22 @@ Test(decisions, layouts_b_c_d)
                                           "C-03", "D-01", "D-02", "D-05"};
     for (size_t i = 0; i < sizeof letters / sizeof letters[0]; i++) expect_gold_items(letters[i]);
 }
+
+/* After a non-MTUS clause, a reference joined by ", and" that does not name the MTUS is outside it
+ * too (H130): no MTUS citation is made of it. */
+Test(decisions, a_reference_joined_after_a_non_mtus_clause)
+{
+    json_t *r = run_a("Polysomnography: Upheld\n"
+                      "Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical "
+                      "Treatment 2009.\n"
+                      "MAXIMUS guideline: Decision based on Official Disability Guidelines (ODG), "
+                      "Pain chapter, Polysomnography, which is not part of the MTUS, and the "
+                      "American Academy of Sleep Medicine clinical guideline for the evaluation "
+                      "of chronic insomnia in adults (2008).\n"
+                      "Decision rationale: Not medically necessary.\n");
+    cr_assert_eq(json_array_size(t_get(r, "items")), 1);
+    cr_expect_eq(json_array_size(t_get(r, "items.0.guidelines")), 2);
+    cr_expect_str_eq(t_str(r, "items.0.guidelines.1.source"), "non-MTUS");
+    cr_expect(json_is_true(t_get(r, "items.0.non_mtus")));
+    json_decref(r);
+}

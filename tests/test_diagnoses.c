@@ -722,3 +722,15 @@ Test(diagnoses, lead_ins_before_a_colon)
                      "major depressive disorder, single episode, moderate", "left knee contusion"));
     json_decref(r);
 }
+
+/* "He has been treated since then for A, B and C" (H130) */
+Test(diagnoses, treated_since_then_for)
+{
+    json_t *r = run_summary("A 49 year old male. On 2/17/2010 he slipped and fell. He has been "
+                            "treated since then for grade I spondylolisthesis at L5-S1, chronic "
+                            "low back pain, and depressive disorder NOS. He has not worked.");
+    expect_list(r, "patient.diagnoses",
+                LIST("grade I spondylolisthesis at L5-S1", "chronic low back pain",
+                     "depressive disorder NOS"));
+    json_decref(r);
+}

@@ -782,3 +782,26 @@ Test(medication_stops, shorthand_notes)
     cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
     json_decref(r);
 }
+
+/* Medication records (H129): a note in parentheses over two lines, a drug another was changed to
+ * in a "Past medications:" list (not stopped), and "has not taken it since" (stopped, so taken). */
+Test(medication_stops, medication_record_lists)
+{
+    json_t *r =
+        summary("Medications tried: Mobic 7.5 mg (no relief, stopped 2013); ibuprofen 800 mg "
+                "(stopped in 2014 after an episode of black stools, with a negative\n"
+                "work-up at the time).");
+    cr_expect(flag(must(r, "ibuprofen"), "discontinued"));
+    json_decref(r);
+    r = summary("Past medications: Norco 5/325 mg, changed to tramadol in 2015 because of "
+                "constipation; naproxen 500 mg twice a day, replaced by meloxicam in 2014.");
+    cr_expect(flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
+    cr_expect(flag(must(r, "naproxen"), "discontinued"));
+    cr_expect(!flag(must(r, "tramadol"), "discontinued"));
+    cr_expect(!flag(must(r, "meloxicam"), "discontinued"));
+    json_decref(r);
+    r = summary("She used Norco in the past but has not taken it since 2015.");
+    cr_expect(flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
+    cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "negated"));
+    json_decref(r);
+}

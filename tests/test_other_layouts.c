@@ -295,8 +295,43 @@ Test(other_layouts, layout_d_partials_told_in_notes)
     json_decref(r);
 }
 
-/* Layout C as another hand writes it (H107): guidelines numbered "1." while the issues are
- * "1)", or given one paragraph per item without numbers; a layout B "Dated:" in words. */
+/* Layouts B and C as another hand tells a partial authorisation (H130): no fixed wording, but a
+ * remaining portion named; and layout C's guidelines given one line per item, opening with the
+ * item's name. */
+Test(other_layouts, remaining_portions_in_words_of_their_own)
+{
+    static const struct {
+        const char *formula, *text, *original, *authorized;
+    } cases[] = {
+        {"1) Physical therapy 2 times per week for 6 weeks for the lumbar spine was the original "
+         "request, and the Claims Administrator certified 6 visits. The remaining IMR eligible "
+         "portion, 6 additional physical therapy visits for the lumbar spine is not medically "
+         "necessary and appropriate.",
+         "6 additional physical therapy visits for the lumbar spine",
+         "Physical therapy 2 times per week for 6 weeks for the lumbar spine", "6 visits"},
+        {"1) Acupuncture for the right shoulder, 8 sessions, was requested, and 6 sessions were "
+         "certified by the Claims Administrator. The remaining IMR eligible portion of the "
+         "request, acupuncture 2 sessions for the right shoulder, is not medically necessary and "
+         "appropriate.",
+         "acupuncture 2 sessions for the right shoulder",
+         "Acupuncture for the right shoulder, 8 sessions", "6 sessions"},
+        {"1) Biofeedback, 10 sessions, was the original request; 4 sessions were certified by the "
+         "Claims Administrator. Remaining portion at issue, Biofeedback, 6 sessions is not "
+         "medically necessary and appropriate.",
+         "Biofeedback, 6 sessions", "Biofeedback, 10 sessions", "4 sessions"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        json_t *r = corpus_letter_with(
+            "B-03.txt", "1) Tramadol ER 150 mg #30 is not medically necessary and appropriate.",
+            cases[i].formula);
+        expect_partial(r, "B", cases[i].text, cases[i].original, cases[i].authorized);
+        json_decref(r);
+    }
+}
+
+/* Layout C as other hands write it (H107, H130): guidelines numbered "1." while the issues are
+ * "1)", given one paragraph per item without numbers, or one line per item that opens with its
+ * name; a layout B "Dated:" in words. */
 Test(other_layouts, layout_c_guidelines_numbered_otherwise)
 {
     static const char *const firsts[] = {
@@ -306,12 +341,22 @@ Test(other_layouts, layout_c_guidelines_numbered_otherwise)
         "4) MTUS Chronic Pain Medical Treatment Guidelines 2009, Section(s): Physical Medicine",
         "5) MTUS Chronic Pain Medical Treatment Guidelines 2009, Section(s): Transcutaneous",
         "6) MTUS Chronic Pain Medical Treatment Guidelines 2009, Section(s): Functional"};
-    for (int style = 0; style < 2; style++) {
+    /* the items' names, for lines that open with them (H130) */
+    static const char *const names[] = {"Norco 10/325mg #90",
+                                        "Cyclobenzaprine 7.5mg #90",
+                                        "Compound cream (Flurbiprofen 20%/Lidocaine 5%) 120 gm",
+                                        "Physical therapy 2 times a week for 4 weeks",
+                                        "TENS unit, 30-day rental",
+                                        "Functional restoration program evaluation"};
+    for (int style = 0; style < 3; style++) {
         const char *pairs[13];
-        char repl[6][160];
+        char repl[6][200];
         for (int i = 0; i < 6; i++) {
-            /* "1. MTUS ..." or "Item 1: MTUS ...", a paragraph of its own */
-            if (style)
+            /* "1. MTUS ...", "Item 1: MTUS ...", a paragraph of its own, or "Norco 10/325mg
+             * #90: MTUS ..." */
+            if (style == 2)
+                snprintf(repl[i], sizeof repl[i], "%s:%s", names[i], firsts[i] + 2);
+            else if (style)
                 snprintf(repl[i], sizeof repl[i], "%sItem %d:%s", i ? "\n" : "", i + 1,
                          firsts[i] + 2);
             else

@@ -49,6 +49,13 @@ Test(patient, ages_as_summaries_write_them)
         {"This is a 45-yo male with neck pain.", 45, "male"},
         {"She is currently 48. She works as a clerk.", 48, "female"},
         {"The injured worker is a middle-aged woman of 47.", 47, "female"},
+        /* an age at the injury gives way to the present one (H131) */
+        {"The claimant is a woman who was 56 years old when she was hurt and is now 61. She "
+         "works.",
+         61, "female"},
+        {"The applicant is an officer. He was 34 at the time of the injury and is 37 now. He "
+         "works.",
+         37, "male"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         json_t *r = run_summary(cases[i].text);

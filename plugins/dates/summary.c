@@ -28,13 +28,14 @@ const char dates_re_narrative_injury[] =
     "|\\b(?:occupational|industrial|outpatient|work|workers'?\\s+compensation)\\s+(?:injury\\s+)?"
     "claim"
     "\\s+(?:from|of|on|dated)\\s+"
-    "|\\b(?:was|were|got)\\s+injured\\s+(?:at\\s+work\\s+)?on\\s+"
+    "|\\b(?:was|were|got)\\s+injured\\s+(?:at\\s+work\\s+)?on\\s+(?:or\\s+about\\s+)?"
     "|\\b(?:fell|slipped|tripped|injured(?!\\s+(?:worker|employee|patient|party))|hurt|twisted|"
     "strained|sprained|struck|hit|lifting|lifted|"
     "pulling|pushing|crushed|caught|collided|assaulted|attacked|bitten|lacerated|felt\\s+a\\s+pop|"
     "robbery|robbed|gunpoint|accident|altercation|explosion|"
     "motor\\s+vehicle\\s+(?:accident|collision)|was\\s+involved|developed|began\\s+to\\s+have|"
     "reported\\s+(?:the\\s+)?(?:onset|pain|symptoms|numbness))\\b[^.;]{0,140}?\\bon\\s+"
+    "(?:or\\s+about\\s+)?"
     "|\\b(?:cumulative|continuous)\\s+trauma\\s+(?:period\\s+|claim\\s+)?(?:through|to|ending|"
     "ending\\s+on)\\s+"
 
@@ -123,6 +124,13 @@ static const imrx_re_keys_t injury_weak_keys = {injury_weak_words, 0, 0};
  * "On December 29, 2016, a request ... was denied by utilization review"). The day a review
  * received the request is not its decision ("Utilization review received the request on 07/05
  * and issued a denial letter dated 07/10"). */
+/* After "On <date>": not the date of a request ("On 06/02/2014 the treating chiropractor
+ * requested 6 sessions, which was denied by utilization review"). */
+#define NOT_A_REQUEST                                                                              \
+    "(?!,?\\s+(?:the\\s+)?(?:treating\\s+|primary\\s+|attending\\s+)?(?:physician|doctor|"         \
+    "provider|surgeon|chiropractor|therapist|psychologist|psychiatrist|PTP|[a-z]+ist)\\s+"         \
+    "(?:requested|submitted|asked|ordered|recommended|prescribed)\\b)"
+
 const char dates_re_narrative_ur[] =
     "(?:\\b(?:\\bUR\\b|utilization\\s+review(?:er)?|peer\\s+review|(?:determination|decision)\\s+(?"
     ":"
@@ -154,14 +162,14 @@ const char dates_re_narrative_ur[] =
     "|\\b(?:determination|decision)\\s+(?:dated|of|on)\\s+" DATE_OR_JOINED
     ",?\\s+[^.;]{0,200}?(?:\\bUR\\b|utilization\\s+"
     "review|the\\s+claims\\s+administrator)"
-    "|\\bon\\s+" DATE_OR_JOINED
+    "|\\bon\\s+" DATE_OR_JOINED NOT_A_REQUEST
     ",?\\s+[^.;]{0,200}?(?:\\bUR\\b|utilization\\s+review|the\\s+claims\\s+"
     "administrator|\\b(?:prior|previous|original|adverse|second|subsequent)\\s+(?:review|"
     "determination|decision))"
     /* "On 12-14-2016, the Percocet was modified to #90 and the Skelaxin was non-certified": a
      * sentence that opens with the date ("The request ... provided on 11/14/2016 was
      * non-certified" dates what was provided) */
-    "|(?<![\\w,]\\s)(?<![\\w,]\\s\\s)\\b(?-i:O)n\\s+" DATE_OR_JOINED
+    "|(?<![\\w,]\\s)(?<![\\w,]\\s\\s)\\b(?-i:O)n\\s+" DATE_OR_JOINED NOT_A_REQUEST
     ",?\\s+(?!(?:the\\s+)?claim\\b)[^.;]{0,120}?\\b(?:was|were)\\s+(?:(?:again|partially|"
     "subsequently)\\s+)?(?:non-?certified|modified|denied|(?:reviewed\\s+and\\s+)?not\\s+(?:"
     "approved|certified|authorized))\\b"

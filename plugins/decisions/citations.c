@@ -491,6 +491,16 @@ static int read_clauses(scan_t *sc, imrx_node_t list, range_t s, cite_flags_t *f
     int non_mtus_last = 0;
     while (s.b < s.e) {
         uint32_t m = first_marker(text, s.b, s.e);
+        /* After a non-MTUS clause, a reference joined by ", and" that does not name the MTUS is
+         * outside it too ("ODG, ..., which is not part of the MTUS, and the American Academy of
+         * Sleep Medicine clinical guideline ... (2008)") */
+        if (m == s.e && non_mtus_last && imrx_text_find(text, s.b, s.e, "MTUS") == s.e) {
+            range_t rest = s;
+            imrx_trim_range(text, &rest, ",;. ");
+            if (imrx_starts_with_ci(text + rest.b, "and ")) rest.b += 4;
+            if (rest.e > rest.b + 3) non_mtus_sentence(sc, list, rest);
+            return 1;
+        }
         if (m == s.e) {
             f->mtus_count += mtus_sentence(sc, list, s);
             return 0;

@@ -55,6 +55,18 @@ const char *const imrx_decisions_patterns[RE_COUNT] = {
         "\\b(?:utilization" WS "review|UR|the" WS "claims" WS "administrator)" WS
         "(?:(?:had|has)" WS ")?(?:certified|authorized|approved|modified)" WS
         "(?!(?:none|neither|all|both|each)\\b)[^.;]{0,80}?\\bof" WS "(?:the|that|those|these)\\b",
+    /* "The remaining IMR eligible portion, Z", "Remaining portion at issue, Z", "The remaining
+     * portion eligible for IMR, Z" */
+    [RE_PORTION] =
+        "\\b(?:the" WS ")?remaining" WS "(?:(?:IMR" WS "eligible|disputed)" WS ")?portion(?:" WS
+        "(?:of" WS "the" WS "(?:original" WS ")?request|eligible" WS "for" WS "(?:IMR|review)|at" WS
+        "issue|before" WS "(?:IMR|this" WS "review)))?\\s*[,:]\\s*",
+    [RE_REQUESTED] = ",?" WS "(?:was|were)" WS "(?:the" WS "original" WS "request|requested|"
+                     "originally" WS "requested)\\b",
+    [RE_CERTIFIED] = "(?:Claims" WS "Administrator|utilization" WS "review|\\bUR)" WS "(?:had" WS
+                     ")?(?:certified|authorized|approved)" WS "([^.;]{1,120}?)\\s*(?:[.;]|$)"
+                     "|(?:^|[.;,]\\s*(?:and" WS ")?)([^.;,]{1,120}?)" WS "(?:was|were)" WS
+                     "(?:certified|authorized|approved)\\b",
     [RE_YEAR] = "\\(?\\b((?:19[89]|20[0-3])\\d)\\b\\)?(?![-/]\\d)",
     [RE_LEAD_IN] = "set" WS "forth" WS "below\\s*:?",
     [RE_COUNT_CHECK] = "^Decision" WS "rationale\\s*:",

@@ -43,6 +43,9 @@ enum {
     RE_D_BLOCK,
     RE_D_LABEL,
     RE_D_PART,
+    RE_PORTION,
+    RE_REQUESTED,
+    RE_CERTIFIED,
     RE_YEAR,
     RE_LEAD_IN,
     RE_COUNT_CHECK,
@@ -84,6 +87,12 @@ int imrx_items_read_partial(scan_t *sc, item_t *it, uint32_t floor, uint32_t end
 void imrx_d_partial_parenthesis(scan_t *sc, item_t *it);
 void imrx_d_partial_notes(scan_t *sc, uint32_t issues_end);
 void imrx_d_partial_in_block(scan_t *sc, item_t *it, uint32_t b, uint32_t e);
+
+/* A remaining portion named in a numbered item (layouts B and C) without layout A's whole
+ * formula (portion.c): "X, 8 sessions, was requested, and 6 sessions were certified by the
+ * Claims Administrator. The remaining IMR eligible portion of the request, Z". Sets the item's
+ * text (Z), original, authorized (when told) and partial; 0 when no portion is named. */
+int imrx_items_read_portion(scan_t *sc, item_t *it, uint32_t floor, uint32_t end);
 
 /* Helpers shared by the finders. */
 uint32_t imrx_line_start(const char *text, uint32_t at);

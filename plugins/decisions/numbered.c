@@ -5,6 +5,7 @@
  * necessary and appropriate." at the top, then "1) Regarding the request for <item>:" blocks. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "decisions.h"
 
@@ -53,7 +54,8 @@ void imrx_items_layout_b(scan_t *sc, const imrx_section_t *sec)
         pos = (uint32_t)ov[1];
         /* a partial authorisation in layout A's three sentences, before "is (not) medically
          * necessary" (layout C: before ": UPHELD") */
-        imrx_items_read_partial(sc, it, it->text.b, it->text.e);
+        if (!imrx_items_read_partial(sc, it, it->text.b, it->text.e))
+            imrx_items_read_portion(sc, it, it->text.b, it->text.e);
     }
     for (int i = 0; i < sc->count; i++) {
         item_t *it = &sc->items[i];
@@ -103,13 +105,52 @@ static int paragraph_entries(const char *text, const imrx_section_t *sec, range_
     return n;
 }
 
+/* Does the line at text[p..e) open with the name in text[nb..ne) (its first words, to a comma or
+ * a parenthesis, at most 24 bytes, any case), and hold a colon after it? */
+static int line_names(const char *text, uint32_t p, uint32_t e, uint32_t nb, uint32_t ne)
+{
+    uint32_t n = nb;
+    while (n < ne && n - nb < 24 && text[n] != ',' && text[n] != '(') n++;
+    while (n > nb && text[n - 1] == ' ') n--;
+    if (n - nb < 4 || p + (n - nb) > e || strncasecmp(text + p, text + nb, n - nb) != 0) return 0;
+    return memchr(text + p + (n - nb), ':', e - p - (n - nb)) != NULL;
+}
+
+/* Entries labelled with their item's name, one after the other without blank lines
+ * ("MR arthrogram of the left shoulder: MTUS ..."): each item's line in the items' order. */
+static int named_entries(scan_t *sc, const imrx_section_t *sec, range_t *out)
+{
+    const char *text = sc->l->text;
+    uint32_t p = sec->begin;
+    for (int i = 0; i < sc->count; i++) {
+        const item_t *it = &sc->items[i];
+        int found = 0;
+        while (p < sec->end && !found) {
+            uint32_t e = imrx_line_end(text, p, sec->end);
+            found = line_names(text, p, e, it->text.b, it->text.e) ||
+                    (it->original.e > it->original.b &&
+                     line_names(text, p, e, it->original.b, it->original.e));
+            if (found) out[i] = (range_t){p, sec->end};
+            if (found && i > 0) out[i - 1].e = p;
+            p = e < sec->end ? e + 1 : sec->end;
+        }
+        if (!found) return 0;
+    }
+    return sc->count;
+}
+
 /* Layout C numbers its guidelines and rationales "1)" as its issues; some copies "1.", others
- * give each item a paragraph of its own. */
+ * give each item a paragraph of its own, or a line that opens with its name. */
 static int numbered_entries(scan_t *sc, const imrx_section_t *sec, range_t *out, int max)
 {
     int found = entries_marked(sc, sec, out, max, ')');
     if (!found) found = entries_marked(sc, sec, out, max, '.');
     if (!found && sc->count > 1) found = paragraph_entries(sc->l->text, sec, out, sc->count);
+    if (!found && sc->count > 1) {
+        range_t named[MAX_ITEMS] = {{0, 0}};
+        found = named_entries(sc, sec, named);
+        for (int i = 0; i < found; i++) out[i] = named[i];
+    }
     return found;
 }
 
@@ -130,7 +171,8 @@ void imrx_items_layout_c(scan_t *sc)
         it->decision = (c == 'U' || c == 'u') ? DEC_UPHELD : DEC_OVERTURNED;
         it->block = (range_t){(uint32_t)ov[0], (uint32_t)ov[1]};
         pos = (uint32_t)ov[1];
-        imrx_items_read_partial(sc, it, it->text.b, it->text.e); /* as in layout B */
+        if (!imrx_items_read_partial(sc, it, it->text.b, it->text.e)) /* as in layout B */
+            imrx_items_read_portion(sc, it, it->text.b, it->text.e);
     }
     range_t guide[MAX_ITEMS] = {{0, 0}}, why[MAX_ITEMS] = {{0, 0}};
     const imrx_section_t *g = imrx_letter_section(sc->l, "guidelines");

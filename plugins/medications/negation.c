@@ -351,6 +351,24 @@ static int labelled_list(const char *text, uint32_t ce, uint32_t to)
     return 1;
 }
 
+/* Is the drug at text[b] what another was switched to ("Norco 5/325 mg, changed to tramadol in
+ * 2015", "naproxen, replaced by meloxicam")? Then a list's label does not stop it. */
+static int switch_target(const char *text, uint32_t from, uint32_t b)
+{
+    static const char *const leads[] = {
+        "changed to",  "switched to",  "converted to", "replaced by",     "replaced with",
+        "in favor of", "in favour of", "moved to",     "transitioned to", NULL};
+    uint32_t lo = b > from + 24 ? b - 24 : from;
+    for (int i = 0; leads[i]; i++) {
+        uint32_t k = imrx_text_find_last(text, lo, b, leads[i]);
+        if (k == b) continue;
+        uint32_t q = k + (uint32_t)strlen(leads[i]);
+        while (q < b && (text[q] == ' ' || text[q] == '\n')) q++;
+        if (q == b) return 1;
+    }
+    return 0;
+}
+
 /* Does the cue at text[cb..ce) stand inside parentheses that close before `to` ("Norco
  * (discontinued 3/2015), tramadol")? */
 static int in_parentheses(const char *text, uint32_t from, uint32_t cb, uint32_t ce, uint32_t to)
@@ -483,7 +501,7 @@ static void read_cues(const med_context_re_t *re, imrx_re_scratch_t *t, const ch
         kind && m != all && m[-1].b >= cue_e && opens_clause(text, med_mention_end(m), se);
     if (kind && !own_clause &&
         ((m->b - cue_e < 160 && list_gap(text, cue_e, m->b, all, n)) ||
-         labelled_list(text, cue_e, m->b))) {
+         (labelled_list(text, cue_e, m->b) && !switch_target(text, cue_e, m->b)))) {
         if (kind == 1 && not_since(text, cue_e, med_mention_end(m), se))
             m->discontinued = 1; /* "He has not taken Norco since 2015": he took it before */
         else if (kind == 1)

@@ -287,7 +287,7 @@ const char med_re_negation_after[] =
     "prescription)|(?=\\s*(?:[.;,]|$)))"
     /* "is thinking about Chantix but has not started it" */
     "|but\\s+(?:has|have|had)\\s+(?:not|never)\\s+(?:yet\\s+)?(?:started|tried|filled|taken|used|"
-    "begun)\\s+(?:it|them)\\b"
+    "begun)\\s+(?:it|them)\\b(?!\\s+(?:since|for|in)\\b)"
     /* "recommended nortriptyline, but she has not started it", "but turned the referral down" */
     "|but\\s+(?:he|she|they)\\s+(?:has|have|had)\\s+(?:not|never)\\s+(?:yet\\s+)?(?:started|tried|"
     "filled|taken|used)\\s+(?:it|them)"
@@ -477,7 +477,7 @@ const char med_re_negation_after[] =
     /* "Ibuprofen 800 mg prn (not taking)" on a list */
     "|(?<=\\()\\s*(?:not\\s+(?:currently\\s+)?(?:taking|using)|no\\s+longer\\s+(?:taking|using)|"
     "discontinued|d/"
-    "c(?:'?d)?|stopped)(?:\\s+(?:(?:in|on|after|for|because|due)\\b|\\d)[^()\\n]{0,60})?"
+    "c(?:'?d)?|stopped)(?:\\s+(?:(?:in|on|after|for|because|due)\\b|\\d)[^()]{0,120})?"
     "(?=\\s*\\))"
     /* "was taking Motrin until 2015 but this was changed to Mobic", "was prescribed oxycodone
      * after surgery but finished it in November" */

@@ -6,7 +6,9 @@
 const char dx_cue_pattern[] =
     "(?:\\b(?:being|been|was|were|is|are)\\s+(?:currently\\s+|also\\s+|primarily\\s+|"
     "conservatively\\s+)?treated"
-    "(?:\\s+conservatively)?\\s+for(?:\\s+(?:the\\s+)?(?:following\\s+)?diagnos[ie]s(?:\\s+(?:of|"
+    /* "He has been treated since then for ..." */
+    "(?:\\s+conservatively)?(?:\\s+since\\s+(?:then|that\\s+time|the\\s+(?:injury|accident|fall)))?"
+    "\\s+for(?:\\s+(?:the\\s+)?(?:following\\s+)?diagnos[ie]s(?:\\s+(?:of|"
     "that\\s+include[sd]?|"
     "including)|\\s*:))?"
     "|\\bundergoing\\s+(?:active\\s+)?(?:treatments?|care|management)\\s+for"

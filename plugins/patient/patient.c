@@ -29,14 +29,19 @@ static const char age_pattern[] =
     "|\\b(?:Mr|Mrs|Ms|Miss)\\.?\\s+(?:\\[[^\\]\\n]{1,30}\\]|[A-Z][A-Za-z'-]+)"
     "(?|\\s*,\\s*(\\d{1,3})\\s*,|\\s+is\\s+(\\d{1,3})(?=\\s*[.,;]))"
     /* "a middle-aged woman of 47" */
-    "|\\b(?:wo)?man\\s+of\\s+(\\d{1,3})\\b(?!\\s*(?:%|percent|mg|months|weeks|days))";
+    "|\\b(?:wo)?man\\s+of\\s+(\\d{1,3})\\b(?!\\s*(?:%|percent|mg|months|weeks|days))"
+    /* "and is 37 now.", "is 37 today" */
+    "|\\bis\\s+(\\d{1,3})\\s+(?:now|today|currently)(?=\\s*[.,;])"
+    /* "He was 34 at the time of the injury": an age at injury, which a later one overrides */
+    "|\\bwas\\s+(\\d{1,3})\\s+(?=at\\s+the\\s+time\\s+of|when\\s+(?:he|she|they)\\s+was\\s+"
+    "(?:hurt|injured))";
 
 /* Every alternative above begins at a word start with a digit or one of these words. */
 static const char *const age_words[] = {
-    "0",      "1",     "2",     "3",     "4",        "5",        "6",
-    "7",      "8",     "9",     "age",   "eighteen", "nineteen", "twenty",
-    "thirty", "forty", "fifty", "sixty", "seventy",  "eighty",   "ninety",
-    "mr",     "mrs",   "ms",    "miss",  "man",      "woman",    NULL};
+    "0",     "1",     "2",       "3",        "4",        "5",      "6",      "7",
+    "8",     "9",     "age",     "eighteen", "nineteen", "twenty", "thirty", "forty",
+    "fifty", "sixty", "seventy", "eighty",   "ninety",   "mr",     "mrs",    "ms",
+    "miss",  "man",   "woman",   "is",       "was",      NULL};
 static const imrx_re_keys_t age_keys = {age_words, 0, 0};
 
 /* The value of an age written in words ("forty-two"): groups 5 (tens) and 6 (units). */
@@ -152,8 +157,21 @@ static int age_of_other(const char *text, size_t pos, size_t end)
     return 0;
 }
 
+/* Does the age that ends at text[p] date the injury ("was 56 years old when she was hurt", "36
+ * years old at the time of the injury")? */
+static int at_injury(const char *text, size_t p, size_t end)
+{
+    while (p < end && (text[p] == ' ' || text[p] == '\n')) p++;
+    uint32_t b = (uint32_t)p, lim = (uint32_t)(p + 40 < end ? p + 40 : end);
+    if (imrx_text_find(text, b, lim, "at the time of") == b) return 1;
+    if (imrx_text_find(text, b, lim, "when ") != b) return 0;
+    return imrx_text_find(text, (uint32_t)p, (uint32_t)lim, " hurt") < lim ||
+           imrx_text_find(text, (uint32_t)p, (uint32_t)lim, " injured") < lim;
+}
+
 /* The first age the summary states. "aged 45" gives way to a later "50 year old": the former
- * may date an earlier event ("injured at age 45"). */
+ * may date an earlier event ("injured at age 45"); so does an age at the injury ("was 34 at the
+ * time of the injury and is 37 now"). */
 static imrx_status_t read_age(letter_t *L)
 {
     const char *text = L->l->text;
@@ -164,12 +182,12 @@ static imrx_status_t read_age(letter_t *L)
            imrx_re_find_keyed(&L->s->re[RE_AGE], &age_keys, L->t, text, pos, end) == 1) {
         PCRE2_SIZE *ov = imrx_re_ov(L->t);
         pos = ov[1];
-        /* groups 1-4 and 7-9 hold digits; 5 and 6 an age in words */
+        /* groups 1-4 and 7-11 hold digits; 5 and 6 an age in words */
         int g = 1;
-        while (g < 10 && (g == 5 || g == 6 || !imrx_re_has(L->t, g))) g++;
-        int age = g < 10 ? atoi(text + ov[2 * g]) : age_in_words(text, L->t);
+        while (g < 12 && (g == 5 || g == 6 || !imrx_re_has(L->t, g))) g++;
+        int age = g < 12 ? atoi(text + ov[2 * g]) : age_in_words(text, L->t);
         if (age < 14 || age > 105 || age_of_other(text, ov[1], end)) continue;
-        if (g == 3) {
+        if (g == 3 || g == 11 || at_injury(text, ov[1], end)) {
             if (!weak) weak = age, weak_span = imrx_span(ov[0], ov[1]);
             continue;
         }
