@@ -112,6 +112,52 @@ static void check_on_random_texts(const char *pattern, const imrx_re_keys_t *key
     search_free(&x);
 }
 
+/* A search from the declared starts (imrx_re_find_starts) finds, from every start, what the
+ * plain search finds: word-start alternatives, alternatives that open with punctuation before a
+ * tail word (", which"), a closing parenthesis before them, and \G, true only at the search's
+ * start ("-free" right after where it starts, not after a later word). */
+Test(keyed, searches_from_declared_starts_find_what_the_plain_search_finds)
+{
+    static const char *const firsts[] = {"was", "but", "he", NULL};
+    static const char *const tails[] = {"wh", "st", NULL};
+    static const char *const required[] = {"stop", "never", "which", "free", NULL};
+    const imrx_re_keys_t req = {required, 0, 0};
+    const imrx_re_starts_t st = {{firsts, 0, 0}, {tails, 0, 0}, " \n,:-", &req};
+    static const char *const words[] = {"Norco",      "was",
+                                        "stopped",    "was not",
+                                        "taken",      "but",
+                                        "he",         "never",
+                                        "used",       "it",
+                                        "which",      "whichever",
+                                        "he stopped", ", which he stopped",
+                                        ": stopped",  "(dizziness)",
+                                        "-free",      "free",
+                                        "stop",       "was stopped",
+                                        "but never",  "he declined",
+                                        "stopping",   "she"};
+    search_t x;
+    search_init(&x, "(?:\\b|(?<=\\)))(?:was\\s+(?:not\\s+)?stopped|but\\s+(?:he\\s+)?never|"
+                    "he\\s+stopped|,?\\s*which\\s+he\\s+stopped|\\s*[:,]\\s*stopped|"
+                    "\\G-free|\\G\\s*stopped)");
+    char text[6000];
+    for (uint32_t seed = 1; seed <= 60; seed++) {
+        size_t len = random_text(text, sizeof text, seed, words, sizeof words / sizeof *words,
+                                 seed % 3 ? 300 : 30);
+        for (size_t start = 0; start < len; start += 3) {
+            int k = imrx_re_find_starts(&x.re, &st, &x.s, text, start, len);
+            size_t kb = k > 0 ? imrx_re_ov(&x.s)[0] : 0, ke = k > 0 ? imrx_re_ov(&x.s)[1] : 0;
+            int p = imrx_re_find(&x.re, &x.s, text, start, len);
+            cr_assert_eq(k, p, "%d vs %d from %zu in: %s", k, p, start, text);
+            if (p > 0) {
+                cr_assert_eq(kb, imrx_re_ov(&x.s)[0], "%zu vs %zu from %zu in: %s", kb,
+                             (size_t)imrx_re_ov(&x.s)[0], start, text);
+                cr_assert_eq(ke, imrx_re_ov(&x.s)[1], "from %zu in: %s", start, text);
+            }
+        }
+    }
+    search_free(&x);
+}
+
 Test(keyed, whole_word_keys_find_what_the_plain_search_finds)
 {
     static const char *const words[] = {"ur", "utilization", "on", "was", NULL};

@@ -23,6 +23,32 @@ static uint64_t now_ns(void)
     return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
 }
 
+/* The pattern with each \G (true only where a search starts) made never true, for attempts a
+ * search from an earlier place would make; NULL when it has none (or no memory: callers then
+ * take the plain search). Escapes are skipped whole, so "\\G" (a backslash and a G) stays. */
+static char *without_start_assertion(const char *pattern)
+{
+    size_t n = 0, g = 0;
+    for (const char *p = pattern; *p; p++, n++)
+        if (*p == '\\' && p[1]) {
+            g += p[1] == 'G';
+            p++, n++;
+        }
+    if (!g) return NULL;
+    char *out = malloc(n + 3 * g + 1), *o = out;
+    if (!out) return NULL;
+    for (const char *p = pattern; *p; p++) {
+        if (*p == '\\' && p[1] == 'G') {
+            memcpy(o, "(?!)", 4), o += 4, p++;
+            continue;
+        }
+        if (*p == '\\' && p[1]) *o++ = *p++;
+        *o++ = *p;
+    }
+    *o = '\0';
+    return out;
+}
+
 imrx_status_t imrx_re_compile(imrx_re_t *re, const char *pattern, uint32_t options,
                               const imrx_host_api_t *api, imrx_ctx_t *ctx)
 {
@@ -48,6 +74,16 @@ imrx_status_t imrx_re_compile(imrx_re_t *re, const char *pattern, uint32_t optio
                                  &err, &off, NULL);
     re->anchored_jit =
         re->anchored && jit && pcre2_jit_compile(re->anchored, PCRE2_JIT_COMPLETE) == 0;
+    re->anchored_inside = NULL;
+    re->anchored_inside_jit = 0;
+    char *inside = without_start_assertion(pattern);
+    if (inside) {
+        re->anchored_inside = pcre2_compile((PCRE2_SPTR)inside, PCRE2_ZERO_TERMINATED,
+                                            opts | PCRE2_ANCHORED, &err, &off, NULL);
+        re->anchored_inside_jit = re->anchored_inside && jit &&
+                                  pcre2_jit_compile(re->anchored_inside, PCRE2_JIT_COMPLETE) == 0;
+        free(inside);
+    }
     re->verify = getenv("IMRX_RE_VERIFY") != NULL;
     re->profile = NULL;
     if (getenv("IMRX_RE_PROFILE") && (re->profile = calloc(1, sizeof *re->profile)))
@@ -70,7 +106,8 @@ void imrx_re_free(imrx_re_t *re)
     }
     pcre2_code_free(re->code);
     pcre2_code_free(re->anchored);
-    re->code = re->anchored = NULL;
+    pcre2_code_free(re->anchored_inside);
+    re->code = re->anchored = re->anchored_inside = NULL;
 }
 
 static struct imrx_re_key_cache *key_cache_new(void);
@@ -425,6 +462,90 @@ int imrx_re_find_keyed(const imrx_re_t *re, const imrx_re_keys_t *keys, imrx_re_
             fprintf(stderr,
                     "imrx: keyed search differs from the plain one (%d at %zu, %d) in /%s/\n", rc,
                     b, plain, re->profile ? re->profile->what : "?");
+            abort();
+        }
+    }
+    return rc;
+}
+
+/* -- searches from the places a match can begin --------------------------------------------- */
+
+/* Is text[p] in `gap`? (Never the NUL that ends it.) */
+static int gap_char(const char *gap, char c)
+{
+    return c && strchr(gap, c) != NULL;
+}
+
+/* The candidates in text order: `start`; then at each word start, first the run of gap
+ * characters before it (when a tail key stands there and a word or ')' before the run), then
+ * the word itself (when a word key stands there). Each place is tried once, as a search from
+ * `start` would try it: \G holds at `start` only. */
+static int from_starts(const imrx_re_t *re, const imrx_re_starts_t *st, imrx_re_scratch_t *s,
+                       const char *text, size_t start, size_t end, int *done)
+{
+    *done = 0;
+    key_index_t tw, tt;
+    const key_index_t *iw = NULL, *it = NULL;
+    if (!re->anchored || start > end || has_folded_letters(text, start, end) ||
+        !(iw = key_index(&st->words, s, &tw)) || !(it = key_index(&st->tails, s, &tt)))
+        return 0;
+    *done = 1;
+    int rc = match(re->anchored, re->anchored_jit, s, text, start, end, 0);
+    if (rc != 0) return rc;
+    const pcre2_code *later = re->anchored_inside ? re->anchored_inside : re->anchored;
+    int later_jit = re->anchored_inside ? re->anchored_inside_jit : re->anchored_jit;
+    const unsigned char *t = (const unsigned char *)text;
+    for (size_t p = start + 1; p < end; p++) {
+        if (!word_chars[t[p]] || word_chars[t[p - 1]]) continue;
+        /* a word starts at p: the run of gap characters before a tail word, then the word */
+        int tail = it->head[t[p]] && key_at(&st->tails, it, text, p, end);
+        if (tail && p > start + 1 && gap_char(st->gap, text[p - 1])) {
+            size_t r = p - 1;
+            while (r > start && gap_char(st->gap, text[r - 1])) r--;
+            if (r > start && (word_chars[t[r - 1]] || text[r - 1] == ')') &&
+                (rc = match(later, later_jit, s, text, r, end, 0)) != 0)
+                return rc;
+        }
+        if ((tail || (iw->head[t[p]] && key_at(&st->words, iw, text, p, end))) &&
+            (rc = match(later, later_jit, s, text, p, end, 0)) != 0)
+            return rc;
+    }
+    s->rc = 0;
+    return 0;
+}
+
+int imrx_re_find_starts(const imrx_re_t *re, const imrx_re_starts_t *st, imrx_re_scratch_t *s,
+                        const char *text, size_t start, size_t end)
+{
+    if (st->required) {
+        key_index_t tmp;
+        const key_index_t *ix = keys_usable(st->required, s, &tmp, text, start, end);
+        if (ix && next_key(st->required, ix, text, start, end) == end) {
+            if (re->verify && match(re->code, re->code_jit, s, text, start, end, 0) > 0) {
+                fprintf(stderr, "imrx: a text without the required words matches /%s/\n",
+                        re->profile ? re->profile->what : "?");
+                abort();
+            }
+            s->rc = 0;
+            return 0;
+        }
+    }
+    uint64_t t0 = re->profile ? now_ns() : 0;
+    int done;
+    int rc = from_starts(re, st, s, text, start, end, &done);
+    if (!done) rc = match(re->code, re->code_jit, s, text, start, end, 0);
+    if (re->profile) profile_count(re, t0, rc);
+    if (re->verify && done) {
+        size_t b = rc > 0 ? imrx_re_ov(s)[0] : 0, e = rc > 0 ? imrx_re_ov(s)[1] : 0;
+        int g1 = rc > 0 && imrx_re_has(s, 1);
+        int plain = match(re->code, re->code_jit, s, text, start, end, 0);
+        if (plain != rc || (rc > 0 && (imrx_re_ov(s)[0] != b || imrx_re_ov(s)[1] != e ||
+                                       imrx_re_has(s, 1) != g1))) {
+            fprintf(stderr,
+                    "imrx: a search from the starts differs from the plain one (%d at %zu, %d at "
+                    "%zu) in /%.80s/ over \"%.*s\"\n",
+                    rc, b, plain, plain > 0 ? (size_t)imrx_re_ov(s)[0] : 0,
+                    re->profile ? re->profile->what : "?", (int)(end - start), text + start);
             abort();
         }
     }

@@ -10,11 +10,14 @@
 
 typedef struct imrx_re {
     pcre2_code *code;
-    pcre2_code *anchored; /* the same pattern compiled anchored, for imrx_re_at: JIT does not
-                             take PCRE2_ANCHORED at match time, and the interpreter is slow */
+    pcre2_code *anchored;        /* the same pattern compiled anchored, for imrx_re_at: JIT does not
+                                    take PCRE2_ANCHORED at match time, and the interpreter is slow */
+    pcre2_code *anchored_inside; /* anchored, with \G never true: tried where a search that began
+                                    earlier would try it (imrx_re_find_starts); NULL when the
+                                    pattern has no \G (then `anchored` serves) */
     struct imrx_re_profile *profile; /* IMRX_RE_PROFILE=1: time per pattern, printed at free */
     int verify;                      /* IMRX_RE_VERIFY=1: keyed searches checked (see below) */
-    int code_jit, anchored_jit;      /* JIT-compiled: matched through pcre2_jit_match */
+    int code_jit, anchored_jit, anchored_inside_jit; /* JIT-compiled: pcre2_jit_match */
 } imrx_re_t;
 
 typedef struct imrx_re_scratch {
@@ -75,6 +78,28 @@ int imrx_re_find_keyed(const imrx_re_t *re, const imrx_re_keys_t *keys, imrx_re_
  * searched. IMRX_RE_VERIFY=1 searches the texts ruled out too, and aborts if one matches. */
 int imrx_re_find_required(const imrx_re_t *re, const imrx_re_keys_t *keys, imrx_re_scratch_t *s,
                           const char *text, size_t start, size_t end);
+
+/* What a caller knows of where a pattern's matches begin, that makes imrx_re_find_starts exact:
+ * at the search's start; at a word start holding one of `words` or of `tails`; or at the first
+ * character of a run of `gap` characters that follows a letter, digit, '_' or ')' and comes
+ * before a word holding one of `tails` (", which he stopped", ": discontinued"; the run may be
+ * optional: "which he stopped"). Keys are prefixes compared ignoring ASCII case, as
+ * imrx_re_keys_t's (words_back 0). */
+typedef struct imrx_re_starts {
+    imrx_re_keys_t words, tails;
+    const char *gap;
+    const imrx_re_keys_t *required; /* optional: a text without one of these cannot match
+                                       (imrx_re_find_required) and is not searched */
+} imrx_re_starts_t;
+
+/* The same result as imrx_re_find, found by trying the pattern anchored only where the
+ * caller says a match can begin, in text order: for a pattern of many alternatives whose first
+ * characters are common (a space, "was", "but"), PCRE2 tries every alternative at nearly every
+ * position; here a plain loop reads the text once and PCRE2 is tried at a few places. Texts
+ * holding U+017F or U+212A take the plain search; IMRX_RE_VERIFY=1 runs both and aborts on a
+ * difference. */
+int imrx_re_find_starts(const imrx_re_t *re, const imrx_re_starts_t *st, imrx_re_scratch_t *s,
+                        const char *text, size_t start, size_t end);
 
 /* Every position of text[start..end) where a pattern with these keys can begin a match: each key
  * word and the words_back words before it, in text order, each once. Returns their count, or

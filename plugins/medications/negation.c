@@ -518,8 +518,8 @@ static void read_cues(const med_context_re_t *re, imrx_re_scratch_t *t, const ch
         m->negated = 1;
         return;
     }
-    if (from < se && imrx_re_find_required(&re->negation_after, &med_negation_after_keys, t, text,
-                                           from, se) == 1) {
+    if (from < se && imrx_re_find_starts(&re->negation_after, &med_negation_after_starts, t, text,
+                                         from, se) == 1) {
         PCRE2_SIZE *ov = imrx_re_ov(t);
         uint32_t cb = (uint32_t)ov[0], ce = (uint32_t)ov[1];
         int disc = imrx_re_has(t, 1);

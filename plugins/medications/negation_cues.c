@@ -195,6 +195,21 @@ static const char *const after_words[] = {"no",
                                           NULL};
 const imrx_re_keys_t med_negation_after_keys = {after_words, 0, 0};
 
+/* Where a match of negation_after can begin (re.h, imrx_re_find_starts): the first words of its
+ * alternatives (prefixes), and the words that its alternatives opening with punctuation reach
+ * (", which she stopped", ": discontinued", " -> stopped", ", then changed to"). A new
+ * alternative adds its first word here; IMRX_RE_VERIFY=1 (tests/test_extract.c over the
+ * corpora) finds one missing. */
+static const char *const after_first[] = {
+    "and", "are", "bef", "but", "cha", "cho", "d/c", "dc'", "dec", "dis", "ele", "fel",
+    "for", "fro", "gav", "got", "had", "has", "hav", "he",  "is",  "lap", "no",  "opt",
+    "pre", "ref", "she", "so",  "sto", "swa", "swi", "tak", "tha", "the", "too", "tra",
+    "tre", "tur", "unt", "usa", "use", "was", "wer", "whi", NULL};
+static const char *const after_tails[] = {"an", "al", "bo", "d/", "dc", "di", "ea",
+                                          "ev", "la", "no", "st", "th", "wh", NULL};
+const imrx_re_starts_t med_negation_after_starts = {
+    {after_first, 0, 0}, {after_tails, 0, 0}, " \t\n\r\f\v,:->", &med_negation_after_keys};
+
 /* Between a drug and a cue after it ("Naproxen ... was discontinued"): the clause changed, the
  * cue is about something else ("was started" is the same drug's story, not another's, and so are
  * "started by urgent care" and "to start after surgery"). */
