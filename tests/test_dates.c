@@ -600,3 +600,13 @@ Test(dates, a_request_dated_in_the_sentence_of_its_denial)
     cr_expect_str_eq(t_str(r, "dates_in_narrative.ur_decision"), "2015-09-14");
     json_decref(r);
 }
+
+/* "The claims administrator approved 6 of the therapy sessions on 2/4/2014": a UR decision. */
+Test(dates, a_review_that_approved_part_of_the_request)
+{
+    json_t *r = letter("Case Number: CM15-9000006\n",
+                       "The claims administrator approved 6 of the therapy sessions on 9/14/2015 "
+                       "and denied the rest.");
+    cr_expect_str_eq(t_str(r, "dates_in_narrative.ur_decision"), "2015-09-14");
+    json_decref(r);
+}

@@ -734,3 +734,45 @@ Test(diagnoses, treated_since_then_for)
                      "depressive disorder NOS"));
     json_decref(r);
 }
+
+/* Summaries that follow years of care (H133): what the first visit found gives way to the
+ * diagnoses named after it, and "the diagnosis was changed to" replaces what a visit found;
+ * levels joined by "and" stay in one diagnosis; a list ends at ", placed on" or ", went
+ * through". */
+Test(diagnoses, later_diagnoses_replace_the_first_visits)
+{
+    json_t *r = run_summary(
+        "A 40 year old male. At the first clinic visit on 3-12-2013 he was diagnosed with a "
+        "lumbar strain, placed on modified duty and given naproxen. An MRI followed. The "
+        "treating physician then revised the working diagnoses to left L4-L5 disc protrusion "
+        "with left L5 radiculopathy and chronic low back pain, and noted that the strain had "
+        "evolved. He walks.");
+    expect_list(
+        r, "patient.diagnoses",
+        LIST("left L4-L5 disc protrusion with left L5 radiculopathy", "chronic low back pain"));
+    json_decref(r);
+    r = run_summary("A 40 year old female. She was diagnosed with bilateral wrist tendinitis and "
+                    "treated with splints. Nerve studies were abnormal, and the diagnosis was "
+                    "changed to bilateral carpal tunnel syndrome. She works.");
+    expect_list(r, "patient.diagnoses", LIST("bilateral carpal tunnel syndrome"));
+    json_decref(r);
+    /* a first injury is no first visit; one list alone stays */
+    r = run_summary("A 40 year old male. After the first injury he was diagnosed with cervical "
+                    "radiculopathy at C5-C6. The same note added a diagnosis of right shoulder "
+                    "impingement syndrome. He works.");
+    expect_list(r, "patient.diagnoses",
+                LIST("cervical radiculopathy at C5-C6", "right shoulder impingement syndrome"));
+    json_decref(r);
+    r = run_summary("A 40 year old male. He was initially diagnosed with a lumbar strain. He "
+                    "works.");
+    expect_list(r, "patient.diagnoses", LIST("lumbar strain"));
+    json_decref(r);
+    r = run_summary("A 40 year old male. Diagnoses include cervical spondylosis with right C6 and "
+                    "C7 radiculopathy and left shoulder impingement syndrome. In 2016 he was "
+                    "diagnosed with opioid use disorder, went through a detoxification and "
+                    "stopped. He works.");
+    expect_list(r, "patient.diagnoses",
+                LIST("cervical spondylosis with right C6 and C7 radiculopathy",
+                     "left shoulder impingement syndrome", "opioid use disorder"));
+    json_decref(r);
+}

@@ -805,3 +805,24 @@ Test(medication_stops, medication_record_lists)
     cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "negated"));
     json_decref(r);
 }
+
+/* Round 39's wordings: "but he never tried it", "and has avoided it since", a trial that "has
+ * not been undertaken"; a switch to another form of the same drug is no stop. */
+Test(medication_stops, round_39_wordings)
+{
+    json_t *r = summary("Duloxetine was suggested in 2017, but he never tried it. He takes Soma.");
+    cr_expect(flag(must(r, "duloxetine"), "negated"));
+    json_decref(r);
+    r = summary("He had a bleeding ulcer while taking aspirin in 2009 and has avoided it since.");
+    cr_expect(flag(must(r, "aspirin"), "discontinued"));
+    json_decref(r);
+    r = summary("A trial of gabapentin has not been undertaken.");
+    cr_expect(flag(must(r, "gabapentin"), "negated"));
+    json_decref(r);
+    r = summary("Tramadol was changed to Tramadol ER 100mg once a day in 2015.");
+    cr_expect(!flag(must(r, "tramadol"), "discontinued"));
+    json_decref(r);
+    r = summary("Norco was changed to tramadol in 2015.");
+    cr_expect(flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
+    json_decref(r);
+}

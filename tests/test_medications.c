@@ -214,6 +214,13 @@ Test(medications, volumes_containers_and_salts)
                         "DR 40mg daily.");
     cr_expect_str_eq(str(must(r, "sumatriptan"), "strength"), "6 mg/0.5 ml");
     cr_expect_str_eq(str(must(r, "enoxaparin"), "strength"), "40 mg/0.4 ml");
+    json_t *r5 = summary("Medications: oxycodone oral solution 5mg/5mL, 10 mL every 6 hours.");
+    cr_expect_str_eq(str(must(r5, "oxycodone"), "strength"), "5 mg/5 ml");
+    json_decref(r5);
+    /* a diet is no drug: "has cut his caffeine intake" */
+    r5 = summary("He walks daily and has cut his caffeine intake to one cup. He takes Norco.");
+    cr_expect_null(mention(r5, "caffeine", 0));
+    json_decref(r5);
     cr_expect_eq(num(must(r, "diclofenac"), "quantity"), -1, "containers are no quantity");
     cr_expect_str_eq(str(must(r, "esomeprazole"), "mention"), "Esomeprazole magnesium DR");
     cr_expect_str_eq(str(must(r, "esomeprazole"), "strength"), "40 mg");

@@ -53,6 +53,13 @@ Test(other_layouts, layout_d_dates_told_other_ways)
         "The Independent Medical Review application reached MAXIMUS on 8/9/2013; the utilization "
         "review\ndenial it challenges is dated 8/2/2013; and the case was assigned to MAXIMUS on "
         "8/15/2013.",
+        /* H134: a relative clause names another slot; the request for IMR is the application */
+        "The application for Independent Medical Review arrived at MAXIMUS on 8/9/2013, and the "
+        "case\nwas assigned to MAXIMUS on 8/15/2013. The utilization review denial that led to "
+        "the\napplication is dated 8/2/2013.",
+        "The request for Independent Medical Review was received on 8/9/2013 and was assigned to "
+        "MAXIMUS\nFederal Services, Inc. on 8/15/2013. The utilization review determination that "
+        "it disputes was\nissued on 8/2/2013.",
         NULL};
     for (int i = 0; procedures[i]; i++) {
         json_t *r = letter_d(one_decision, procedures[i], plain_reviewer);
@@ -381,5 +388,44 @@ Test(other_layouts, layout_c_guidelines_numbered_otherwise)
     cr_expect_str_eq(t_str(r, "dates.decision"), "2013-11-27");
     cr_expect_str_eq(t_str(r, "dates.injury"), "2011-02-20");
     cr_expect_str_eq(t_str(r, "dates.ur_denial"), "2013-09-30");
+    json_decref(r);
+}
+
+/* Layout D as a seventh writer tells partial authorisations (H134): in the summary, naming what
+ * was certified ("certified 60 of the Norco tablets"), or in the item's rationale ("Twenty-one
+ * days of rental were requested, and 7 days were certified", "The 4 visits already certified"). */
+Test(other_layouts, layout_d_partials_told_in_the_summary_or_the_rationale)
+{
+    static char text[8192];
+    snprintf(text, sizeof text,
+             "MAXIMUS FEDERAL SERVICES, INC.\nNotice of Independent Medical Review "
+             "Determination\nDated: 9/12/2013\n\nIMR Case Number: IMR 13-004731\nDate of "
+             "Injury: 2/27/2012\nPriority: Standard\n\nMAXIMUS Federal Services, Inc. has "
+             "completed the Independent Medical Review (IMR) of the workers' compensation case "
+             "identified above. The determinations for the disputed items are as follows:\n\n"
+             "1) MAXIMUS Federal Services, Inc. has determined the request for Norco 10/325 mg #60 "
+             "is not\nmedically necessary and appropriate.\n2) MAXIMUS Federal Services, Inc. "
+             "has determined the request for cold therapy unit\nrental, 14 days is not medically "
+             "necessary and appropriate.\n3) MAXIMUS Federal Services, Inc. has determined the "
+             "request for an MRI of the\nleft shoulder is not medically necessary and "
+             "appropriate.\n\nINDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE\n%s\n\n"
+             "Medical Qualifications of the Expert Reviewer:\n%s\n\nCase Summary:\nThe "
+             "patient is a 52 year old male who injured his shoulder on 2/27/2012. Utilization "
+             "review on 8/2/2013 certified 60 of the Norco tablets to allow weaning and "
+             "non-certified the MRI.\n\nDocuments Reviewed for Determination:\nApplication of "
+             "Independent Medical Review.\n\n1) Regarding the request for Norco 10/325 mg #60:\n"
+             "Rationale Why Requested Treatment/Service Is Not Medically Necessary:\nThe taper "
+             "can begin.\n\n2) Regarding the request for cold therapy unit rental, 14 days:\n"
+             "Rationale Why Requested Treatment/Service Is Not Medically Necessary:\nTwenty-one "
+             "days of rental were requested, and 7 days were certified by utilization review; "
+             "the remaining 14 days are at issue.\n\n3) Regarding the request for an MRI of the "
+             "left shoulder:\nRationale Why Requested Treatment/Service Is Not Medically "
+             "Necessary:\nThe MRI previously certified in 2012 was normal.\n",
+             plain_procedure, plain_reviewer);
+    json_t *r = t_run_text(text);
+    cr_assert_eq(json_array_size(t_get(r, "items")), 3);
+    cr_expect(json_is_true(t_get(r, "items.0.partial")));
+    cr_expect(json_is_true(t_get(r, "items.1.partial")));
+    cr_expect(!json_is_true(t_get(r, "items.2.partial")));
     json_decref(r);
 }

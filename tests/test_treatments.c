@@ -184,6 +184,7 @@ Test(treatments, a_remaining_portion_that_opens_with_its_count)
  * beside a drug, it is other. */
 Test(treatments, anesthesia_of_the_procedure_beside_it)
 {
+    json_t *r0;
     static const struct {
         const char *first, *second;
         int which; /* the item holding the anaesthesia */
@@ -218,6 +219,10 @@ Test(treatments, anesthesia_of_the_procedure_beside_it)
         cr_expect_str_eq(t_str(r, key), "anesthesia");
         json_decref(r);
     }
+    /* diabetic supplies are equipment, though counted and refilled like drugs */
+    r0 = run_item("Glucose test strips #100 with 3 refills", NULL);
+    cr_expect_str_eq(t_str(r0, "items.0.category"), "dmepos");
+    json_decref(r0);
     /* a Botox item told as chemodenervation is the procedure, with no drug item */
     json_t *r = run_item("Botox 155 units, chemodenervation for chronic migraine", NULL);
     cr_expect_str_eq(t_str(r, "items.0.category"), "injections");

@@ -20,6 +20,7 @@ static int clause_slot(const char *text, uint32_t b, uint32_t e, int last)
         int slot;
     } words[] = {{"assigned", D_ASSIGNED},
                  {"application", D_APPLICATION},
+                 {"request for independent medical review", D_APPLICATION},
                  {"utilization review", D_UR},
                  {"denial", D_UR},
                  {"denied", D_UR},
@@ -31,6 +32,15 @@ static int clause_slot(const char *text, uint32_t b, uint32_t e, int last)
                            : imrx_text_find(text, b, e, words[i].word);
         if (at == e) continue;
         if (slot < 0 || (last ? at > best : at < best)) slot = words[i].slot, best = at;
+    }
+    /* a relative clause after a slot's name is about that one: "The utilization review denial
+     * that led to the application is dated" is the denial's */
+    uint32_t rel = imrx_text_find(text, b, e, " that ");
+    uint32_t which = imrx_text_find(text, b, e, " which ");
+    if (which < rel) rel = which;
+    if (last && rel < e && best > rel) {
+        int before = clause_slot(text, b, rel, 1);
+        if (before >= 0) return before;
     }
     return slot;
 }

@@ -147,6 +147,8 @@ const char dates_re_narrative_ur[] =
     "\\b(?:non-?"
     "certified|"
     "denied|modified|determined|reviewed|rejected|declined\\s+to\\s+(?:certify|authorize|approve)|"
+    /* "The claims administrator approved 6 of the therapy sessions on 2/4/2014" */
+    "approved|certified|authorized|"
     "(?:issued|rendered|made)\\s+(?:an?\\s+)?(?:"
     "denial|"
     "non-?certification|adverse\\s+determination))[^.;]{0,80}?"

@@ -87,6 +87,7 @@ int imrx_items_read_partial(scan_t *sc, item_t *it, uint32_t floor, uint32_t end
 void imrx_d_partial_parenthesis(scan_t *sc, item_t *it);
 void imrx_d_partial_notes(scan_t *sc, uint32_t issues_end);
 void imrx_d_partial_in_block(scan_t *sc, item_t *it, uint32_t b, uint32_t e);
+void imrx_d_partial_in_summary(scan_t *sc);
 
 /* A remaining portion named in a numbered item (layouts B and C) without layout A's whole
  * formula (portion.c): "X, 8 sessions, was requested, and 6 sessions were certified by the

@@ -319,6 +319,7 @@ void imrx_items_layout_d(scan_t *sc)
         imrx_d_partial_parenthesis(sc, it);
     }
     imrx_d_partial_notes(sc, issues->end);
+    imrx_d_partial_in_summary(sc);
     const imrx_section_t *dec = imrx_letter_section(sc->l, "decisions");
     if (!dec) return;
     /* "N) Regarding the request for ...:" blocks, matched to items by their number. */
@@ -344,11 +345,7 @@ void imrx_items_layout_d(scan_t *sc)
         it->mx = tmp.mx;
         it->rationale = tmp.rationale;
         original_request_in_block(sc, it, tmp.block);
-        /* the words before the block's first label */
-        uint32_t first_label = tmp.block.e;
-        const range_t *parts[] = {&tmp.ca, &tmp.mx, &tmp.rationale};
-        for (int j = 0; j < 3; j++)
-            if (parts[j]->e > parts[j]->b && parts[j]->b < first_label) first_label = parts[j]->b;
-        if (!it->partial) imrx_d_partial_in_block(sc, it, tmp.block.b, first_label);
+        /* told in the block, before its labels or in its rationale */
+        if (!it->partial) imrx_d_partial_in_block(sc, it, tmp.block.b, tmp.block.e);
     }
 }

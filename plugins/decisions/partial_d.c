@@ -2,8 +2,10 @@
  * say what utilization review certified "of" the request, and that the rest is what this
  * review decides, in a note after the determinations, in the item's block, or in a
  * parenthesis closing the determination itself. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "decisions.h"
 
@@ -58,4 +60,53 @@ void imrx_d_partial_notes(scan_t *sc, uint32_t issues_end)
 void imrx_d_partial_in_block(scan_t *sc, item_t *it, uint32_t b, uint32_t e)
 {
     if (part_told(sc, b, e) < e) it->partial = 1;
+}
+
+/* Is the word text[b..e) (letters, any case) in the item's text? */
+static int item_holds(const char *text, const item_t *it, uint32_t b, uint32_t e)
+{
+    for (uint32_t p = it->text.b; p + (e - b) <= it->text.e; p++) {
+        if ((p > it->text.b && isalpha((unsigned char)text[p - 1])) ||
+            strncasecmp(text + p, text + b, e - b) != 0)
+            continue;
+        if (p + (e - b) == it->text.e || !isalpha((unsigned char)text[p + (e - b)])) return 1;
+    }
+    return 0;
+}
+
+/* The summary may tell it: "Utilization review on 8/16/2013 certified 60 of the Norco tablets",
+ * "approved 6 of the therapy sessions": the item is the one that names what was certified (its
+ * first telling word, when one item alone holds it). */
+void imrx_d_partial_in_summary(scan_t *sc)
+{
+    const imrx_section_t *sum = imrx_letter_section(sc->l, "summary");
+    if (!sum) return;
+    const char *text = sc->l->text;
+    static const char *const counted[] = {
+        "tablets", "tabs",  "pills", "capsules", "sessions", "visits",    "days",
+        "weeks",   "hours", "units", "requests", "request",  "requested", NULL};
+    for (uint32_t p = sum->begin;
+         p < sum->end && imrx_re_find(&sc->s->re[RE_D_PART], sc->t, text, p, sum->end) == 1;) {
+        PCRE2_SIZE *ov = imrx_re_ov(sc->t);
+        uint32_t w = (uint32_t)ov[1];
+        p = w > p ? w : p + 1;
+        if (!imrx_re_has(sc->t, 1)) continue;
+        for (int words = 0; words < 3 && w < sum->end; words++) {
+            while (w < sum->end && (text[w] == ' ' || text[w] == '\n')) w++;
+            uint32_t we = w;
+            while (we < sum->end && isalpha((unsigned char)text[we])) we++;
+            if (we == w) break;
+            int skip = we - w < 4;
+            for (int k = 0; counted[k] && !skip; k++)
+                skip = imrx_text_ieq(text + w, we - w, counted[k]);
+            int found = -1, many = 0;
+            for (int i = 0; i < sc->count && !skip; i++)
+                if (item_holds(text, &sc->items[i], w, we)) many += found >= 0, found = i;
+            if (found >= 0) {
+                if (!many) sc->items[found].partial = 1;
+                break;
+            }
+            w = we;
+        }
+    }
 }

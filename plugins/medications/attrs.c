@@ -127,8 +127,8 @@ static const char *unit_at(const char *t, uint32_t p, uint32_t e, int *kind, uin
 }
 
 /* "/hr", "/ml", "/g" after a unit: a concentration or a rate, part of the strength; "/0.5mL"
- * (a dose in a volume: "Sumatriptan 6mg/0.5mL", "Lovenox 40mg/0.4mL") is written into buf as
- * "0.5 ml". */
+ * (a dose in a volume: "Sumatriptan 6mg/0.5mL", "Lovenox 40mg/0.4mL", "5mg/5mL") is written
+ * into buf as "0.5 ml". */
 static const char *per_at(const char *t, uint32_t p, uint32_t e, uint32_t *end, char buf[16])
 {
     if (p + 1 < e && t[p] == '/' && (is_digit(t[p + 1]) || t[p + 1] == '.')) {
@@ -136,19 +136,17 @@ static const char *per_at(const char *t, uint32_t p, uint32_t e, uint32_t *end, 
         while (q < e && q < p + 7 && (is_digit(t[q]) || t[q] == '.')) q++;
         uint32_t u = q < e && t[q] == ' ' ? q + 1 : q;
         if (q - p - 1 < 6 && u + 2 <= e && imrx_text_ieq(t + u, 2, "ml") &&
-            !(u + 2 < e && imrx_text_letter((unsigned char)t[u + 2])) &&
-            !(q - p - 1 == 1 && t[p + 1] == '5' && u == q)) { /* ("/5ml" below, as ever) */
+            !(u + 2 < e && imrx_text_letter((unsigned char)t[u + 2]))) {
             snprintf(buf, 16, "%.*s ml", (int)(q - p - 1), t + p + 1);
             *end = u + 2;
             return buf;
         }
     }
-    static const char *const per[][2] = {{"24hr", "24hr"},  {"24 hours", "24hr"},
-                                         {"hr", "hr"},      {"hour", "hr"},
-                                         {"h", "hr"},       {"5ml", "5ml"},
-                                         {"ml", "ml"},      {"gm", "g"},
-                                         {"g", "g"},        {"actuation", "actuation"},
-                                         {"spray", "spray"}};
+    static const char *const per[][2] = {
+        {"24hr", "24hr"},  {"24 hours", "24hr"}, {"hr", "hr"},
+        {"hour", "hr"},    {"h", "hr"},          {"ml", "ml"},
+        {"gm", "g"},       {"g", "g"},           {"actuation", "actuation"},
+        {"spray", "spray"}};
     if (p >= e || t[p] != '/') return NULL;
     for (size_t i = 0; i < sizeof per / sizeof per[0]; i++) {
         size_t k = strlen(per[i][0]);

@@ -35,12 +35,12 @@ static const char decision_line[] =
     "|\\d{1,2}[.)][ \\t]+((?:[^.;:\\n]|\\.(?=\\d)|\\n(?!\\n))*?)\\bis\\s+(?:not\\s+)?medically\\s+"
     "necessary)";
 
-/* Not the drug but a lab value, a condition or a receptor: "vitamin D level", "insulin
+/* Not the drug but a lab value, a condition, a receptor or a diet: "vitamin D level", "insulin
  * resistance", "insulin-dependent", "B12 deficiency", "the melatonin-receptor agonist
- * ramelteon". */
+ * ramelteon", "has cut his caffeine intake". */
 static const char lab_after[] =
     "[ -]?(?:levels?|resistance|resistant|deficiency|deficient|dependent|sensitivity|"
-    "receptors?)\\b";
+    "receptors?|intake|consumption)\\b";
 
 /* Not a mention of the drug: "morphine equivalent dose", "morphine milligram equivalents". */
 static const char equivalent[] =

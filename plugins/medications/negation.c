@@ -300,6 +300,23 @@ static int nearer_subject(const char *text, uint32_t from, uint32_t cb, const me
     return 0;
 }
 
+/* A switch to another form of the same drug ("Tramadol was changed to Tramadol ER") ends no
+ * use: the drug named right after the cue's "to" begins with this one's first word. */
+static int switched_to_itself(const char *text, uint32_t ce, const mention_t *m,
+                              const mention_t *all, size_t n)
+{
+    if (ce < 2 || strncasecmp(text + ce - 2, "to", 2) != 0) return 0;
+    uint32_t w = m->b;
+    while (w < m->e && imrx_text_letter((unsigned char)text[w])) w++;
+    for (size_t k = (size_t)(m - all) + 1; k < n; k++) {
+        if (all[k].b < ce) continue;
+        if (all[k].b > ce + 3) return 0;
+        return all[k].e - all[k].b >= w - m->b &&
+               strncasecmp(text + all[k].b, text + m->b, w - m->b) == 0;
+    }
+    return 0;
+}
+
 /* Does "the latter of" stand right before text[cb] ("Keflex and Percocet, the latter of which
  * she stopped")? The cue is then the last drug's, not an earlier one's. */
 static int latter_before(const char *text, uint32_t lo, uint32_t cb)
@@ -553,7 +570,8 @@ static void read_cues(const med_context_re_t *re, imrx_re_scratch_t *t, const ch
         if (own > gap) gap = own;
         if (!inside && !latter && !elsewhere && cb - from < 160 && cb - gap < 100 &&
             !broken(re, t, text, gap, cb) &&
-            (elided ? first : !nearer_subject(text, from, cb, m, all, n))) {
+            (elided ? first : !nearer_subject(text, from, cb, m, all, n)) &&
+            !(disc && switched_to_itself(text, ce, m, all, n))) {
             if (disc)
                 m->discontinued = 1;
             else

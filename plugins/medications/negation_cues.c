@@ -126,73 +126,19 @@ static const char *const before_words[] = {
     "d/c",      "failed",   "turned",  "last",      "yet",          "naive",      "cannot",
     "can",      "withdrew", NULL};
 const imrx_re_keys_t med_negation_before_keys = {before_words, 0, 0};
-static const char *const after_words[] = {"no",
-                                          "never",
-                                          "discontinu",
-                                          "stopped",
-                                          "weaned",
-                                          "tapered",
-                                          "ceased",
-                                          "quit",
-                                          "changed",
-                                          "switched",
-                                          "replaced",
-                                          "abandon",
-                                          "withdrawn",
-                                          "halted",
-                                          "dropped",
-                                          "ended",
-                                          "terminated",
-                                          "suspended",
-                                          "given",
-                                          "aside",
-                                          "exchanged",
-                                          "gave",
-                                          "lapse",
-                                          "turned",
-                                          "refused",
-                                          "declined",
-                                          "converted",
-                                          "transitioned",
-                                          "moved",
-                                          "poorly",
-                                          "finished",
-                                          "completed",
-                                          "from",
-                                          "swapped",
-                                          "elected",
-                                          "chose",
-                                          "decided",
-                                          "preferred",
-                                          "opted",
-                                          "phased",
-                                          "retired",
-                                          "pulled",
-                                          "removed",
-                                          "traded",
-                                          "taken",
-                                          "let",
-                                          "fell",
-                                          "stopping",
-                                          "d/c",
-                                          "eliminated",
-                                          "last",
-                                          "previous",
-                                          "contraindicated",
-                                          "but",
-                                          "unopened",
-                                          "lapsed",
-                                          "free",
-                                          "failed",
-                                          "off",
-                                          "dc'd",
-                                          "until",
-                                          "away",
-                                          "hold",
-                                          "allergy",
-                                          "went",
-                                          "substituted",
-                                          NULL};
+static const char *const after_words[] = {
+    "no",          "never",    "discontinu", "stopped",   "weaned",       "tapered",
+    "ceased",      "quit",     "changed",    "switched",  "replaced",     "abandon",
+    "withdrawn",   "halted",   "dropped",    "ended",     "terminated",   "suspended",
+    "given",       "aside",    "exchanged",  "gave",      "lapse",        "avoided",
+    "turned",      "refused",  "declined",   "converted", "transitioned", "moved",
+    "poorly",      "finished", "completed",  "from",      "swapped",      "elected",
+    "chose",       "decided",  "preferred",  "opted",     "phased",       "retired",
+    "pulled",      "removed",  "traded",     "taken",     "let",          "fell",
+    "stopping",    "d/c",      "eliminated", "last",      "previous",     "contraindicated",
+    "but",         "unopened", "lapsed",     "free",      "failed",       "off",
+    "dc'd",        "until",    "away",       "hold",      "allergy",      "went",
+    "substituted", NULL};
 const imrx_re_keys_t med_negation_after_keys = {after_words, 0, 0};
 
 /* Where a match of negation_after can begin (re.h, imrx_re_find_starts): the first words of its
@@ -240,7 +186,7 @@ const char med_re_negation_after[] =
     "it|them)|"
     "declined\\s+(?:it|them))"
     "|(?:has|have|had)\\s+(?:not|never)\\s+been\\s+(?:tried|prescribed|taken|used|attempted|"
-    "started|given|initiated|trialed)"
+    "started|given|initiated|trialed|undertaken|pursued)"
     /* "was recommended but not started", "was offered Lyrica but declined", "is
      * contraindicated" */
     "|(?:was|were)\\s+(?:recommended|suggested|proposed|offered|considered|discussed)\\s+but\\s+"
@@ -298,7 +244,8 @@ const char med_re_negation_after[] =
     "fill)"
     "(?:\\s+(?:it|them))?\\b"
     /* "was prescribed Tramadol 50mg as needed but never filled it" */
-    "|but\\s+(?:(?:he|she|they)\\s+)?never\\s+(?:filled|took|started|used)(?:\\s+(?:it|them|the\\s+"
+    "|but\\s+(?:(?:he|she|they)\\s+)?never\\s+(?:filled|took|started|used|tried)(?:\\s+(?:it|them|"
+    "the\\s+"
     "prescription)|(?=\\s*(?:[.;,]|$)))"
     /* "is thinking about Chantix but has not started it" */
     "|but\\s+(?:has|have|had)\\s+(?:not|never)\\s+(?:yet\\s+)?(?:started|tried|filled|taken|used|"
@@ -328,6 +275,8 @@ const char med_re_negation_after[] =
     /* "Norco lapsed when the insurer denied the refill", "Norco gave way to tramadol", "has been
      * Norco-free since March", "was trialed and failed", "nausea forced her off it" */
     "|lapsed|gave\\s+way\\s+to"
+    /* "while taking aspirin in 2009 and has avoided it since" */
+    "|(?:and\\s+)?(?:has|have|had)\\s+avoided\\s+(?:it|them)\\b"
     /* "A three-week trial of Cymbalta 30 mg in 2012 ended because of nausea": right after the
      * drug, its strength or a year */
     "|\\G(?:\\s+[\\d.,/]+\\s*(?:mg|mcg|g|ml|%))?(?:\\s+(?:in|during)\\s+(?:19|20)\\d\\d)?\\s+"

@@ -394,16 +394,85 @@ static size_t status_post_sentence(const char *text, size_t p, size_t end)
     return 0;
 }
 
+/* What a cue says of the diagnoses it lists, for superseding (below). */
+enum {
+    DX_EVENT = 1,   /* "was diagnosed with": what one visit found */
+    DX_FIRST = 2,   /* ... at the first visit ("initially diagnosed with") */
+    DX_REPLACES = 4 /* "the diagnosis was changed to", "revised the working diagnoses to" */
+};
+
+static int cue_kind(const char *text, size_t sentence_b, size_t cue_b, size_t cue_e)
+{
+    static const char *const first[] = {
+        "initial",       "originally",      "first seen", "first visit",  "first evaluat",
+        "first treated", "first saw",       "at first",   "at the first", "at her first",
+        "at his first",  "first diagnosed", NULL};
+    uint32_t b = (uint32_t)cue_b, e = (uint32_t)cue_e;
+    while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\n' || text[e - 1] == ':')) e--;
+    int kind = 0;
+    if (imrx_text_find(text, b, e, "diagnosed") < e) kind |= DX_EVENT;
+    for (int i = 0; first[i] && (kind & DX_EVENT); i++)
+        if (imrx_text_find(text, (uint32_t)sentence_b, e, first[i]) < e) kind |= DX_FIRST;
+    if (e >= b + 3 && imrx_text_ieq(text + e - 3, 3, " to") &&
+        (imrx_text_find(text, b, e, "chang") < e || imrx_text_find(text, b, e, "revis") < e ||
+         imrx_text_find(text, b, e, "updat") < e || imrx_text_find(text, b, e, "amend") < e))
+        kind |= DX_REPLACES;
+    return kind;
+}
+
+/* The start of the sentence holding text[p], not before b. */
+static size_t sentence_begin(const char *text, size_t b, size_t p)
+{
+    while (p > b &&
+           !((text[p - 1] == ' ' || text[p - 1] == '\n') && p >= b + 2 && text[p - 2] == '.'))
+        p--;
+    return p;
+}
+
+/* A summary that follows years of care names diagnoses that later ones replaced: what the first
+ * visit found ("initially diagnosed with a lumbar strain"), and what a visit found before "the
+ * diagnosis was changed to". Those go when the summary names others after them. */
+static void drop_superseded(dx_list_t *out, const uint8_t *kind)
+{
+    int later = 0;
+    for (size_t i = 0; i < out->n && !later; i++) later = !(kind[i] & DX_FIRST);
+    if (!later) return;
+    size_t k = 0;
+    for (size_t i = 0; i < out->n; i++)
+        if (!(kind[i] & DX_FIRST)) out->item[k++] = out->item[i];
+    out->n = k;
+}
+
+static void dx_read_lists(const imrx_re_t *cue, const imrx_re_t *stop, imrx_re_scratch_t *t,
+                          const char *text, size_t begin, size_t end, dx_list_t *out,
+                          uint8_t *kind);
+
 void dx_read(const imrx_re_t *cue, const imrx_re_t *stop, imrx_re_scratch_t *t, const char *text,
              size_t begin, size_t end, dx_list_t *out)
 {
-    size_t pos = begin;
+    uint8_t kind[DX_MAX] = {0};
+    dx_read_lists(cue, stop, t, text, begin, end, out, kind);
+    drop_superseded(out, kind);
+}
+
+static void dx_read_lists(const imrx_re_t *cue, const imrx_re_t *stop, imrx_re_scratch_t *t,
+                          const char *text, size_t begin, size_t end, dx_list_t *out, uint8_t *kind)
+{
+    size_t pos = begin, marked = out->n;
+    int this_kind = 0;
     while (pos < end && out->n < DX_MAX &&
            imrx_re_find_keyed(cue, &dx_cue_keys, t, text, pos, end) == 1) {
         PCRE2_SIZE *ov = imrx_re_ov(t);
         /* the cue's place, read now: the searches below reuse the match data */
         const size_t cue_b = ov[0];
         size_t cue_end = cue_b, lb = ov[1];
+        /* the items of the cue before carry its kind; one that replaces makes the event lists
+         * before it provisional */
+        for (; marked < out->n; marked++) kind[marked] = (uint8_t)this_kind;
+        this_kind = cue_kind(text, sentence_begin(text, begin, cue_b), cue_b, lb);
+        if (this_kind & DX_REPLACES)
+            for (size_t i = 0; i < out->n; i++)
+                if (kind[i] & DX_EVENT) kind[i] |= DX_FIRST;
         const int labelled = memchr(text + cue_b, ':', lb - cue_b) != NULL; /* "Diagnoses:" */
         while (cue_end < lb && text[cue_end] != '\n') cue_end++;
         /* a DSM-IV multiaxial list: its axis I holds the diagnoses ("Axis I: Posttraumatic stress
@@ -446,4 +515,5 @@ void dx_read(const imrx_re_t *cue, const imrx_re_t *stop, imrx_re_scratch_t *t, 
             pos = se;
         }
     }
+    for (; marked < out->n; marked++) kind[marked] = (uint8_t)this_kind;
 }

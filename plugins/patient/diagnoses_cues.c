@@ -32,6 +32,12 @@ const char dx_cue_pattern[] =
     "|\\b(?:has|had|have|with|carries|carried|added|gave|given|made|rendered|assigned|received)"
     "\\s+(?:had\\s+(?:a\\s+|the\\s+)?|a\\s+|the\\s+|an?\\s+(?:new|additional|further)\\s+)?"
     "diagnos[ie]s\\s+of"
+    /* "the diagnosis was changed to", "revised the working diagnoses to" (diagnoses.c: what
+     * they replace is dropped) */
+    "|\\bdiagnos[ie]s\\s+(?:was|were|has\\s+been|had\\s+been)\\s+(?:then\\s+|later\\s+)?(?:changed|"
+    "revised|updated|amended)\\s+to"
+    "|\\b(?:revised|changed|updated|amended)\\s+(?:the\\s+|his\\s+|her\\s+)?(?:working\\s+|"
+    "current\\s+)?diagnos[ie]s\\s+to"
     /* "lists the diagnoses as", "documented the current diagnoses as", "lists the diagnoses as
      * follows:" */
     "|\\b(?:lists?|listed|gives?|gave|records?|recorded|documents?|documented|reveal(?:s|ed)?|"
@@ -166,11 +172,17 @@ const char dx_stop_pattern[] =
     /* "carried diagnoses of A and B, the treating provider reported." */
     "|,\\s+(?:the|his|her|their)\\s+(?:[a-z'-]+\\s+){1,3}?(?:reported|noted|stated|documented|"
     "indicated|wrote|commented|opined)\\b"
+    /* "was diagnosed with a lumbar strain, placed on modified duty and given ibuprofen" */
+    "|,\\s+(?:placed|given|sent|referred|started|prescribed|treated|kept|taken)\\s+(?:on|with|to|"
+    "off|for|a|an|the|\\d)\\b"
+    /* "was diagnosed with opioid use disorder, went through a supervised detoxification" */
+    "|,\\s+(?:and\\s+)?(?:went\\s+through|underwent|completed|began)\\b"
     /* "was diagnosed with lumbar strain and treated with therapy" */
     "|\\s+and\\s+(?:was\\s+|were\\s+)?(?:treated|managed|given|prescribed|placed|referred|sent|"
     "started|released|discharged|advised|instructed|fitted|seen|evaluated|recommended|requested|"
     "underwent|required|received|needed|"
-    "ordered|planned|suggested)\\b"
+    "ordered|planned|suggested|gave|noted|stated|reported|explained|commented|indicated|wrote|"
+    "documented|observed)\\b"
     /* "diagnosed opioid use disorder, stopped the Oxycodone, and planned a taper": a comma and a
      * verb of what the physician did next */
     "|,\\s+(?:and\\s+)?(?:stopped|discontinued|started|began|initiated|prescribed|recommended|"

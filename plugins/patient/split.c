@@ -351,6 +351,15 @@ static int level_range_at(const char *text, size_t p, size_t e)
     return q >= e || !isalnum((unsigned char)text[q]);
 }
 
+/* Is text[p..e) a spinal level range ("C5-C6": 2), a single level ("C6": 1), up to its end or a
+ * non-word? 0 when neither. */
+static int level_at(const char *text, size_t p, size_t e)
+{
+    if (level_range_at(text, p, e)) return 2;
+    size_t q = segment_end(text, p, e, 0);
+    return q && (q >= e || !isalnum((unsigned char)text[q]));
+}
+
 /* Splits one comma part text[b..e) at each "and" between two diagnoses. */
 static void split_and(dx_list_t *out, const char *text, size_t b, size_t e, int lend)
 {
@@ -363,13 +372,15 @@ static void split_and(dx_list_t *out, const char *text, size_t b, size_t e, int 
         last_word(text, cur, i, lw, sizeof lw);
         first_word(text, rest, e, rw, sizeof rw, &rn);
         if (dx_joined_pair(lw, rw)) continue;
-        /* "status post C5-C6 and C6-C7 anterior cervical discectomy": levels of one procedure */
-        if (i >= 6 && level_range_at(text, rest, e)) {
+        /* "status post C5-C6 and C6-C7 anterior cervical discectomy", "right C6 and C7
+         * radiculopathy": levels of one condition or procedure */
+        int right = i >= 6 ? level_at(text, rest, e) : 0;
+        if (right) { /* (of one kind on both sides: "at L4-L5 and L5 radiculopathy" is two) */
             size_t l = i - 1;
             while (l > cur && (text[l] == ' ' || text[l] == '\n' || text[l] == ',')) l--;
             size_t s = l + 1;
             while (s > cur && (isalnum((unsigned char)text[s - 1]) || text[s - 1] == '-')) s--;
-            if (level_range_at(text, s, l + 1)) continue;
+            if (level_at(text, s, l + 1) == right) continue;
         }
         if (dx_has_condition(text, cur, i) && dx_has_condition(text, rest, e) &&
             !shares_site(text, rest, e)) {
