@@ -1,0 +1,31 @@
+/* What re.c and re_keys.c share, inside plugins/common (not for plugins). */
+#ifndef IMRX_PLUGIN_RE_INTERNAL_H
+#define IMRX_PLUGIN_RE_INTERNAL_H
+
+#include <stdatomic.h>
+#include <stdint.h>
+
+#include "re.h"
+
+/* A development aid: with IMRX_RE_PROFILE set, each pattern counts its searches and the time
+ * they took, and prints both to standard error when it is freed (at plugin exit). */
+struct imrx_re_profile {
+    atomic_ullong ns, calls, hits;
+    char what[48];
+};
+
+uint64_t imrx_re_now_ns(void);
+
+/* One match of `code` from `start` in text[..end): 1, 0 or a PCRE2 error (a limit counts in
+ * s->limit_hits). `jit`: the code is JIT-compiled, so pcre2_jit_match can take it; never with
+ * options at match time. */
+int imrx_re_run(const pcre2_code *code, int jit, imrx_re_scratch_t *s, const char *text,
+                size_t start, size_t end, uint32_t opts);
+
+/* IMRX_RE_PROFILE: one search of `re` that began at t0 and returned rc. */
+void imrx_re_profile_count(const imrx_re_t *re, uint64_t t0, int rc);
+
+/* The per-thread cache of key indexes (re_keys.c), made with each scratch. */
+struct imrx_re_key_cache *imrx_re_key_cache_new(void);
+
+#endif
