@@ -776,3 +776,15 @@ Test(diagnoses, later_diagnoses_replace_the_first_visits)
                      "left shoulder impingement syndrome", "opioid use disorder"));
     json_decref(r);
 }
+
+/* "Her surgeon was treating her for the diagnoses of A, B and C" (H136) */
+Test(diagnoses, a_physician_treating_her_for)
+{
+    json_t *r = run_summary("A 40 year old female. Her surgeon was treating her for the diagnoses "
+                            "of right shoulder impingement syndrome and right acromioclavicular "
+                            "joint arthrosis. She works.");
+    expect_list(
+        r, "patient.diagnoses",
+        LIST("right shoulder impingement syndrome", "right acromioclavicular joint arthrosis"));
+    json_decref(r);
+}

@@ -826,3 +826,44 @@ Test(medication_stops, round_39_wordings)
     cr_expect(flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
     json_decref(r);
 }
+
+/* Round 40's wordings. */
+Test(medication_stops, round_40_wordings)
+{
+    struct {
+        const char *text, *generic, *flag;
+    } cases[] = {
+        {"Percocet was prescribed for the first week after surgery and has since been stopped.",
+         "oxycodone/acetaminophen", "discontinued"},
+        {"He took ibuprofen at first but changed to Naproxen 500mg because of an upset stomach.",
+         "ibuprofen", "discontinued"},
+        {"He tried Ultram in 2011 but it made him dizzy, and he no longer uses it.", "tramadol",
+         "discontinued"},
+        {"He was given Flexeril at the start of care but quit taking it because it left him "
+         "groggy.",
+         "cyclobenzaprine", "discontinued"},
+        {"He takes Anaprox DS 550 mg twice daily. Neither gabapentin nor Lyrica has been tried.",
+         "pregabalin", "negated"},
+        {"The physician discussed phentermine for weight loss but did not prescribe it.",
+         "phentermine", "negated"},
+        {"Lyrica was prescribed in February, but the request was not approved and he has never "
+         "taken it.",
+         "pregabalin", "negated"},
+        {"Nothing in the records shows that gabapentin or a tricyclic antidepressant has ever "
+         "been tried.",
+         "gabapentin", "negated"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        json_t *r = summary(cases[i].text);
+        cr_expect(flag(must(r, cases[i].generic), cases[i].flag), "%s", cases[i].text);
+        json_decref(r);
+    }
+    /* a relative clause after another thing joined by "and" is that thing's */
+    json_t *r = summary("He had a series of three Synvisc injections in 2014, and an unloader "
+                        "brace, which he stopped wearing because it slipped.");
+    cr_expect(!flag(must(r, "hylan g-f 20"), "discontinued"));
+    json_decref(r);
+    r = summary("He takes Anaprox DS 550 mg twice daily.");
+    cr_expect(!flag(must(r, "naproxen"), "negated"));
+    json_decref(r);
+}

@@ -217,6 +217,11 @@ Test(medications, volumes_containers_and_salts)
     json_t *r5 = summary("Medications: oxycodone oral solution 5mg/5mL, 10 mL every 6 hours.");
     cr_expect_str_eq(str(must(r5, "oxycodone"), "strength"), "5 mg/5 ml");
     json_decref(r5);
+    /* a trademark sign between the name and its strength (H137) */
+    r5 = summary("Medications: Lyrica\u00ae 75mg twice daily and Celebrex\u2122 200 mg daily.");
+    cr_expect_str_eq(str(must(r5, "pregabalin"), "strength"), "75 mg");
+    cr_expect_str_eq(str(must(r5, "celecoxib"), "strength"), "200 mg");
+    json_decref(r5);
     /* a diet is no drug: "has cut his caffeine intake" */
     r5 = summary("He walks daily and has cut his caffeine intake to one cup. He takes Norco.");
     cr_expect_null(mention(r5, "caffeine", 0));

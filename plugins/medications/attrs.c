@@ -362,6 +362,17 @@ void med_read_attributes(const med_attr_re_t *re, imrx_re_scratch_t *s, const ch
             p++;
             continue;
         }
+        /* a trademark sign after the name: "Lyrica® 75mg", "Celebrex™ 200 mg" */
+        if (p == m->e && (unsigned char)c == 0xC2 && p + 1 < limit &&
+            (unsigned char)t[p + 1] == 0xAE) {
+            p += 2;
+            continue;
+        }
+        if (p == m->e && (unsigned char)c == 0xE2 && p + 2 < limit &&
+            (unsigned char)t[p + 1] == 0x84 && (unsigned char)t[p + 2] == 0xA2) {
+            p += 3;
+            continue;
+        }
         /* "100 mg. #60", "100 mg. tabs": the period of an abbreviated unit, not a sentence end
          * (which a capital would follow) */
         if (c == '.' && p == m->attr_e && p > m->e && imrx_text_letter((unsigned char)t[p - 1])) {

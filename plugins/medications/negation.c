@@ -568,8 +568,17 @@ static void read_cues(const med_context_re_t *re, imrx_re_scratch_t *t, const ch
          * own passive verb opens no other clause */
         uint32_t own = offered_end(text, from, cb);
         if (own > gap) gap = own;
-        if (!inside && !latter && !elsewhere && cb - from < 160 && cb - gap < 100 &&
-            !broken(re, t, text, gap, cb) &&
+        /* "Synvisc injections in 2014, and an unloader brace, which he stopped wearing": a
+         * relative clause after another thing (no drug) joined by "and" is about that thing */
+        uint32_t rw = cb;
+        while (rw < ce && (text[rw] == ',' || text[rw] == ' ' || text[rw] == '\n')) rw++;
+        int relative_elsewhere =
+            rw + 6 <= ce &&
+            (strncasecmp(text + rw, "which ", 6) == 0 || strncasecmp(text + rw, "that ", 5) == 0) &&
+            imrx_text_find(text, from, cb, " and ") < cb &&
+            ((size_t)(m - all) + 1 == n || m[1].b >= cb);
+        if (!inside && !latter && !elsewhere && !relative_elsewhere && cb - from < 160 &&
+            cb - gap < 100 && !broken(re, t, text, gap, cb) &&
             (elided ? first : !nearer_subject(text, from, cb, m, all, n)) &&
             !(disc && switched_to_itself(text, ce, m, all, n))) {
             if (disc)

@@ -162,7 +162,8 @@ const imrx_re_starts_t med_negation_after_starts = {
 const char med_re_stop_after[] =
     "[;:]|\\b(?:but|however|although|though|now|currently|instead|then|replaced|switched|"
     "(?<!was\\s)(?<!were\\s)(?<!been\\s)started(?!\\s+by\\b)|"
-    "began|(?<!\\bto\\s)start|starting|resumed|restarted|continues|while|whereas|who|because|since|"
+    "began|(?<!\\bto\\s)(?<!\\bthe\\s)start|starting|resumed|restarted|continues|while|whereas|who|"
+    "because|since|"
     "until|"
     "except|other\\s+than|aside\\s+from|request(?:ed|s)?|authoriz\\w*|certif\\w*|recommend\\w*|"
     "and\\s+(?:is|was|has|takes|uses|continues|now)|takes|uses|using)\\b";
@@ -219,6 +220,10 @@ const char med_re_negation_after[] =
     "discussed|raised|mentioned)\\b[^.;]{0,60}?\\bbut\\s+(?:was\\s+|were\\s+)?(?:deferred|"
     "postponed|"
     "put\\s+off)\\b"
+    /* "Lyrica was prescribed in February, but the request was not approved and he has never
+     * taken it" */
+    "|but\\s+[^.;]{0,80}?\\band\\s+(?:he|she|they)\\s+(?:has|have|had)\\s+never\\s+(?:taken|used|"
+    "tried|filled|started)\\s+(?:it|them)\\b"
     /* "Lyrica was prescribed in 2014, and she has never taken it" */
     "|,?\\s*and\\s+(?:he|she|they)\\s+(?:has|have|had)\\s+(?:never|not\\s+yet)\\s+(?:taken|used|"
     "tried|filled|started)\\s+(?:it|them)\\b"
@@ -256,7 +261,9 @@ const char med_re_negation_after[] =
     "|but\\s+(?:(?:he|she|they)\\s+)?turned\\s+(?:it|them|the\\s+(?:referral|offer|prescription|"
     "recommendation))\\s+down"
     /* "was prescribed on 10-5-2017, but she did not fill it" */
-    "|but\\s+(?:(?:he|she|they)\\s+)?(?:did\\s+not|didn't)\\s+(?:fill|take|start|use|try)\\s+"
+    "|but\\s+(?:(?:he|she|they)\\s+)?(?:did\\s+not|didn't)\\s+(?:fill|take|start|use|try|prescribe|"
+    "give|"
+    "order)\\s+"
     "(?:it|them|the\\s+prescription))"
     "|((?:but\\s+(?:(?:it|they)\\s+)?)?(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:(?:"
     "later|subsequently|"
@@ -275,6 +282,13 @@ const char med_re_negation_after[] =
     /* "Norco lapsed when the insurer denied the refill", "Norco gave way to tramadol", "has been
      * Norco-free since March", "was trialed and failed", "nausea forced her off it" */
     "|lapsed|gave\\s+way\\s+to"
+    /* "Percocet was prescribed for the first week and has since been stopped" */
+    "|(?:has|have|had)\\s+(?:since|now|already)\\s+been\\s+(?:stopped|discontinued|tapered|weaned)"
+    /* "took ibuprofen at first but changed to Naproxen", "tried Ultram in 2011 but it made him
+     * dizzy, and he no longer uses it" */
+    "|but\\s+(?:(?:he|she|they)\\s+)?(?:changed|switched|moved|transitioned)\\s+(?:over\\s+)?to\\b"
+    "|but\\s+[^.;]{0,60}?,?\\s+and\\s+(?:he|she|they)\\s+no\\s+longer\\s+(?:takes|uses|(?:is\\s+)?"
+    "taking|(?:is\\s+)?using)\\s+(?:it|them)"
     /* "while taking aspirin in 2009 and has avoided it since" */
     "|(?:and\\s+)?(?:has|have|had)\\s+avoided\\s+(?:it|them)\\b"
     /* "A three-week trial of Cymbalta 30 mg in 2012 ended because of nausea": right after the
@@ -510,10 +524,14 @@ const char med_re_stopped_next_clause[] =
  * records do not show that amitriptyline, duloxetine or gabapentin was ever tried". The cue
  * before the list, and right after its last drug: */
 const char med_re_untried_before[] =
-    "\\b(?:nothing\\s+(?:suggests|shows|indicates|documents)|no\\s+(?:records?|documentation|"
+    "\\b(?:nothing\\s+(?:in\\s+the\\s+(?:medical\\s+)?(?:records?|file|notes)\\s+)?(?:suggests|"
+    "shows|"
+    "indicates|documents)|no\\s+(?:records?|documentation|"
     "evidence|"
     "indication|mention|report)|(?:does|do|did)\\s+"
-    "not\\s+(?:show|document|indicate|reflect|mention|establish|describe))\\s+(?:that|whether)\\b";
+    "not\\s+(?:show|document|indicate|reflect|mention|establish|describe))\\s+(?:that|whether)\\b"
+    /* "Neither gabapentin nor Lyrica has been tried" */
+    "|\\bneither\\b";
 const char med_re_untried_after[] =
     "[\\s,]*(?:was|were|(?:has|have|had)\\s+(?:ever\\s+)?been)\\s+(?:(?:ever\\s+|previously\\s+|"
     "actually\\s+)?(?:tried|used|prescribed|given|trialed|attempted)|ever\\s+offered)\\b";

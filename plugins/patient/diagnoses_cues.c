@@ -12,6 +12,9 @@ const char dx_cue_pattern[] =
     "that\\s+include[sd]?|"
     "including)|\\s*:))?"
     "|\\bundergoing\\s+(?:active\\s+)?(?:treatments?|care|management)\\s+for"
+    /* "Her surgeon was treating her for the diagnoses of" */
+    "|\\b(?:was|is|has\\s+been|had\\s+been)\\s+treating\\s+(?:him|her|them|the\\s+(?:patient|"
+    "worker|applicant))\\s+for(?:\\s+(?:the\\s+)?(?:following\\s+)?diagnos[ie]s(?:\\s+of|\\s*:))?"
     "|\\bunder\\s+(?:active\\s+)?(?:treatment|care)\\s+for"
     /* "He has been followed for C5-C6 disc herniations", not "followed for two years" */
     "|\\b(?:being|been|is|was|were|are)\\s+followed\\s+for\\s+(?=[A-Za-z])"
@@ -156,11 +159,11 @@ const char dx_cue_pattern[] =
  * as one, it tried the cue four times in every summary's opening ("The expert reviewer
  * developed the following clinical case summary"). */
 static const char *const dx_cue_words[] = {
-    "treated",    "under",    "diagnos",  "dx",         "criteria", "assess",
-    "impression", "comorbid", "problem",  "conditions", "accepted", "admitted",
-    "followed",   "revised",  "changed",  "amended",    "updated",  "characterized",
-    "picture",    "lists",    "injuries", "recogni",    "covered",  "went",
-    "axis",       NULL};
+    "treated",       "treating",   "under",    "diagnos",  "dx",         "criteria",
+    "assess",        "impression", "comorbid", "problem",  "conditions", "accepted",
+    "admitted",      "followed",   "revised",  "changed",  "amended",    "updated",
+    "characterized", "picture",    "lists",    "injuries", "recogni",    "covered",
+    "went",          "axis",       NULL};
 const imrx_re_keys_t dx_cue_keys = {dx_cue_words, 3, 0};
 
 #define MONTH "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?"
