@@ -73,6 +73,13 @@ const char *const imrx_decisions_patterns[RE_COUNT] = {
         "|\\bwas" WS "the" WS "original" WS "request\\b"
         "|\\b(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)" WS "(?:[a-z]+" WS
         "){0,2}already" WS "(?:certified|approved|authorized)\\b",
+    /* the same told in a summary, which names what was certified (group 1 of RE_D_PART alone:
+     * the summary is long, and this one starts with rarer letters) */
+    [RE_D_CERTIFIED_OF] =
+        "(\\b(?:utilization" WS "review|UR|the" WS "claims" WS "administrator|the" WS "(?:UR" WS
+        ")?reviewer)(?:" WS "(?:on|in)" WS "[^.;,]{1,20}?)?" WS "(?:(?:had|has)" WS
+        ")?(?:certified|authorized|approved|modified)" WS
+        "(?!(?:none|neither|all|both|each)\\b)[^.;]{0,80}?\\bof" WS "(?:the|that|those|these)\\b)",
     /* "The remaining IMR eligible portion, Z", "Remaining portion at issue, Z", "The remaining
      * portion eligible for IMR, Z" */
     [RE_PORTION] =

@@ -43,6 +43,7 @@ enum {
     RE_D_BLOCK,
     RE_D_LABEL,
     RE_D_PART,
+    RE_D_CERTIFIED_OF,
     RE_PORTION,
     RE_REQUESTED,
     RE_CERTIFIED,

@@ -85,12 +85,11 @@ void imrx_d_partial_in_summary(scan_t *sc)
     static const char *const counted[] = {
         "tablets", "tabs",  "pills", "capsules", "sessions", "visits",    "days",
         "weeks",   "hours", "units", "requests", "request",  "requested", NULL};
-    for (uint32_t p = sum->begin;
-         p < sum->end && imrx_re_find(&sc->s->re[RE_D_PART], sc->t, text, p, sum->end) == 1;) {
+    for (uint32_t p = sum->begin; p < sum->end && imrx_re_find(&sc->s->re[RE_D_CERTIFIED_OF], sc->t,
+                                                               text, p, sum->end) == 1;) {
         PCRE2_SIZE *ov = imrx_re_ov(sc->t);
         uint32_t w = (uint32_t)ov[1];
         p = w > p ? w : p + 1;
-        if (!imrx_re_has(sc->t, 1)) continue;
         for (int words = 0; words < 3 && w < sum->end; words++) {
             while (w < sum->end && (text[w] == ' ' || text[w] == '\n')) w++;
             uint32_t we = w;
