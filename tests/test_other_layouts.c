@@ -429,3 +429,25 @@ Test(other_layouts, layout_d_partials_told_in_the_summary_or_the_rationale)
     cr_expect(!json_is_true(t_get(r, "items.2.partial")));
     json_decref(r);
 }
+
+/* Layout D as an eighth writer names the uncertified part in apposition (H142): "the part of the
+ * request for Norco that utilization review did not certify, Norco 10/325 mg #60", "the four
+ * Butrans patches not certified by utilization review, Butrans 10 mcg/hr #4". */
+Test(other_layouts, layout_d_the_uncertified_part_in_apposition)
+{
+    json_t *r = letter_d(
+        "1) MAXIMUS Federal Services, Inc. has determined that the part of the request for Norco "
+        "that\nutilization review did not certify, Norco 10/325 mg #60, is not medically necessary "
+        "and\nappropriate.\n2) MAXIMUS Federal Services, Inc. has determined the request for the "
+        "four Butrans patches not\ncertified by utilization review, Butrans 10 mcg/hr #4, is "
+        "medically necessary and\nappropriate.\n3) MAXIMUS Federal Services, Inc. has determined "
+        "the request for a urine drug screen is\nmedically necessary and appropriate.",
+        plain_procedure, plain_reviewer);
+    cr_assert_eq(json_array_size(t_get(r, "items")), 3);
+    cr_expect_str_eq(t_str(r, "items.0.text"), "Norco 10/325 mg #60");
+    cr_expect_str_eq(t_str(r, "items.1.text"), "Butrans 10 mcg/hr #4");
+    cr_expect(json_is_true(t_get(r, "items.0.partial")));
+    cr_expect(json_is_true(t_get(r, "items.1.partial")));
+    cr_expect(!json_is_true(t_get(r, "items.2.partial")));
+    json_decref(r);
+}

@@ -43,8 +43,8 @@ const char *const imrx_decisions_patterns[RE_COUNT] = {
         "^(\\d{1,2})\\)" WS "(?:(?:(?!\\n\\s*\\n|\\n\\d{1,2}\\))[\\s\\S]){1,400}?\\." WS ")?"
         "MAXIMUS" WS "Federal" WS "Services,?" WS "Inc\\.?,?" WS "has" WS "determined" WS
         "(?:that" WS ")?the" WS "(?:request" WS "for|remaining" WS "portion" WS "of" WS "the" WS
-        "request,?)" WS "([\\s\\S]{1,400}?),?" WS "(?:is|are)" WS "(not" WS ")?medically" WS
-        "necessary" WS "and" WS "appropriate",
+        "request,?|part" WS "of" WS "the" WS "request(?:" WS "for)?)" WS "([\\s\\S]{1,400}?),?" WS
+        "(?:is|are)" WS "(not" WS ")?medically" WS "necessary" WS "and" WS "appropriate",
     [RE_D_BLOCK] = "^(\\d{1,2})\\)" WS "Regarding" WS "the" WS "request" WS "for" WS,
     [RE_D_LABEL] =
         "^(Medical" WS "Treatment" WS "Guideline\\(s\\)" WS "Relied" WS "Upon" WS "by" WS "the" WS

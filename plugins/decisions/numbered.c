@@ -309,6 +309,22 @@ void imrx_items_layout_d(scan_t *sc)
             it->text.b += (uint32_t)strlen(portion);
             while (it->text.e > it->text.b && text[it->text.e - 1] == ',') it->text.e--;
         }
+        /* "the part of the request for Norco that utilization review did not certify, Norco
+         * 10/325 mg #60", "the four Butrans patches not certified by utilization review, Butrans
+         * 10 mcg/hr #4": what was left uncertified, named in apposition */
+        uint32_t cert = imrx_text_find(text, it->text.b, it->text.e, "not certif");
+        if (cert == it->text.e) cert = imrx_text_find(text, it->text.b, it->text.e, "not authoriz");
+        if (cert == it->text.e)
+            cert = imrx_text_find(text, it->text.b, it->text.e, "did not certify");
+        if (cert < it->text.e) {
+            uint32_t comma = imrx_text_find(text, cert, it->text.e, ", ");
+            if (comma + 2 < it->text.e) {
+                it->text.b = comma + 2;
+                while (it->text.e > it->text.b && text[it->text.e - 1] == ',') it->text.e--;
+                imrx_trim_range(text, &it->text, NULL);
+                it->partial = 1;
+            }
+        }
         /* a partial authorisation told before "MAXIMUS ... has determined": "1) Norco #120 was
          * the original request, and Norco #60 was certified by the claims administrator." */
         original_request_in_block(sc, it, it->block);
