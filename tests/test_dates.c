@@ -610,3 +610,19 @@ Test(dates, a_review_that_approved_part_of_the_request)
     cr_expect_str_eq(t_str(r, "dates_in_narrative.ur_decision"), "2015-09-14");
     json_decref(r);
 }
+
+/* A worker with several injuries: the claim's date, the header's, when the summary tells it as
+ * the claim's; not the header's date told of another event that day. */
+Test(dates, the_claims_injury_among_several)
+{
+    json_t *r = letter("Case Number: CM15-9000006\nDate of Injury: 01/09/2013\n",
+                       "On 8-21-2011 she fell at home and hurt her knee. On January 9, 2013, the "
+                       "date of injury for this claim, she was lifting a patient.");
+    cr_expect_str_eq(t_str(r, "dates_in_narrative.injury"), "2013-01-09");
+    json_decref(r);
+    r = letter("Case Number: CM15-9000006\nDate of Injury: 11/08/2016\n",
+               "He sustained an eye injury on 11-6-16 when a metal fragment struck him. On 11-8-16 "
+               "the foreign body was removed.");
+    cr_expect_str_eq(t_str(r, "dates_in_narrative.injury"), "2016-11-06");
+    json_decref(r);
+}

@@ -468,10 +468,24 @@ static void read_narrative(letter_t *L, const imrx_section_t *sec)
     uint32_t b, e;
     /* The first statement of the date of injury; it comes early in every summary. Without one,
      * the header's date where the summary names it, else a weaker statement. */
-    int cued = imrx_re_find_keyed(&L->s->re[RE_INJURY], &injury_keys, L->t, text, sec->begin,
-                                  sec->end) == 1 &&
-               date_group(L->t, &b, &e) && dates_emit(L, narr, "injury", b, e, &d);
+    int found = imrx_re_find_keyed(&L->s->re[RE_INJURY], &injury_keys, L->t, text, sec->begin,
+                                   sec->end) == 1 &&
+                date_group(L->t, &b, &e);
+    /* A worker with several injuries: the claim's is the one the header dates, when the
+     * summary tells that date too ("On 6-3-2011 she was in a car accident ... On January 9,
+     * 2013, the date of injury for this claim, she ...") */
+    imrx_date_t first;
     uint32_t hb, he;
+    if (found && L->have[D_INJURY] && dates_parse(text + b, e - b, L->ref_year, &first) &&
+        !same_date(&first, &L->header[D_INJURY]) && header_injury_told(L, sec, &hb, &he)) {
+        /* (told as the claim's injury, not as another event of that day) */
+        uint32_t lo = hb > sec->begin + 60 ? hb - 60 : sec->begin;
+        uint32_t hi = he + 60 < sec->end ? he + 60 : sec->end;
+        if (imrx_text_find(text, lo, hi, "injur") < hi &&
+            imrx_text_find(text, lo, hi, "claim") < hi)
+            b = hb, e = he;
+    }
+    int cued = found && dates_emit(L, narr, "injury", b, e, &d);
     if (!cued && L->have[D_INJURY] && header_injury_told(L, sec, &hb, &he)) {
         dates_emit(L, narr, "injury", hb, he, NULL);
     } else if (!cued) {
