@@ -450,4 +450,13 @@ Test(other_layouts, layout_d_the_uncertified_part_in_apposition)
     cr_expect(json_is_true(t_get(r, "items.1.partial")));
     cr_expect(!json_is_true(t_get(r, "items.2.partial")));
     json_decref(r);
+    /* a note after the determination: "had certified X of an original request for #60; this
+     * determination concerns the remaining #30" */
+    r = letter_d("1) MAXIMUS Federal Services, Inc. has determined the request for Tramadol ER 150 "
+                 "mg #30 is\nmedically necessary and appropriate. Utilization review had certified "
+                 "Tramadol ER 150 mg #30\nof an original request for #60; this determination "
+                 "concerns the remaining #30.",
+                 plain_procedure, plain_reviewer);
+    cr_expect(json_is_true(t_get(r, "items.0.partial")));
+    json_decref(r);
 }

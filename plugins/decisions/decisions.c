@@ -60,7 +60,8 @@ const char *const imrx_decisions_patterns[RE_COUNT] = {
         "(\\b(?:utilization" WS "review|UR|the" WS "claims" WS "administrator|the" WS "(?:UR" WS
         ")?reviewer)(?:" WS "(?:on|in)" WS "[^.;,]{1,20}?)?" WS "(?:(?:had|has)" WS
         ")?(?:certified|authorized|approved|modified)" WS
-        "(?!(?:none|neither|all|both|each)\\b)[^.;]{0,80}?\\bof" WS "(?:the|that|those|these)\\b)"
+        "(?!(?:none|neither|all|both|each)\\b)[^.;]{0,80}?\\bof" WS
+        "(?:the|that|those|these|an?)\\b)"
         "|\\b(?:were|was)" WS "requested\\s*[;,]?" WS "(?:and" WS
         ")?(?:[^.;]{0,40}?\\s)?(?:certified|"
         "authorized|approved)" WS "(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
@@ -71,6 +72,7 @@ const char *const imrx_decisions_patterns[RE_COUNT] = {
         "dispute|the" WS "subject|before" WS "(?:this|the)" WS "review|decided" WS "here|under" WS
         "review)"
         "|\\bwas" WS "the" WS "original" WS "request\\b"
+        "|\\b(?:concerns|covers|addresses)" WS "(?:only" WS ")?the" WS "remaining\\b"
         "|\\b(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)" WS "(?:[a-z]+" WS
         "){0,2}already" WS "(?:certified|approved|authorized)\\b",
     /* the same told in a summary, which names what was certified (group 1 of RE_D_PART alone:
@@ -79,7 +81,8 @@ const char *const imrx_decisions_patterns[RE_COUNT] = {
         "(\\b(?:utilization" WS "review|UR|the" WS "claims" WS "administrator|the" WS "(?:UR" WS
         ")?reviewer)(?:" WS "(?:on|in)" WS "[^.;,]{1,20}?)?" WS "(?:(?:had|has)" WS
         ")?(?:certified|authorized|approved|modified)" WS
-        "(?!(?:none|neither|all|both|each)\\b)[^.;]{0,80}?\\bof" WS "(?:the|that|those|these)\\b)",
+        "(?!(?:none|neither|all|both|each)\\b)[^.;]{0,80}?\\bof" WS
+        "(?:the|that|those|these|an?)\\b)",
     /* "The remaining IMR eligible portion, Z", "Remaining portion at issue, Z", "The remaining
      * portion eligible for IMR, Z" */
     [RE_PORTION] =
