@@ -852,6 +852,8 @@ Test(medication_stops, round_40_wordings)
         {"Nothing in the records shows that gabapentin or a tricyclic antidepressant has ever "
          "been tried.",
          "gabapentin", "negated"},
+        {"She was offered Gabapentin for the night symptoms but did not want to take it.",
+         "gabapentin", "negated"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         json_t *r = summary(cases[i].text);

@@ -252,6 +252,9 @@ const char med_re_negation_after[] =
     "|but\\s+(?:(?:he|she|they)\\s+)?never\\s+(?:filled|took|started|used|tried)(?:\\s+(?:it|them|"
     "the\\s+"
     "prescription)|(?=\\s*(?:[.;,]|$)))"
+    /* "was offered Gabapentin for the night symptoms but did not want to take it" */
+    "|but\\s+(?:(?:he|she|they)\\s+)?(?:did\\s+not|didn't|does\\s+not|doesn't)\\s+want\\s+(?:to\\s+"
+    "(?:take|try|use|start)\\s+)?(?:it|them)\\b"
     /* "is thinking about Chantix but has not started it" */
     "|but\\s+(?:has|have|had)\\s+(?:not|never)\\s+(?:yet\\s+)?(?:started|tried|filled|taken|used|"
     "begun)\\s+(?:it|them)\\b(?!\\s+(?:since|for|in)\\b)"
