@@ -8,8 +8,10 @@
 
 #include "helpers.h"
 
-/* A layout D letter: its decision lines, procedure paragraph and reviewer sentence. */
-static json_t *letter_d(const char *decisions, const char *procedure, const char *reviewer)
+/* A layout D letter: its decision lines, procedure paragraph, reviewer sentence, the summary's
+ * words after its first sentence, and the "Regarding the request" blocks. */
+static json_t *letter_d_with(const char *decisions, const char *procedure, const char *reviewer,
+                             const char *summary, const char *blocks)
 {
     static char text[8192];
     snprintf(text, sizeof text,
@@ -20,12 +22,18 @@ static json_t *letter_d(const char *decisions, const char *procedure, const char
              "identified above. The determination for the disputed item is as follows:\n\n%s\n\n"
              "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE\n%s\n\nMedical Qualifications of "
              "the Expert Reviewer:\n%s\n\nCase Summary:\nThe patient is a 52 year old male who "
-             "injured his shoulder on 2/27/2012.\n\nDocuments Reviewed for Determination:\n"
-             "Application of Independent Medical Review.\n\n1) Regarding the request for "
-             "arthroscopic repair of the left rotator cuff:\nRationale Why Requested "
-             "Treatment/Service Is Medically Necessary:\nThe repair is indicated.\n",
-             decisions, procedure, reviewer);
+             "injured his shoulder on 2/27/2012.%s\n\nDocuments Reviewed for Determination:\n"
+             "Application of Independent Medical Review.\n\n%s",
+             decisions, procedure, reviewer, summary, blocks);
     return t_run_text(text);
+}
+
+static json_t *letter_d(const char *decisions, const char *procedure, const char *reviewer)
+{
+    return letter_d_with(decisions, procedure, reviewer, "",
+                         "1) Regarding the request for arthroscopic repair of the left rotator "
+                         "cuff:\nRationale Why Requested Treatment/Service Is Medically "
+                         "Necessary:\nThe repair is indicated.\n");
 }
 
 static const char *const one_decision =
@@ -396,33 +404,23 @@ Test(other_layouts, layout_c_guidelines_numbered_otherwise)
  * days of rental were requested, and 7 days were certified", "The 4 visits already certified"). */
 Test(other_layouts, layout_d_partials_told_in_the_summary_or_the_rationale)
 {
-    static char text[8192];
-    snprintf(text, sizeof text,
-             "MAXIMUS FEDERAL SERVICES, INC.\nNotice of Independent Medical Review "
-             "Determination\nDated: 9/12/2013\n\nIMR Case Number: IMR 13-004731\nDate of "
-             "Injury: 2/27/2012\nPriority: Standard\n\nMAXIMUS Federal Services, Inc. has "
-             "completed the Independent Medical Review (IMR) of the workers' compensation case "
-             "identified above. The determinations for the disputed items are as follows:\n\n"
-             "1) MAXIMUS Federal Services, Inc. has determined the request for Norco 10/325 mg #60 "
-             "is not\nmedically necessary and appropriate.\n2) MAXIMUS Federal Services, Inc. "
-             "has determined the request for cold therapy unit\nrental, 14 days is not medically "
-             "necessary and appropriate.\n3) MAXIMUS Federal Services, Inc. has determined the "
-             "request for an MRI of the\nleft shoulder is not medically necessary and "
-             "appropriate.\n\nINDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE\n%s\n\n"
-             "Medical Qualifications of the Expert Reviewer:\n%s\n\nCase Summary:\nThe "
-             "patient is a 52 year old male who injured his shoulder on 2/27/2012. Utilization "
-             "review on 8/2/2013 certified 60 of the Norco tablets to allow weaning and "
-             "non-certified the MRI.\n\nDocuments Reviewed for Determination:\nApplication of "
-             "Independent Medical Review.\n\n1) Regarding the request for Norco 10/325 mg #60:\n"
-             "Rationale Why Requested Treatment/Service Is Not Medically Necessary:\nThe taper "
-             "can begin.\n\n2) Regarding the request for cold therapy unit rental, 14 days:\n"
-             "Rationale Why Requested Treatment/Service Is Not Medically Necessary:\nTwenty-one "
-             "days of rental were requested, and 7 days were certified by utilization review; "
-             "the remaining 14 days are at issue.\n\n3) Regarding the request for an MRI of the "
-             "left shoulder:\nRationale Why Requested Treatment/Service Is Not Medically "
-             "Necessary:\nThe MRI previously certified in 2012 was normal.\n",
-             plain_procedure, plain_reviewer);
-    json_t *r = t_run_text(text);
+    json_t *r = letter_d_with(
+        "1) MAXIMUS Federal Services, Inc. has determined the request for Norco 10/325 mg #60 is "
+        "not\nmedically necessary and appropriate.\n2) MAXIMUS Federal Services, Inc. has "
+        "determined the request for cold therapy unit\nrental, 14 days is not medically "
+        "necessary and appropriate.\n3) MAXIMUS Federal Services, Inc. has determined the "
+        "request for an MRI of the\nleft shoulder is not medically necessary and appropriate.",
+        plain_procedure, plain_reviewer,
+        " Utilization review on 8/2/2013 certified 60 of the Norco tablets to allow weaning and "
+        "non-certified the MRI.",
+        "1) Regarding the request for Norco 10/325 mg #60:\nRationale Why Requested "
+        "Treatment/Service Is Not Medically Necessary:\nThe taper can begin.\n\n2) Regarding "
+        "the request for cold therapy unit rental, 14 days:\nRationale Why Requested "
+        "Treatment/Service Is Not Medically Necessary:\nTwenty-one days of rental were "
+        "requested, and 7 days were certified by utilization review; the remaining 14 days are "
+        "at issue.\n\n3) Regarding the request for an MRI of the left shoulder:\nRationale Why "
+        "Requested Treatment/Service Is Not Medically Necessary:\nThe MRI previously certified "
+        "in 2012 was normal.\n");
     cr_assert_eq(json_array_size(t_get(r, "items")), 3);
     cr_expect(json_is_true(t_get(r, "items.0.partial")));
     cr_expect(json_is_true(t_get(r, "items.1.partial")));
