@@ -61,6 +61,10 @@ Test(other_layouts, layout_d_dates_told_other_ways)
         "The Independent Medical Review application reached MAXIMUS on 8/9/2013; the utilization "
         "review\ndenial it challenges is dated 8/2/2013; and the case was assigned to MAXIMUS on "
         "8/15/2013.",
+        /* H142: a date in apposition after "the following day," */
+        "The application for Independent Medical Review was received on 8/9/2013, and the case "
+        "was\nassigned to MAXIMUS the following day, 8/15/2013. The utilization review denial "
+        "is dated 8/2/2013.",
         /* H134: a relative clause names another slot; the request for IMR is the application */
         "The application for Independent Medical Review arrived at MAXIMUS on 8/9/2013, and the "
         "case\nwas assigned to MAXIMUS on 8/15/2013. The utilization review denial that led to "

@@ -99,6 +99,13 @@ void dates_read_prose(letter_t *L, const imrx_section_t *sec)
         pos = (uint32_t)ov[1];
         uint32_t cb = clause_start(text, sec->begin, b);
         int slot = clause_slot(text, cb, b, 1);
+        /* a date in apposition ("assigned to MAXIMUS the following day, 9/25/2013"): the clause
+         * before its comma */
+        int words = 0;
+        for (uint32_t i = cb; i < b && !words; i++)
+            words = imrx_text_letter((unsigned char)text[i]);
+        if (slot < 0 && !words && cb > sec->begin + 1 && text[cb - 1] == ',')
+            slot = clause_slot(text, clause_start(text, sec->begin, cb - 1), cb - 1, 1);
         if (slot < 0) slot = clause_slot(text, e, clause_end(text, e, end), 0);
         if (slot < 0 || L->have[slot]) continue;
         imrx_date_t d;
