@@ -854,6 +854,14 @@ Test(medication_stops, round_40_wordings)
          "gabapentin", "negated"},
         {"She was offered Gabapentin for the night symptoms but did not want to take it.",
          "gabapentin", "negated"},
+        {"He took ibuprofen 600 mg three times a day until early June, when it upset his stomach "
+         "and was changed to Mobic 7.5 mg once daily.",
+         "ibuprofen", "discontinued"},
+        {"His pain was managed with Duragesic 25 mcg/hr patches, until a skin reaction in "
+         "September 2013 led his physician to discontinue them.",
+         "fentanyl", "discontinued"},
+        {"Amitriptyline at bedtime was tried late in 2011 and given up after two months.",
+         "amitriptyline", "discontinued"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         json_t *r = summary(cases[i].text);

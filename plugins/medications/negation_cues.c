@@ -436,8 +436,13 @@ const char med_re_negation_after[] =
     "(?:by|with)"
     /* "took diclofenac until June 2016, when it was stopped", "was on MS Contin until 2014,
      * when it was changed to OxyContin" */
-    "|until\\s+[^.;]{1,40}?\\s+when\\s+(?:it|they|this|that)\\s+(?:was|were)\\s+(?:later\\s+)?"
-    "(?:stopped|discontinued|changed|switched|replaced|tapered|weaned)"
+    "|until\\s+[^.;]{1,40}?\\s+when\\s+(?:it|they|this|that)\\s+(?:[^.;]{0,40}?\\s+and\\s+)?(?:was|"
+    "were)\\s+(?:later\\s+)?(?:stopped|discontinued|changed|switched|replaced|tapered|weaned)"
+    /* "Duragesic patches, until a skin reaction in September 2013 led his physician to
+     * discontinue them" */
+    "|until\\s+[^.;]{1,60}?\\s+led\\s+(?:his|her|their|the)\\s+[a-z]+\\s+to\\s+(?:discontinue|stop)"
+    "\\s+"
+    "(?:it|them)\\b"
     /* "was taking Ambien for sleep but stopped it", "was tried without benefit and stopped" */
     "|but\\s+(?:(?:he|she|they)\\s+)?(?:later\\s+|then\\s+)?(?:discontinued|stopped|quit)\\s+"
     "(?:it|them|taking\\s+(?:it|them))"
@@ -445,7 +450,7 @@ const char med_re_negation_after[] =
     "started|used|prescribed|given|begun|taken|initiated|titrated|increased|raised|reduced|"
     "decreased|continued)\\b"
     "[^.;]{0,60}?\\band\\s+(?:then\\s+|later\\s+)?(?:was\\s+|were\\s+)?"
-    "(?:stopped|discontinued|abandoned|dropped)"
+    "(?:stopped|discontinued|abandoned|dropped|given\\s+up)"
     /* "was started on Lyrica in February, but after six weeks it was swapped for gabapentin",
      * "was on methadone for part of 2015, but it was set aside" */
     "|but\\s+[^.;]{0,60}?\\b(?:it|they)\\s+(?:was|were)\\s+(?:later\\s+|then\\s+|eventually\\s+)?"
