@@ -788,3 +788,15 @@ Test(diagnoses, a_physician_treating_her_for)
         LIST("right shoulder impingement syndrome", "right acromioclavicular joint arthrosis"));
     json_decref(r);
 }
+
+/* "Her treating psychologist has diagnosed A, and B; the orthopedist's diagnosis is C" (H142) */
+Test(diagnoses, a_clinician_has_diagnosed)
+{
+    json_t *r = run_summary("A 40 year old female. Her treating psychologist has diagnosed major "
+                            "depressive disorder, single episode, moderate, and generalized "
+                            "anxiety disorder. She works.");
+    expect_list(r, "patient.diagnoses",
+                LIST("major depressive disorder, single episode, moderate",
+                     "generalized anxiety disorder"));
+    json_decref(r);
+}

@@ -31,6 +31,7 @@ const char dx_cue_pattern[] =
     "\\bAME\\s|\\bQME\\s|\\bPTP\\s|\\borthopedist\\s|\\bchiropractor\\s|\\bspecialist\\s|"
     "\\bconsultant\\s|\\bpodiatrist\\s|"
     "\\bassessment\\s|\\bexamination\\s|\\bhe\\s|\\bshe\\s|\\balso\\s|\\bthen\\s|\\blater\\s|"
+    "\\bhas\\s|\\bhad\\s|"
     "\\d\\s)diagnosed\\s+(?!with\\b|as\\b|in\\b|on\\b|by\\b|him\\b|her\\b|them\\b)"
     "|\\b(?:has|had|have|with|carries|carried|added|gave|given|made|rendered|assigned|received)"
     "\\s+(?:had\\s+(?:a\\s+|the\\s+)?|a\\s+|the\\s+|an?\\s+(?:new|additional|further)\\s+)?"
