@@ -11,6 +11,14 @@ static const imrx_host_api_t *api;
 
 #define WS "\\s+"
 
+/* What UR certified "of" a request, layout D's commonest telling of a partial authorisation
+ * (group 1): "Utilization review (on 8/16/2013) certified 60 of the Norco tablets" */
+#define CERTIFIED_OF                                                                               \
+    "(\\b(?:utilization" WS "review|UR|the" WS "claims" WS "administrator|the" WS "(?:UR" WS       \
+    ")?reviewer)(?:" WS "(?:on|in)" WS "[^.;,]{1,20}?)?" WS "(?:(?:had|has)" WS                    \
+    ")?(?:certified|authorized|approved|modified)" WS                                              \
+    "(?!(?:none|neither|all|both|each)\\b)[^.;]{0,80}?\\bof" WS "(?:the|that|those|these|an?)\\b)"
+
 const char *const imrx_decisions_patterns[RE_COUNT] = {
     /* "<item>: Upheld", "<item> is: Upheld", "<item> is : Upheld", "<item>:\nUpheld"
      * (case-sensitive verdict) */
@@ -50,39 +58,27 @@ const char *const imrx_decisions_patterns[RE_COUNT] = {
         "^(Medical" WS "Treatment" WS "Guideline\\(s\\)" WS "Relied" WS "Upon" WS "by" WS "the" WS
         "(?:Expert" WS "Reviewer|Claims" WS "Administrator)|Rationale" WS "Why" WS "Requested" WS
         "Treatment/Service" WS "Is" WS "(?:Not" WS ")?Medically" WS "Necessary)\\s*:",
-    /* what UR certified "of" the request: the rest is what the review decides */
-    /* group 1: "Utilization review (on 8/16/2013) certified 60 of the Norco tablets", what of
-     * the request was certified; the rest tell the same without naming it: "Eight visits were
+    /* a partial authorisation in layout D's prose: CERTIFIED_OF (group 1), or told without
+     * naming what was certified: "Eight visits were
      * requested; the claims administrator certified four", "21 days were requested, and 7 days
      * were certified", "the remaining 14 days are at issue", "#90 was the original request",
      * "The 4 visits already certified" */
-    [RE_D_PART] =
-        "(\\b(?:utilization" WS "review|UR|the" WS "claims" WS "administrator|the" WS "(?:UR" WS
-        ")?reviewer)(?:" WS "(?:on|in)" WS "[^.;,]{1,20}?)?" WS "(?:(?:had|has)" WS
-        ")?(?:certified|authorized|approved|modified)" WS
-        "(?!(?:none|neither|all|both|each)\\b)[^.;]{0,80}?\\bof" WS
-        "(?:the|that|those|these|an?)\\b)"
-        "|\\b(?:were|was)" WS "requested\\s*[;,]?" WS "(?:and" WS
-        ")?(?:[^.;]{0,40}?\\s)?(?:certified|"
-        "authorized|approved)" WS "(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
-        "half)\\b"
-        "|\\b(?:were|was)" WS "requested\\s*[;,]?" WS "and" WS "[^.;]{1,40}?\\b(?:were|was)" WS
-        "(?:certified|authorized|approved)\\b"
-        "|\\bremaining" WS "(?:[\\w#-]+" WS "){0,4}?(?:are|is|were|was)" WS "(?:at" WS "issue|in" WS
-        "dispute|the" WS "subject|before" WS "(?:this|the)" WS "review|decided" WS "here|under" WS
-        "review)"
-        "|\\bwas" WS "the" WS "original" WS "request\\b"
-        "|\\b(?:concerns|covers|addresses)" WS "(?:only" WS ")?the" WS "remaining\\b"
-        "|\\b(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)" WS "(?:[a-z]+" WS
-        "){0,2}already" WS "(?:certified|approved|authorized)\\b",
-    /* the same told in a summary, which names what was certified (group 1 of RE_D_PART alone:
-     * the summary is long, and this one starts with rarer letters) */
-    [RE_D_CERTIFIED_OF] =
-        "(\\b(?:utilization" WS "review|UR|the" WS "claims" WS "administrator|the" WS "(?:UR" WS
-        ")?reviewer)(?:" WS "(?:on|in)" WS "[^.;,]{1,20}?)?" WS "(?:(?:had|has)" WS
-        ")?(?:certified|authorized|approved|modified)" WS
-        "(?!(?:none|neither|all|both|each)\\b)[^.;]{0,80}?\\bof" WS
-        "(?:the|that|those|these|an?)\\b)",
+    [RE_D_PART] = CERTIFIED_OF
+    "|\\b(?:were|was)" WS "requested\\s*[;,]?" WS "(?:and" WS ")?(?:[^.;]{0,40}?\\s)?(?:certified|"
+    "authorized|approved)" WS "(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
+    "half)\\b"
+    "|\\b(?:were|was)" WS "requested\\s*[;,]?" WS "and" WS "[^.;]{1,40}?\\b(?:were|was)" WS
+    "(?:certified|authorized|approved)\\b"
+    "|\\bremaining" WS "(?:[\\w#-]+" WS "){0,4}?(?:are|is|were|was)" WS "(?:at" WS "issue|in" WS
+    "dispute|the" WS "subject|before" WS "(?:this|the)" WS "review|decided" WS "here|under" WS
+    "review)"
+    "|\\bwas" WS "the" WS "original" WS "request\\b"
+    "|\\b(?:concerns|covers|addresses)" WS "(?:only" WS ")?the" WS "remaining\\b"
+    "|\\b(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)" WS "(?:[a-z]+" WS
+    "){0,2}already" WS "(?:certified|approved|authorized)\\b",
+    /* in the summary, where only a telling that names what was certified can name its item
+     * (and the summary is long: this pattern alone starts with rarer letters) */
+    [RE_D_CERTIFIED_OF] = CERTIFIED_OF,
     /* "The remaining IMR eligible portion, Z", "Remaining portion at issue, Z", "The remaining
      * portion eligible for IMR, Z" */
     [RE_PORTION] =

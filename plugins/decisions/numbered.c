@@ -314,8 +314,6 @@ void imrx_items_layout_d(scan_t *sc)
          * 10 mcg/hr #4": what was left uncertified, named in apposition */
         uint32_t cert = imrx_text_find(text, it->text.b, it->text.e, "not certif");
         if (cert == it->text.e) cert = imrx_text_find(text, it->text.b, it->text.e, "not authoriz");
-        if (cert == it->text.e)
-            cert = imrx_text_find(text, it->text.b, it->text.e, "did not certify");
         if (cert < it->text.e) {
             uint32_t comma = imrx_text_find(text, cert, it->text.e, ", ");
             if (comma + 2 < it->text.e) {
