@@ -115,8 +115,9 @@ static void check_on_random_texts(const char *pattern, const imrx_re_keys_t *key
 /* A search from the declared starts (imrx_re_find_starts) finds, from every start, what the
  * plain search finds: word-start alternatives, alternatives that open with punctuation before a
  * tail word (", which"), a closing parenthesis before them, and \G, true only at the search's
- * start ("-free" right after where it starts, not after a later word). */
-Test(keyed, searches_from_declared_starts_find_what_the_plain_search_finds)
+ * start ("-free" right after where it starts, not after a later word); group 1 too. With
+ * `split`, the pattern is split by first byte (imrx_re_split_first_byte). */
+static void check_declared_starts(int split)
 {
     static const char *const firsts[] = {"was", "but", "he", NULL};
     static const char *const tails[] = {"wh", "st", NULL};
@@ -136,9 +137,15 @@ Test(keyed, searches_from_declared_starts_find_what_the_plain_search_finds)
                                         "but never",  "he declined",
                                         "stopping",   "she"};
     search_t x;
-    search_init(&x, "(?:\\b|(?<=\\)))(?:was\\s+(?:not\\s+)?stopped|but\\s+(?:he\\s+)?never|"
-                    "he\\s+stopped|,?\\s*which\\s+he\\s+stopped|\\s*[:,]\\s*stopped|"
-                    "\\G-free|\\G\\s*stopped)");
+    static const char pattern[] =
+        "(?:\\b|(?<=\\)))(?:(?:was\\s+(?:not\\s+)?stopped|but\\s+(?:he\\s+)?never)|"
+        "(he\\s+stopped|,?\\s*which\\s+he\\s+stopped|\\s*[:,]\\s*stopped)|"
+        "\\G-free|\\G\\s*stopped)";
+    search_init(&x, pattern);
+    if (split) {
+        cr_assert_eq(imrx_re_split_first_byte(&x.re, pattern, 0), IMRX_OK);
+        cr_assert_not_null(x.re.split, "the pattern's leading alternation is read");
+    }
     char text[6000];
     for (uint32_t seed = 1; seed <= 60; seed++) {
         size_t len = random_text(text, sizeof text, seed, words, sizeof words / sizeof *words,
@@ -146,16 +153,43 @@ Test(keyed, searches_from_declared_starts_find_what_the_plain_search_finds)
         for (size_t start = 0; start < len; start += 3) {
             int k = imrx_re_find_starts(&x.re, &st, &x.s, text, start, len);
             size_t kb = k > 0 ? imrx_re_ov(&x.s)[0] : 0, ke = k > 0 ? imrx_re_ov(&x.s)[1] : 0;
+            int kg = k > 0 && imrx_re_has(&x.s, 1);
             int p = imrx_re_find(&x.re, &x.s, text, start, len);
             cr_assert_eq(k, p, "%d vs %d from %zu in: %s", k, p, start, text);
             if (p > 0) {
                 cr_assert_eq(kb, imrx_re_ov(&x.s)[0], "%zu vs %zu from %zu in: %s", kb,
                              (size_t)imrx_re_ov(&x.s)[0], start, text);
                 cr_assert_eq(ke, imrx_re_ov(&x.s)[1], "from %zu in: %s", start, text);
+                cr_assert_eq(kg, imrx_re_has(&x.s, 1), "group 1 from %zu in: %s", start, text);
             }
         }
     }
     search_free(&x);
+}
+
+Test(keyed, searches_from_declared_starts_find_what_the_plain_search_finds)
+{
+    check_declared_starts(0);
+}
+
+Test(keyed, a_pattern_split_by_first_byte_finds_what_the_whole_pattern_finds)
+{
+    check_declared_starts(1);
+}
+
+/* A pattern whose shape the splitter does not read (no leading alternation, a quantified group)
+ * stays whole. */
+Test(keyed, patterns_of_other_shapes_are_not_split)
+{
+    static const char *const shapes[] = {"was\\s+stopped", "(?:was|but)+\\s+never", "\\Qwas|but\\E",
+                                         "x(?:was|but)"};
+    for (size_t i = 0; i < sizeof shapes / sizeof *shapes; i++) {
+        search_t x;
+        search_init(&x, shapes[i]);
+        cr_assert_eq(imrx_re_split_first_byte(&x.re, shapes[i], 0), IMRX_OK);
+        cr_assert_null(x.re.split, "%s", shapes[i]);
+        search_free(&x);
+    }
 }
 
 Test(keyed, whole_word_keys_find_what_the_plain_search_finds)

@@ -22,7 +22,7 @@ uint64_t imrx_re_now_ns(void)
 /* The pattern with each \G (true only where a search starts) made never true, for attempts a
  * search from an earlier place would make; NULL when it has none (or no memory: callers then
  * take the plain search). Escapes are skipped whole, so "\\G" (a backslash and a G) stays. */
-static char *without_start_assertion(const char *pattern)
+char *imrx_re_without_start_assertion(const char *pattern)
 {
     size_t n = 0, g = 0;
     for (const char *p = pattern; *p; p++, n++)
@@ -72,7 +72,7 @@ imrx_status_t imrx_re_compile(imrx_re_t *re, const char *pattern, uint32_t optio
         re->anchored && jit && pcre2_jit_compile(re->anchored, PCRE2_JIT_COMPLETE) == 0;
     re->anchored_inside = NULL;
     re->anchored_inside_jit = 0;
-    char *inside = without_start_assertion(pattern);
+    char *inside = imrx_re_without_start_assertion(pattern);
     if (inside) {
         re->anchored_inside = pcre2_compile((PCRE2_SPTR)inside, PCRE2_ZERO_TERMINATED,
                                             opts | PCRE2_ANCHORED, &err, &off, NULL);
@@ -80,6 +80,7 @@ imrx_status_t imrx_re_compile(imrx_re_t *re, const char *pattern, uint32_t optio
                                   pcre2_jit_compile(re->anchored_inside, PCRE2_JIT_COMPLETE) == 0;
         free(inside);
     }
+    re->split = NULL;
     re->verify = getenv("IMRX_RE_VERIFY") != NULL;
     re->profile = NULL;
     if (getenv("IMRX_RE_PROFILE") && (re->profile = calloc(1, sizeof *re->profile)))
@@ -103,6 +104,8 @@ void imrx_re_free(imrx_re_t *re)
     pcre2_code_free(re->code);
     pcre2_code_free(re->anchored);
     pcre2_code_free(re->anchored_inside);
+    imrx_re_split_free(re->split);
+    re->split = NULL;
     re->code = re->anchored = re->anchored_inside = NULL;
 }
 

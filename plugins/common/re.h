@@ -15,6 +15,7 @@ typedef struct imrx_re {
     pcre2_code *anchored_inside; /* anchored, with \G never true: tried where a search that began
                                     earlier would try it (imrx_re_find_starts); NULL when the
                                     pattern has no \G (then `anchored` serves) */
+    struct imrx_re_split *split; /* imrx_re_split_first_byte: variants by first byte, or NULL */
     struct imrx_re_profile *profile; /* IMRX_RE_PROFILE=1: time per pattern, printed at free */
     int verify;                      /* IMRX_RE_VERIFY=1: keyed searches checked (see below) */
     int code_jit, anchored_jit, anchored_inside_jit; /* JIT-compiled: pcre2_jit_match */
@@ -100,6 +101,15 @@ typedef struct imrx_re_starts {
  * difference. */
 int imrx_re_find_starts(const imrx_re_t *re, const imrx_re_starts_t *st, imrx_re_scratch_t *s,
                         const char *text, size_t start, size_t end);
+
+/* For imrx_re_find_starts over a pattern of many alternatives ("(?:\b|(?<=\)))(?:was ...|but
+ * ...|, which ...)"): after compiling `re` from `pattern` with the same options, builds one
+ * variant per byte holding only the alternatives of the leading alternation (after zero-width
+ * assertions) that can begin with that byte, so that an anchored attempt steps into a few of them
+ * instead of all. Exact: an alternative left out cannot match there, the rest keep their order,
+ * groups their numbers (an alternative holding a capturing group is always kept). A pattern of
+ * another shape is left whole (IMRX_OK). re_split.c. */
+imrx_status_t imrx_re_split_first_byte(imrx_re_t *re, const char *pattern, uint32_t options);
 
 /* Every position of text[start..end) where a pattern with these keys can begin a match: each key
  * word and the words_back words before it, in text order, each once. Returns their count, or

@@ -25,6 +25,17 @@ int imrx_re_run(const pcre2_code *code, int jit, imrx_re_scratch_t *s, const cha
 /* IMRX_RE_PROFILE: one search of `re` that began at t0 and returned rc. */
 void imrx_re_profile_count(const imrx_re_t *re, uint64_t t0, int rc);
 
+/* The pattern with each \G (true only where a search starts) made never true (malloc'd), or
+ * NULL when it has none or there is no memory (re.c). */
+char *imrx_re_without_start_assertion(const char *pattern);
+
+/* re_split.c: the variant of a split pattern for a place holding `byte`; 0 when no alternative
+ * can begin with it (nothing can match there). */
+#define IMRX_RE_SPLIT_NONE 255u
+int imrx_re_split_variant(const struct imrx_re_split *sp, unsigned char byte,
+                          const pcre2_code **code, int *jit);
+void imrx_re_split_free(struct imrx_re_split *sp);
+
 /* The per-thread cache of key indexes (re_keys.c), made with each scratch. */
 struct imrx_re_key_cache *imrx_re_key_cache_new(void);
 

@@ -295,6 +295,18 @@ static int gap_char(const char *gap, char c)
  * characters before it (when a tail key stands there and a word or ')' before the run), then
  * the word itself (when a word key stands there). Each place is tried once, as a search from
  * `start` would try it: \G holds at `start` only. */
+/* One anchored attempt at text[at]: the split variant for its byte when there is one (a byte no
+ * alternative begins with cannot start a match), else `code`. */
+static int attempt(const imrx_re_t *re, const pcre2_code *code, int jit, imrx_re_scratch_t *s,
+                   const char *text, size_t at, size_t end)
+{
+    if (re->split && !imrx_re_split_variant(re->split, (unsigned char)text[at], &code, &jit)) {
+        s->rc = 0;
+        return 0;
+    }
+    return imrx_re_run(code, jit, s, text, at, end, 0);
+}
+
 static int from_starts(const imrx_re_t *re, const imrx_re_starts_t *st, imrx_re_scratch_t *s,
                        const char *text, size_t start, size_t end, int *done)
 {
@@ -318,11 +330,11 @@ static int from_starts(const imrx_re_t *re, const imrx_re_starts_t *st, imrx_re_
             size_t r = p - 1;
             while (r > start && gap_char(st->gap, text[r - 1])) r--;
             if (r > start && (word_chars[t[r - 1]] || text[r - 1] == ')') &&
-                (rc = imrx_re_run(later, later_jit, s, text, r, end, 0)) != 0)
+                (rc = attempt(re, later, later_jit, s, text, r, end)) != 0)
                 return rc;
         }
         if ((tail || (iw->head[t[p]] && key_at(&st->words, iw, text, p, end))) &&
-            (rc = imrx_re_run(later, later_jit, s, text, p, end, 0)) != 0)
+            (rc = attempt(re, later, later_jit, s, text, p, end)) != 0)
             return rc;
     }
     s->rc = 0;

@@ -137,6 +137,11 @@ imrx_status_t med_context_compile(med_context_re_t *re, const imrx_host_api_t *a
             return IMRX_EINVAL;
         }
     }
+    /* tried anchored after every drug mention (negation.c, imrx_re_find_starts) */
+    if (imrx_re_split_first_byte(&re->negation_after, med_re_negation_after, 0) != IMRX_OK) {
+        for (size_t k = 0; k < n; k++) imrx_re_free(slots[k]);
+        return IMRX_ENOMEM;
+    }
     return IMRX_OK;
 }
 
