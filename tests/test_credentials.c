@@ -305,7 +305,7 @@ Test(credentials, prose_splits_and_only_between_known_specialties)
     json_decref(r);
 }
 
-/* Reviewer prose as the blind rounds wrote it (H87, H90, H91, H95, H99, H126). */
+/* Reviewer prose as the blind rounds wrote it (H87, H90, H91, H95, H99, H126, H146). */
 Test(credentials, reviewer_prose_told_other_ways)
 {
     const struct {
@@ -349,6 +349,14 @@ Test(credentials, reviewer_prose_told_other_ways)
         {"The expert reviewer is a physiatrist, Board Certified in Physical Medicine & "
          "Rehabilitation, who\nis licensed to practice in Texas and California.",
          LIST("Physical Medicine & Rehabilitation"), LIST("TX", "CA")},
+        /* H146 */
+        {"The expert reviewer is Board Certified in Psychiatry, holds an added qualification "
+         "in\nPsychosomatic Medicine, and is licensed to practice in California, Illinois and "
+         "Ohio.",
+         LIST("Psychiatry", "Psychosomatic Medicine"), LIST("CA", "IL", "OH")},
+        {"The expert reviewer is a Doctor of Chiropractic, holds certification as a Chiropractic "
+         "Sports\nPhysician, and is licensed to practice in California and Oregon.",
+         LIST("Doctor of Chiropractic", "Chiropractic Sports Physician"), LIST("CA", "OR")},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         json_t *r = run_layout_d(cases[i].prose);

@@ -800,3 +800,15 @@ Test(diagnoses, a_clinician_has_diagnosed)
                      "generalized anxiety disorder"));
     json_decref(r);
 }
+
+/* "Her other diagnoses, which are not part of the claim, are A and B, managed by ..." (H145) */
+Test(diagnoses, diagnoses_then_a_relative_clause)
+{
+    json_t *r = run_summary("A 51 year old female. She is being treated for lumbar disc protrusion "
+                            "at L5-S1. Her other diagnoses, which are not part of the claim, are "
+                            "type 2 diabetes and hypertension, managed by her primary care "
+                            "physician. She works.");
+    expect_list(r, "patient.diagnoses",
+                LIST("lumbar disc protrusion at L5-S1", "type 2 diabetes", "hypertension"));
+    json_decref(r);
+}

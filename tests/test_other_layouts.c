@@ -462,3 +462,45 @@ Test(other_layouts, layout_d_the_uncertified_part_in_apposition)
     cr_expect(json_is_true(t_get(r, "items.0.partial")));
     json_decref(r);
 }
+
+/* Layout D as a ninth writer tells the guidelines (H146): the claims administrator's citation
+ * first, in the block headed "Relied Upon by the Expert Reviewer", then the reviewer's; and a
+ * partial authorisation as "Ambien 10mg #30 was originally requested". */
+Test(other_layouts, layout_d_the_administrators_citation_before_the_reviewers)
+{
+    json_t *r = letter_d_with(
+        "1) MAXIMUS Federal Services, Inc. has determined the request for 6 sessions of cognitive\n"
+        "behavioral therapy is medically necessary and appropriate.\n2) MAXIMUS Federal Services, "
+        "Inc. has determined the request for transportation to\nappointments is not medically "
+        "necessary and appropriate.\n3) MAXIMUS Federal Services, Inc. has determined the request "
+        "for Ambien 10mg #15 is not\nmedically necessary and appropriate.",
+        plain_procedure, plain_reviewer, "",
+        "1) Regarding the request for 6 sessions of cognitive behavioral therapy:\nMedical "
+        "Treatment Guideline(s) Relied Upon by the Expert Reviewer:\nThe Claims Administrator "
+        "based its decision on the MTUS Chronic Pain Medical Treatment\nGuidelines (2009), page "
+        "23. The Expert Reviewer found that the MTUS section cited by the\nClaims Administrator "
+        "is not relevant. The Expert Reviewer relied on the Official\nDisability Guidelines "
+        "(ODG), Mental Illness & Stress chapter, which are not part of the MTUS.\nRationale Why "
+        "Requested Treatment/Service Is Medically Necessary:\nThe sessions are indicated.\n\n2) "
+        "Regarding the request for transportation to appointments:\nMedical Treatment "
+        "Guideline(s) Relied Upon by the Expert Reviewer:\nThe Claims Administrator did not cite "
+        "any medical evidence for its decision. The MTUS does\nnot address transportation. The "
+        "Expert Reviewer relied on the Official Disability Guidelines\n(ODG), Knee & Leg "
+        "chapter, Transportation, which is not part of the MTUS.\nRationale Why Requested "
+        "Treatment/Service Is Not Medically Necessary:\nShe drives.\n\n3) Regarding the request "
+        "for Ambien 10mg #15:\nMedical Treatment Guideline(s) Relied Upon by the Expert "
+        "Reviewer:\nThe Expert Reviewer relied on the Official Disability Guidelines (ODG), Pain "
+        "chapter.\nRationale Why Requested Treatment/Service Is Not Medically Necessary:\nAmbien "
+        "10mg #30 was originally requested; the Claims Administrator authorized Ambien\n10mg #15 "
+        "for weaning, and what is left for this review was not certified.\n");
+    cr_assert_eq(json_array_size(t_get(r, "items")), 3);
+    cr_expect_eq(json_array_size(t_get(r, "items.0.guidelines")), 1, "not the administrator's");
+    cr_expect_str_neq(t_str(r, "items.0.guidelines.0.source"), "MTUS");
+    cr_expect_str_eq(t_str(r, "items.0.ca_guidelines.0.source"), "MTUS");
+    cr_expect(json_is_true(t_get(r, "items.0.non_mtus")));
+    cr_expect(!json_is_true(t_get(r, "items.1.no_citation")), "the administrator did not cite");
+    cr_expect(json_is_true(t_get(r, "items.1.ca_no_citation")));
+    cr_expect(json_is_true(t_get(r, "items.2.partial")));
+    cr_expect(!json_is_true(t_get(r, "items.0.partial")));
+    json_decref(r);
+}

@@ -186,3 +186,19 @@ Test(stop_wordings, invented_wordings_of_round_34)
         NULL};
     expect_each(never, "hydrocodone/acetaminophen", "negated", 1);
 }
+
+/* Wordings of the forty-second blind round (H144, H145), each told of Norco. */
+Test(stop_wordings, wordings_of_round_42)
+{
+    static const char *const stopped[] = {
+        "Medications have included Norco, which he took for about two months in 2015 and stopped "
+        "because of constipation, and Wellbutrin SR since then.",
+        "After surgery she was given Norco 5/325mg, which she tapered and stopped by 3-12-2018.",
+        NULL};
+    expect_each(stopped, "hydrocodone/acetaminophen", "discontinued", 1);
+    static const char *const never[] = {
+        "In July 2016 the physician suggested Norco for the pain, but the patient preferred not to "
+        "add another medication and has not started it.",
+        "Norco was discussed before surgery, but she declined the prescription.", NULL};
+    expect_each(never, "hydrocodone/acetaminophen", "negated", 1);
+}

@@ -228,6 +228,16 @@ Test(treatments, anesthesia_of_the_procedure_beside_it)
     cr_expect_str_eq(t_str(r, "items.0.category"), "injections");
     cr_expect(json_is_null(t_get(r, "items.0.drug")));
     json_decref(r);
+    /* home equipment, though no brace or unit (H145) */
+    static const char *const equipment[] = {"Home whirlpool spa",
+                                            "Medical alert seizure "
+                                            "monitoring system",
+                                            "Hot tub for home use"};
+    for (size_t i = 0; i < sizeof equipment / sizeof *equipment; i++) {
+        r = run_item(equipment[i], NULL);
+        cr_expect_str_eq(t_str(r, "items.0.category"), "dmepos", "%s", equipment[i]);
+        json_decref(r);
+    }
 }
 
 Test(treatments, quantities_body_parts_and_sides)

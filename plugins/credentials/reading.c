@@ -16,8 +16,8 @@
     "medical)\\s+){0,2})?(?:currently\\s+|also\\s+)?licen(?:sed|[sc]es?\\b)|"                      \
     ",\\s+(?:is\\s+)?licensed|,?\\s+and\\s+an?\\s+licen[sc]e\\b|,?\\s+and\\s+(?:also\\s+)?"        \
     "holds\\s+"                                                                                    \
-    "board|,?\\s+(?:and\\s+)?(?:also\\s+)?(?:has|holds|with)\\s+(?:a\\s+)?(?:sub-?specialt|"       \
-    "specialt|additional|certificate|added)|"                                                      \
+    "board|,?\\s+(?:and\\s+)?(?:also\\s+)?(?:has|holds|with)\\s+(?:an?\\s+)?(?:sub-?specialt|"     \
+    "specialt|additional|certificat|added)|"                                                       \
     ",\\s+(?:the\\s+)?(?:expert\\s+)?reviewer\\b|,?\\s+who\\b|"                                    \
     "\\s+by\\s+the\\b|\\s*[.;(]|\\s*\\z)"
 
@@ -29,9 +29,13 @@ static const char spec_label[] =
 /* "is Board Certified in ...", "holds board certification in ..." */
 static const char prose_board[] =
     "\\bBoard[-\\s]+(?:Certified|certifications?)\\s+in\\s+" SPEC SPEC_END;
-static const char prose_sub[] = "\\b(?:(?:sub-?)?specialt(?:y|ies)|additional\\s+certifications?|"
-                                "(?:certificates?\\s+of\\s+)?added\\s+qualifications?)(?:\\s+"
-                                "certificat(?:ions?|es?))?\\s+in\\s+" SPEC SPEC_END;
+/* "has a subspecialty in ...", "holds an added qualification in ...", "holds certification as a
+ * Chiropractic Sports Physician" */
+static const char prose_sub[] =
+    "\\b(?:(?:(?:sub-?)?specialt(?:y|ies)|additional\\s+certifications?|"
+    "(?:certificates?\\s+of\\s+)?added\\s+qualifications?)(?:\\s+"
+    "certificat(?:ions?|es?))?\\s+in\\s+|"
+    "(?<=holds\\s)certification\\s+as\\s+(?:an?\\s+)?)" SPEC SPEC_END;
 /* Reviewers who are no physicians name their profession: "is a Licensed Chiropractor". */
 static const char prose_profession[] =
     "\\b(?:is|and)\\s+(?:also\\s+)?an?\\s+(?:licensed\\s+|board[-\\s]+certified\\s+)?("

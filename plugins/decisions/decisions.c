@@ -62,6 +62,7 @@ const char *const imrx_decisions_patterns[RE_COUNT] = {
      * naming what was certified: "Eight visits were
      * requested; the claims administrator certified four", "21 days were requested, and 7 days
      * were certified", "the remaining 14 days are at issue", "#90 was the original request",
+     * "Ambien 10mg #30 was originally requested",
      * "The 4 visits already certified" */
     [RE_D_PART] = CERTIFIED_OF
     "|\\b(?:were|was)" WS "requested\\s*[;,]?" WS "(?:and" WS ")?(?:[^.;]{0,40}?\\s)?(?:certified|"
@@ -73,6 +74,7 @@ const char *const imrx_decisions_patterns[RE_COUNT] = {
     "dispute|the" WS "subject|before" WS "(?:this|the)" WS "review|decided" WS "here|under" WS
     "review)"
     "|\\bwas" WS "the" WS "original" WS "request\\b"
+    "|\\b(?:was|were)" WS "(?:originally" WS "requested|requested" WS "originally)\\b"
     "|\\b(?:concerns|covers|addresses)" WS "(?:only" WS ")?the" WS "remaining\\b"
     "|\\b(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)" WS "(?:[a-z]+" WS
     "){0,2}already" WS "(?:certified|approved|authorized)\\b",

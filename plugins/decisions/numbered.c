@@ -14,6 +14,25 @@ static int number_at(const char *text, PCRE2_SIZE *ov)
     return atoi(text + ov[2]);
 }
 
+/* "Medical Treatment Guideline(s) Relied Upon by the Expert Reviewer: The Claims Administrator
+ * based its decision on the ODG ... The Expert Reviewer relied on the MTUS ...": sentences about
+ * the claims administrator that open the reviewer's part are the administrator's citation, up to
+ * the first sentence about the expert reviewer. */
+static void ca_sentences_first(const char *text, item_t *it)
+{
+    uint32_t b = it->mx.b, e = it->mx.e;
+    while (b < e && (text[b] == ' ' || text[b] == '\n' || text[b] == '\f')) b++;
+    if (e - b < 26 || imrx_text_find(text, b, b + 25, "The Claims Administrator ") != b) return;
+    uint32_t er = imrx_text_find(text, b, e, "The Expert Reviewer ");
+    /* only where a sentence begins, and never when the administrator's part is all there is */
+    while (er < e &&
+           !(er >= 2 && text[er - 2] == '.' && (text[er - 1] == ' ' || text[er - 1] == '\n')))
+        er = imrx_text_find(text, er + 1, e, "The Expert Reviewer ");
+    if (er >= e) return;
+    if (it->ca.e <= it->ca.b) it->ca = (range_t){b, er};
+    it->mx.b = er;
+}
+
 /* The labelled parts of a block: each label opens a part that runs to the next label. */
 static void split_block(scan_t *sc, item_t *it, int re, uint32_t from)
 {
@@ -36,6 +55,7 @@ static void split_block(scan_t *sc, item_t *it, int re, uint32_t from)
         p = (uint32_t)ov[1];
     }
     if (open) open->e = it->block.e;
+    ca_sentences_first(text, it);
 }
 
 void imrx_items_layout_b(scan_t *sc, const imrx_section_t *sec)

@@ -192,7 +192,9 @@ const char med_re_negation_after[] =
      * contraindicated" */
     "|(?:was|were)\\s+(?:recommended|suggested|proposed|offered|considered|discussed)\\s+but\\s+"
     "(?:was\\s+|were\\s+)?(?:not|never)\\s+(?:started|tried|prescribed|pursued|filled|initiated)"
-    "|but\\s+(?:(?:he|she|they)\\s+)?(?:declined|refused)(?=\\s*(?:[.;,]|$))"
+    /* "but she declined", "but she declined injections" */
+    "|but\\s+(?:(?:he|she|they)\\s+)?(?:declined|refused)(?:\\s+(?:(?:the|an?)\\s+)?(?:injections?|"
+    "shots?|medications?|prescriptions?|trial))?(?=\\s*(?:[.;,]|$))"
     "|(?:is|are|was|were)\\s+contraindicated"
     /* "A trial of meloxicam was discussed and not pursued" */
     "|(?:was|were)\\s+(?:discussed|considered|proposed|suggested|offered|raised)\\b[^.;]{0,60}?"
@@ -222,8 +224,9 @@ const char med_re_negation_after[] =
     "put\\s+off)\\b"
     /* "Lyrica was prescribed in February, but the request was not approved and he has never
      * taken it" */
-    "|but\\s+[^.;]{0,80}?\\band\\s+(?:he|she|they)\\s+(?:has|have|had)\\s+never\\s+(?:taken|used|"
-    "tried|filled|started)\\s+(?:it|them)\\b"
+    /* "..., but the patient preferred not to add another medication and has not started it" */
+    "|but\\s+[^.;]{0,80}?\\band\\s+(?:(?:he|she|they)\\s+)?(?:has|have|had)\\s+(?:never|not(?:\\s+"
+    "yet)?)\\s+(?:taken|used|tried|filled|started)\\s+(?:it|them)\\b(?!\\s+since)"
     /* "Lyrica was prescribed in 2014, and she has never taken it" */
     "|,?\\s*and\\s+(?:he|she|they)\\s+(?:has|have|had)\\s+(?:never|not\\s+yet)\\s+(?:taken|used|"
     "tried|filled|started)\\s+(?:it|them)\\b"
@@ -406,6 +409,11 @@ const char med_re_negation_after[] =
     "|(?:which|that)\\s+[^.;,]{0,60}?\\band\\s+(?:was|were)\\s+(?:later\\s+|then\\s+|eventually\\s+"
     ")?"
     "(?:stopped|discontinued|tapered|weaned)"
+    /* "Paxil, which he took for about two months in 2015 and stopped because of ...", "Percocet,
+     * which she tapered and stopped by 3-12-2018" */
+    "|(?:which|that)\\s+(?:he|she|they)\\s+(?:took|used|tried|tapered|had\\s+(?:taken|used|tried))"
+    "\\b[^.;]{0,80}?\\band\\s+(?:then\\s+|later\\s+|eventually\\s+|finally\\s+)?(?:stopped|"
+    "discontinued|quit)\\b"
     /* "Cymbalta, stopped after one month in 2014 because of nausea", "Percocet 5/325 after the
      * surgery, stopped 5/2014", "ibuprofen 800 mg tid, d/c'd in 2013" */
     "|,\\s*(?:later\\s+|then\\s+|eventually\\s+)?(?:stopped|discontinued|d/c'?d)\\s+(?:(?:after|in|"

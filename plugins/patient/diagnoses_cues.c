@@ -56,6 +56,8 @@ const char dx_cue_pattern[] =
      * since the fall of 2015: (1) ..." */
     "|\\bdiagnos[ie]s(?:\\s+(?!(?:was|were|is|are|has|have|had|include[sd]?)\\b)[a-z0-9'-]+){1,6}?"
     "\\s*:"
+    /* "Her other diagnoses, which are not part of the claim, are type 2 diabetes and ..." */
+    "|\\bdiagnos[ie]s\\s*,\\s*(?:which|that)\\s+[^,.;:]{3,80},\\s*(?:are|were|include[sd]?)\\b"
     /* told in apposition: "His non-industrial diagnoses, type 2 diabetes mellitus and
      * hypertension, are followed by his primary care physician." */
     "|\\bdiagnos[ie]s\\s*,(?=[^.;:]{3,160}?,\\s+(?:are|were)\\s+(?:followed|treated|managed|"
