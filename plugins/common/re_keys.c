@@ -166,6 +166,18 @@ static inline size_t key_candidates(const imrx_re_keys_t *keys, const char *text
     return n;
 }
 
+/* One anchored attempt at text[at]: the split variant for its byte when there is one (a byte no
+ * alternative begins with cannot start a match), else `code`. */
+static int attempt(const struct imrx_re_split *split, const pcre2_code *code, int jit,
+                   imrx_re_scratch_t *s, const char *text, size_t at, size_t end)
+{
+    if (split && !imrx_re_split_variant(split, (unsigned char)text[at], &code, &jit)) {
+        s->rc = 0;
+        return 0;
+    }
+    return imrx_re_run(code, jit, s, text, at, end, 0);
+}
+
 /* Keys are read in text order and each key's candidates (the key, then up to words_back words
  * before it) are tried as they come, so a search stops soon after its match instead of reading
  * to the end of the range. Two facts make that exact: the earliest candidate of a key never
@@ -183,6 +195,8 @@ static int keyed(const imrx_re_t *re, const imrx_re_keys_t *keys, imrx_re_scratc
         !(ix = keys_usable(keys, s, &tmp, text, start, end)))
         return 0;
     *done = 1;
+    /* split variants have \G never true: usable only where the pattern has none */
+    const struct imrx_re_split *split = re->anchored_inside ? NULL : re->split;
     size_t best = SIZE_MAX, last_key = 0;
     int best_rc = 0, have_last = 0, tried_after_best = 0;
     for (size_t p = start; (p = next_key(keys, ix, text, p, end)) < end; p++) {
@@ -193,7 +207,7 @@ static int keyed(const imrx_re_t *re, const imrx_re_keys_t *keys, imrx_re_scratc
             size_t w = cand[i];
             if (have_last && w <= last_key) continue;
             if (w >= best) break;
-            int rc = imrx_re_run(re->anchored, re->anchored_jit, s, text, w, end, 0);
+            int rc = attempt(split, re->anchored, re->anchored_jit, s, text, w, end);
             if (best != SIZE_MAX) tried_after_best = 1;
             if (rc != 0) {
                 best = w, best_rc = rc, tried_after_best = 0;
@@ -207,7 +221,7 @@ static int keyed(const imrx_re_t *re, const imrx_re_keys_t *keys, imrx_re_scratc
         return best_rc;
     }
     /* a later failed attempt may have changed the match data: the match again */
-    if (tried_after_best) return imrx_re_run(re->anchored, re->anchored_jit, s, text, best, end, 0);
+    if (tried_after_best) return attempt(split, re->anchored, re->anchored_jit, s, text, best, end);
     return best_rc;
 }
 
@@ -295,18 +309,6 @@ static int gap_char(const char *gap, char c)
  * characters before it (when a tail key stands there and a word or ')' before the run), then
  * the word itself (when a word key stands there). Each place is tried once, as a search from
  * `start` would try it: \G holds at `start` only. */
-/* One anchored attempt at text[at]: the split variant for its byte when there is one (a byte no
- * alternative begins with cannot start a match), else `code`. */
-static int attempt(const imrx_re_t *re, const pcre2_code *code, int jit, imrx_re_scratch_t *s,
-                   const char *text, size_t at, size_t end)
-{
-    if (re->split && !imrx_re_split_variant(re->split, (unsigned char)text[at], &code, &jit)) {
-        s->rc = 0;
-        return 0;
-    }
-    return imrx_re_run(code, jit, s, text, at, end, 0);
-}
-
 static int from_starts(const imrx_re_t *re, const imrx_re_starts_t *st, imrx_re_scratch_t *s,
                        const char *text, size_t start, size_t end, int *done)
 {
@@ -330,11 +332,11 @@ static int from_starts(const imrx_re_t *re, const imrx_re_starts_t *st, imrx_re_
             size_t r = p - 1;
             while (r > start && gap_char(st->gap, text[r - 1])) r--;
             if (r > start && (word_chars[t[r - 1]] || text[r - 1] == ')') &&
-                (rc = attempt(re, later, later_jit, s, text, r, end)) != 0)
+                (rc = attempt(re->split, later, later_jit, s, text, r, end)) != 0)
                 return rc;
         }
         if ((tail || (iw->head[t[p]] && key_at(&st->words, iw, text, p, end))) &&
-            (rc = attempt(re, later, later_jit, s, text, p, end)) != 0)
+            (rc = attempt(re->split, later, later_jit, s, text, p, end)) != 0)
             return rc;
     }
     s->rc = 0;

@@ -340,16 +340,22 @@ imrx_status_t imrx_re_split_first_byte(imrx_re_t *re, const char *pattern, uint3
     uint32_t opts = PCRE2_UTF | PCRE2_MULTILINE | PCRE2_NO_UTF_CHECK;
     if (!(options & IMRX_RE_CASE)) opts |= PCRE2_CASELESS;
     opts |= options & ~IMRX_RE_CASE;
-    /* the leading assertions, then the alternation */
-    size_t i = 0, k = 0;
-    while (s[i] && (k = atom_end(s, i)) && quantifier_end(s, k) == k && zero_width(s, i, k)) i = k;
-    size_t open = group_opening(s, i), end = open ? atom_end(s, i) : 0;
+    /* The alternation: the pattern's own ("A|B|C"), or the group after its leading assertions
+     * ("\b(?:A|B|C)\b"); body_b..body_e is its inside, copied between head and tail. */
+    size_t len = strlen(s), body_b = 0, body_e = len;
+    if (!alternation(s, 0, len)) {
+        size_t i = 0, k = 0;
+        while (s[i] && (k = atom_end(s, i)) && quantifier_end(s, k) == k && zero_width(s, i, k))
+            i = k;
+        size_t open = group_opening(s, i), end = open ? atom_end(s, i) : 0;
+        if (!end || quantifier_end(s, end) != end) end = open = i = 0;
+        body_b = i + open, body_e = end ? end - 1 : 0;
+    }
     tree_t T = {0};
     struct imrx_re_split *sp = NULL;
     char *seen[256] = {0};
     imrx_status_t st = IMRX_OK;
-    if (!end || quantifier_end(s, end) != end || !read_tree(&T, s, i + open, end - 1, opts, 0) ||
-        T.leaves < 2)
+    if (body_e <= body_b || !read_tree(&T, s, body_b, body_e, opts, 0) || T.leaves < 2)
         goto done; /* not a shape this reads: the whole pattern serves */
     if (!(sp = calloc(1, sizeof *sp))) {
         st = IMRX_ENOMEM;
@@ -359,8 +365,8 @@ imrx_status_t imrx_re_split_first_byte(imrx_re_t *re, const char *pattern, uint3
     for (unsigned byte = 0; byte < 256; byte++) {
         out_t o = {0};
         int kept = 0;
-        if (!put(&o, s, i + open) || !write_kept(&o, s, &T, 0, T.count, byte, &kept) ||
-            !put(&o, s + end - 1, strlen(s + end - 1))) {
+        if (!put(&o, s, body_b) || !write_kept(&o, s, &T, 0, T.count, byte, &kept) ||
+            !put(&o, s + body_e, len - body_e)) {
             free(o.s);
             st = IMRX_ENOMEM;
             goto done;

@@ -104,6 +104,11 @@ static imrx_status_t patient_init(const imrx_init_args_t *args, void **out)
             return IMRX_EINVAL;
         }
     }
+    /* tried anchored at every cue word and the three words before it (a keyed search) */
+    if (imrx_re_split_first_byte(&s->re[RE_CUE], dx_cue_pattern, 0) != IMRX_OK) {
+        state_free(s);
+        return IMRX_ENOMEM;
+    }
     *out = s;
     return IMRX_OK;
 }
