@@ -97,19 +97,26 @@ static const char *const vocab[] = {
     "being currently treated for", "was treated for", "is under care of", "currently under",
     "UR denied", "on 1/2/2017 the UR", "was denied on 3/4/2015"};
 
-/* A keyed pattern checked on 60 random texts from the vocabulary, short and long. */
+/* A keyed pattern checked on 60 random texts from the vocabulary, short and long; whole, then
+ * split by first byte (imrx_re_split_first_byte) when its shape allows. */
 static void check_on_random_texts(const char *pattern, const imrx_re_keys_t *keys)
 {
-    search_t x;
-    search_init(&x, pattern);
-    char text[6000];
-    for (uint32_t seed = 1; seed <= 60; seed++) {
-        size_t len = random_text(text, sizeof text, seed, vocab, sizeof vocab / sizeof *vocab,
-                                 seed % 3 ? 400 : 40);
-        check_keyed(&x, keys, text, len);
-        check_starts(&x, keys, text, len);
+    for (int split = 0; split < 2; split++) {
+        search_t x;
+        search_init(&x, pattern);
+        if (split) {
+            cr_assert_eq(imrx_re_split_first_byte(&x.re, pattern, 0), IMRX_OK);
+            cr_assert_not_null(x.re.split, "an alternation at the top is split");
+        }
+        char text[6000];
+        for (uint32_t seed = 1; seed <= 60; seed++) {
+            size_t len = random_text(text, sizeof text, seed, vocab, sizeof vocab / sizeof *vocab,
+                                     seed % 3 ? 400 : 40);
+            check_keyed(&x, keys, text, len);
+            check_starts(&x, keys, text, len);
+        }
+        search_free(&x);
     }
-    search_free(&x);
 }
 
 /* A search from the declared starts (imrx_re_find_starts) finds, from every start, what the
