@@ -812,3 +812,15 @@ Test(diagnoses, diagnoses_then_a_relative_clause)
                 LIST("lumbar disc protrusion at L5-S1", "type 2 diabetes", "hypertension"));
     json_decref(r);
 }
+
+/* A labelled list's run of short sentences stops at a study's result ("Dx: A; B; C. X-rays of the
+ * L-spine 2/2019 neg. Tx to date: ...") (H149). */
+Test(diagnoses, a_study_after_a_labelled_list_is_no_diagnosis)
+{
+    json_t *r = run_summary("A 40 year old male. Dx: lumbar sprain/strain; thoracic sprain/strain; "
+                            "L SI joint dysfunction. X-rays of the L-spine 2/2019 neg. Tx to date: "
+                            "PT x 8, chiro x 8.");
+    expect_list(r, "patient.diagnoses",
+                LIST("lumbar sprain/strain", "thoracic sprain/strain", "L SI joint dysfunction"));
+    json_decref(r);
+}

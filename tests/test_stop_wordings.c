@@ -202,3 +202,34 @@ Test(stop_wordings, wordings_of_round_42)
         "Norco was discussed before surgery, but she declined the prescription.", NULL};
     expect_each(never, "hydrocodone/acetaminophen", "negated", 1);
 }
+
+/* Wordings of the forty-third blind round (H149, H150): clinicians' shorthand and opioid
+ * histories, each told of Norco (or Percocet, where the shorthand lists it). */
+Test(stop_wordings, wordings_of_round_43)
+{
+    static const char *const stopped[] = {
+        "Meds: gabapentin 600mg TID; Norco 10/325 qhs was given x 2 weeks in 12/2018 and d/c'd d/t "
+        "AM grogginess; naproxen 550mg BID.",
+        "Meds: Norco 5/325 1-2 tabs q4-6h PRN x 2 wks post-op, then stopped; meloxicam 15mg daily.",
+        "GI meds: Norco 10/325 daily until 6/2019, then changed to tramadol 50mg BID per "
+        "formulary.",
+        NULL};
+    expect_each(stopped, "hydrocodone/acetaminophen", "discontinued", 1);
+    static const char *const never[] = {
+        "The PTP suggested Norco, which the pt declined.",
+        "The treating surgeon prescribed Norco in August 2016, but the prescription was never "
+        "filled.",
+        "The Norco was prescribed but not filled, and no other agent has been tried.",
+        "Norco maintenance was considered, but he preferred office-based treatment.",
+        "It is also noted that the pt reports a Norco allergy w/ hives.",
+        NULL};
+    expect_each(never, "hydrocodone/acetaminophen", "negated", 1);
+}
+
+/* "Allergies: PCN (hives)": the clinical abbreviation is penicillin, never taken (H149). */
+Test(stop_wordings, an_abbreviated_allergy)
+{
+    json_t *r = summary("Meds: meloxicam 15mg daily. Allergies: PCN (hives). She works.");
+    cr_expect(flag(must(r, "penicillin"), "negated"));
+    json_decref(r);
+}

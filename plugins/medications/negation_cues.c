@@ -151,7 +151,7 @@ static const char *const after_first[] = {
     "for", "fro", "gav", "got", "had", "has", "hav", "he",  "is",  "lap", "no",  "opt",
     "pre", "ref", "she", "so",  "sto", "swa", "swi", "tak", "tha", "the", "too", "tra",
     "tre", "tur", "unt", "usa", "use", "was", "wer", "whi", NULL};
-static const char *const after_tails[] = {"an", "al", "bo", "d/", "dc", "di", "ea",
+static const char *const after_tails[] = {"an", "al", "bo", "bu", "d/", "dc", "di", "ea",
                                           "ev", "la", "no", "st", "th", "wh", NULL};
 const imrx_re_starts_t med_negation_after_starts = {
     {after_first, 0, 0}, {after_tails, 0, 0}, " \t\n\r\f\v,:->", &med_negation_after_keys};
@@ -190,8 +190,18 @@ const char med_re_negation_after[] =
     "started|given|initiated|trialed|undertaken|pursued)"
     /* "was recommended but not started", "was offered Lyrica but declined", "is
      * contraindicated" */
-    "|(?:was|were)\\s+(?:recommended|suggested|proposed|offered|considered|discussed)\\s+but\\s+"
-    "(?:was\\s+|were\\s+)?(?:not|never)\\s+(?:started|tried|prescribed|pursued|filled|initiated)"
+    "|(?:was|were)\\s+(?:recommended|suggested|proposed|offered|considered|discussed|prescribed|"
+    "written)\\s+but\\s+(?:was\\s+|were\\s+)?(?:not|never)\\s+(?:started|tried|prescribed|pursued|"
+    "filled|initiated)"
+    /* "prescribed Nucynta in August 2016, but the prescription was never filled" */
+    "|,?\\s*but\\s+the\\s+(?:prescription|script)\\s+(?:was|has\\s+been|had\\s+been)\\s+(?:never|"
+    "not)"
+    "\\s+(?:filled|picked\\s+up|dispensed)"
+    /* "Methadone maintenance was considered, but he preferred office-based treatment" */
+    "|(?:was|were)\\s+(?:considered|offered|discussed|suggested|recommended|proposed)\\b[^.;]{0,60}"
+    "?"
+    "\\bbut\\s+(?:he|she|they|the\\s+(?:patient|pt|worker|claimant))\\s+(?:preferred|chose|opted|"
+    "elected)\\b"
     /* "but she declined", "but she declined injections" */
     "|but\\s+(?:(?:he|she|they)\\s+)?(?:declined|refused)(?:\\s+(?:(?:the|an?)\\s+)?(?:injections?|"
     "shots?|medications?|prescriptions?|trial))?(?=\\s*(?:[.;,]|$))"
@@ -204,8 +214,9 @@ const char med_re_negation_after[] =
     "|,?\\s*(?:which|that)\\s+(?:he|she|they|the\\s+(?:patient|applicant|injured\\s+worker))\\s+"
     "(?:has|have|had)\\s+(?:not|never)\\s+(?:yet\\s+)?(?:started|tried|filled|taken|used|begun)\\b"
     /* "offered a trial of Cymbalta, which she declined" */
-    "|,?\\s*(?:which|that)\\s+(?:he|she|they|the\\s+(?:patient|applicant|injured\\s+worker))\\s+"
-    "(?:declined|refused|turned\\s+down)(?!\\s+to\\s+(?:continue|keep))"
+    "|,?\\s*(?:which|that)\\s+(?:he|she|they|the\\s+(?:patient|pt|applicant|injured\\s+worker|"
+    "worker|claimant|employee))\\s+(?:declined|refused|turned\\s+down)(?!\\s+to\\s+(?:continue|"
+    "keep))"
     /* "but she elected not to fill it", "but she preferred not to take an antidepressant" */
     "|(?:(?:and|but)\\s+)?(?:(?:he|she|they)\\s+)?(?:(?:has|have|had)\\s+)?(?:elected|chose|chosen|"
     "decided|"
@@ -247,6 +258,8 @@ const char med_re_negation_after[] =
     "tried|dispensed)"
     /* "Gabapentin caused hives in 2014 and is recorded as an allergy" */
     "|(?:is|was|are|were)\\s+(?:recorded|listed|documented|noted)\\s+as\\s+an?\\s+allergy"
+    /* "reports a penicillin allergy", "Codeine allergy (rash)" */
+    "|\\G\\s+allerg(?:y|ies)\\b"
     /* "Methadone was offered in 2014, but he declined to start it" */
     "|but\\s+(?:(?:he|she|they)\\s+)?(?:declined|refused)\\s+to\\s+(?:start|try|take|use|begin|"
     "fill)"
@@ -315,10 +328,12 @@ const char med_re_negation_after[] =
     "went\\s+"
     "back\\s+to\\b"
     "|,?\\s+then\\s+(?:changed|switched|converted|cross-?tapered)\\s+to\\b"
+    /* "Nexium 40mg daily until 6/2019, then changed to omeprazole" */
+    "|until\\s+[^.;]{1,40}?,\\s*then\\s+(?:changed|switched|converted|cross-?tapered)\\s+to\\b"
     /* "OxyContin 20mg was added in May 2014 and discontinued on 1-12-2016" */
     "|(?:was|were|had\\s+been|has\\s+been)\\s+(?:added|started|begun|prescribed|given|initiated)\\b"
     "[^.;]{0,60}?\\band\\s+(?:later\\s+|then\\s+|subsequently\\s+|eventually\\s+)?(?:discontinued|"
-    "stopped|tapered|weaned)\\b"
+    "stopped|tapered|weaned|d/c'?d|dc'd)(?![\\w'])"
     /* "She took ibuprofen for several months but stopped because of heartburn" (not "but
      * stopped Norco", another drug) */
     "|but\\s+(?:(?:he|she|they)\\s+)?(?:stopped|quit|discontinued)(?:\\s+(?:it|them|taking\\s+(?:"
@@ -416,9 +431,8 @@ const char med_re_negation_after[] =
     "discontinued|quit)\\b"
     /* "Cymbalta, stopped after one month in 2014 because of nausea", "Percocet 5/325 after the
      * surgery, stopped 5/2014", "ibuprofen 800 mg tid, d/c'd in 2013" */
-    "|,\\s*(?:later\\s+|then\\s+|eventually\\s+)?(?:stopped|discontinued|d/c'?d)\\s+(?:(?:after|in|"
-    "on|because|due|"
-    "for|when|owing)\\b|(?:\\d{1,2}/)?(?:19|20)?\\d\\d\\b)"
+    "|,\\s*(?:later\\s+|then\\s+|eventually\\s+)?(?:stopped|discontinued|d/c'?d)(?:\\s+(?:(?:after|"
+    "in|on|because|due|for|when|owing)\\b|(?:\\d{1,2}/)?(?:19|20)?\\d\\d\\b)|(?=\\s*[.;)]|\\s*$))"
     /* a list entry's note: "Norco: discontinued.", "Norco - stopped in 2015" */
     "|\\s*(?::|->|-{1,2})\\s*(?:discontinued|stopped|d/"
     "c'?d)(?=\\s*(?:[.;,()]|$|\\s+(?:in|on|after|since|due|"

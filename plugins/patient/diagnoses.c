@@ -288,6 +288,20 @@ static int after_procedure(const char *text, size_t sb, size_t se, size_t le)
     return 0;
 }
 
+/* Does the sentence text[b, e) open with a study ("X-rays of the L-spine 2/2019 neg.", "MRI
+ * 3/2018: ...")? A result, not a diagnosis. */
+static int study_result(const char *text, size_t b, size_t e)
+{
+    static const char *const studies[] = {
+        "x-ray", "xray", "x ray",      "mri ",   "mri:",       "ct ",   "ct:",     "emg", "ncv",
+        "ncs",   "uds ", "radiograph", "films ", "ultrasound", "labs ", "imaging", NULL};
+    for (int i = 0; studies[i]; i++) {
+        size_t n = strlen(studies[i]);
+        if (b + n <= e && imrx_text_ieq(text + b, n, studies[i])) return 1;
+    }
+    return 0;
+}
+
 /* Under a label, a progress note's style gives one diagnosis a sentence ("Diagnoses: Status post
  * ORIF of the right ankle, healed. Symptomatic retained hardware, right ankle. Medications:
  * ..."): the short sentences after the first, none with a verb the stop pattern knows, are
@@ -302,7 +316,7 @@ static size_t label_run_end(const imrx_re_t *stop, imrx_re_scratch_t *t, const c
         while (b < end && (text[b] == ' ' || text[b] == '\n')) b++;
         if (b > p + 1 && label_at(text, b, end)) return n ? last : le;
         size_t e = dx_sentence_end(text, b, end);
-        if (e - b > 120 || e <= b || memchr(text + b, ':', e - b) ||
+        if (e - b > 120 || e <= b || memchr(text + b, ':', e - b) || study_result(text, b, e) ||
             imrx_re_find(stop, t, text, b - 1, e) == 1)
             return le;
         last = p = e;
