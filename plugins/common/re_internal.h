@@ -32,8 +32,8 @@ char *imrx_re_without_start_assertion(const char *pattern);
 /* re_split.c: the variant of a split pattern for a place holding `byte`; 0 when no alternative
  * can begin with it (nothing can match there). */
 #define IMRX_RE_SPLIT_NONE 255u
-int imrx_re_split_variant(const struct imrx_re_split *sp, unsigned char byte,
-                          const pcre2_code **code, int *jit);
+int imrx_re_split_variant(struct imrx_re_split *sp, unsigned char byte, const pcre2_code **code,
+                          int *jit);
 void imrx_re_split_free(struct imrx_re_split *sp);
 
 /* The per-thread cache of key indexes (re_keys.c), made with each scratch. */

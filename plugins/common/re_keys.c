@@ -168,7 +168,7 @@ static inline size_t key_candidates(const imrx_re_keys_t *keys, const char *text
 
 /* One anchored attempt at text[at]: the split variant for its byte when there is one (a byte no
  * alternative begins with cannot start a match), else `code`. */
-static int attempt(const struct imrx_re_split *split, const pcre2_code *code, int jit,
+static int attempt(struct imrx_re_split *split, const pcre2_code *code, int jit,
                    imrx_re_scratch_t *s, const char *text, size_t at, size_t end)
 {
     if (split && !imrx_re_split_variant(split, (unsigned char)text[at], &code, &jit)) {
@@ -196,7 +196,7 @@ static int keyed(const imrx_re_t *re, const imrx_re_keys_t *keys, imrx_re_scratc
         return 0;
     *done = 1;
     /* split variants have \G never true: usable only where the pattern has none */
-    const struct imrx_re_split *split = re->anchored_inside ? NULL : re->split;
+    struct imrx_re_split *split = re->anchored_inside ? NULL : re->split;
     size_t best = SIZE_MAX, last_key = 0;
     int best_rc = 0, have_last = 0, tried_after_best = 0;
     for (size_t p = start; (p = next_key(keys, ix, text, p, end)) < end; p++) {

@@ -11,17 +11,29 @@
  * match there, and the kept ones are tried in the same order. Groups keep their brackets, and an
  * alternative holding a capturing group is never left out, so group numbers stay. Whatever this
  * reader does not understand (\Q, a quantified leading group...) leaves the pattern whole. */
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "re.h"
 #include "re_internal.h"
 
+/* A variant is compiled when a search first needs it (a run over one letter needs a few of
+ * them, and JIT-compiling them all cost 30 ms at start): threads race to publish it, the loser
+ * frees its copy. */
+typedef struct {
+    pcre2_code *code;
+    int jit;
+} compiled_t;
+
 struct imrx_re_split {
     unsigned char variant[256]; /* per byte: its variant, or IMRX_RE_SPLIT_NONE */
     unsigned n;
-    pcre2_code *code[256];
-    int jit[256];
+    uint32_t opts;
+    int jit;
+    char *text[IMRX_RE_SPLIT_NONE];                     /* each variant's pattern */
+    _Atomic(compiled_t *) compiled[IMRX_RE_SPLIT_NONE]; /* NULL until first needed */
+    atomic_int failed[IMRX_RE_SPLIT_NONE]; /* did not compile: the whole pattern serves */
 };
 
 /* The end of the escape, class or group that starts at s[i], or 0 when it is not one this
@@ -314,8 +326,36 @@ static int write_kept(out_t *o, const char *s, const tree_t *T, size_t from, siz
 static void split_free(struct imrx_re_split *sp)
 {
     if (!sp) return;
-    for (unsigned i = 0; i < sp->n; i++) pcre2_code_free(sp->code[i]);
+    for (unsigned i = 0; i < sp->n; i++) {
+        compiled_t *c = atomic_load(&sp->compiled[i]);
+        if (c) pcre2_code_free(c->code);
+        free(c);
+        free(sp->text[i]);
+    }
     free(sp);
+}
+
+static const compiled_t *compile_variant(struct imrx_re_split *sp, unsigned v)
+{
+    compiled_t *c = malloc(sizeof *c);
+    int err;
+    PCRE2_SIZE off;
+    if (c)
+        c->code = pcre2_compile((PCRE2_SPTR)sp->text[v], PCRE2_ZERO_TERMINATED,
+                                sp->opts | PCRE2_ANCHORED, &err, &off, NULL);
+    if (!c || !c->code) {
+        free(c);
+        atomic_store(&sp->failed[v], 1);
+        return NULL;
+    }
+    c->jit = sp->jit && pcre2_jit_compile(c->code, PCRE2_JIT_COMPLETE) == 0;
+    compiled_t *none = NULL;
+    if (!atomic_compare_exchange_strong(&sp->compiled[v], &none, c)) {
+        pcre2_code_free(c->code);
+        free(c);
+        return none; /* another thread's */
+    }
+    return c;
 }
 
 void imrx_re_split_free(struct imrx_re_split *sp)
@@ -323,13 +363,15 @@ void imrx_re_split_free(struct imrx_re_split *sp)
     split_free(sp);
 }
 
-int imrx_re_split_variant(const struct imrx_re_split *sp, unsigned char byte,
-                          const pcre2_code **code, int *jit)
+int imrx_re_split_variant(struct imrx_re_split *sp, unsigned char byte, const pcre2_code **code,
+                          int *jit)
 {
     unsigned v = sp->variant[byte];
     if (v == IMRX_RE_SPLIT_NONE) return 0;
-    *code = sp->code[v];
-    *jit = sp->jit[v];
+    const compiled_t *c = atomic_load_explicit(&sp->compiled[v], memory_order_acquire);
+    if (!c && !atomic_load_explicit(&sp->failed[v], memory_order_relaxed))
+        c = compile_variant(sp, v);
+    if (c) *code = c->code, *jit = c->jit; /* else the whole pattern the caller gave */
     return 1;
 }
 
@@ -353,7 +395,6 @@ imrx_status_t imrx_re_split_first_byte(imrx_re_t *re, const char *pattern, uint3
     }
     tree_t T = {0};
     struct imrx_re_split *sp = NULL;
-    char *seen[256] = {0};
     imrx_status_t st = IMRX_OK;
     if (body_e <= body_b || !read_tree(&T, s, body_b, body_e, opts, 0) || T.leaves < 2)
         goto done; /* not a shape this reads: the whole pattern serves */
@@ -361,7 +402,8 @@ imrx_status_t imrx_re_split_first_byte(imrx_re_t *re, const char *pattern, uint3
         st = IMRX_ENOMEM;
         goto done;
     }
-    int jit = !getenv("IMRX_NO_JIT");
+    sp->opts = opts;
+    sp->jit = !getenv("IMRX_NO_JIT");
     for (unsigned byte = 0; byte < 256; byte++) {
         out_t o = {0};
         int kept = 0;
@@ -377,21 +419,15 @@ imrx_status_t imrx_re_split_first_byte(imrx_re_t *re, const char *pattern, uint3
             continue;
         }
         unsigned v = 0;
-        while (v < sp->n && strcmp(seen[v], o.s) != 0) v++;
+        while (v < sp->n && strcmp(sp->text[v], o.s) != 0) v++;
         if (v == sp->n) {
-            int err;
-            PCRE2_SIZE off;
-            sp->code[v] = pcre2_compile((PCRE2_SPTR)o.s, PCRE2_ZERO_TERMINATED,
-                                        opts | PCRE2_ANCHORED, &err, &off, NULL);
-            if (!sp->code[v] || v + 1 >= IMRX_RE_SPLIT_NONE) {
-                pcre2_code_free(sp->code[v]);
+            if (v + 1 >= IMRX_RE_SPLIT_NONE) {
                 free(o.s);
                 split_free(sp);
                 sp = NULL;
                 goto done; /* the whole pattern serves */
             }
-            sp->jit[v] = jit && pcre2_jit_compile(sp->code[v], PCRE2_JIT_COMPLETE) == 0;
-            seen[v] = o.s;
+            sp->text[v] = o.s;
             sp->n++;
         } else {
             free(o.s);
@@ -399,7 +435,6 @@ imrx_status_t imrx_re_split_first_byte(imrx_re_t *re, const char *pattern, uint3
         sp->variant[byte] = (unsigned char)v;
     }
 done:
-    for (unsigned v = 0; v < 256; v++) free(seen[v]);
     for (size_t x = 0; x < T.count; x++) free(T.node[x].starts);
     free(T.node);
     free(inside);

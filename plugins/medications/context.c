@@ -137,8 +137,9 @@ imrx_status_t med_context_compile(med_context_re_t *re, const imrx_host_api_t *a
             return IMRX_EINVAL;
         }
     }
-    /* tried anchored after every drug mention (negation.c, imrx_re_find_starts) */
-    if (imrx_re_split_first_byte(&re->negation_after, med_re_negation_after, 0) != IMRX_OK) {
+    /* tried anchored after and before every drug mention (negation.c, imrx_re_find_starts) */
+    if (imrx_re_split_first_byte(&re->negation_after, med_re_negation_after, 0) != IMRX_OK ||
+        imrx_re_split_first_byte(&re->negation_before, med_re_negation_before, 0) != IMRX_OK) {
         for (size_t k = 0; k < n; k++) imrx_re_free(slots[k]);
         return IMRX_ENOMEM;
     }

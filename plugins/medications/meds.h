@@ -201,7 +201,7 @@ int med_is_false_mention(const med_context_re_t *re, imrx_re_scratch_t *t, const
 extern const char med_re_negation_before[], med_re_stop_after[], med_re_negation_after[],
     med_re_stopped_next_clause[], med_re_untried_before[], med_re_untried_after[];
 extern const imrx_re_keys_t med_negation_before_keys, med_negation_after_keys;
-extern const imrx_re_starts_t med_negation_after_starts;
+extern const imrx_re_starts_t med_negation_after_starts, med_negation_before_starts;
 
 /* The words every match of the patient's-use cue holds (context.c). */
 extern const imrx_re_keys_t med_use_keys;

@@ -481,8 +481,8 @@ static void read_cues(const med_context_re_t *re, imrx_re_scratch_t *t, const ch
     /* The last cue before the mention, if the clause goes on to it. */
     uint32_t pos = sb, cue_e = 0;
     int kind = 0;
-    while (pos < m->b && imrx_re_find_required(&re->negation_before, &med_negation_before_keys, t,
-                                               text, pos, m->b) == 1) {
+    while (pos < m->b && imrx_re_find_starts(&re->negation_before, &med_negation_before_starts, t,
+                                             text, pos, m->b) == 1) {
         PCRE2_SIZE *ov = imrx_re_ov(t);
         /* a list entry's own note, "Norco (discontinued), Soma (current)", is the entry's, not
          * a cue for the entries after it */
@@ -501,8 +501,8 @@ static void read_cues(const med_context_re_t *re, imrx_re_scratch_t *t, const ch
                    !(text[lb - 1] == ' ' && lb > 1 && text[lb - 2] == '.'))
                 lb--;
             for (pos = lb;
-                 pos < sb && imrx_re_find_required(&re->negation_before, &med_negation_before_keys,
-                                                   t, text, pos, sb) == 1;) {
+                 pos < sb && imrx_re_find_starts(&re->negation_before, &med_negation_before_starts,
+                                                 t, text, pos, sb) == 1;) {
                 PCRE2_SIZE *ov = imrx_re_ov(t);
                 if (labelled_list(text, (uint32_t)ov[1], m->b)) {
                     cue_e = (uint32_t)ov[1], kind = imrx_re_has(t, 1) ? 1 : 2;
