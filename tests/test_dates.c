@@ -626,3 +626,19 @@ Test(dates, the_claims_injury_among_several)
     cr_expect_str_eq(t_str(r, "dates_in_narrative.injury"), "2016-11-06");
     json_decref(r);
 }
+
+/* "The 8/11/14 utilization review non-certified the kit": the review after its date; a
+ * cumulative trauma told "from <start> to <end>" after its body parts: the end (H153, H155). */
+Test(dates, a_review_after_its_date_and_a_trauma_period)
+{
+    json_t *r = letter("Case Number: CM14-9000006\n",
+                       "The orthopedist requested a home exercise kit. The 8/11/14 utilization "
+                       "review non-certified the kit.");
+    cr_expect_str_eq(t_str(r, "dates_in_narrative.ur_decision"), "2014-08-11");
+    json_decref(r);
+    r = letter("Case Number: CM16-9000006\n",
+               "The worker alleges cumulative trauma to both feet and the left ankle from "
+               "09/2013 to 09/09/2016 from prolonged standing.");
+    cr_expect_str_eq(t_str(r, "dates_in_narrative.injury"), "2016-09-09");
+    json_decref(r);
+}

@@ -424,6 +424,24 @@ Test(medications, a_guideline_condition_is_no_use)
     json_decref(r);
 }
 
+/* A short name the letter also writes in full is the full product only where it names a
+ * family ("insulin", then "insulin glargine"); "gabapentin" beside its prodrug "gabapentin
+ * enacarbil" is gabapentin (H154). */
+Test(medications, a_short_name_refined_only_within_a_family)
+{
+    json_t *r =
+        letter(with_items, "He takes gabapentin 600 mg three times a day.", "Gralise 600mg #90",
+               "ODG notes that the prodrug Horizant (gabapentin enacarbil) is approved only "
+               "for postherpetic neuralgia. He has taken gabapentin for years.");
+    cr_expect_not_null(mention(r, "gabapentin", 0));
+    cr_expect_not_null(mention(r, "gabapentin enacarbil", 0));
+    json_decref(r);
+    r = letter(with_items, "She uses insulin glargine at night and insulin with meals.",
+               "Gralise 600mg #90", "The request is not supported.");
+    cr_expect_null(mention(r, "insulin", 0), "the family name takes the member's generic");
+    json_decref(r);
+}
+
 /* In reasoning, a hedge after the patient's use and the drug tells how the use went; one before
  * the drug makes it no use. */
 Test(medications, a_hedge_after_the_use_is_its_outcome)

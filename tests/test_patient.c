@@ -153,6 +153,27 @@ Test(patient, an_age_in_years_old_wins_over_an_earlier_aged)
     json_decref(r);
 }
 
+/* Ages as the forty-fourth blind round told them (H155): in words and digits, in years and
+ * months, and at the claim and now. */
+Test(patient, ages_told_in_other_ways)
+{
+    static const struct {
+        const char *text;
+        int age;
+    } cases[] = {
+        {"The injured worker is a thirty-eight (38) year old male.", 38},
+        {"The injured worker is a 49 year, 7 month old female dental hygienist.", 49},
+        {"The injured worker is a female who was 36 years old when she filed her claim and is 39 "
+         "years old at the time of this review.",
+         39},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        json_t *r = run_summary(cases[i].text);
+        cr_expect_eq(age_of(r), cases[i].age, "'%s'", cases[i].text);
+        json_decref(r);
+    }
+}
+
 Test(patient, every_value_carries_its_span)
 {
     const char *text = "HOW THE IMR FINAL DETERMINATION WAS MADE\nReviewer.\n\n"

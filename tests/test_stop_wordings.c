@@ -233,3 +233,27 @@ Test(stop_wordings, an_abbreviated_allergy)
     cr_expect(flag(must(r, "penicillin"), "negated"));
     json_decref(r);
 }
+
+/* Wordings of the forty-fourth blind round (H152-H155), each told of Norco. */
+Test(stop_wordings, wordings_of_round_44)
+{
+    static const char *const stopped[] = {
+        "Norco was tried in early 2018 without benefit. She takes Lyrica.", NULL};
+    expect_each(stopped, "hydrocodone/acetaminophen", "discontinued", 1);
+    static const char *const never[] = {
+        "She was offered Norco at one visit, but the records show that she never started it.",
+        "He declined the psychiatrist's suggestion of a trial of Norco.",
+        "He has never been given a trial of Norco.", NULL};
+    expect_each(never, "hydrocodone/acetaminophen", "negated", 1);
+    /* a guideline's condition is no trial of the worker's */
+    json_t *r = summary("Lidocaine may be considered once a first-line agent, such as an "
+                        "antiepileptic drug like Norco, has been tried without success.");
+    cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
+    json_decref(r);
+    /* one product's ingredients share the clause after them */
+    r = summary("Medications have included a compounded cream containing ketoprofen and "
+                "cyclobenzaprine, which was stopped because it did not help.");
+    cr_expect(flag(must(r, "ketoprofen"), "discontinued"));
+    cr_expect(flag(must(r, "cyclobenzaprine"), "discontinued"));
+    json_decref(r);
+}

@@ -228,6 +228,15 @@ Test(treatments, anesthesia_of_the_procedure_beside_it)
     cr_expect_str_eq(t_str(r, "items.0.category"), "injections");
     cr_expect(json_is_null(t_get(r, "items.0.drug")));
     json_decref(r);
+    /* an implanted pump is surgery, infusions are injections; neither is a drug item (H154) */
+    r = run_item("Implantation of intrathecal morphine pump", NULL);
+    cr_expect_str_eq(t_str(r, "items.0.category"), "surgery");
+    cr_expect(json_is_null(t_get(r, "items.0.drug")));
+    json_decref(r);
+    r = run_item("Outpatient IV ketamine infusions, 4 over 2 weeks", NULL);
+    cr_expect_str_eq(t_str(r, "items.0.category"), "injections");
+    cr_expect(json_is_null(t_get(r, "items.0.drug")));
+    json_decref(r);
     /* home equipment, though no brace or unit (H145) */
     static const char *const equipment[] = {"Home whirlpool spa",
                                             "Medical alert seizure "

@@ -38,6 +38,10 @@ const char dates_re_narrative_injury[] =
     "(?:or\\s+about\\s+)?"
     "|\\b(?:cumulative|continuous)\\s+trauma\\s+(?:period\\s+|claim\\s+)?(?:through|to|ending|"
     "ending\\s+on)\\s+"
+    /* "alleges cumulative trauma to both feet and the left ankle from 09/2013 to 09/09/2016":
+     * the period's end */
+    "|\\b(?:cumulative|continuous)\\s+trauma\\b(?:(?!\\s(?:date|injury)\\b)[^.;]){0,80}?\\bfrom\\s+"
+    "[^.;]{1,20}?\\s+(?:to|through|until|thru)\\s+"
 
     /* copied records: "Injured 1/2/14 lifting boxes", "Pt injured 01-02-14", "Industrial injury
      * 1/2/2014." */
@@ -186,7 +190,11 @@ const char dates_re_narrative_ur[] =
     /* "The carrier's reviewer denied the program on 9/14/2015" */
     "|\\b(?:carrier|insurer)'?s\\s+(?:physician\\s+)?reviewer\\s+(?:non-?certified|denied|"
     "modified)[^.;]{0,80}?\\bon\\s+" DATE_OR_JOINED
-    "|\\b(?:decision\\s+date|UR\\s+denial)\\s+of\\s+" DATE_OR_JOINED ")";
+    "|\\b(?:decision\\s+date|UR\\s+denial)\\s+of\\s+" DATE_OR_JOINED
+    /* "The 8/11/14 utilization review non-certified the kit": the review, after a date (the
+     * last group, the review's words: date_group reads the date before them) */
+    "|(?<=\\d\\s)(\\bUR\\b|utilization\\s+review)(?!\\s+(?:request|process))\\b"
+    ")";
 
 /* Every alternative above begins at a word start with one of these whole words. */
 static const char *const ur_words[] = {
@@ -201,13 +209,25 @@ const char dates_re_any_date[] = "\\b" DATE;
 
 /* The last group of the match that took part: patterns with alternatives put the date in one
  * group per alternative. */
-static int date_group(imrx_re_scratch_t *t, uint32_t *b, uint32_t *e)
+static int date_group(const char *text, imrx_re_scratch_t *t, uint32_t *b, uint32_t *e)
 {
     PCRE2_SIZE *ov = imrx_re_ov(t);
-    for (int g = 9; g >= 1; g--) {
+    for (int g = 19; g >= 1; g--) {
         if (!imrx_re_has(t, g)) continue;
         *b = (uint32_t)ov[2 * g];
         *e = (uint32_t)ov[2 * g + 1];
+        if (text[*b] == 'u' || text[*b] == 'U') {
+            /* the review after a date ("The 8/11/14 utilization review"): the token before it
+             * (no date begins with a u) */
+            uint32_t q = *b;
+            while (q > 0 && (text[q - 1] == ' ' || text[q - 1] == '\n')) q--;
+            *e = q;
+            while (q > 0 && ((text[q - 1] >= '0' && text[q - 1] <= '9') || text[q - 1] == '/' ||
+                             text[q - 1] == '-' || text[q - 1] == '.'))
+                q--;
+            *b = q;
+            return *b < *e;
+        }
         return 1;
     }
     return 0;
@@ -407,7 +427,7 @@ static void last_ur_date_forward(letter_t *L, const imrx_section_t *sec, uint32_
     size_t pos = sec->begin;
     while (pos < sec->end && imrx_re_find(&L->s->re[RE_UR], L->t, text, pos, sec->end) == 1) {
         pos = (uint32_t)imrx_re_ov(L->t)[0] + 1;
-        if (date_group(L->t, &b, &e) && dates_parse(text + b, e - b, L->ref_year, &d) &&
+        if (date_group(text, L->t, &b, &e) && dates_parse(text + b, e - b, L->ref_year, &d) &&
             ur_date_fits(L, &d))
             *ub = b, *ue = e;
     }
@@ -429,7 +449,7 @@ static void last_ur_date(letter_t *L, const imrx_section_t *sec, uint32_t *ub, u
     imrx_date_t d;
     for (size_t i = n; i-- > 0;) {
         if (imrx_re_at(&L->s->re[RE_UR], L->t, text, at[i], sec->end) == 1 &&
-            date_group(L->t, &b, &e) && dates_parse(text + b, e - b, L->ref_year, &d) &&
+            date_group(text, L->t, &b, &e) && dates_parse(text + b, e - b, L->ref_year, &d) &&
             ur_date_fits(L, &d)) {
             *ub = b, *ue = e;
             break;
@@ -470,7 +490,7 @@ static void read_narrative(letter_t *L, const imrx_section_t *sec)
      * the header's date where the summary names it, else a weaker statement. */
     int found = imrx_re_find_keyed(&L->s->re[RE_INJURY], &injury_keys, L->t, text, sec->begin,
                                    sec->end) == 1 &&
-                date_group(L->t, &b, &e);
+                date_group(text, L->t, &b, &e);
     /* A worker with several injuries: the claim's is the one the header dates, when the
      * summary tells that date too ("On 6-3-2011 she was in a car accident ... On January 9,
      * 2013, the date of injury for this claim, she ...") */
@@ -491,7 +511,7 @@ static void read_narrative(letter_t *L, const imrx_section_t *sec)
     } else if (!cued) {
         cued = imrx_re_find_keyed(&L->s->re[RE_INJURY_WEAK], &injury_weak_keys, L->t, text,
                                   sec->begin, sec->end) == 1 &&
-               date_group(L->t, &b, &e) && dates_emit(L, narr, "injury", b, e, &d);
+               date_group(text, L->t, &b, &e) && dates_emit(L, narr, "injury", b, e, &d);
         if (!cued) dates_api->set_null(L->ctx, narr, "injury");
     }
     if (cued && L->have[D_INJURY] && !same_date(&d, &L->header[D_INJURY]))

@@ -174,13 +174,14 @@ static int other_treatment_first(const char *text, uint32_t b, uint32_t e)
 }
 
 /* "Synvisc-One injection, left knee", "Botox 155 units, intramuscular injections" (or
- * "chemodenervation"): an injection
+ * "chemodenervation", "IV ketamine infusions", "intrathecal morphine pump"): an injection
  * given as a procedure is no pharmaceutical item, and gold.md gives a drug only to those. A
  * supply to inject ("Lovenox 40mg injection #14") is one: it has a count. */
 static int injection_procedure(const char *text, uint32_t b, uint32_t e, mention_t *const *ms,
                                int k)
 {
-    static const char *const injection[] = {"injection", "injections", "chemodenervation", NULL};
+    static const char *const injection[] = {
+        "injection", "injections", "chemodenervation", "infusion", "infusions", "pump", NULL};
     for (int i = 0; i < k; i++)
         if (ms[i]->quantity.e) return 0;
     for (uint32_t p = b; p + 1 < e; p++)

@@ -251,10 +251,20 @@ static int relative_of_later(const char *text, uint32_t cb, uint32_t ce, const m
                              const mention_t *all, size_t n)
 {
     if ((size_t)(m - all) + 1 >= n || m[1].b >= cb) return 0; /* no later drug before the cue */
+    /* "a compounded cream containing ketoprofen and cyclobenzaprine, which was stopped": the
+     * drugs are one product's ingredients, and the clause is the product's */
+    static const char *const contents[] = {"containing", "contains", "consisting of", "made with",
+                                           NULL};
+    uint32_t w = m->b;
+    while (w > 0 && (text[w - 1] == ' ' || text[w - 1] == '\n')) w--;
+    for (int k = 0; contents[k]; k++) {
+        uint32_t len = (uint32_t)strlen(contents[k]);
+        if (w >= len && imrx_text_ieq(text + w - len, len, contents[k])) return 0;
+    }
     uint32_t p = cb;
     if (p + 4 <= ce && imrx_text_ieq(text + p, 3, "was") && text[p + 3] == ' ') {
         /* the passive cue follows "which": look for it right before */
-        uint32_t w = cb;
+        w = cb;
         while (w > 0 && (text[w - 1] == ' ' || text[w - 1] == '\n')) w--;
         return w >= 5 && imrx_text_ieq(text + w - 5, 5, "which");
     }
@@ -263,7 +273,7 @@ static int relative_of_later(const char *text, uint32_t cb, uint32_t ce, const m
           (imrx_text_ieq(text + p, 5, "which") || imrx_text_ieq(text + p, 4, "that"))))
         return 0;
     /* "both of which", "all of which" */
-    uint32_t w = cb;
+    w = cb;
     while (w > 0 && (text[w - 1] == ' ' || text[w - 1] == '\n')) w--;
     if (w >= 2 && imrx_text_ieq(text + w - 2, 2, "of")) {
         uint32_t v = w - 2;

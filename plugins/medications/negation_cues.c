@@ -17,7 +17,8 @@ const char med_re_negation_before[] =
     "|(?:has|have|had)\\s+(?:not|never)\\s+(?:taken|tried|used|prescribed|given|offered|received|"
     "treated\\s+with|been\\s+(?:prescribed|given|offered|treated\\s+with|(?:tried|started|placed)"
     "\\s+on))"
-    "(?:\\s+on)?"
+    /* "He has never been given a trial of Cymbalta" */
+    "(?:\\s+on|\\s+(?:an?\\s+)?(?:trial|course)\\s+(?:of|with))?"
     /* "He has not had a trial of Lyrica", "He has yet to try Lyrica", "He is naive to Lyrica",
      * "He cannot take NSAIDs" */
     "|(?:has|have|had)\\s+(?:not|never)\\s+(?:yet\\s+)?had\\s+(?:an?\\s+)?(?:trial|course)\\s+(?:"
@@ -49,7 +50,13 @@ const char med_re_negation_before[] =
     /* "He refused a trial of Butrans patches", "She declined Cymbalta when it was offered" */
     "|(?:refused|declined|turned\\s+down)\\s+(?:an?\\s+|the\\s+)?(?:(?:trial|offer|prescription)"
     "\\s+(?:of|for)\\s+"
-    ")?)"
+    ")?"
+    /* "He declined the psychiatrist's suggestion of a trial of sertraline" */
+    "|(?:refused|declined|turned\\s+down)\\s+(?:the\\s+|an?\\s+|(?:his|her|their)\\s+)?(?:[a-z']+"
+    "\\s+){0,2}"
+    "?(?:suggestion|recommendation|offer|advice)\\s+(?:of|for|to\\s+(?:start|try|take|use))\\s+(?:"
+    "an?\\s+)?"
+    "(?:(?:trial|course|prescription)\\s+of\\s+)?)"
     "|(no\\s+longer\\s+(?:tak(?:es|ing)|us(?:es|ing)|on|prescribed|needs?|requires?)"
     /* "He abandoned Norco", "Her physician cut out the Norco", "He gave up on Norco", "He has
      * not been on Norco for over a year" */
@@ -274,6 +281,10 @@ const char med_re_negation_after[] =
     "|(?:is|was|are|were)\\s+(?:recorded|listed|documented|noted)\\s+as\\s+an?\\s+allergy"
     /* "reports a penicillin allergy", "Codeine allergy (rash)" */
     "|\\G\\s+allerg(?:y|ies)\\b"
+    /* "She was offered Belsomra at one visit, but the records show that she never started it" */
+    "|but\\s+(?:[a-z]+\\s+){1,4}?(?:that\\s+)?(?:he|she|they)\\s+(?:has\\s+|had\\s+)?never\\s+(?:"
+    "started|"
+    "taken|used|tried|filled|begun)\\s+(?:it|them)\\b"
     /* "Methadone was offered in 2014, but he declined to start it" */
     "|but\\s+(?:(?:he|she|they)\\s+)?(?:declined|refused)\\s+to\\s+(?:start|try|take|use|begin|"
     "fill)"
@@ -358,6 +369,9 @@ const char med_re_negation_after[] =
     "|(?:was|were|has\\s+been|had\\s+been)\\s+(?:(?:briefly|previously|unsuccessfully)\\s+)?(?:"
     "tried|"
     "trialed)\\s+(?:and|but)\\s+failed(?!\\s+to\\b)"
+    /* "Elavil was tried in early 2018 without benefit" */
+    "|(?:was|were)\\s+(?:(?:briefly|previously|also)\\s+)?(?:tried|trialed)\\b"
+    "[^.;]{0,40}?\\b(?:without|with\\s+no)\\s+(?:benefit|relief|success|improvement)\\b"
     "|(?:forced|took|taking|got)\\s+(?:him|her|them)\\s+off\\s+(?:it|them)\\b"
     /* "Norco use ended in 2016" */
     "|(?:use|usage|treatment|therapy)\\s+(?:was\\s+|has\\s+been\\s+)?(?:ended|stopped|discontinued|"

@@ -15,9 +15,25 @@ static int adds_form(const char *tail)
     return 0;
 }
 
+/* Does `generic` name a family of several drugs the lexicon lists ("insulin": glargine, lispro,
+ * ...; "calcium": carbonate, polycarbophil), rather than a drug of its own with one longer
+ * relative ("gabapentin" and its prodrug "gabapentin enacarbil")? */
+static int names_a_family(const med_lexicon_t *lx, const char *generic, size_t g)
+{
+    const char *first = NULL;
+    for (size_t i = 0; i < lx->count; i++) {
+        const char *h = lx->entries[i].generic;
+        if (strncmp(h, generic, g) != 0 || h[g] != ' ') continue;
+        if (first && strcmp(first, h) != 0) return 1;
+        first = h;
+    }
+    return 0;
+}
+
 /* A short name that the letter also writes in full names the full product: "Terocin" after
  * "Terocin patches", "insulin" after "insulin glargine". Not "Soma" after "Soma Compound", nor
- * "Tylenol" after "Tylenol #3": those name other products. */
+ * "Tylenol" after "Tylenol #3": those name other products; nor "gabapentin" beside "gabapentin
+ * enacarbil", another drug. */
 static void resolve_short_names(const med_lexicon_t *lx, mention_t *m, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -28,7 +44,8 @@ static void resolve_short_names(const med_lexicon_t *lx, mention_t *m, size_t n)
             if (m[j].entry == m[i].entry || strncasecmp(f->surface, e->surface, k) != 0 ||
                 f->surface[k] != ' ')
                 continue;
-            int refines = strncmp(f->generic, e->generic, g) == 0 && f->generic[g] == ' ';
+            int refines = strncmp(f->generic, e->generic, g) == 0 && f->generic[g] == ' ' &&
+                          names_a_family(lx, e->generic, g);
             if (!refines && !adds_form(f->surface + k + 1)) continue;
             m[i].entry = m[j].entry;
             break;

@@ -17,7 +17,8 @@
 static const imrx_host_api_t *api;
 
 static const char age_pattern[] =
-    "\\b(\\d{1,3})(?:\\s*-\\s*|\\s+)?(?:years?|yrs?\\.?|y)(?:\\s*-\\s*|\\s+)?(?:/\\s*)?old\\b"
+    /* "48 year old", "48-year-old", "thirty-eight (38) year old" */
+    "\\b(\\d{1,3})\\)?(?:\\s*-\\s*|\\s+)?(?:years?|yrs?\\.?|y)(?:\\s*-\\s*|\\s+)?(?:/\\s*)?old\\b"
     "|\\b(\\d{1,3})\\s*-?\\s*(?:y/o|y\\.o\\.|yo[mf]?)(?![a-z])" /* "52 YOM", "45-y.o." */
     "|\\baged?(?:\\s+of)?\\s*:?\\s+(\\d{1,3})\\b(?!\\s*(?:%|percent|mg|months|weeks|days))"
     "|\\b(\\d{1,3})\\s+years?\\s+of\\s+age\\b"
@@ -34,7 +35,9 @@ static const char age_pattern[] =
     "|\\bis\\s+(\\d{1,3})\\s+(?:now|today|currently)(?=\\s*[.,;])"
     /* "He was 34 at the time of the injury": an age at injury, which a later one overrides */
     "|\\bwas\\s+(\\d{1,3})\\s+(?=at\\s+the\\s+time\\s+of|when\\s+(?:he|she|they)\\s+was\\s+"
-    "(?:hurt|injured))";
+    "(?:hurt|injured))"
+    /* "a 49 year, 7 month old female" */
+    "|\\b(\\d{1,3})\\s*-?\\s*years?\\s*,?\\s+(?:and\\s+)?\\d{1,2}\\s*-?\\s*months?\\s*-?\\s*old\\b";
 
 /* Every alternative above begins at a word start with a digit or one of these words. */
 static const char *const age_words[] = {
@@ -163,15 +166,20 @@ static int age_of_other(const char *text, size_t pos, size_t end)
 }
 
 /* Does the age that ends at text[p] date the injury ("was 56 years old when she was hurt", "36
- * years old at the time of the injury")? */
+ * years old at the time of the injury", "36 years old when she filed her claim")? Not "39 years
+ * old at the time of this review". */
 static int at_injury(const char *text, size_t p, size_t end)
 {
     while (p < end && (text[p] == ' ' || text[p] == '\n')) p++;
     uint32_t b = (uint32_t)p, lim = (uint32_t)(p + 40 < end ? p + 40 : end);
-    if (imrx_text_find(text, b, lim, "at the time of") == b) return 1;
+    if (imrx_text_find(text, b, lim, "at the time of") == b)
+        return imrx_text_find(text, b, lim, " review") == lim &&
+               imrx_text_find(text, b, lim, " IMR") == lim &&
+               imrx_text_find(text, b, lim, " this ") == lim;
     if (imrx_text_find(text, b, lim, "when ") != b) return 0;
     return imrx_text_find(text, (uint32_t)p, (uint32_t)lim, " hurt") < lim ||
-           imrx_text_find(text, (uint32_t)p, (uint32_t)lim, " injured") < lim;
+           imrx_text_find(text, (uint32_t)p, (uint32_t)lim, " injured") < lim ||
+           imrx_text_find(text, (uint32_t)p, (uint32_t)lim, " claim") < lim;
 }
 
 /* The first age the summary states. "aged 45" gives way to a later "50 year old": the former
@@ -187,10 +195,10 @@ static imrx_status_t read_age(letter_t *L)
            imrx_re_find_keyed(&L->s->re[RE_AGE], &age_keys, L->t, text, pos, end) == 1) {
         PCRE2_SIZE *ov = imrx_re_ov(L->t);
         pos = ov[1];
-        /* groups 1-4 and 7-11 hold digits; 5 and 6 an age in words */
+        /* groups 1-4 and 7-12 hold digits; 5 and 6 an age in words */
         int g = 1;
-        while (g < 12 && (g == 5 || g == 6 || !imrx_re_has(L->t, g))) g++;
-        int age = g < 12 ? atoi(text + ov[2 * g]) : age_in_words(text, L->t);
+        while (g < 13 && (g == 5 || g == 6 || !imrx_re_has(L->t, g))) g++;
+        int age = g < 13 ? atoi(text + ov[2 * g]) : age_in_words(text, L->t);
         if (age < 14 || age > 105 || age_of_other(text, ov[1], end)) continue;
         if (g == 3 || g == 11 || at_injury(text, ov[1], end)) {
             if (!weak) weak = age, weak_span = imrx_span(ov[0], ov[1]);
