@@ -305,7 +305,7 @@ Test(credentials, prose_splits_and_only_between_known_specialties)
     json_decref(r);
 }
 
-/* Reviewer prose as the blind rounds wrote it (H87, H90, H91, H95, H99, H126, H146). */
+/* Reviewer prose as the blind rounds wrote it (H87, H90, H91, H95, H99, H126, H146, H157). */
 Test(credentials, reviewer_prose_told_other_ways)
 {
     const struct {
@@ -357,6 +357,10 @@ Test(credentials, reviewer_prose_told_other_ways)
         {"The expert reviewer is a Doctor of Chiropractic, holds certification as a Chiropractic "
          "Sports\nPhysician, and is licensed to practice in California and Oregon.",
          LIST("Doctor of Chiropractic", "Chiropractic Sports Physician"), LIST("CA", "OR")},
+        /* H157 */
+        {"The expert reviewer is a licensed Chiropractor and Acupuncturist and is licensed to "
+         "practice in\nCalifornia and Nevada.",
+         LIST("Chiropractor", "Acupuncturist"), LIST("CA", "NV")},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         json_t *r = run_layout_d(cases[i].prose);

@@ -824,3 +824,23 @@ Test(diagnoses, a_study_after_a_labelled_list_is_no_diagnosis)
                 LIST("lumbar sprain/strain", "thoracic sprain/strain", "L SI joint dysfunction"));
     json_decref(r);
 }
+
+/* Conditions of the foot and mouth split a list as the commoner ones do (H96, H158, H159). */
+Test(diagnoses, foot_and_mouth_conditions_split_a_list)
+{
+    json_t *r = run_summary("A 40 year old female. The current diagnoses are left plantar "
+                            "fasciitis, left calcaneal spur and left Achilles tendinitis. She "
+                            "works.");
+    expect_list(r, "patient.diagnoses",
+                LIST("left plantar fasciitis", "left calcaneal spur", "left Achilles tendinitis"));
+    json_decref(r);
+    r = run_summary("A 40 year old female. She is being treated for right heel spur and bilateral "
+                    "pes planus. She works.");
+    expect_list(r, "patient.diagnoses", LIST("right heel spur", "bilateral pes planus"));
+    json_decref(r);
+    r = run_summary("A 40 year old female. She is being treated for chronic pain syndrome, "
+                    "xerostomia and dental caries. She works.");
+    expect_list(r, "patient.diagnoses",
+                LIST("chronic pain syndrome", "xerostomia", "dental caries"));
+    json_decref(r);
+}

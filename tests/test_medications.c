@@ -551,6 +551,29 @@ Test(medications, item_drug)
     json_decref(r);
 }
 
+/* A count in words after "quantity", and drugs of the eyes, mouth and skin (H158, H159). */
+Test(medications, item_drug_counts_in_words_and_other_specialties)
+{
+    json_t *r = letter(with_items, "She uses Lidoderm.",
+                       "Lidoderm 5% patches, quantity thirty, with "
+                       "three refills",
+                       "The request is not medically necessary.");
+    cr_expect_eq(json_integer_value(t_get(r, "items.0.drug.quantity")), 30);
+    json_decref(r);
+    static const struct {
+        const char *item, *generic;
+    } drugs[] = {{"Restasis 0.05% ophthalmic emulsion #60", "cyclosporine"},
+                 {"Elidel 1% cream 60 grams", "pimecrolimus"},
+                 {"Salagen 5mg #90", "pilocarpine"},
+                 {"Tobradex ophthalmic suspension", "tobramycin/dexamethasone"}};
+    for (size_t i = 0; i < sizeof drugs / sizeof drugs[0]; i++) {
+        r = letter(with_items, "She has dry eyes.", drugs[i].item,
+                   "The request is not medically necessary.");
+        cr_expect_str_eq(t_str(r, "items.0.drug.generic"), drugs[i].generic, "%s", drugs[i].item);
+        json_decref(r);
+    }
+}
+
 /* An injection given as a procedure is no pharmaceutical item: it has no drug (the mention
  * stays); a supply to inject, with a count, is one. */
 Test(medications, an_injection_procedure_has_no_item_drug)

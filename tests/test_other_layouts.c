@@ -504,3 +504,45 @@ Test(other_layouts, layout_d_the_administrators_citation_before_the_reviewers)
     cr_expect(!json_is_true(t_get(r, "items.0.partial")));
     json_decref(r);
 }
+
+/* Layout D as a tenth writer numbers and words its decisions (H157): "1." for "1)", "the
+ * requested X", and a lone decision that closes the opening paragraph, with its block
+ * "Regarding the request for X:" unnumbered; "did not cite any guideline or medical evidence". */
+Test(other_layouts, layout_d_decisions_numbered_otherwise_or_not_at_all)
+{
+    json_t *r = letter_d_with(
+        "1. MAXIMUS Federal Services, Inc. has determined the requested right carpal tunnel\n"
+        "release is not medically necessary and appropriate.\n2. MAXIMUS Federal Services, Inc. "
+        "has determined the request for Ambien 10 mg #30 is\nmedically necessary and "
+        "appropriate.",
+        plain_procedure, plain_reviewer, "",
+        "1. Regarding the requested right carpal tunnel release:\nMedical Treatment "
+        "Guideline(s) Relied Upon by the Expert Reviewer:\nThe Expert Reviewer did not cite any "
+        "guideline or medical evidence for this decision.\nRationale Why Requested "
+        "Treatment/Service Is Not Medically Necessary:\nNo study.\n\n2. Regarding the request for "
+        "Ambien 10 mg #30:\nRationale Why Requested Treatment/Service Is Medically "
+        "Necessary:\nIt helps.\n");
+    cr_assert_eq(json_array_size(t_get(r, "items")), 2);
+    cr_expect_str_eq(t_str(r, "items.0.text"), "right carpal tunnel release");
+    cr_expect_str_eq(t_str(r, "items.0.decision"), "upheld");
+    cr_expect_str_eq(t_str(r, "items.1.decision"), "overturned");
+    cr_expect(json_is_true(t_get(r, "items.0.no_citation")));
+    json_decref(r);
+    /* one item, told at the end of the opening paragraph */
+    r = t_run_text(
+        "MAXIMUS FEDERAL SERVICES, INC.\nNotice of Independent Medical Review "
+        "Determination\nDated: 9/12/2013\n\nIMR Case Number: IMR 13-004731\nDate of Injury: "
+        "2/27/2012\n\nMAXIMUS Federal Services, Inc. has completed the Independent Medical Review "
+        "(IMR) of the workers' compensation case identified above. One item was in dispute. "
+        "MAXIMUS Federal Services, Inc. has determined the request for MRI of the lumbar spine\n"
+        "without contrast is not medically necessary and appropriate.\n\nINDEPENDENT MEDICAL "
+        "REVIEW DECISION AND RATIONALE\nThe application was received on 8/9/2013.\n\nCase "
+        "Summary:\nThe patient is a 52 year old male.\n\nRegarding the request for MRI of the "
+        "lumbar spine without contrast:\nRationale Why Requested Treatment/Service Is Not "
+        "Medically Necessary:\nNo red flags.\n");
+    cr_expect_str_eq(t_str(r, "layout"), "D");
+    cr_assert_eq(json_array_size(t_get(r, "items")), 1);
+    cr_expect_str_eq(t_str(r, "items.0.text"), "MRI of the lumbar spine without contrast");
+    cr_expect_str_eq(t_str(r, "items.0.decision"), "upheld");
+    json_decref(r);
+}

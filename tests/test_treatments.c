@@ -237,6 +237,21 @@ Test(treatments, anesthesia_of_the_procedure_beside_it)
     cr_expect_str_eq(t_str(r, "items.0.category"), "injections");
     cr_expect(json_is_null(t_get(r, "items.0.drug")));
     json_decref(r);
+    /* eyes, heart and teeth (H159) */
+    static const struct {
+        const char *item, *category;
+    } others[] = {
+        {"Punctal plug insertion, right lower lid", "surgery"},
+        {"Moisture chamber goggles", "dmepos"},
+        {"24 hour ambulatory blood pressure monitoring", "diagnostic_testing"},
+        {"Repeat exercise treadmill test", "diagnostic_testing"},
+        {"Office-based vergence/accommodative therapy, 1 visit per week for 12 weeks", "other"},
+        {"Porcelain veneers, teeth #7 and #10", "other"}};
+    for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {
+        r = run_item(others[i].item, NULL);
+        cr_expect_str_eq(t_str(r, "items.0.category"), others[i].category, "%s", others[i].item);
+        json_decref(r);
+    }
     /* home equipment, though no brace or unit (H145) */
     static const char *const equipment[] = {"Home whirlpool spa",
                                             "Medical alert seizure "

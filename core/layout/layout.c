@@ -11,7 +11,8 @@
 
 /* Headings are found by looking at line starts only: each distinct pattern is bucketed by its
  * first character and prefiltered by its literal prefix, so a letter costs one scan for line
- * ends and a handful of anchored matches. */
+ * ends and a handful of anchored matches; a pattern without a literal start is tried at every
+ * line (its alternatives should each begin with a literal, so that PCRE2 fails at once). */
 
 #define MAX_PATTERNS 64
 #define PREFIX_MAX   8
@@ -144,18 +145,23 @@ static unsigned find_headings(const imrx_layout_engine_t *e, imrx_layout_scratch
     size_t pos = 0;
     while (pos < n && count < MAX_HITS) {
         unsigned char first = (unsigned char)tolower((unsigned char)text[pos]);
-        for (unsigned b = e->bucket_first[first]; b; b = e->next_in_bucket[b - 1]) {
-            const pattern_t *p = &e->patterns[b - 1];
-            if (n - pos < p->prefix_len || strncasecmp(text + pos, p->prefix, p->prefix_len))
-                continue;
-            /* The normaliser guarantees valid UTF-8: checking it on every call would cost a scan
-             * of the whole text per line. */
-            int rc =
-                pcre2_match(p->code, (PCRE2_SPTR)text, n, pos, PCRE2_NO_UTF_CHECK, s->md, NULL);
-            if (rc <= 0) continue;
-            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
-            for (unsigned k = 0; k < p->rule_count && count < MAX_HITS; k++)
-                hits[count++] = (hit_t){(uint32_t)ov[0], (uint32_t)ov[1], p->rules[k]};
+        /* the patterns of the line's first character, then those with no literal start (their
+         * alternatives begin differently: "1) ...|MAXIMUS ...") */
+        const unsigned buckets[2] = {e->bucket_first[first], first ? e->bucket_first[0] : 0u};
+        for (int k = 0; k < 2; k++) {
+            for (unsigned b = buckets[k]; b; b = e->next_in_bucket[b - 1]) {
+                const pattern_t *p = &e->patterns[b - 1];
+                if (n - pos < p->prefix_len || strncasecmp(text + pos, p->prefix, p->prefix_len))
+                    continue;
+                /* The normaliser guarantees valid UTF-8: checking it on every call would cost a
+                 * scan of the whole text per line. */
+                int rc =
+                    pcre2_match(p->code, (PCRE2_SPTR)text, n, pos, PCRE2_NO_UTF_CHECK, s->md, NULL);
+                if (rc <= 0) continue;
+                PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
+                for (unsigned r = 0; r < p->rule_count && count < MAX_HITS; r++)
+                    hits[count++] = (hit_t){(uint32_t)ov[0], (uint32_t)ov[1], p->rules[r]};
+            }
         }
         const char *nl = memchr(text + pos, '\n', n - pos);
         if (!nl) break;

@@ -48,10 +48,14 @@ const imrx_heading_rule_t imrx_heading_rules[] = {
     {"D", NULL, "MAXIMUS FEDERAL SERVICES,? INC\\.?[ ]*$", 1, 0},
     {"D", NULL, "Notice of Independent Medical Review Determination", 3, 0},
     /* (a partial authorisation tells the original request first: "1) Norco #120 was the
-     * original request, and Norco #60 was certified ... MAXIMUS ... has determined") */
+     * original request, and Norco #60 was certified ... MAXIMUS ... has determined"; numbered
+     * "1)" or "1.", or a lone decision closing the opening paragraph: "... One item was in
+     * dispute. MAXIMUS Federal Services, Inc. has determined the request for ...") */
     {"D", "issues",
-     "1\\)" WS "(?:(?:(?!\\n\\s*\\n)[\\s\\S]){1,400}?\\." WS ")?MAXIMUS" WS "Federal" WS
-     "Services,?" WS "Inc\\.?" WS "has" WS "determined",
+     "(?:1[.)]" WS "(?:(?:(?!\\n\\s*\\n)[\\s\\S]){1,400}?\\." WS
+     ")?MAXIMUS|MAXIMUS(?:[^\\n]{0,600}?\\." WS "MAXIMUS)?)" WS "Federal" WS "Services,?" WS
+     "Inc\\.?" WS "has" WS "determined" WS "(?:that" WS ")?the" WS
+     "(?:request|requested|remaining|part)\\b",
      2, IMRX_H_INCLUSIVE | IMRX_H_REQUIRED},
     {"D", "procedure",
      "INDEPENDENT" WS "MEDICAL" WS "REVIEW" WS "DECISION" WS "AND" WS "RATIONALE[ ]*$", 3,
@@ -59,8 +63,12 @@ const imrx_heading_rule_t imrx_heading_rules[] = {
     {"D", "reviewer", "Medical Qualifications of the Expert Reviewer:", 2, 0},
     {"D", "summary", "Case Summary:", 1, IMRX_H_REQUIRED},
     {"D", "documents", "Documents Reviewed for Determination:", 1, 0},
-    {"D", "decisions", "1\\)" WS "Regarding" WS "the" WS "request" WS "for", 2,
-     IMRX_H_INCLUSIVE | IMRX_H_REQUIRED},
+    /* "1) Regarding the request for X:", "1. Regarding the requested X:", or, for a lone item,
+     * "Regarding the request for X:" (its colon ends a line: not a sentence wrapped there) */
+    {"D", "decisions",
+     "(?:1[.)]" WS "Regarding" WS "the" WS "(?:request" WS "for|requested)|(?-i:Regarding)" WS
+     "the" WS "(?:request" WS "for|requested)" WS "(?:[^\\n]|\\n(?!\\n)){1,300}?:[ ]*$)",
+     2, IMRX_H_INCLUSIVE | IMRX_H_REQUIRED},
 };
 
 const unsigned imrx_heading_rule_count = sizeof imrx_heading_rules / sizeof imrx_heading_rules[0];

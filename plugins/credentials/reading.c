@@ -38,7 +38,8 @@ static const char prose_sub[] =
     "(?<=holds\\s)certification\\s+as\\s+(?:an?\\s+)?)" SPEC SPEC_END;
 /* Reviewers who are no physicians name their profession: "is a Licensed Chiropractor". */
 static const char prose_profession[] =
-    "\\b(?:is|and)\\s+(?:also\\s+)?an?\\s+(?:licensed\\s+|board[-\\s]+certified\\s+)?("
+    /* (the article may be left out after "and": "a licensed Chiropractor and Acupuncturist") */
+    "\\b(?:is\\s+(?:also\\s+)?an?|and\\s+(?:also\\s+)?(?:an?\\s+)?)\\s*(?:licensed\\s+|board[-\\s]+certified\\s+)?("
     "Doctor\\s+of\\s+(?:Chiropractic|Podiatric\\s+Medicine|Dental\\s+Surgery)|Chiropractor|"
     "Acupuncturist|(?:Clinical\\s+)?Psychologist|Podiatrist|Physical\\s+Therapist|"
     "Occupational\\s+Therapist|Dentist|Optometrist|Psychiatrist)\\b";

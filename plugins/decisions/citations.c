@@ -566,7 +566,10 @@ cite_flags_t imrx_emit_citations(scan_t *sc, imrx_node_t parent, const char *key
     imrx_node_t list = sc->api->array(sc->ctx, parent, key);
     if (r.e <= r.b || list == IMRX_NODE_NONE) return f;
     const char *text = sc->l->text;
-    if (imrx_text_find(text, r.b, r.e, "did not cite any medical evidence") < r.e)
+    /* "did not cite any medical evidence", "did not cite any guideline or medical evidence" */
+    if (imrx_text_find(text, r.b, r.e, "did not cite any medical evidence") < r.e ||
+        imrx_text_find(text, r.b, r.e, "did not cite any guideline or medical evidence") < r.e ||
+        imrx_text_find(text, r.b, r.e, "did not cite any guidelines or medical evidence") < r.e)
         f.no_citation = 1;
     int non_mtus_before = 0;
     for (uint32_t b = r.b; b < r.e;) {

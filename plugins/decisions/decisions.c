@@ -47,13 +47,17 @@ const char *const imrx_decisions_patterns[RE_COUNT] = {
     [RE_C_ISSUE] = "^(\\d{1,2})\\)" WS "([\\s\\S]{1,400}?)\\s*:\\s*(UPHELD|OVERTURNED|Upheld|"
                    "Overturned)\\b",
     [RE_NUMBER] = "^(\\d{1,2})([.)])" WS,
+    /* numbered "1)" or "1.", or a lone decision inside a paragraph ("One item was in dispute.
+     * MAXIMUS ... has determined the request for ..."); "the request for X" or "the requested
+     * X" */
     [RE_D_ISSUE] =
-        "^(\\d{1,2})\\)" WS "(?:(?:(?!\\n\\s*\\n|\\n\\d{1,2}\\))[\\s\\S]){1,400}?\\." WS ")?"
+        "(?:^(\\d{1,2})[.)]" WS "(?:(?:(?!\\n\\s*\\n|\\n\\d{1,2}[.)])[\\s\\S]){1,400}?\\." WS ")?)?"
         "MAXIMUS" WS "Federal" WS "Services,?" WS "Inc\\.?,?" WS "has" WS "determined" WS
-        "(?:that" WS ")?the" WS "(?:request" WS "for|remaining" WS "portion" WS "of" WS "the" WS
-        "request,?|part" WS "of" WS "the" WS "request(?:" WS "for)?)" WS "([\\s\\S]{1,400}?),?" WS
+        "(?:that" WS ")?the" WS "(?:request" WS "for|requested|remaining" WS "portion" WS "of" WS
+        "the" WS "request,?|part" WS "of" WS "the" WS "request(?:" WS "for)?)" WS
+        "([\\s\\S]{1,400}?),?" WS
         "(?:is|are)" WS "(not" WS ")?medically" WS "necessary" WS "and" WS "appropriate",
-    [RE_D_BLOCK] = "^(\\d{1,2})\\)" WS "Regarding" WS "the" WS "request" WS "for" WS,
+    [RE_D_BLOCK] = "^(?:(\\d{1,2})[.)]" WS ")?Regarding" WS "the" WS "(?:request" WS "for|requested)" WS,
     [RE_D_LABEL] =
         "^(Medical" WS "Treatment" WS "Guideline\\(s\\)" WS "Relied" WS "Upon" WS "by" WS "the" WS
         "(?:Expert" WS "Reviewer|Claims" WS "Administrator)|Rationale" WS "Why" WS "Requested" WS

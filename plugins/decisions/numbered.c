@@ -363,7 +363,8 @@ void imrx_items_layout_d(scan_t *sc)
     while (blocks < MAX_ITEMS &&
            imrx_re_find(&sc->s->re[RE_D_BLOCK], sc->t, text, pos, dec->end) == 1) {
         PCRE2_SIZE *ov = imrx_re_ov(sc->t);
-        numbers[blocks] = number_at(text, ov);
+        /* an unnumbered block ("Regarding the request for ...:") is the next item's */
+        numbers[blocks] = imrx_re_has(sc->t, 1) ? number_at(text, ov) : blocks + 1;
         starts[blocks++] = (uint32_t)ov[0];
         pos = (uint32_t)ov[1];
     }

@@ -36,7 +36,7 @@ static const char token_pattern[] =
     "|(\\d+\\s*(?:-|to)\\s*\\d+)\\s*(?:" FORMW ")\\b"     /* 4: 1-2 tablets (a dose) */
     /* 5: qty 60, No. 60, number 90, dispense 60, sixty (60) */
     "|(?:(?:qty|quantity|No\\.|number|dispense|disp\\.?)(?:\\s+of)?\\s*[:#]?\\s*|" QTYW "\\s*\\()"
-    "(\\d{1,4})\\b"
+    "(\\d{1,4}\\b|(?<=quantity\\s)" QTYW "(?![a-z-]))" /* (or in words: "quantity thirty") */
     "|(?:with\\s+)?(?:x\\s*)?(\\d{1,2}|one|two|three|four|five|six|eleven|twelve|no|zero)\\s+"
     "(?:additional\\s+)?refills?\\b"                     /* 6: with 2 refills */
     "|(?:refills?|RF)\\s*(?:x|:|#|of)?\\s*(\\d{1,2})\\b" /* 7: refills x2 */
@@ -417,7 +417,8 @@ void med_read_attributes(const med_attr_re_t *re, imrx_re_scratch_t *s, const ch
                 if (!dose && !container && m->quantity.e == 0) m->quantity = (med_int_t){b, e, n};
                 if (form && m->dose_form.e == 0) set_value(&m->dose_form, t, ub, ue, form);
             } else if (imrx_re_has(s, G_QTY)) {
-                m->quantity = (med_int_t){b, e, atoi(t + ov[2 * G_QTY])};
+                m->quantity = (med_int_t){
+                    b, e, count_value(t + ov[2 * G_QTY], ov[2 * G_QTY + 1] - ov[2 * G_QTY])};
             } else if (imrx_re_has(s, G_REFILL) || imrx_re_has(s, G_REFILL2)) {
                 int g = imrx_re_has(s, G_REFILL) ? G_REFILL : G_REFILL2;
                 int n = word_number(t + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
