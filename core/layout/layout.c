@@ -23,6 +23,8 @@ typedef struct pattern {
     size_t prefix_len;
     unsigned rules[8]; /* rows of the table that use this pattern */
     unsigned rule_count;
+    uint8_t starts[32]; /* without a literal prefix: the bytes a match can begin with (PCRE2's
+                           start bitmap; all when it has none) */
 } pattern_t;
 
 struct imrx_layout_engine {
@@ -93,6 +95,20 @@ imrx_layout_engine_t *imrx_layout_engine_new(char *err, size_t err_len)
             /* IMRX_NO_JIT=1: the interpreter, for valgrind (which cannot follow JIT code) */
             if (!getenv("IMRX_NO_JIT")) pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
             p->prefix_len = literal_prefix(rule->pattern, p->prefix);
+            memset(p->starts, 0xff, sizeof p->starts);
+            if (!p->prefix_len) {
+                /* PCRE2 studies an unanchored compile only: one for the start bitmap */
+                pcre2_code *u =
+                    pcre2_compile((PCRE2_SPTR)rule->pattern, PCRE2_ZERO_TERMINATED,
+                                  PCRE2_CASELESS | PCRE2_MULTILINE | PCRE2_UTF, &code, &off, NULL);
+                const uint8_t *bits = NULL;
+                uint32_t type = 0;
+                if (u) pcre2_pattern_info(u, PCRE2_INFO_FIRSTCODETYPE, &type);
+                if (u && type == 0 && pcre2_pattern_info(u, PCRE2_INFO_FIRSTBITMAP, &bits) == 0 &&
+                    bits)
+                    memcpy(p->starts, bits, sizeof p->starts);
+                pcre2_code_free(u);
+            }
             unsigned char first = p->prefix_len ? (unsigned char)p->prefix[0] : 0;
             e->next_in_bucket[pi] = e->bucket_first[first];
             e->bucket_first[first] = (unsigned char)(pi + 1);
@@ -151,7 +167,10 @@ static unsigned find_headings(const imrx_layout_engine_t *e, imrx_layout_scratch
         for (int k = 0; k < 2; k++) {
             for (unsigned b = buckets[k]; b; b = e->next_in_bucket[b - 1]) {
                 const pattern_t *p = &e->patterns[b - 1];
-                if (n - pos < p->prefix_len || strncasecmp(text + pos, p->prefix, p->prefix_len))
+                unsigned char c = (unsigned char)text[pos];
+                if (!(p->starts[c / 8] & (1u << (c % 8)))) continue; /* cannot begin here */
+                if (p->prefix_len &&
+                    (n - pos < p->prefix_len || strncasecmp(text + pos, p->prefix, p->prefix_len)))
                     continue;
                 /* The normaliser guarantees valid UTF-8: checking it on every call would cost a
                  * scan of the whole text per line. */

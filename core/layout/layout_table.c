@@ -52,10 +52,10 @@ const imrx_heading_rule_t imrx_heading_rules[] = {
      * "1)" or "1.", or a lone decision closing the opening paragraph: "... One item was in
      * dispute. MAXIMUS Federal Services, Inc. has determined the request for ...") */
     {"D", "issues",
-     "(?:1[.)]" WS "(?:(?:(?!\\n\\s*\\n)[\\s\\S]){1,400}?\\." WS
-     ")?MAXIMUS|MAXIMUS(?:[^\\n]{0,600}?\\." WS "MAXIMUS)?)" WS "Federal" WS "Services,?" WS
-     "Inc\\.?" WS "has" WS "determined" WS "(?:that" WS ")?the" WS
-     "(?:request|requested|remaining|part)\\b",
+     "(?:1\\)" WS "(?:(?:(?!\\n\\s*\\n)[\\s\\S]){1,400}?\\." WS ")?MAXIMUS|1\\." WS
+     "MAXIMUS|(?-i:MAXIMUS)(?:" WS "Federal" WS "Services,?" WS "Inc\\.?,?" WS "has" WS
+     "completed[^\\n]{0,600}?\\." WS "MAXIMUS)?)" WS "Federal" WS "Services,?" WS "Inc\\.?" WS
+     "has" WS "determined" WS "(?:that" WS ")?the" WS "(?:request|requested|remaining|part)\\b",
      2, IMRX_H_INCLUSIVE | IMRX_H_REQUIRED},
     {"D", "procedure",
      "INDEPENDENT" WS "MEDICAL" WS "REVIEW" WS "DECISION" WS "AND" WS "RATIONALE[ ]*$", 3,
