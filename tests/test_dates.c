@@ -642,3 +642,15 @@ Test(dates, a_review_after_its_date_and_a_trauma_period)
     cr_expect_str_eq(t_str(r, "dates_in_narrative.injury"), "2016-09-09");
     json_decref(r);
 }
+
+/* "In a review dated 12/19/13, a physician board certified in ... non-certified both requests"
+ * (H163). */
+Test(dates, a_review_dated_then_told_by_its_physician)
+{
+    json_t *r = letter("Case Number: CM14-9000006\n",
+                       "The provider requested Lidoderm. In a review dated 12/19/13, a physician "
+                       "board certified in physical medicine and rehabilitation non-certified both "
+                       "requests.");
+    cr_expect_str_eq(t_str(r, "dates_in_narrative.ur_decision"), "2013-12-19");
+    json_decref(r);
+}

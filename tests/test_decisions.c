@@ -532,6 +532,29 @@ Test(decisions, a_title_with_its_effective_date)
     json_decref(r);
 }
 
+/* Titles as the forty-sixth blind round told them (H161): after "based his/her decision on the",
+ * and before "of the MTUS (2009)". */
+Test(decisions, titles_after_a_reviewers_decision_and_before_of_the_mtus)
+{
+    json_t *r =
+        run_a("Acupuncture, six sessions: Upheld\n"
+              "Claims Administrator guideline: Decision based on MTUS Acupuncture Medical "
+              "Treatment Guidelines (2007).\n"
+              "MAXIMUS guideline: The Physician Reviewer based his/her decision on the Acupuncture "
+              "Medical Treatment Guidelines (2007), section 9792.24.1, which are part of the "
+              "MTUS.\n"
+              "Decision rationale: Not medically necessary.\n"
+              "Soma 350mg #60: Upheld\n"
+              "Claims Administrator guideline: Decision based on MTUS.\n"
+              "MAXIMUS guideline: The Professional Reviewer relied on the Chronic Pain Medical "
+              "Treatment Guidelines of the MTUS (2009), Carisoprodol (Soma), page 29.\n"
+              "Decision rationale: Not medically necessary.\n");
+    cr_expect_str_eq(ITEM(r, 0, "guidelines.0.title"), "Acupuncture Medical Treatment");
+    cr_expect_str_eq(ITEM(r, 1, "guidelines.0.title"), "Chronic Pain Medical Treatment");
+    cr_expect_eq(json_integer_value(t_get(r, "items.1.guidelines.0.year")), 2009);
+    json_decref(r);
+}
+
 static int has_warning(json_t *r, const char *words)
 {
     size_t i;

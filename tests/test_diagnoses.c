@@ -844,3 +844,28 @@ Test(diagnoses, foot_and_mouth_conditions_split_a_list)
                 LIST("chronic pain syndrome", "xerostomia", "dental caries"));
     json_decref(r);
 }
+
+/* An inline numbered list ends with its sentence: the next list's numbers do not continue it
+ * (H162). */
+Test(diagnoses, an_inline_numbered_list_ends_with_its_sentence)
+{
+    json_t *r = run_summary("A 67 year old female. Her diagnoses, as listed on the 01/19/2016 "
+                            "progress report, are (1) lumbar sprain/strain, (2) bilateral knee "
+                            "contusions and (3) morbid obesity. She weighs 268 pounds. Her "
+                            "medications were: (1) Tramadol ER 150 mg daily, (2) Tylenol 500 mg, "
+                            "(3) Lidocaine 4% cream and (4) Celebrex 200 mg daily.");
+    expect_list(r, "patient.diagnoses",
+                LIST("lumbar sprain/strain", "bilateral knee contusions", "morbid obesity"));
+    json_decref(r);
+}
+
+/* A problem list copied from the records, one entry a line (H162). */
+Test(diagnoses, a_problem_list_copied_from_the_records)
+{
+    json_t *r = run_summary("A 63 year old female. The orthopedic note of 01/07/2016 carries this "
+                            "problem list:\n- Primary osteoarthritis, right knee\n- Obesity, BMI "
+                            "36\nTreatment to date has included physical therapy.");
+    expect_list(r, "patient.diagnoses",
+                LIST("Primary osteoarthritis, right knee", "Obesity, BMI 36"));
+    json_decref(r);
+}

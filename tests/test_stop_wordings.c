@@ -257,3 +257,21 @@ Test(stop_wordings, wordings_of_round_44)
     cr_expect(flag(must(r, "cyclobenzaprine"), "discontinued"));
     json_decref(r);
 }
+
+/* Wordings of the forty-sixth blind round (H161), each told of Norco. */
+Test(stop_wordings, wordings_of_round_46)
+{
+    static const char *const never[] = {"He has not been given a trial of an opioid such as Norco.",
+                                        "He has never been trialed on Norco.", NULL};
+    expect_each(never, "hydrocodone/acetaminophen", "negated", 1);
+}
+
+/* A copied medication list's note: "Norco 10/325 PO BID PRN -- DC'd 08/2016 (stomach upset)". */
+Test(stop_wordings, a_copied_lists_dcd_note)
+{
+    json_t *r = summary("Medications\n- Norco 10/325 PO BID PRN -- DC'd 08/2016 (stomach upset)\n- "
+                        "Ibuprofen 200 mg OTC PRN");
+    cr_expect(flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
+    cr_expect(!flag(must(r, "ibuprofen"), "discontinued"));
+    json_decref(r);
+}

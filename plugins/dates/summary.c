@@ -194,6 +194,9 @@ const char dates_re_narrative_ur[] =
     /* "The 8/11/14 utilization review non-certified the kit": the review, after a date (the
      * last group, the review's words: date_group reads the date before them) */
     "|(?<=\\d\\s)(\\bUR\\b|utilization\\s+review)(?!\\s+(?:request|process))\\b"
+    /* "In a review dated 12/19/13, a physician board certified in ... non-certified both" */
+    "|\\breview\\s+dated\\s+" DATE_OR_JOINED ",?\\s+[^.;]{0,100}?\\b(?:non-?certified|denied|"
+    "modified)\\b"
     ")";
 
 /* Every alternative above begins at a word start with one of these whole words. */

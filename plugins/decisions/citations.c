@@ -324,20 +324,30 @@ static int mtus_sentence(scan_t *sc, imrx_node_t list, range_t s)
         pos = (uint32_t)ov[1];
     }
     /* Each citation's title starts where the previous one's sections end. */
-    uint32_t tstart[16], send[16], first_cut = s.b;
+    uint32_t tstart[16], tend[16], send[16], first_cut = s.b;
     for (int i = 0; i < n; i++) {
         uint32_t lo = i ? years[i - 1].e : s.b, yb = years[i].b;
         uint32_t mtus = imrx_text_find_last(text, lo, yb, "MTUS");
         uint32_t cut = yb;
-        if (mtus < yb) {
+        /* "the Chronic Pain Medical Treatment Guidelines of the MTUS (2009)": the title stands
+         * before "of the MTUS", nothing after it */
+        uint32_t of_the = mtus < yb && mtus >= lo + 8 ? mtus - 8 : yb;
+        int title_before = of_the < yb && imrx_text_find(text, of_the, mtus, " of the ") == of_the;
+        for (uint32_t q = mtus + 4; title_before && q < yb; q++)
+            title_before = !imrx_text_letter((unsigned char)text[q]);
+        tend[i] = title_before ? of_the : yb;
+        if (mtus < yb && !title_before) {
             tstart[i] = mtus + 4;
             cut = mtus;
         } else if (i == 0) {
             tstart[i] = s.b;
             uint32_t based = imrx_text_find_last(text, lo, yb, "based on");
             uint32_t relied = imrx_text_find_last(text, lo, yb, "relied on");
+            /* "The Physician Reviewer based his/her decision on the ..." */
+            uint32_t decision = imrx_text_find_last(text, lo, yb, "decision on ");
             if (based < yb) tstart[i] = based + 8;
             if (relied < yb && relied + 9 > tstart[i]) tstart[i] = relied + 9;
+            if (decision < yb && decision + 12 > tstart[i]) tstart[i] = decision + 12;
         } else {
             /* "…2004, Section(s): Special Studies, and Forearm, Wrist, and Hand Complaints
              * 2004": the first ", and" after the previous year starts the next title. Or a
@@ -381,7 +391,7 @@ static int mtus_sentence(scan_t *sc, imrx_node_t list, range_t s)
                                   ? "Chronic Pain Medical Treatment"
                                   : NULL;
         yb = open;
-        range_t title = {tstart[i], yb};
+        range_t title = {tstart[i], tend[i] < yb ? tend[i] : yb};
         clean_title(text, &title);
         range_t sections = {years[i].e, send[i] > years[i].e ? send[i] : years[i].e};
         /* "...; MTUS ACOEM Chronic Pain Guideline, Section(s): ..." after it: a citation

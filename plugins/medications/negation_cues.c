@@ -15,10 +15,13 @@ const char med_re_negation_before[] =
     /* (not the passive "Acetaminophen ... has not been tried, and duloxetine is another
      * option": its drug stands before it) */
     "|(?:has|have|had)\\s+(?:not|never)\\s+(?:taken|tried|used|prescribed|given|offered|received|"
-    "treated\\s+with|been\\s+(?:prescribed|given|offered|treated\\s+with|(?:tried|started|placed)"
-    "\\s+on))"
+    "treated\\s+with|been\\s+(?:prescribed|given|offered|treated\\s+with|(?:tried|trialed|started|"
+    "placed)\\s+on))"
     /* "He has never been given a trial of Cymbalta" */
-    "(?:\\s+on|\\s+(?:an?\\s+)?(?:trial|course)\\s+(?:of|with))?"
+    /* "... a trial of an antiepileptic drug such as gabapentin" */
+    "(?:\\s+on|\\s+(?:an?\\s+)?(?:trial|course)\\s+(?:of|with)(?:\\s+(?:an?\\s+)?[a-z-]+(?:\\s+[a-"
+    "z-]+)?"
+    "\\s+(?:such\\s+as|like))?)?"
     /* "He has not had a trial of Lyrica", "He has yet to try Lyrica", "He is naive to Lyrica",
      * "He cannot take NSAIDs" */
     "|(?:has|have|had)\\s+(?:not|never)\\s+(?:yet\\s+)?had\\s+(?:an?\\s+)?(?:trial|course)\\s+(?:"
@@ -462,9 +465,9 @@ const char med_re_negation_after[] =
     "|,\\s*(?:later\\s+|then\\s+|eventually\\s+)?(?:stopped|discontinued|d/c'?d)(?:\\s+(?:(?:after|"
     "in|on|because|due|for|when|owing)\\b|(?:\\d{1,2}/)?(?:19|20)?\\d\\d\\b)|(?=\\s*[.;)]|\\s*$))"
     /* a list entry's note: "Norco: discontinued.", "Norco - stopped in 2015" */
-    "|\\s*(?::|->|-{1,2})\\s*(?:discontinued|stopped|d/"
-    "c'?d)(?=\\s*(?:[.;,()]|$|\\s+(?:in|on|after|since|due|"
-    "because|by|\\d)))"
+    /* ("Naproxen 500 mg PO BID PRN -- DC'd 08/2016 (stomach upset)") */
+    "|\\s*(?::|->|-{1,2})\\s*(?:discontinued|stopped|d/c'?d|dc'?d)(?=\\s*(?:[.;,()]|$|\\s+(?:in|on|"
+    "after|since|due|d/t|because|by|\\d)))"
     /* "Norco was held after surgery and never restarted" */
     "|(?:was|were)\\s+held\\b[^.;]{0,60}?\\band\\s+(?:was\\s+|were\\s+)?(?:never|not)\\s+(?:"
     "resumed|"

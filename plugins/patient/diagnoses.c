@@ -136,7 +136,22 @@ static size_t read_numbered(dx_list_t *out, const char *text, size_t lb, size_t 
                 limit = paragraph_end(text, next, end);
             }
         }
-        if (n == 2 && next) by_lines = text[q - 1] == '\n';
+        if (n == 2 && next) {
+            /* one entry a line, the markers maybe indented ("      2. Lumbar ...") */
+            size_t r = q;
+            while (r > p && text[r - 1] == ' ') r--;
+            by_lines = text[r - 1] == '\n';
+        }
+        /* an inline list ends with its sentence: "... and (3) morbid obesity. She weighs ... Her
+         * medications were: (1) Tramadol ..., (4) Celebrex" does not go on into the next list */
+        if (next && !by_lines) {
+            size_t se = dx_sentence_end(text, p, q), w = se;
+            while (w < q && !isalpha((unsigned char)text[w])) w++;
+            if (se < q && w < q) {
+                dx_add_item(out, text, p, se);
+                return se;
+            }
+        }
         size_t item_end = next ? q : dx_sentence_end(text, p, limit);
         if (!next && by_lines) {
             size_t nl = p;

@@ -107,6 +107,8 @@ const char dx_cue_pattern[] =
     "|\\b(?:assessment(?:\\s*(?:/|and)\\s*plan)?|(?:clinical\\s+)?impressions?)\\s*:"
     /* "The PTP's Dx list:" */
     "|\\b(?:diagnos[ie]s|dx)\\s+list\\s*:"
+    /* "carries this problem list:", "lists his problems as:" and a list (H162) */
+    "|\\bproblem\\s+list\\s*:|\\blists?\\s+(?:his|her|their|the)\\s+problems\\s+as\\s*:"
     /* "the assessment was:" and a list */
     "|\\b(?:assessments?|impressions?)\\s+(?:was|were|is|are|included|includes)\\s*:"
     /* "the patient's assessment consisted of" */
