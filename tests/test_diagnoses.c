@@ -869,3 +869,19 @@ Test(diagnoses, a_problem_list_copied_from_the_records)
                 LIST("Primary osteoarthritis, right knee", "Obesity, BMI 36"));
     json_decref(r);
 }
+
+/* A list of lines ends with its last line: a number further on ("5. Omeprazole" of a medication
+ * list after the prose) is another list's (H162). */
+Test(diagnoses, a_list_of_lines_ends_with_its_lines)
+{
+    json_t *r =
+        run_summary("A 52 year old male. The progress report lists the following "
+                    "diagnoses:\n1. Lumbar disc displacement\n2. Lumbar radiculopathy, left\n"
+                    "3. Status post left L5-S1 microdiscectomy on 09/17/2013\nOn that date "
+                    "he reported low back pain. He walks his dog.\nThe medication list "
+                    "reads:\n4. Norco 10/325 mg\n5. Omeprazole 20 mg PO daily");
+    expect_list(r, "patient.diagnoses",
+                LIST("Lumbar disc displacement", "Lumbar radiculopathy, left",
+                     "Status post left L5-S1 microdiscectomy on 09/17/2013"));
+    json_decref(r);
+}

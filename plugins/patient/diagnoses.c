@@ -142,6 +142,13 @@ static size_t read_numbered(dx_list_t *out, const char *text, size_t lb, size_t 
             while (r > p && text[r - 1] == ' ') r--;
             by_lines = text[r - 1] == '\n';
         }
+        /* a list of lines ends where its lines do: a number further on ("5. Omeprazole" of the
+         * medication list after the prose) begins another list */
+        if (next && by_lines && n > 2) {
+            int lines = 0;
+            for (size_t i = p; i < q && lines <= 2; i++) lines += text[i] == '\n';
+            if (lines > 2) next = 0, q = limit;
+        }
         /* an inline list ends with its sentence: "... and (3) morbid obesity. She weighs ... Her
          * medications were: (1) Tramadol ..., (4) Celebrex" does not go on into the next list */
         if (next && !by_lines) {
