@@ -305,7 +305,7 @@ Test(credentials, prose_splits_and_only_between_known_specialties)
     json_decref(r);
 }
 
-/* Reviewer prose as the blind rounds wrote it (H87, H90, H91, H95, H99, H126, H146, H157). */
+/* Reviewer prose as the blind rounds wrote it (H87, H90, H91, H95, H99, H126, H146, H157, H165). */
 Test(credentials, reviewer_prose_told_other_ways)
 {
     const struct {
@@ -357,6 +357,11 @@ Test(credentials, reviewer_prose_told_other_ways)
         {"The expert reviewer is a Doctor of Chiropractic, holds certification as a Chiropractic "
          "Sports\nPhysician, and is licensed to practice in California and Oregon.",
          LIST("Doctor of Chiropractic", "Chiropractic Sports Physician"), LIST("CA", "OR")},
+        /* H165 */
+        {"The expert reviewer holds board certification in Psychiatry and a subspecialty\n"
+         "certification in Addiction Psychiatry. He/she is licensed to practice in Washington and\n"
+         "California.",
+         LIST("Psychiatry", "Addiction Psychiatry"), LIST("WA", "CA")},
         /* H157 */
         {"The expert reviewer is a licensed Chiropractor and Acupuncturist and is licensed to "
          "practice in\nCalifornia and Nevada.",

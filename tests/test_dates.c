@@ -654,3 +654,15 @@ Test(dates, a_review_dated_then_told_by_its_physician)
     cr_expect_str_eq(t_str(r, "dates_in_narrative.ur_decision"), "2013-12-19");
     json_decref(r);
 }
+
+/* Several claims, each with its injury: the one the header dates, though another comes first
+ * (H166). */
+Test(dates, the_headers_claim_among_injuries_told_in_turn)
+{
+    json_t *r = letter("Case Number: CM18-9000006\nDate of Injury: 04/02/2012\n",
+                       "He sustained an injury to the left shoulder on 10-19-2009, when a ceiling "
+                       "panel fell on him, and an injury to the neck on April 2, 2012, when he "
+                       "struck his head on a beam.");
+    cr_expect_str_eq(t_str(r, "dates_in_narrative.injury"), "2012-04-02");
+    json_decref(r);
+}

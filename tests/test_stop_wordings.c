@@ -275,3 +275,15 @@ Test(stop_wordings, a_copied_lists_dcd_note)
     cr_expect(!flag(must(r, "ibuprofen"), "discontinued"));
     json_decref(r);
 }
+
+/* Wordings of the forty-seventh blind round (H164, H166). */
+Test(stop_wordings, wordings_of_round_47)
+{
+    static const char *const never[] = {
+        "A psychiatric consultant suggested adding Norco; this has not been started.", NULL};
+    expect_each(never, "hydrocodone/acetaminophen", "negated", 1);
+    json_t *r = summary("Physical therapy gave limited benefit. She has never had a corticosteroid "
+                        "or hyaluronic acid injection in the right knee.");
+    cr_expect(flag(must(r, "hyaluronic acid"), "negated"));
+    json_decref(r);
+}

@@ -17,7 +17,8 @@
     ",\\s+(?:is\\s+)?licensed|,?\\s+and\\s+an?\\s+licen[sc]e\\b|,?\\s+and\\s+(?:also\\s+)?"        \
     "holds\\s+"                                                                                    \
     "board|,?\\s+(?:and\\s+)?(?:also\\s+)?(?:has|holds|with)\\s+(?:an?\\s+)?(?:sub-?specialt|"     \
-    "specialt|additional|certificat|added)|"                                                       \
+    "specialt|additional|certificat|added)|,?\\s+and\\s+(?:an?\\s+)?(?:sub-?specialty|added|"      \
+    "additional)\\s+(?:qualification|certificat)|"                                                 \
     ",\\s+(?:the\\s+)?(?:expert\\s+)?reviewer\\b|,?\\s+who\\b|"                                    \
     "\\s+by\\s+the\\b|\\s*[.;(]|\\s*\\z)"
 
@@ -39,7 +40,8 @@ static const char prose_sub[] =
 /* Reviewers who are no physicians name their profession: "is a Licensed Chiropractor". */
 static const char prose_profession[] =
     /* (the article may be left out after "and": "a licensed Chiropractor and Acupuncturist") */
-    "\\b(?:is\\s+(?:also\\s+)?an?|and\\s+(?:also\\s+)?(?:an?\\s+)?)\\s*(?:licensed\\s+|board[-\\s]+certified\\s+)?("
+    "\\b(?:is\\s+(?:also\\s+)?an?|and\\s+(?:also\\s+)?(?:an?\\s+)?)\\s*(?:licensed\\s+|board[-\\s]+"
+    "certified\\s+)?("
     "Doctor\\s+of\\s+(?:Chiropractic|Podiatric\\s+Medicine|Dental\\s+Surgery)|Chiropractor|"
     "Acupuncturist|(?:Clinical\\s+)?Psychologist|Podiatrist|Physical\\s+Therapist|"
     "Occupational\\s+Therapist|Dentist|Optometrist|Psychiatrist)\\b";

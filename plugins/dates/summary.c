@@ -499,8 +499,24 @@ static void read_narrative(letter_t *L, const imrx_section_t *sec)
      * 2013, the date of injury for this claim, she ...") */
     imrx_date_t first;
     uint32_t hb, he;
-    if (found && L->have[D_INJURY] && dates_parse(text + b, e - b, L->ref_year, &first) &&
-        !same_date(&first, &L->header[D_INJURY]) && header_injury_told(L, sec, &hb, &he)) {
+    int other_first = found && L->have[D_INJURY] &&
+                      dates_parse(text + b, e - b, L->ref_year, &first) &&
+                      !same_date(&first, &L->header[D_INJURY]);
+    /* ... or when a later statement of an injury dates it ("an injury to the left shoulder on
+     * 10-19-2009 ..., and an injury to the neck on April 2, 2012": the header's claim is the
+     * second) */
+    for (size_t pos = e;
+         other_first && pos < sec->end &&
+         imrx_re_find_keyed(&L->s->re[RE_INJURY], &injury_keys, L->t, text, pos, sec->end) == 1;) {
+        uint32_t nb, ne;
+        imrx_date_t d2;
+        pos = imrx_re_ov(L->t)[1];
+        if (date_group(text, L->t, &nb, &ne) && dates_parse(text + nb, ne - nb, L->ref_year, &d2) &&
+            same_date(&d2, &L->header[D_INJURY])) {
+            b = nb, e = ne, other_first = 0;
+        }
+    }
+    if (other_first && header_injury_told(L, sec, &hb, &he)) {
         /* (told as the claim's injury, not as another event of that day) */
         uint32_t lo = hb > sec->begin + 60 ? hb - 60 : sec->begin;
         uint32_t hi = he + 60 < sec->end ? he + 60 : sec->end;

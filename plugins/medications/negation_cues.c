@@ -26,6 +26,9 @@ const char med_re_negation_before[] =
      * "He cannot take NSAIDs" */
     "|(?:has|have|had)\\s+(?:not|never)\\s+(?:yet\\s+)?had\\s+(?:an?\\s+)?(?:trial|course)\\s+(?:"
     "of|with)"
+    /* "She has never had a corticosteroid or hyaluronic acid injection" (the search ends at the
+     * drug: nothing after it can be read here) */
+    "|(?:has|have|had)\\s+(?:not|never)\\s+had\\s+(?:an?|any)\\s+[a-z-]+\\s+(?:or|nor)"
     "|(?:has|have|had)\\s+yet\\s+to\\s+(?:try|take|start|use|receive)|naive\\s+to"
     "|(?:cannot|can\\s+not|could\\s+not)\\s+take"
     /* "He elected to forgo Norco", "declined to start Norco", "opted not to fill the Norco
@@ -550,6 +553,10 @@ const char med_re_stopped_next_clause[] =
     "|(?:it|they|[A-Za-z][\\w-]*(?:\\s+[A-Z][\\w-]*)?)\\s+(?:was|were)\\s+never\\s+(?:started|"
     "filled|"
     "tried|taken|used|picked\\s+up)\\b"
+    /* "suggested adding Abilify; this has not been started" */
+    "|(?:this|that|it)\\s+(?:has|had)\\s+(?:not|never)\\s+(?:yet\\s+)?been\\s+(?:started|filled|"
+    "tried|"
+    "prescribed|begun)\\b"
     "|(?:he|she|they)\\s+(?:turned\\s+(?:it|them)\\s+down|declined\\s+(?:it|them)|refused\\s+(?:it|"
     "them))"
     "|(?:[a-z]+\\s+){0,3}?(?:he|she|they)\\s+never\\s+(?:took|used|filled|started|tried)\\b[^.;]{0,"
