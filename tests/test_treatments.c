@@ -254,9 +254,7 @@ Test(treatments, anesthesia_of_the_procedure_beside_it)
         json_decref(r);
     }
     /* home equipment, though no brace or unit (H145) */
-    static const char *const equipment[] = {"Home whirlpool spa",
-                                            "Medical alert seizure "
-                                            "monitoring system",
+    static const char *const equipment[] = {"Home whirlpool spa", "Medical alert system",
                                             "Hot tub for home use"};
     for (size_t i = 0; i < sizeof equipment / sizeof *equipment; i++) {
         r = run_item(equipment[i], NULL);

@@ -488,7 +488,7 @@ static void read_narrative(letter_t *L, const imrx_section_t *sec)
     const char *text = L->l->text;
     imrx_node_t narr = dates_api->object(L->ctx, dates_api->root(L->ctx), "dates_in_narrative");
     imrx_date_t d;
-    uint32_t b, e;
+    uint32_t b = 0, e = 0;
     /* The first statement of the date of injury; it comes early in every summary. Without one,
      * the header's date where the summary names it, else a weaker statement. */
     int found = imrx_re_find_keyed(&L->s->re[RE_INJURY], &injury_keys, L->t, text, sec->begin,
