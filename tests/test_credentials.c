@@ -305,7 +305,8 @@ Test(credentials, prose_splits_and_only_between_known_specialties)
     json_decref(r);
 }
 
-/* Reviewer prose as the blind rounds wrote it (H87, H90, H91, H95, H99, H126, H146, H157, H165). */
+/* Reviewer prose as the blind rounds wrote it (H87, H90, H91, H95, H99, H126, H146, H157, H165,
+ * H169). */
 Test(credentials, reviewer_prose_told_other_ways)
 {
     const struct {
@@ -357,6 +358,15 @@ Test(credentials, reviewer_prose_told_other_ways)
         {"The expert reviewer is a Doctor of Chiropractic, holds certification as a Chiropractic "
          "Sports\nPhysician, and is licensed to practice in California and Oregon.",
          LIST("Doctor of Chiropractic", "Chiropractic Sports Physician"), LIST("CA", "OR")},
+        /* H169 */
+        {"The reviewer is Board Certified in Physical Medicine and Rehabilitation and in Pain\n"
+         "Medicine and has treated patients with chronic spinal pain for more than fifteen years. "
+         "The reviewer is licensed in California.",
+         LIST("Physical Medicine and Rehabilitation", "Pain Medicine"), LIST("CA")},
+        {"The reviewer is Board Certified in Psychiatry, with added qualification in Psychosomatic "
+         "Medicine,\nand sees patients with work-related injuries. The reviewer is licensed to "
+         "practice in Colorado and in California.",
+         LIST("Psychiatry", "Psychosomatic Medicine"), LIST("CO", "CA")},
         /* H165 */
         {"The expert reviewer holds board certification in Psychiatry and a subspecialty\n"
          "certification in Addiction Psychiatry. He/she is licensed to practice in Washington and\n"

@@ -281,6 +281,12 @@ Test(stop_wordings, wordings_of_round_47)
 {
     static const char *const never[] = {
         "A psychiatric consultant suggested adding Norco; this has not been started.", NULL};
+    /* (H171) */
+    static const char *const stopped[] = {
+        "Norco 5mg was tried in the summer of 2016; it gave her drenching sweats and raised her "
+        "blood pressure, and it was stopped.",
+        NULL};
+    expect_each(stopped, "hydrocodone/acetaminophen", "discontinued", 1);
     expect_each(never, "hydrocodone/acetaminophen", "negated", 1);
     json_t *r = summary("Physical therapy gave limited benefit. She has never had a corticosteroid "
                         "or hyaluronic acid injection in the right knee.");

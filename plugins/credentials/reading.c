@@ -19,7 +19,9 @@
     "board|,?\\s+(?:and\\s+)?(?:also\\s+)?(?:has|holds|with)\\s+(?:an?\\s+)?(?:sub-?specialt|"     \
     "specialt|additional|certificat|added)|,?\\s+and\\s+(?:an?\\s+)?(?:sub-?specialty|added|"      \
     "additional)\\s+(?:qualification|certificat)|"                                                 \
-    ",\\s+(?:the\\s+)?(?:expert\\s+)?reviewer\\b|,?\\s+who\\b|"                                    \
+    ",\\s+(?:the\\s+)?(?:expert\\s+)?reviewer\\b|,?\\s+who\\b|,?\\s+and\\s+(?:sees|treats|"        \
+    "practices|works|"                                                                             \
+    "has\\s+(?:treated|practiced|worked|seen))\\b|"                                                \
     "\\s+by\\s+the\\b|\\s*[.;(]|\\s*\\z)"
 
 static const char lic_label[] =
@@ -36,7 +38,8 @@ static const char prose_sub[] =
     "\\b(?:(?:(?:sub-?)?specialt(?:y|ies)|additional\\s+certifications?|"
     "(?:certificates?\\s+of\\s+)?added\\s+qualifications?)(?:\\s+"
     "certificat(?:ions?|es?))?\\s+in\\s+|"
-    "(?<=holds\\s)certification\\s+as\\s+(?:an?\\s+)?)" SPEC SPEC_END;
+    "(?<=holds\\s)certification\\s+as\\s+(?:an?\\s+)?|area\\s+of\\s+specialty\\s+is\\s+)" SPEC
+        SPEC_END;
 /* Reviewers who are no physicians name their profession: "is a Licensed Chiropractor". */
 static const char prose_profession[] =
     /* (the article may be left out after "and": "a licensed Chiropractor and Acupuncturist") */

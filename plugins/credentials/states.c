@@ -167,7 +167,9 @@ static int word_at(const char *text, size_t pos, size_t end, const char *w)
 static size_t skip_between(const cred_states_t *s, const char *text, size_t p, size_t end, int *sep,
                            int *newline)
 {
-    static const char *const filler[] = {"and", "the", "states", "state", "of", "commonwealth"};
+    /* ("licensed to practice in Colorado and in California") */
+    static const char *const filler[] = {"and", "the",          "states", "state",
+                                         "of",  "commonwealth", "in"};
     *sep = *newline = 0;
     while (p < end) {
         char c = text[p];

@@ -586,6 +586,9 @@ const char med_re_stopped_next_clause[] =
     "|[^.;]{0,80}?\\b(?:he|she|they|and|the\\s+(?:patient|applicant|injured\\s+worker|employee|"
     "claimant))\\s+(?:later\\s+|then\\s+|eventually\\s+)?(?:(?:quit|stopped|discontinued|abandoned|"
     "dropped)\\s+(?:it|them|the\\s+same)|set\\s+(?:it|them)\\s+aside|gave\\s+(?:it|them)\\s+up)"
+    /* "Effexor XR was tried in 2016; it gave her drenching sweats ..., and it was stopped" */
+    "|[^.;]{0,100}?\\band\\s+(?:it|they)\\s+(?:was|were)\\s+(?:later\\s+|then\\s+|eventually\\s+)?"
+    "(?:stopped|discontinued)"
     "\\b)";
 
 /* A drug said never tried, told around it: "no record that metoclopramide was tried", "the
