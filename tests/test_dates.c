@@ -666,3 +666,25 @@ Test(dates, the_headers_claim_among_injuries_told_in_turn)
     cr_expect_str_eq(t_str(r, "dates_in_narrative.injury"), "2012-04-02");
     json_decref(r);
 }
+
+/* A side-by-side header whose "Date of Injury:" closes its line, its date pushed alone to the
+ * line below by the conversion (H170). */
+Test(dates, a_header_value_pushed_below_its_label)
+{
+    json_t *r =
+        letter("Case Number:           CM16-0438215\n"
+               "Date Assigned:         03/15/2016                      Date of Injury:\n"
+               "                                                                    "
+               "        06/11/2013\n"
+               "Decision Date:         04/12/2016                      UR Denial Date:      "
+               "02/29/2016\n"
+               "Priority:              Standard                        Application          "
+               "03/08/2016\n"
+               "                                                       Received:\n",
+               "The injured worker is a 40 year old male.");
+    cr_expect_str_eq(t_str(r, "dates.injury"), "2013-06-11");
+    cr_expect_str_eq(t_str(r, "dates.decision"), "2016-04-12");
+    cr_expect_str_eq(t_str(r, "dates.ur_denial"), "2016-02-29");
+    cr_expect_str_eq(t_str(r, "dates.application_received"), "2016-03-08");
+    json_decref(r);
+}

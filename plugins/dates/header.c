@@ -43,6 +43,22 @@ static int line_ends(const char *text, size_t p, size_t end)
     return p >= end || text[p] == '\n';
 }
 
+/* The line after the one that ends at or after text[p] holds nothing but a date ("Date of
+ * Injury:" closing its line, "      06/11/2013" alone below it, where a conversion pushed the
+ * value down): its extent in [*b, *e). */
+static int date_alone_below(const char *text, size_t p, size_t end, uint32_t *b, uint32_t *e)
+{
+    while (p < end && text[p] != '\n') p++;
+    if (p >= end) return 0;
+    p++;
+    while (p < end && text[p] == ' ') p++;
+    size_t q = p;
+    while (q < end && ((text[q] >= '0' && text[q] <= '9') || text[q] == '/' || text[q] == '-')) q++;
+    if (q - p < 8 || !line_ends(text, q, end)) return 0;
+    *b = (uint32_t)p, *e = (uint32_t)q;
+    return 1;
+}
+
 static label_t classify_label(const char *s, size_t n)
 {
     label_t l = {V_OTHER, -1, 0, 0, 0, 0};
@@ -178,8 +194,15 @@ void dates_read_header(letter_t *L, const imrx_section_t *sec)
              * has its value on the next line) */
             int wrapped = memchr(text + ov[2 * g], '\n', ov[2 * g + 1] - ov[2 * g]) != NULL;
             if (side_by_side && g == 1 && lab.kind == V_DATE && !wrapped &&
-                line_ends(text, ov[1], sec->end))
+                line_ends(text, ov[1], sec->end)) {
+                uint32_t vb, ve;
+                if (lab.slot != D_APPLICATION &&
+                    date_alone_below(text, ov[1], sec->end, &vb, &ve)) {
+                    take_date(L, lab, vb, ve, &dated_slot_from_label);
+                    pos = ve;
+                }
                 continue;
+            }
             if (lab.kind == V_DATE && orphan_next < orphans) {
                 take_date(L, lab, orphan[orphan_next][0], orphan[orphan_next][1],
                           &dated_slot_from_label);
