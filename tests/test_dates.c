@@ -687,4 +687,19 @@ Test(dates, a_header_value_pushed_below_its_label)
     cr_expect_str_eq(t_str(r, "dates.ur_denial"), "2016-02-29");
     cr_expect_str_eq(t_str(r, "dates.application_received"), "2016-03-08");
     json_decref(r);
+    /* a label followed at once by another, its date alone below it */
+    r = letter("Case Number:           CM16-0493154\n"
+               "Date Assigned:         12/01/2016                      Date of Injury:      "
+               "08/30/2015\n"
+               "Decision Date:                                         UR Denial Date:      "
+               "11/22/2016\n"
+               "                       12/06/2016\n"
+               "Priority:              Expedited                       Application          "
+               "11/28/2016\n"
+               "                                                       Received:\n",
+               "The injured worker is a 40 year old male.");
+    cr_expect_str_eq(t_str(r, "dates.decision"), "2016-12-06");
+    cr_expect_str_eq(t_str(r, "dates.ur_denial"), "2016-11-22");
+    cr_expect_str_eq(t_str(r, "dates.application_received"), "2016-11-28");
+    json_decref(r);
 }

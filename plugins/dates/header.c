@@ -182,6 +182,7 @@ void dates_read_header(letter_t *L, const imrx_section_t *sec)
      * label: "10/13/2016" / "Date of Injury:"): the next date label takes the first. */
     uint32_t orphan[8][2];
     int orphans = 0, orphan_next = 0, date_labels = 0;
+    uint32_t taken_below = UINT32_MAX; /* a date a label read on the line below it */
     while (pos < sec->end && imrx_re_find(&L->s->re[RE_HEADER], L->t, text, pos, sec->end) == 1) {
         PCRE2_SIZE *ov = imrx_re_ov(L->t);
         pos = ov[1] > pos ? ov[1] : pos + 1;
@@ -193,9 +194,21 @@ void dates_read_header(letter_t *L, const imrx_section_t *sec)
             /* (a label wrapped over two lines, "Application / Received:" of `pdftotext -raw`,
              * has its value on the next line) */
             int wrapped = memchr(text + ov[2 * g], '\n', ov[2 * g + 1] - ov[2 * g]) != NULL;
+            /* "Decision Date:   UR Denial Date: 11/22/2016" over "   12/06/2016": a label
+             * followed at once by another, its date pushed alone to the line below */
+            size_t q = ov[1];
+            while (q < sec->end && text[q] == ' ') q++;
+            uint32_t vb, ve;
+            if (side_by_side && g == 1 && lab.kind == V_DATE && !wrapped &&
+                lab.slot != D_APPLICATION && q < sec->end && q > ov[1] &&
+                ((text[q] >= 'A' && text[q] <= 'Z') || (text[q] >= 'a' && text[q] <= 'z')) &&
+                date_alone_below(text, ov[1], sec->end, &vb, &ve)) {
+                take_date(L, lab, vb, ve, &dated_slot_from_label);
+                taken_below = vb;
+                continue;
+            }
             if (side_by_side && g == 1 && lab.kind == V_DATE && !wrapped &&
                 line_ends(text, ov[1], sec->end)) {
-                uint32_t vb, ve;
                 if (lab.slot != D_APPLICATION &&
                     date_alone_below(text, ov[1], sec->end, &vb, &ve)) {
                     take_date(L, lab, vb, ve, &dated_slot_from_label);
@@ -216,6 +229,7 @@ void dates_read_header(letter_t *L, const imrx_section_t *sec)
         vkind_t kind = imrx_re_has(L->t, 4) ? V_CASE : imrx_re_has(L->t, 5) ? V_DATE : V_PRIORITY;
         int g = kind == V_CASE ? 4 : kind == V_DATE ? 5 : 6;
         uint32_t b = (uint32_t)ov[2 * g], e = (uint32_t)ov[2 * g + 1];
+        if (kind == V_DATE && b == taken_below) continue; /* a label above has it */
         /* The first waiting label of this kind takes the value; labels of other kinds that
          * came before it keep waiting (the block rendering interleaves kinds). */
         int k = head;
