@@ -367,6 +367,12 @@ Test(credentials, reviewer_prose_told_other_ways)
          "Medicine,\nand sees patients with work-related injuries. The reviewer is licensed to "
          "practice in Colorado and in California.",
          LIST("Psychiatry", "Psychosomatic Medicine"), LIST("CO", "CA")},
+        /* H173 */
+        {"The expert reviewer is Board Certified in Physical Medicine and Rehabilitation, is "
+         "Board\n"
+         "Certified in Pain Medicine, and is licensed to practice in California, Texas and "
+         "Illinois.",
+         LIST("Physical Medicine and Rehabilitation", "Pain Medicine"), LIST("CA", "TX", "IL")},
         /* H165 */
         {"The expert reviewer holds board certification in Psychiatry and a subspecialty\n"
          "certification in Addiction Psychiatry. He/she is licensed to practice in Washington and\n"

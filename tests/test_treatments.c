@@ -247,7 +247,8 @@ Test(treatments, anesthesia_of_the_procedure_beside_it)
         {"Repeat exercise treadmill test", "diagnostic_testing"},
         {"Office-based vergence/accommodative therapy, 1 visit per week for 12 weeks", "other"},
         {"Porcelain veneers, teeth #7 and #10", "other"},
-        {"Paraffin bath for home use", "dmepos"}};
+        {"Paraffin bath for home use", "dmepos"},
+        {"Post-injection physical therapy, 6 sessions, lumbar spine", "physical_therapy"}};
     for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {
         r = run_item(others[i].item, NULL);
         cr_expect_str_eq(t_str(r, "items.0.category"), others[i].category, "%s", others[i].item);
