@@ -50,9 +50,7 @@ imrx_status_t imrx_re_compile(imrx_re_t *re, const char *pattern, uint32_t optio
 {
     int err;
     PCRE2_SIZE off;
-    uint32_t opts = PCRE2_UTF | PCRE2_MULTILINE | PCRE2_NO_UTF_CHECK;
-    if (!(options & IMRX_RE_CASE)) opts |= PCRE2_CASELESS;
-    opts |= options & ~IMRX_RE_CASE;
+    uint32_t opts = imrx_re_compile_options(options);
     re->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, opts, &err, &off, NULL);
     if (!re->code) {
         PCRE2_UCHAR msg[256];

@@ -16,6 +16,15 @@ struct imrx_re_profile {
 
 uint64_t imrx_re_now_ns(void);
 
+/* PCRE2's compile options for imrx_re_compile's `options` (re.h): UTF, multiline, caseless unless
+ * IMRX_RE_CASE, and the rest passed on. */
+static inline uint32_t imrx_re_compile_options(uint32_t options)
+{
+    uint32_t opts = PCRE2_UTF | PCRE2_MULTILINE | PCRE2_NO_UTF_CHECK;
+    if (!(options & IMRX_RE_CASE)) opts |= PCRE2_CASELESS;
+    return opts | (options & ~IMRX_RE_CASE);
+}
+
 /* One match of `code` from `start` in text[..end): 1, 0 or a PCRE2 error (a limit counts in
  * s->limit_hits). `jit`: the code is JIT-compiled, so pcre2_jit_match can take it; never with
  * options at match time. */

@@ -379,9 +379,7 @@ imrx_status_t imrx_re_split_first_byte(imrx_re_t *re, const char *pattern, uint3
 {
     char *inside = imrx_re_without_start_assertion(pattern);
     const char *s = inside ? inside : pattern;
-    uint32_t opts = PCRE2_UTF | PCRE2_MULTILINE | PCRE2_NO_UTF_CHECK;
-    if (!(options & IMRX_RE_CASE)) opts |= PCRE2_CASELESS;
-    opts |= options & ~IMRX_RE_CASE;
+    uint32_t opts = imrx_re_compile_options(options);
     /* The alternation: the pattern's own ("A|B|C"), or the group after its leading assertions
      * ("\b(?:A|B|C)\b"); body_b..body_e is its inside, copied between head and tail. */
     size_t len = strlen(s), body_b = 0, body_e = len;

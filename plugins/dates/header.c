@@ -194,27 +194,25 @@ void dates_read_header(letter_t *L, const imrx_section_t *sec)
             /* (a label wrapped over two lines, "Application / Received:" of `pdftotext -raw`,
              * has its value on the next line) */
             int wrapped = memchr(text + ov[2 * g], '\n', ov[2 * g + 1] - ov[2 * g]) != NULL;
-            /* "Decision Date:   UR Denial Date: 11/22/2016" over "   12/06/2016": a label
-             * followed at once by another, its date pushed alone to the line below */
-            size_t q = ov[1];
-            while (q < sec->end && text[q] == ' ') q++;
-            uint32_t vb, ve;
-            if (side_by_side && g == 1 && lab.kind == V_DATE && !wrapped &&
-                lab.slot != D_APPLICATION && q < sec->end && q > ov[1] &&
-                ((text[q] >= 'A' && text[q] <= 'Z') || (text[q] >= 'a' && text[q] <= 'z')) &&
-                date_alone_below(text, ov[1], sec->end, &vb, &ve)) {
-                take_date(L, lab, vb, ve, &dated_slot_from_label);
-                taken_below = vb;
-                continue;
-            }
-            if (side_by_side && g == 1 && lab.kind == V_DATE && !wrapped &&
-                line_ends(text, ov[1], sec->end)) {
-                if (lab.slot != D_APPLICATION &&
+            /* A side-by-side date label that closes its line, or that another label follows at
+             * once ("Decision Date:   UR Denial Date: 11/22/2016"), may have its date pushed
+             * alone to the line below ("   12/06/2016"); a label closing its line without one
+             * is not waited on. */
+            if (side_by_side && g == 1 && lab.kind == V_DATE && !wrapped) {
+                size_t q = ov[1];
+                while (q < sec->end && text[q] == ' ') q++;
+                int closes = line_ends(text, ov[1], sec->end);
+                int label_next =
+                    q > ov[1] && q < sec->end &&
+                    ((text[q] >= 'A' && text[q] <= 'Z') || (text[q] >= 'a' && text[q] <= 'z'));
+                uint32_t vb, ve;
+                if ((closes || label_next) && lab.slot != D_APPLICATION &&
                     date_alone_below(text, ov[1], sec->end, &vb, &ve)) {
                     take_date(L, lab, vb, ve, &dated_slot_from_label);
-                    pos = ve;
+                    taken_below = vb;
+                    continue;
                 }
-                continue;
+                if (closes) continue;
             }
             if (lab.kind == V_DATE && orphan_next < orphans) {
                 take_date(L, lab, orphan[orphan_next][0], orphan[orphan_next][1],

@@ -55,9 +55,10 @@ const char *const imrx_decisions_patterns[RE_COUNT] = {
         "MAXIMUS" WS "Federal" WS "Services,?" WS "Inc\\.?,?" WS "has" WS "determined" WS
         "(?:that" WS ")?the" WS "(?:request" WS "for|requested|remaining" WS "portion" WS "of" WS
         "the" WS "request,?|part" WS "of" WS "the" WS "request(?:" WS "for)?)" WS
-        "([\\s\\S]{1,400}?),?" WS
-        "(?:is|are)" WS "(not" WS ")?medically" WS "necessary" WS "and" WS "appropriate",
-    [RE_D_BLOCK] = "^(?:(\\d{1,2})[.)]" WS ")?Regarding" WS "the" WS "(?:request" WS "for|requested)" WS,
+        "([\\s\\S]{1,400}?),?" WS "(?:is|are)" WS "(not" WS ")?medically" WS "necessary" WS "and" WS
+        "appropriate",
+    [RE_D_BLOCK] =
+        "^(?:(\\d{1,2})[.)]" WS ")?Regarding" WS "the" WS "(?:request" WS "for|requested)" WS,
     [RE_D_LABEL] =
         "^(Medical" WS "Treatment" WS "Guideline\\(s\\)" WS "Relied" WS "Upon" WS "by" WS "the" WS
         "(?:Expert" WS "Reviewer|Claims" WS "Administrator)|Rationale" WS "Why" WS "Requested" WS
