@@ -236,6 +236,24 @@ Test(credentials, labels_first_then_values)
     json_decref(r);
 }
 
+/* A label wrapped around its value by the conversion: the value beside the label's first half,
+ * the second half alone below it (H174). */
+Test(credentials, labels_wrapped_around_their_values)
+{
+    json_t *r = run_reviewer("State(s) of Licensure: Illinois, Wisconsin, California\n"
+                             "Certification(s)/       Plastic Surgery, Surgery of the Hand\n"
+                             "Specialty:");
+    expect_list(r, "reviewer.licensure", LIST("IL", "WI", "CA"));
+    expect_list(r, "reviewer.specialties", LIST("Plastic Surgery", "Surgery of the Hand"));
+    json_decref(r);
+    r = run_reviewer("State(s) of            Oregon, California\n"
+                     "Licensure:\n"
+                     "Certification(s)/Specialty: Neurology");
+    expect_list(r, "reviewer.licensure", LIST("OR", "CA"));
+    expect_list(r, "reviewer.specialties", LIST("Neurology"));
+    json_decref(r);
+}
+
 Test(credentials, layout_b_prose_with_a_subspecialty)
 {
     json_t *r = run("MAXIMUS FEDERAL SERVICES, INC.\nIndependent Medical Review\n\n"

@@ -703,3 +703,56 @@ Test(dates, a_header_value_pushed_below_its_label)
     cr_expect_str_eq(t_str(r, "dates.application_received"), "2016-11-28");
     json_decref(r);
 }
+
+/* Other moves of a side-by-side header's values (H174): two dates pushed below their two empty
+ * labels, a label's date pushed beside another label's on the line below, a date pushed above
+ * its empty label, labels wrapped with their dates on the first line, and a year wrapped. */
+Test(dates, header_values_moved_by_the_conversion)
+{
+    static const struct {
+        const char *header, *dates[5];
+    } cases[] = {
+        {"Case Number:          CM17-9000001\n"
+         "Date Assigned:        05/02/2017                      Date of Injury:      08/14/2015\n"
+         "Decision Date:                                        UR Denial Date:\n"
+         "                      05/30/2017                                           04/12/2017\n"
+         "Priority:             Standard                        Application          04/21/2017\n"
+         "                                                      Received:\n",
+         {"2017-05-02", "2015-08-14", "2017-05-30", "2017-04-12", "2017-04-21"}},
+        {"Case Number:          CM17-9000002                    Date of Injury:\n"
+         "Date Assigned:        06/01/2017                      09/12/2016\n"
+         "Decision Date:        06/28/2017                      UR Denial Date:\n"
+         "                                                      05/15/2017\n"
+         "Priority:             Standard                        Application Received:\n"
+         "                                                      05/24/2017\n",
+         {"2017-06-01", "2016-09-12", "2017-06-28", "2017-05-15", "2017-05-24"}},
+        {"Case Number:          CM17-9000003\n"
+         "Date Assigned:        09/05/2017                      Date of Injury:      03/03/2016\n"
+         "                                                                           08/17/2017\n"
+         "Decision Date:        10/02/2017                      UR Denial Date:\n"
+         "Priority:             Standard                        Application          08/25/2017\n"
+         "                                                      Received:\n",
+         {"2017-09-05", "2016-03-03", "2017-10-02", "2017-08-17", "2017-08-25"}},
+        {"Case Number:          CM17-9000004\n"
+         "Date                  08/22/2017                      Date of Injury:      04/18/2016\n"
+         "Assigned:\n"
+         "Decision              09/19/2017                      UR Denial Date:      08/03/2017\n"
+         "Date:\n"
+         "Priority:             Standard                        Application          08/14/2017\n"
+         "                                                      Received:\n",
+         {"2017-08-22", "2016-04-18", "2017-09-19", "2017-08-03", "2017-08-14"}},
+        {"Case Number:           CM16-9000005\n"
+         "Date Assigned:         09/19/2016                      Date of Injury:      02/14/2015\n"
+         "Decision Date:         10/14/\n"
+         "2016                                                   UR Denial Date:      09/01/2016\n"
+         "Priority:              Standard                        Application          09/12/2016\n"
+         "                                                       Received:\n",
+         {"2016-09-19", "2015-02-14", "2016-10-14", "2016-09-01", "2016-09-12"}},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        json_t *r = letter(cases[i].header, "The injured worker is a 40 year old male.");
+        expect_header_dates(r, cases[i].dates[0], cases[i].dates[1], cases[i].dates[2],
+                            cases[i].dates[3], cases[i].dates[4]);
+        json_decref(r);
+    }
+}

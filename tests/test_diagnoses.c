@@ -537,6 +537,8 @@ Test(diagnoses, conditions_under_care_characterized_and_the_picture)
                                        "Per the consultation, what is being treated is",
                                        "Clinically, the picture is one of",
                                        "On the orthopedic side, the treating physician lists",
+                                       "The treating neurologist lists",
+                                       "Her physiatrist also lists",
                                        NULL};
     expect_lead_ins(cues);
 }

@@ -293,3 +293,13 @@ Test(stop_wordings, wordings_of_round_47)
     cr_expect(flag(must(r, "hyaluronic acid"), "negated"));
     json_decref(r);
 }
+
+/* Wordings of the forty-ninth blind round (H174). */
+Test(stop_wordings, wordings_of_round_49)
+{
+    static const char *const stopped[] = {
+        "Norco was prescribed for a short time after the injury; he stopped taking it in "
+        "December 2016.",
+        "Norco was given after the fall; she later quit using it.", NULL};
+    expect_each(stopped, "hydrocodone/acetaminophen", "discontinued", 1);
+}

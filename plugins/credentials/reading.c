@@ -26,10 +26,14 @@
     "\\s+by\\s+the\\b|\\s*[.;(]|\\s*\\z)"
 
 static const char lic_label[] =
-    "\\bState\\s*(?:\\(s\\)|s)?\\s+of\\s+Licens(?:ure|e)\\s*:|^Licens(?:ure|e)\\s*:";
+    "\\bState\\s*(?:\\(s\\)|s)?\\s+of\\s+Licens(?:ure|e)\\s*:|^Licens(?:ure|e)\\s*:"
+    /* the label wrapped around its value: "State(s) of   Texas, California" / "Licensure:" */
+    "|\\bState\\s*(?:\\(s\\)|s)?\\s+of(?=[^\\n:]+\\n\\s*Licens(?:ure|e)\\s*:)";
 static const char spec_label[] =
     "\\b(?:Certifications?\\s*(?:\\(s\\))?\\s*/\\s*)?Specialt(?:y|ies)\\s*(?:\\((?:s|ies)\\))?\\s*:"
-    "|\\bBoard\\s+Certifications?\\s*(?:\\(s\\))?\\s*:";
+    "|\\bBoard\\s+Certifications?\\s*(?:\\(s\\))?\\s*:"
+    /* the label wrapped around its value: "Certification(s)/   Plastic Surgery" / "Specialty:" */
+    "|\\bCertifications?\\s*(?:\\(s\\))?\\s*/(?=[^\\n:]+\\n\\s*Specialt(?:y|ies)\\s*:)";
 /* "is Board Certified in ...", "holds board certification in ..." */
 static const char prose_board[] =
     "\\bBoard[-\\s]+(?:Certified|certifications?)\\s+in\\s+" SPEC SPEC_END;

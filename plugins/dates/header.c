@@ -20,8 +20,10 @@ const char dates_re_header_token[] =
     "|(?i:(Application|UR\\s+Denial)(?!\\s+(?:for|Received|Date))\\b)"
     "|(?i:(Received))\\s*:"                       /* 3: its second line */
     "|(CM\\d{2}-\\d{7}|IMR\\s\\d{2}-\\d{5,7})\\b" /* 4: a case number */
-    /* 5: a date ("Dated: August 4, 2014" in some copies of layout B) */
-    "|(\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})(?![\\d/])|(?:January|February|March|April|May|June|July|"
+    /* 5: a date ("Dated: August 4, 2014" in some copies of layout B; "10/14/" / "2016", its year
+     * wrapped to the next line) */
+    "|(\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2}|\\n\\d{4})(?![\\d/"
+    "])|(?:January|February|March|April|May|June|July|"
     "August|September|October|November|December)\\s+\\d{1,2},?\\s+\\d{4}\\b)"
     "|(?i:(Standard|Expedited|Urgent))\\b" /* 6: a priority */
     "|([A-Z][A-Za-z ()]{1,40}):(?=\\s)"    /* 7: another label */
@@ -33,8 +35,15 @@ typedef struct label {
     vkind_t kind;
     int slot; /* date slot, or -1 */
     int is_case, is_priority, is_dated;
-    uint32_t end; /* where the label ends in the text */
+    uint32_t end;  /* where the label ends in the text */
+    uint32_t line; /* where its line starts */
 } label_t;
+
+static uint32_t line_start(const char *text, size_t from, size_t p)
+{
+    while (p > from && text[p - 1] != '\n') p--;
+    return (uint32_t)p;
+}
 
 /* Does nothing but blanks follow text[p] on its line (within the header)? */
 static int line_ends(const char *text, size_t p, size_t end)
@@ -61,7 +70,7 @@ static int date_alone_below(const char *text, size_t p, size_t end, uint32_t *b,
 
 static label_t classify_label(const char *s, size_t n)
 {
-    label_t l = {V_OTHER, -1, 0, 0, 0, 0};
+    label_t l = {V_OTHER, -1, 0, 0, 0, 0, 0};
     char buf[64];
     imrx_text_squeeze(s, n, buf, sizeof buf);
     if (strcasestr(buf, "Case"))
@@ -78,6 +87,8 @@ static label_t classify_label(const char *s, size_t n)
         l.kind = V_DATE, l.slot = D_APPLICATION;
     else if (strcasecmp(buf, "Priority") == 0)
         l.kind = V_PRIORITY, l.is_priority = 1;
+    else if (strcasecmp(buf, "Assigned") == 0) /* "Date  05/02/2017" / "Assigned:" */
+        l.kind = V_DATE, l.slot = D_ASSIGNED;
     else if (strcasecmp(buf, "Dated") == 0)
         l.kind = V_DATE, l.slot = D_DECISION, l.is_dated = 1;
     return l;
@@ -161,7 +172,7 @@ static void read_header_by_position(letter_t *L, const imrx_section_t *sec, int 
     if (!priority_done) set_priority(L, prio[0], prio[1]);
     int dated = 0;
     for (int i = 0; i < 5; i++) {
-        label_t lab = {V_DATE, slots[i], 0, 0, 0, 0};
+        label_t lab = {V_DATE, slots[i], 0, 0, 0, 0, 0};
         take_date(L, lab, date[i][0], date[i][1], &dated);
     }
 }
@@ -190,15 +201,27 @@ void dates_read_header(letter_t *L, const imrx_section_t *sec)
             int g = imrx_re_has(L->t, 1) ? 1 : imrx_re_has(L->t, 2) ? 2 : 7;
             label_t lab = classify_label(text + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
             lab.end = (uint32_t)ov[1];
+            lab.line = line_start(text, sec->begin, ov[2 * g]);
+            /* "Decision  09/19/2017" / "Date:": a label wrapped with its value on its first line,
+             * whose second half alone is a label */
+            if (side_by_side && g == 7 && lab.kind == V_OTHER && lab.line > sec->begin &&
+                ov[15] - ov[14] == 4 && strncasecmp(text + ov[14], "Date", 4) == 0) {
+                uint32_t above = line_start(text, sec->begin, lab.line - 1);
+                if (strncasecmp(text + above, "Decision", 8) == 0 &&
+                    strncasecmp(text + above, "Decision Date", 13) != 0)
+                    lab.kind = V_DATE, lab.slot = D_DECISION;
+            }
             date_labels += lab.kind == V_DATE;
             /* (a label wrapped over two lines, "Application / Received:" of `pdftotext -raw`,
              * has its value on the next line) */
             int wrapped = memchr(text + ov[2 * g], '\n', ov[2 * g + 1] - ov[2 * g]) != NULL;
-            /* A side-by-side date label that closes its line, or that another label follows at
-             * once ("Decision Date:   UR Denial Date: 11/22/2016"), may have its date pushed
-             * alone to the line below ("   12/06/2016"); a label closing its line without one
-             * is not waited on. */
-            if (side_by_side && g == 1 && lab.kind == V_DATE && !wrapped) {
+            /* Side by side, a date label that closes its line, or that another label follows at
+             * once ("Decision Date:   UR Denial Date: 11/22/2016"), lost its value to a line
+             * the conversion moved: a date alone on the line below ("   12/06/2016"), a date
+             * above that no label took (pushed up), or a later date that no label of its own
+             * line takes (several pushed below: "05/30/2017   04/12/2017"). A label left empty
+             * waits for such a date, and a label with its date beside it takes no other. */
+            if (side_by_side && g != 2 && lab.kind == V_DATE && !wrapped) {
                 size_t q = ov[1];
                 while (q < sec->end && text[q] == ' ') q++;
                 int closes = line_ends(text, ov[1], sec->end);
@@ -212,7 +235,10 @@ void dates_read_header(letter_t *L, const imrx_section_t *sec)
                     taken_below = vb;
                     continue;
                 }
-                if (closes) continue;
+                if (!closes && !label_next) {
+                    if (tail < 32) queue[tail++] = lab;
+                    continue;
+                }
             }
             if (lab.kind == V_DATE && orphan_next < orphans) {
                 take_date(L, lab, orphan[orphan_next][0], orphan[orphan_next][1],
@@ -231,8 +257,13 @@ void dates_read_header(letter_t *L, const imrx_section_t *sec)
         /* The first waiting label of this kind takes the value; labels of other kinds that
          * came before it keep waiting (the block rendering interleaves kinds). */
         int k = head;
+        if (side_by_side && kind == V_DATE) { /* a label of the value's own line first */
+            uint32_t line = line_start(text, sec->begin, b);
+            while (k < tail && !(queue[k].kind == V_DATE && queue[k].line == line)) k++;
+            if (k == tail) k = head;
+        }
         while (k < tail && queue[k].kind != kind) k++;
-        if (k == tail) { /* a value without a label: not a header field, or its label's after */
+        if (k >= tail) { /* a value without a label: not a header field, or its label's after */
             if (kind == V_DATE && orphans < 8) orphan[orphans][0] = b, orphan[orphans++][1] = e;
             continue;
         }

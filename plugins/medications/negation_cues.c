@@ -582,10 +582,12 @@ const char med_re_stopped_next_clause[] =
     /* "Percocet was prescribed early; she was switched to Norco in 2015" */
     "|(?:he|she|they)\\s+(?:was|were)\\s+(?:later\\s+|then\\s+)?(?:switched|changed|moved|"
     "transitioned)\\s+to\\b"
-    /* "Neurontin was prescribed after the surgery; she felt it no longer helped and quit it" */
+    /* "Neurontin was prescribed after the surgery; she felt it no longer helped and quit it",
+     * "Norco was prescribed for a short time; he stopped taking it in December" */
     "|[^.;]{0,80}?\\b(?:he|she|they|and|the\\s+(?:patient|applicant|injured\\s+worker|employee|"
     "claimant))\\s+(?:later\\s+|then\\s+|eventually\\s+)?(?:(?:quit|stopped|discontinued|abandoned|"
-    "dropped)\\s+(?:it|them|the\\s+same)|set\\s+(?:it|them)\\s+aside|gave\\s+(?:it|them)\\s+up)"
+    "dropped)\\s+(?:(?:taking|using)\\s+)?(?:it|them|the\\s+same)|set\\s+(?:it|them)\\s+aside|"
+    "gave\\s+(?:it|them)\\s+up)"
     /* "Effexor XR was tried in 2016; it gave her drenching sweats ..., and it was stopped" */
     "|[^.;]{0,100}?\\band\\s+(?:it|they)\\s+(?:was|were)\\s+(?:later\\s+|then\\s+|eventually\\s+)?"
     "(?:stopped|discontinued)"

@@ -64,8 +64,10 @@ const char dx_cue_pattern[] =
     "controlled|"
     "stable|being)\\b)"
     /* "On the orthopedic side, the treating physician lists left shoulder contusion with
-     * impingement and cervical strain" (a list of conditions: dx_has_condition) */
-    "|\\b(?:physician|provider|surgeon|doctor|PTP|psychiatrist|psychologist|orthopedist)\\s+(?:"
+     * impingement and cervical strain", "The treating neurologist lists post-concussion
+     * syndrome, ..." (a list of conditions: dx_has_condition) */
+    "|\\b(?:physician|provider|surgeon|doctor|PTP|clinician|practitioner|chiropractor|"
+    "[a-z]+ist)\\s+(?:"
     "also\\s+)?"
     "lists\\s+(?!(?:the\\s+|his\\s+|her\\s+|their\\s+)?(?:following\\s+)?(?:medications?|meds|"
     "drugs|"
