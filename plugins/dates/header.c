@@ -22,8 +22,8 @@ const char dates_re_header_token[] =
     "|(CM\\d{2}-\\d{7}|IMR\\s\\d{2}-\\d{5,7})\\b" /* 4: a case number */
     /* 5: a date ("Dated: August 4, 2014" in some copies of layout B; "10/14/" / "2016", its year
      * wrapped to the next line) */
-    "|(\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2}|\\n\\d{4})(?![\\d/"
-    "])|(?:January|February|March|April|May|June|July|"
+    "|(\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2}|\\n\\d{4})(?![\\d/])"
+    "|(?:January|February|March|April|May|June|July|"
     "August|September|October|November|December)\\s+\\d{1,2},?\\s+\\d{4}\\b)"
     "|(?i:(Standard|Expedited|Urgent))\\b" /* 6: a priority */
     "|([A-Z][A-Za-z ()]{1,40}):(?=\\s)"    /* 7: another label */
