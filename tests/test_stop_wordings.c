@@ -303,3 +303,30 @@ Test(stop_wordings, wordings_of_round_49)
         "Norco was given after the fall; she later quit using it.", NULL};
     expect_each(stopped, "hydrocodone/acetaminophen", "discontinued", 1);
 }
+
+/* Medication tables and numbered lists copied from records (H162): a row's status is its own
+ * drug's, a cue on a later line is that line's drug's, and "#3" numbering the next entry is no
+ * count. */
+Test(stop_wordings, tables_and_numbered_lists_from_records)
+{
+    json_t *r =
+        summary("The medication record reads:\nMedication\nDose\nStop\nCyclobenzaprine\n5 mg\n"
+                "QHS\n02/2015\nDC'd 09/2015\nSumatriptan\n50 mg\n11/2015\nPantoprazole\n"
+                "40 mg\n03/2016\nA trial of Topamax was discussed in January 2016, but she "
+                "chose not to start it.");
+    cr_expect(flag(must(r, "cyclobenzaprine"), "discontinued"));
+    cr_expect(!flag(must(r, "sumatriptan"), "discontinued"));
+    cr_expect(!flag(must(r, "sumatriptan"), "negated"));
+    cr_expect(!flag(must(r, "pantoprazole"), "negated"), "the cue is the later line's drug's");
+    cr_expect(flag(must(r, "topiramate"), "negated"));
+    json_decref(r);
+    r = summary("Current medications:\n#1 Percocet 10/325 mg 1 PO q6h PRN pain\n#2 Gabapentin 300 "
+                "mg TID\n#3 Methocarbamol 750 mg BID PRN spasm\n#4 Celebrex 200 mg daily - DC'd "
+                "02/2016 (dyspepsia)\nHe walks.");
+    cr_expect(!flag(must(r, "gabapentin"), "discontinued"));
+    cr_expect(!flag(must(r, "methocarbamol"), "discontinued"));
+    cr_expect(flag(must(r, "celecoxib"), "discontinued"));
+    cr_expect(json_is_null(json_object_get(must(r, "oxycodone/acetaminophen"), "quantity")),
+              "#2 numbers the next entry");
+    json_decref(r);
+}

@@ -75,8 +75,10 @@ static const char *const stop_words[] = {
     "and", "or", "but", "which", "who", "that", "since", "because", "when", "while", "was", "were",
     "is", "are", "has", "had", "without", "then", "due", "after", "before", "in", "on", "from",
     "until", "along", "plus", "also", "however", "not", "versus", "vs", "than", "if",
-    /* a list entry's note: "Norco 10/325 mg (discontinued 3/2015)" dates no strength */
-    "discontinued", "stopped", NULL};
+    /* a list entry's note: "Norco 10/325 mg (discontinued 3/2015)" dates no strength; a
+     * table row's status: "Cyclobenzaprine 5 mg QHS 02/2015 DC'd 09/2015" */
+    "discontinued", "stopped", "dc'd", "weaned", "tapered", "held", "ceased", "started",
+    "restarted", NULL};
 
 imrx_status_t med_attr_compile(med_attr_re_t *re, const imrx_host_api_t *api, imrx_ctx_t *ctx)
 {
@@ -349,6 +351,22 @@ static int is_stop_word(const char *s, size_t n)
     return 0;
 }
 
+/* Do the line of text[b] and the line that starts at text[next] both begin with "#<digits> "
+ * and a letter? (The second line's name may be the next mention, past the attributes' limit:
+ * the text is read up to its NUL.) */
+static int list_numbered(const char *t, uint32_t b, uint32_t next)
+{
+    uint32_t starts[2] = {b, next};
+    while (starts[0] > 0 && t[starts[0] - 1] != '\n') starts[0]--;
+    for (int i = 0; i < 2; i++) {
+        const char *q = t + starts[i];
+        if (*q++ != '#' || !is_digit(*q)) return 0;
+        while (is_digit(*q)) q++;
+        if (q[0] != ' ' || !imrx_text_letter((unsigned char)q[1])) return 0;
+    }
+    return 1;
+}
+
 void med_read_attributes(const med_attr_re_t *re, imrx_re_scratch_t *s, const char *t,
                          uint32_t limit, mention_t *m)
 {
@@ -383,6 +401,9 @@ void med_read_attributes(const med_attr_re_t *re, imrx_re_scratch_t *s, const ch
                 continue;
             }
         }
+        /* "#2 Gabapentin 300 mg TID" / "#3 Methocarbamol": in a list numbered so, the next
+         * line's number is its entry's, no count */
+        if (c == '#' && p > 0 && t[p - 1] == '\n' && list_numbered(t, m->b, p)) break;
         if (is_digit(c) || (c == '.' && p + 1 < limit && is_digit(t[p + 1]))) {
             int kind = 0, parts = 0;
             med_value_t v = {0};

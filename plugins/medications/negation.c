@@ -310,6 +310,22 @@ static int nearer_subject(const char *text, uint32_t from, uint32_t cb, const me
     return 0;
 }
 
+/* Does another drug stand between the mention (ending at `from`) and the cue at `cb`, on a line
+ * that begins after the mention and before that drug? A table or list copied from the records
+ * gives each drug a line ("Pantoprazole / 40 mg / daily / 03/2016 / A trial of Topamax was
+ * discussed, but she chose not to start it", "#2 Gabapentin 300 mg TID / #3 Methocarbamol /
+ * #4 Celebrex 200 mg daily - DC'd 02/2016"): the cue is the later line's. (Normalisation joins
+ * the lines of a sentence that goes on in lower case; a line that a drug begins may still be
+ * the sentence's, "took Norco and" / "Flexeril, but stopped it".) */
+static int later_line_drug(const char *text, uint32_t from, uint32_t cb, const mention_t *m,
+                           const mention_t *all, size_t n)
+{
+    for (size_t k = (size_t)(m - all) + 1; k < n && all[k].b < cb; k++)
+        for (uint32_t i = from; i + 1 < all[k].b; i++)
+            if (text[i] == '\n') return 1;
+    return 0;
+}
+
 /* A switch to another form of the same drug ("Tramadol was changed to Tramadol ER") ends no
  * use: the drug named right after the cue's "to" begins with this one's first word. */
 static int switched_to_itself(const char *text, uint32_t ce, const mention_t *m,
@@ -588,7 +604,8 @@ static void read_cues(const med_context_re_t *re, imrx_re_scratch_t *t, const ch
             imrx_text_find(text, from, cb, " and ") < cb &&
             ((size_t)(m - all) + 1 == n || m[1].b >= cb);
         if (!inside && !latter && !elsewhere && !relative_elsewhere && cb - from < 160 &&
-            cb - gap < 100 && !broken(re, t, text, gap, cb) &&
+            !later_line_drug(text, from, cb, m, all, n) && cb - gap < 100 &&
+            !broken(re, t, text, gap, cb) &&
             (elided ? first : !nearer_subject(text, from, cb, m, all, n)) &&
             !(disc && switched_to_itself(text, ce, m, all, n))) {
             if (disc)
