@@ -246,6 +246,13 @@ Test(credentials, labels_wrapped_around_their_values)
     expect_list(r, "reviewer.licensure", LIST("IL", "WI", "CA"));
     expect_list(r, "reviewer.specialties", LIST("Plastic Surgery", "Surgery of the Hand"));
     json_decref(r);
+    /* a name broken after a word that cannot end it */
+    r = run_reviewer("State(s) of Licensure: Washington, California\n"
+                     "Certification(s)/Specialty: Plastic Surgery, Plastic Surgery within the\n"
+                     "Head and Neck");
+    expect_list(r, "reviewer.specialties",
+                LIST("Plastic Surgery", "Plastic Surgery within the Head and Neck"));
+    json_decref(r);
     r = run_reviewer("State(s) of            Oregon, California\n"
                      "Licensure:\n"
                      "Certification(s)/Specialty: Neurology");
@@ -355,6 +362,28 @@ Test(credentials, reviewer_prose_told_other_ways)
          "Pain\nMedicine and holds active medical licenses in California, Louisiana and "
          "Missouri.",
          LIST("Physical Medicine & Rehabilitation", "Pain Medicine"), LIST("CA", "LA", "MO")},
+        /* H177 */
+        {"He/she is\nBoard Certified in Internal Medicine and in Occupational Medicine and spends "
+         "most of his/her\npractice treating work-related injuries. He/she is licensed in New "
+         "York.",
+         LIST("Internal Medicine", "Occupational Medicine"), LIST("NY")},
+        {"This case was reviewed by a physician who is board certified in Occupational Medicine "
+         "and in\nFamily Medicine, holds licenses in California and Washington, and treats injured "
+         "workers.",
+         LIST("Occupational Medicine", "Family Medicine"), LIST("CA", "WA")},
+        {"The reviewer is licensed to practice chiropractic in California and Florida, is Board "
+         "Certified\nin Chiropractic Orthopedics, and has been in active clinical practice for "
+         "more than ten years.",
+         LIST("Chiropractic Orthopedics"), LIST("CA", "FL")},
+        {"The physician reviewer is Board Certified in Orthopaedic Surgery, has a practice devoted "
+         "to the\nsurgical care of the spine, and is licensed to practice in California and Utah.",
+         LIST("Orthopaedic Surgery"), LIST("CA", "UT")},
+        {"The physician reviewer is a Diplomate of the American Board of Anesthesiology with "
+         "subspecialty\ncertification in Pain Medicine and is licensed to practice in Georgia.",
+         LIST("Anesthesiology", "Pain Medicine"), LIST("GA")},
+        {"He/she is board certified in Neurology, holds a certification in Headache Medicine, and "
+         "has\nbeen in active practice for more than ten years. He/she is licensed in Virginia.",
+         LIST("Neurology", "Headache Medicine"), LIST("VA")},
         /* H126 */
         {"The reviewer, a physician licensed in Massachusetts and California, is Board Certified "
          "in\nPsychiatry and also holds subspecialty certification in Psychosomatic Medicine.",

@@ -756,3 +756,35 @@ Test(dates, header_values_moved_by_the_conversion)
         json_decref(r);
     }
 }
+
+/* Round 50 (H179): header dates written with dashes or dots; a summary that dates the review
+ * under review and an earlier one after it names the one under review with the header's date;
+ * "In a determination issued on November 1st, 2021, ... utilization review non-certified". */
+Test(dates, dates_of_round_50)
+{
+    json_t *r = letter("Case Number:          CM18-9000050\n"
+                       "Date Assigned:        10.01.2018                      Date of Injury:      "
+                       "08.07.2018\n"
+                       "Decision Date:        10-04-18                        UR Denial Date:      "
+                       "09-25-2018\n"
+                       "Priority:             Expedited                       Application          "
+                       "09.28.2018\n"
+                       "                                                      Received:\n",
+                       "The injured worker is a 40 year old male. On 9/25/18 utilization review "
+                       "non-certified the request. An earlier utilization review, dated 9/12/18, "
+                       "had certified six visits.");
+    expect_header_dates(r, "2018-10-01", "2018-08-07", "2018-10-04", "2018-09-25", "2018-09-28");
+    cr_expect_str_eq(t_str(r, "dates_in_narrative.ur_decision"), "2018-09-25");
+    json_decref(r);
+    r = letter("Case Number: CM21-9000051\nUR Denial Date: 11/01/2021\n",
+               "The injured worker is a 40 year old male. In a determination issued on November "
+               "1st, 2021, utilization review non-certified all three requests.");
+    cr_expect_str_eq(t_str(r, "dates_in_narrative.ur_decision"), "2021-11-01");
+    json_decref(r);
+    /* without the header's date among them, the last is still the one under review */
+    r = letter("Case Number: CM21-9000052\n",
+               "The injured worker is a 40 year old male. On 3/1/21 utilization review "
+               "non-certified the request. On 3/22/21 utilization review non-certified it again.");
+    cr_expect_str_eq(t_str(r, "dates_in_narrative.ur_decision"), "2021-03-22");
+    json_decref(r);
+}

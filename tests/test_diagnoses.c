@@ -887,3 +887,31 @@ Test(diagnoses, a_list_of_lines_ends_with_its_lines)
                      "Status post left L5-S1 microdiscectomy on 09/17/2013"));
     json_decref(r);
 }
+
+/* Round 50 (H178): a table of codes and names after "lists the following diagnoses, with ICD-10
+ * codes:", a second diagnosis "and for" another, "added a provisional diagnosis of", and an
+ * entry that is only a code. */
+Test(diagnoses, diagnoses_of_round_50)
+{
+    json_t *r = run_summary("A 50 year old male. The consultant's report lists the following "
+                            "diagnoses, with ICD-10 codes:\nG47.33     Obstructive sleep apnea, "
+                            "suspected\nK21.9      Gastroesophageal reflux disease without "
+                            "esophagitis\nI10        Essential hypertension\nHe snores.");
+    expect_list(r, "patient.diagnoses",
+                LIST("Obstructive sleep apnea, suspected",
+                     "Gastroesophageal reflux disease without esophagitis",
+                     "Essential hypertension"));
+    json_decref(r);
+    r = run_summary("A 40 year old female. Since then she has been treated for post-concussion "
+                    "syndrome and for cervical sprain/strain. The neurologist added a provisional "
+                    "diagnosis of adjustment disorder with mixed anxiety and depressed mood. She "
+                    "walks.");
+    expect_list(r, "patient.diagnoses",
+                LIST("post-concussion syndrome", "cervical sprain/strain",
+                     "adjustment disorder with mixed anxiety and depressed mood"));
+    json_decref(r);
+    r = run_summary("A 40 year old female. Diagnoses: cervical radiculopathy (M50.120); M75.101; "
+                    "cervicogenic headache (G44.86). She walks.");
+    expect_list(r, "patient.diagnoses", LIST("cervical radiculopathy", "cervicogenic headache"));
+    json_decref(r);
+}

@@ -330,3 +330,42 @@ Test(stop_wordings, tables_and_numbered_lists_from_records)
               "#2 numbers the next entry");
     json_decref(r);
 }
+
+/* Wordings of the fiftieth blind round (H177). */
+Test(stop_wordings, wordings_of_round_50)
+{
+    static const char *const never[] = {
+        "She has declined opioid medication, including the Norco offered to her in the emergency "
+        "department.",
+        "He has been reluctant to start Norco, which his physician suggested in April 2015, and "
+        "has not taken it.",
+        "He declined the psychiatrist's suggestion of a trial of Norco.", NULL};
+    expect_each(never, "hydrocodone/acetaminophen", "negated", 1);
+    /* (a refusal of something else ends no drug) */
+    json_t *r = summary("He declined surgery and takes Norco 10/325 mg daily.");
+    cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "negated"));
+    json_decref(r);
+    /* a quantity wrapped to the start of a line is no list number, even after another */
+    r = summary("The Claims Administrator authorized Norco 10/325mg\n#45 for weaning, leaving the "
+                "original request IMR eligible. The original request, Norco 10/325mg\n#60 is not "
+                "medically necessary.");
+    json_t *ms = t_get(r, "medications");
+    cr_assert_eq(json_array_size(ms), 2);
+    cr_expect_eq(json_integer_value(json_object_get(json_array_get(ms, 1), "quantity")), 60);
+    json_decref(r);
+}
+
+/* More of the fiftieth round (H178): a drug considered and deferred, one requested and never
+ * started. */
+Test(stop_wordings, deferred_and_requested_never_started)
+{
+    static const char *const never[] = {
+        "The neurologist considered starting Norco but deferred it until the evaluation is "
+        "complete; she has not taken it.",
+        "Norco was requested in 2019, was denied, and was never started.",
+        "Norco was requested in 2019 and was never started.", NULL};
+    expect_each(never, "hydrocodone/acetaminophen", "negated", 1);
+    json_t *r = summary("Norco was requested in 2019 and was modified to #60.");
+    cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "negated"));
+    json_decref(r);
+}

@@ -11,7 +11,7 @@
 /* A specialty stops at sentence punctuation; the prose lists below end it with a lookahead. */
 #define SPEC "([^.;:()]{2,160}?)"
 #define SPEC_END                                                                                   \
-    "(?=,?\\s+and\\s+(?:who\\s+)?(?:is\\s+|holds\\s+(?:an?\\s+)?(?:(?:active|current|valid|"       \
+    "(?=(?:,?\\s+and|,)\\s+(?:who\\s+)?(?:is\\s+|holds\\s+(?:an?\\s+)?(?:(?:active|current|valid|" \
     "unrestricted|"                                                                                \
     "medical)\\s+){0,2})?(?:currently\\s+|also\\s+)?licen(?:sed|[sc]es?\\b)|"                      \
     ",\\s+(?:is\\s+)?licensed|,?\\s+and\\s+an?\\s+licen[sc]e\\b|,?\\s+and\\s+(?:also\\s+)?"        \
@@ -21,8 +21,11 @@
     "additional)\\s+(?:qualification|certificat)|"                                                 \
     ",\\s+(?:the\\s+)?(?:expert\\s+)?reviewer\\b|,?\\s+who\\b|,\\s+is\\s+(?=board\\b)|"            \
     ",?\\s+and\\s+(?:sees|treats|"                                                                 \
-    "practices|works|"                                                                             \
-    "has\\s+(?:treated|practiced|worked|seen))\\b|"                                                \
+    "practices|works|spends|devotes|"                                                              \
+    "has\\s+(?:treated|practiced|worked|seen))\\b|" /* "Orthopaedic Surgery, has a practice        \
+                                                       devoted to", ", and has been in active      \
+                                                       practice" */                                \
+    ",?\\s+(?:and\\s+)?has\\s+(?:been|a\\s+practice|an?\\s+(?:active|busy)\\s+practice)\\b|"       \
     "\\s+by\\s+the\\b|\\s*[.;(]|\\s*\\z)"
 
 static const char lic_label[] =
@@ -36,15 +39,18 @@ static const char spec_label[] =
     "|\\bCertifications?\\s*(?:\\(s\\))?\\s*/(?=[^\\n:]+\\n\\s*Specialt(?:y|ies)\\s*:)";
 /* "is Board Certified in ...", "holds board certification in ..." */
 static const char prose_board[] =
-    "\\bBoard[-\\s]+(?:Certified|certifications?)\\s+in\\s+" SPEC SPEC_END;
+    "(?:\\bBoard[-\\s]+(?:Certified|certifications?)\\s+in\\s+|"
+    /* "is a Diplomate of the American Board of Anesthesiology" */
+    "\\bDiplomate\\s+of\\s+the\\s+American\\s+Board\\s+of\\s+)" SPEC SPEC_END;
 /* "has a subspecialty in ...", "holds an added qualification in ...", "holds certification as a
  * Chiropractic Sports Physician" */
 static const char prose_sub[] =
     "\\b(?:(?:(?:sub-?)?specialt(?:y|ies)|additional\\s+certifications?|"
     "(?:certificates?\\s+of\\s+)?added\\s+qualifications?)(?:\\s+"
     "certificat(?:ions?|es?))?\\s+in\\s+|"
-    "(?<=holds\\s)certification\\s+as\\s+(?:an?\\s+)?|area\\s+of\\s+specialty\\s+is\\s+)" SPEC
-        SPEC_END;
+    "(?<=holds\\s)certification\\s+as\\s+(?:an?\\s+)?|area\\s+of\\s+specialty\\s+is\\s+|"
+    /* "holds a certification in Headache Medicine" */
+    "(?<=holds\\sa\\s)certification\\s+in\\s+)" SPEC SPEC_END;
 /* Reviewers who are no physicians name their profession: "is a Licensed Chiropractor". */
 static const char prose_profession[] =
     /* (the article may be left out after "and": "a licensed Chiropractor and Acupuncturist") */
@@ -54,7 +60,8 @@ static const char prose_profession[] =
     "Acupuncturist|(?:Clinical\\s+)?Psychologist|Podiatrist|Physical\\s+Therapist|"
     "Occupational\\s+Therapist|Dentist|Optometrist|Psychiatrist)\\b";
 static const char prose_licensed[] =
-    "\\blicen(?:sed|[sc]es?)\\s+(?:to\\s+practice\\s+(?:medicine\\s+)?)?in\\s+";
+    "\\blicen(?:sed|[sc]es?)\\s+(?:to\\s+practice\\s+(?:(?:medicine|chiropractic|dentistry|"
+    "psychology|podiatry|acupuncture|physical\\s+therapy)\\s+)?)?in\\s+";
 
 const char *const cred_patterns[CRED_RE_COUNT] = {
     [CRED_RE_LIC] = lic_label,
@@ -127,8 +134,14 @@ static int continues_list(const char *text, size_t prev_end, size_t b, size_t e)
     while (q > 0 && text[q - 1] == ' ') q--;
     char last = q > 0 ? text[q - 1] : '\n';
     if (last == '&' || last == ',' || last == '/' || last == '-') return 1;
-    if (q >= 4 && imrx_text_ieq(text + q - 4, 4, " and")) return 1;
-    if (q >= 3 && imrx_text_ieq(text + q - 3, 3, " of")) return 1;
+    /* a name broken after a word that cannot end it: "Plastic Surgery within the" / "Head
+     * and Neck" */
+    static const char *const open_words[] = {" and",    " of",  " the",  " in",
+                                             " within", " for", " with", NULL};
+    for (const char *const *w = open_words; *w; w++) {
+        size_t k = strlen(*w);
+        if (q >= k && imrx_text_ieq(text + q - k, k, *w)) return 1;
+    }
     int words = 0, upper = 0;
     for (size_t i = b; i < e; i++) {
         char c = text[i];

@@ -21,8 +21,10 @@ const char dates_re_header_token[] =
     "|(?i:(Received))\\s*:"                       /* 3: its second line */
     "|(CM\\d{2}-\\d{7}|IMR\\s\\d{2}-\\d{5,7})\\b" /* 4: a case number */
     /* 5: a date ("Dated: August 4, 2014" in some copies of layout B; "10/14/" / "2016", its year
-     * wrapped to the next line) */
+     * wrapped to the next line; 10-01-2018 and 10.01.2018 in copies retyped) */
     "|(\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2}|\\n\\d{4})(?![\\d/])"
+    "|\\d{1,2}-\\d{1,2}-(?:\\d{4}|\\d{2})(?![\\d-])"
+    "|\\d{1,2}\\.\\d{1,2}\\.(?:\\d{4}|\\d{2})(?!\\.?\\d)"
     "|(?:January|February|March|April|May|June|July|"
     "August|September|October|November|December)\\s+\\d{1,2},?\\s+\\d{4}\\b)"
     "|(?i:(Standard|Expedited|Urgent))\\b" /* 6: a priority */
@@ -62,7 +64,9 @@ static int date_alone_below(const char *text, size_t p, size_t end, uint32_t *b,
     p++;
     while (p < end && text[p] == ' ') p++;
     size_t q = p;
-    while (q < end && ((text[q] >= '0' && text[q] <= '9') || text[q] == '/' || text[q] == '-')) q++;
+    while (q < end && ((text[q] >= '0' && text[q] <= '9') || text[q] == '/' || text[q] == '-' ||
+                       text[q] == '.'))
+        q++;
     if (q - p < 8 || !line_ends(text, q, end)) return 0;
     *b = (uint32_t)p, *e = (uint32_t)q;
     return 1;

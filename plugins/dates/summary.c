@@ -164,9 +164,10 @@ const char dates_re_narrative_ur[] =
     "|\\b(?:report|letter|review)\\s+(?:dated|completed|issued|signed)\\s+(?:on\\s+)"
     "?" DATE_OR_JOINED
     ",?\\s+(?:the\\s+)?(?:\\bUR\\b|utilization\\s+review(?:er)?|claims\\s+administrator)\\b"
-    /* "In a determination dated 10-16-2017, utilization review allowed ..." */
-    "|\\b(?:determination|decision)\\s+(?:dated|of|on)\\s+" DATE_OR_JOINED
-    ",?\\s+[^.;]{0,200}?(?:\\bUR\\b|utilization\\s+"
+    /* "In a determination dated 10-16-2017, utilization review allowed ...", "In a
+     * determination issued on November 1st, 2021, utilization review non-certified" */
+    "|\\b(?:determination|decision)\\s+(?:(?:issued|made|rendered|sent)\\s+)?(?:dated|of|on)"
+    "\\s+" DATE_OR_JOINED ",?\\s+[^.;]{0,200}?(?:\\bUR\\b|utilization\\s+"
     "review|the\\s+claims\\s+administrator)"
     "|\\bon\\s+" DATE_OR_JOINED NOT_A_REQUEST
     ",?\\s+[^.;]{0,200}?(?:\\bUR\\b|utilization\\s+review|the\\s+claims\\s+"
@@ -419,7 +420,17 @@ static int ur_date_fits(const letter_t *L, const imrx_date_t *d)
     return gap > -60 && gap < 60;
 }
 
-/* The summary's last UR mention with a date that reads, searched forward: every place the
+/* Is d the header's UR denial date? A summary that dates the review under review and an
+ * earlier one ("On 2/26/18 utilization review non-certified the request. An earlier
+ * utilization review, dated 2/12/18, had certified ...") names the one under review with the
+ * header's date: that one wins over a later mention. */
+static int is_header_ur(const letter_t *L, const imrx_date_t *d)
+{
+    return L->have[D_UR] && same_date(d, &L->header[D_UR]);
+}
+
+/* The summary's last UR mention with a date that reads (or the last with the header's date),
+ * searched forward: every place the
  * pattern matches, each from the place after the one before ("On <request date>, ...
  * non-certified by utilization review on <date>" holds two, and the later is the decision). */
 static void last_ur_date_forward(letter_t *L, const imrx_section_t *sec, uint32_t *ub, uint32_t *ue)
@@ -428,11 +439,15 @@ static void last_ur_date_forward(letter_t *L, const imrx_section_t *sec, uint32_
     uint32_t b, e;
     imrx_date_t d;
     size_t pos = sec->begin;
+    int header_seen = 0;
     while (pos < sec->end && imrx_re_find(&L->s->re[RE_UR], L->t, text, pos, sec->end) == 1) {
         pos = (uint32_t)imrx_re_ov(L->t)[0] + 1;
         if (date_group(text, L->t, &b, &e) && dates_parse(text + b, e - b, L->ref_year, &d) &&
-            ur_date_fits(L, &d))
-            *ub = b, *ue = e;
+            ur_date_fits(L, &d)) {
+            int header = is_header_ur(L, &d);
+            if (header || !header_seen) *ub = b, *ue = e;
+            header_seen |= header;
+        }
     }
 }
 
@@ -450,12 +465,18 @@ static void last_ur_date(letter_t *L, const imrx_section_t *sec, uint32_t *ub, u
     }
     uint32_t b, e;
     imrx_date_t d;
+    int found = 0;
     for (size_t i = n; i-- > 0;) {
         if (imrx_re_at(&L->s->re[RE_UR], L->t, text, at[i], sec->end) == 1 &&
             date_group(text, L->t, &b, &e) && dates_parse(text + b, e - b, L->ref_year, &d) &&
             ur_date_fits(L, &d)) {
-            *ub = b, *ue = e;
-            break;
+            if (!found) *ub = b, *ue = e;
+            found = 1;
+            if (!L->have[D_UR]) break;
+            if (is_header_ur(L, &d)) { /* (the last with the header's date) */
+                *ub = b, *ue = e;
+                break;
+            }
         }
     }
     if (L->s->re[RE_UR].verify) { /* IMRX_RE_VERIFY: the forward search must agree */

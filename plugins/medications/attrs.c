@@ -352,8 +352,9 @@ static int is_stop_word(const char *s, size_t n)
 }
 
 /* Do the line of text[b] and the line that starts at text[next] both begin with "#<digits> "
- * and a letter? (The second line's name may be the next mention, past the attributes' limit:
- * the text is read up to its NUL.) */
+ * and a capital (a quantity wrapped to a line's start, "#45 for weaning", is no number)? (The
+ * second line's name may be the next mention, past the attributes' limit: the text is read up to
+ * its NUL.) */
 static int list_numbered(const char *t, uint32_t b, uint32_t next)
 {
     uint32_t starts[2] = {b, next};
@@ -362,7 +363,7 @@ static int list_numbered(const char *t, uint32_t b, uint32_t next)
         const char *q = t + starts[i];
         if (*q++ != '#' || !is_digit(*q)) return 0;
         while (is_digit(*q)) q++;
-        if (q[0] != ' ' || !imrx_text_letter((unsigned char)q[1])) return 0;
+        if (q[0] != ' ' || q[1] < 'A' || q[1] > 'Z') return 0;
     }
     return 1;
 }

@@ -208,12 +208,13 @@ static uint32_t relative_clause_end(const char *text, uint32_t p, uint32_t se)
     return 0;
 }
 
-/* Where "had been recommended", "was offered" (a passive verb of offering) right after a mention
- * ends, or 0. */
+/* Where "had been recommended", "was offered", "was requested" (a passive verb of offering)
+ * right after a mention ends, or 0. */
 static uint32_t offered_end(const char *text, uint32_t p, uint32_t cb)
 {
     static const char *const aux[] = {"had been", "has been", "was", "were", NULL};
-    static const char *const verbs[] = {"recommended", "suggested", "proposed", "offered", NULL};
+    static const char *const verbs[] = {"recommended", "suggested", "proposed",
+                                        "offered",     "requested", NULL};
     while (p < cb && (text[p] == ' ' || text[p] == '\n')) p++;
     for (int i = 0; aux[i]; i++) {
         if (!phrase_at(text, p, cb, aux[i])) continue;

@@ -53,16 +53,21 @@ const char med_re_negation_before[] =
     /* (not a guideline's "for a patient allergic to penicillin") */
     "|(?<!patients\\s)(?<!patient\\s)(?<!those\\s)(?<!anyone\\s)(?<!someone\\s)allergic\\s+to"
     "|allerg(?:y|ies)\\s*(?:to|include|including|:|of)"
-    /* "He refused a trial of Butrans patches", "She declined Cymbalta when it was offered" */
-    "|(?:refused|declined|turned\\s+down)\\s+(?:an?\\s+|the\\s+)?(?:(?:trial|offer|prescription)"
-    "\\s+(?:of|for)\\s+"
-    ")?"
     /* "He declined the psychiatrist's suggestion of a trial of sertraline" */
     "|(?:refused|declined|turned\\s+down)\\s+(?:the\\s+|an?\\s+|(?:his|her|their)\\s+)?(?:[a-z']+"
     "\\s+){0,2}"
     "?(?:suggestion|recommendation|offer|advice)\\s+(?:of|for|to\\s+(?:start|try|take|use))\\s+(?:"
     "an?\\s+)?"
-    "(?:(?:trial|course|prescription)\\s+of\\s+)?)"
+    "(?:(?:trial|course|prescription)\\s+of\\s+)?"
+    /* "He refused a trial of Butrans patches", "She declined Cymbalta when it was offered"
+     * (ending at a word, so that a list may follow: "She has declined opioid medication,
+     * including the hydrocodone offered to her") */
+    "|(?:refused|declined|turned\\s+down)(?:\\s+(?:an?|the))?(?:\\s+(?:trial|offer|prescription)"
+    "\\s+(?:of|for))?"
+    /* "He has been reluctant to start Cymbalta" */
+    "|(?:was|is|has\\s+been|had\\s+been)\\s+(?:(?:very|quite|too)\\s+)?(?:reluctant|unwilling|"
+    "hesitant)\\s+to\\s+(?:start|take|try|use|begin)"
+    ")"
     "|(no\\s+longer\\s+(?:tak(?:es|ing)|us(?:es|ing)|on|prescribed|needs?|requires?)"
     /* "He abandoned Norco", "Her physician cut out the Norco", "He gave up on Norco", "He has
      * not been on Norco for over a year" */
@@ -130,14 +135,14 @@ const char med_re_negation_before[] =
 /* Every match of negation_before holds one of these at a word start ("no" covers "not" and
  * "none"), and so does every match of negation_after (re.h, imrx_re_find_required). */
 static const char *const before_words[] = {
-    "denie",    "no",       "never",   "allerg",    "stop",         "discontinu", "quit",
-    "ceased",   "switched", "abandon", "cut",       "forgo",        "want",       "dc'd",
-    "elected",  "chose",    "decided", "opted",     "preferred",    "changed",    "weaned",
-    "tapered",  "came",     "off",     "moved",     "transitioned", "converted",  "finish",
-    "complet",  "used",     "unable",  "intoleran", "gave",         "without",    "refused",
-    "declined", "replaced", "prior",   "previous",  "past",         "former",     "tried",
-    "d/c",      "failed",   "turned",  "last",      "yet",          "naive",      "cannot",
-    "can",      "withdrew", NULL};
+    "denie",    "no",       "never",     "allerg",    "stop",         "discontinu", "quit",
+    "ceased",   "switched", "abandon",   "cut",       "forgo",        "want",       "dc'd",
+    "elected",  "chose",    "decided",   "opted",     "preferred",    "changed",    "weaned",
+    "tapered",  "came",     "off",       "moved",     "transitioned", "converted",  "finish",
+    "complet",  "used",     "unable",    "intoleran", "gave",         "without",    "refused",
+    "declined", "replaced", "prior",     "previous",  "past",         "former",     "tried",
+    "d/c",      "failed",   "turned",    "last",      "yet",          "naive",      "cannot",
+    "can",      "withdrew", "reluctant", "unwilling", "hesitant",     NULL};
 const imrx_re_keys_t med_negation_before_keys = {before_words, 0, 0};
 
 /* Where a match of negation_before can begin (re.h, imrx_re_find_starts): the first words of its
@@ -260,6 +265,10 @@ const char med_re_negation_after[] =
     "discussed|raised|mentioned)\\b[^.;]{0,60}?\\bbut\\s+(?:was\\s+|were\\s+)?(?:deferred|"
     "postponed|"
     "put\\s+off)\\b"
+    /* "The neurologist considered starting sertraline but deferred it until ..." */
+    "|but\\s+(?:(?:he|she|they|the\\s+[a-z]+)\\s+)?(?:deferred|postponed|put\\s+off|held\\s+off\\s+"
+    "on)\\s+"
+    "(?:it|them)\\b"
     /* "Lyrica was prescribed in February, but the request was not approved and he has never
      * taken it" */
     /* "..., but the patient preferred not to add another medication and has not started it" */
@@ -346,8 +355,11 @@ const char med_re_negation_after[] =
     "|\\G(?:\\s+[\\d.,/]+\\s*(?:mg|mcg|g|ml|%))?(?:\\s+(?:in|during)\\s+(?:19|20)\\d\\d)?\\s+"
     "ended\\s+(?:because|due|after|when|within)\\b"
     /* notes right after the drug and its dose: "Cyclobenzaprine 7.5 mg d/c'd 12/2017 d/t
-     * sedation", "Nortriptyline 25 mg stopped 2016 (dry mouth)" */
-    "|\\G\\s*(?:stopped|discontinued|d/c'?d|dc'd)(?=\\s+(?:in|on|after|since|due|d/t|because|by|"
+     * sedation", "Nortriptyline 25 mg stopped 2016 (dry mouth)", a table row's "Norco 10/325
+     * mg   1 PO q6h PRN   weaned off 08/2016" */
+    "|\\G\\s*(?:stopped|discontinued|d/"
+    "c'?d|dc'd|(?:weaned|tapered)\\s+off)(?=\\s+(?:in|on|after|since|"
+    "due|d/t|because|by|"
     "\\d)|\\s*[.;,()]|\\s*$)"
     /* "Zoloft was raised to 200 mg, but ... and in 2014 he was cross-tapered to Effexor XR",
      * "Lunesta was substituted for a month, with no benefit, and she went back to Ambien",

@@ -34,7 +34,8 @@ const char dx_cue_pattern[] =
     "\\bhas\\s|\\bhad\\s|"
     "\\d\\s)diagnosed\\s+(?!with\\b|as\\b|in\\b|on\\b|by\\b|him\\b|her\\b|them\\b)"
     "|\\b(?:has|had|have|with|carries|carried|added|gave|given|made|rendered|assigned|received)"
-    "\\s+(?:had\\s+(?:a\\s+|the\\s+)?|a\\s+|the\\s+|an?\\s+(?:new|additional|further)\\s+)?"
+    "\\s+(?:had\\s+(?:a\\s+|the\\s+)?|a\\s+|the\\s+|an?\\s+(?:new|additional|further|provisional|"
+    "working|tentative|secondary)\\s+)?"
     "diagnos[ie]s\\s+of"
     /* "the diagnosis was changed to", "revised the working diagnoses to" (diagnoses.c: what
      * they replace is dropped) */
@@ -53,8 +54,9 @@ const char dx_cue_pattern[] =
     "|\\bmeets?\\s+(?:the\\s+)?criteria\\s+for"
     "|\\bdiagnos[ie]s\\s*:|\\bDx\\s*:"
     /* a few words between the word and its colon: "has carried the following working diagnoses
-     * since the fall of 2015: (1) ..." */
-    "|\\bdiagnos[ie]s(?:\\s+(?!(?:was|were|is|are|has|have|had|include[sd]?)\\b)[a-z0-9'-]+){1,6}?"
+     * since the fall of 2015: (1) ...", "lists the following diagnoses, with ICD-10 codes:" */
+    "|\\bdiagnos[ie]s,?(?:\\s+(?!(?:was|were|is|are|has|have|had|include[sd]?)\\b)[a-z0-9'-]+){1,6}"
+    "?"
     "\\s*:"
     /* "Her other diagnoses, which are not part of the claim, are type 2 diabetes and ..." */
     "|\\bdiagnos[ie]s\\s*,\\s*(?:which|that)\\s+[^,.;:]{3,80},\\s*(?:are|were|include[sd]?)\\b"

@@ -147,6 +147,8 @@ static size_t marker_end(const char *text, size_t b, size_t e)
 static void trim_item(const char *text, size_t *b, size_t *e)
 {
     static const char *const lead[] = {"and", "or", "as well as", "also", "a", "an", "the",
+                                       /* "treated for X and for Y" */
+                                       "for",
                                        /* "X, with a secondary diagnosis of Y" */
                                        "with a secondary diagnosis of",
                                        "with secondary diagnoses of"};
@@ -227,6 +229,7 @@ void dx_add_item(dx_list_t *out, const char *text, size_t b, size_t e)
 {
     trim_item(text, &b, &e);
     if (e <= b || out->n >= DX_MAX) return;
+    if (is_code(text + b, e - b)) return; /* a code alone, "...; M75.101; ...": no name */
     char a[256], o[256];
     size_t na = imrx_text_squeeze(text + b, e - b, a, sizeof a);
     for (size_t i = 0; i < out->n; i++) {
@@ -251,6 +254,7 @@ static void split_add(dx_list_t *out, const char *text, size_t b, size_t e)
 {
     trim_item(text, &b, &e);
     if (e <= b || out->n >= DX_MAX) return;
+    if (is_code(text + b, e - b)) return; /* a code alone, "...; M75.101; ...": no name */
     out->item[out->n++] = imrx_span(b, e);
 }
 
