@@ -329,6 +329,16 @@ Test(stop_wordings, tables_and_numbered_lists_from_records)
     cr_expect(json_is_null(json_object_get(must(r, "oxycodone/acetaminophen"), "quantity")),
               "#2 numbers the next entry");
     json_decref(r);
+    /* lines of a list, each opened by its drug: the last line's note is its own */
+    r = summary("Medications listed on that date:\nDocusate 100 mg BID\nTramadol 50 mg q6h PRN "
+                "pain\nNaproxen 550 mg BID - DC'd 03/2016 (dyspepsia)\nHe walks.");
+    cr_expect(!flag(must(r, "tramadol"), "discontinued"));
+    cr_expect(flag(must(r, "naproxen"), "discontinued"));
+    json_decref(r);
+    /* (a sentence wrapped before a drug is still one: "took Norco and" / "Flexeril, ...") */
+    r = summary("After the fall she took Norco and\nFlexeril for a month, but then stopped them.");
+    cr_expect(flag(must(r, "cyclobenzaprine"), "discontinued"));
+    json_decref(r);
 }
 
 /* Wordings of the fiftieth blind round (H177). */

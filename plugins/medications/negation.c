@@ -317,12 +317,15 @@ static int nearer_subject(const char *text, uint32_t from, uint32_t cb, const me
  * discussed, but she chose not to start it", "#2 Gabapentin 300 mg TID / #3 Methocarbamol /
  * #4 Celebrex 200 mg daily - DC'd 02/2016"): the cue is the later line's. (Normalisation joins
  * the lines of a sentence that goes on in lower case; a line that a drug begins may still be
- * the sentence's, "took Norco and" / "Flexeril, but stopped it".) */
+ * the sentence's, "took Norco and" / "Flexeril, but stopped it", unless the first drug opens
+ * its line too: "Tramadol 50 mg q6h PRN" / "Naproxen 550 mg BID - DC'd 03/2016".) */
 static int later_line_drug(const char *text, uint32_t from, uint32_t cb, const mention_t *m,
                            const mention_t *all, size_t n)
 {
+    /* (a drug that opens its own line, and the next that opens the next: lines of a list) */
+    int opens_line = m->b == 0 || text[m->b - 1] == '\n';
     for (size_t k = (size_t)(m - all) + 1; k < n && all[k].b < cb; k++)
-        for (uint32_t i = from; i + 1 < all[k].b; i++)
+        for (uint32_t i = from; i + 1 < all[k].b + (uint32_t)opens_line; i++)
             if (text[i] == '\n') return 1;
     return 0;
 }
