@@ -515,6 +515,7 @@ Test(dates, weaker_statements_of_the_injury)
         "knife work.",
         "She is a transit bus operator who was hurt on or about\n2-5-2001 when her bus was "
         "struck.",
+        "She drove a bus. On February 5, 2001 her bus was struck from behind at an intersection.",
         NULL};
     for (int i = 0; told[i]; i++) {
         json_t *r = letter("Case Number: CM16-9000005\nDate of Injury: 11/03/1998\n", told[i]);

@@ -93,10 +93,12 @@ const char dates_re_narrative_injury_weak[] =
     "|\\b(?:since|following|after)\\s+(?:his|her|the|their)\\s+(?=[^,;]{6,20}?\\s+(?:(?:industrial|"
     "work|work[- ]related|occupational)\\s+)?injury\\b)"
     "|\\b(?:accident|incident|collision)\\s+on\\s+"
-    /* "On 4/7/2009 he jumped down from the cab of a loader" */
-    "|\\bon\\s+(?=[^;]{6,20}?,?\\s+(?:he|she|they)\\s+(?:jumped|fell|slipped|tripped|twisted|"
+    /* "On 4/7/2009 he jumped down from the cab of a loader", "On July 13, 2014 her bus was
+     * struck from behind" */
+    "|\\bon\\s+(?=[^;]{6,20}?,?\\s+(?:he|she|they|(?:his|her|their)\\s+[a-z]+)\\s+(?:jumped|fell|"
+    "slipped|tripped|twisted|"
     "injured|hurt|strained|lifted|felt\\s+a\\s+pop|was\\s+(?:struck|hit|injured|hurt|crushed|"
-    "assaulted))\\b)"
+    "assaulted|rear-ended|broadsided))\\b)"
     /* "On or about 6/17/2013 a hedge trimmer he was using kicked back": a sentence that opens
      * with "On or about" and a date, the way claims state a date of injury */
     "|(?:(?<=[.]\\s)|(?<=[.]\\s\\s)|(?<=\\n)|^)(?-i:O)n\\s+or\\s+about\\s+"
