@@ -189,6 +189,17 @@ Test(other_layouts, layout_d_partial_authorisation_and_claims_administrator_bloc
         expect_partial(r, "D", NULL, ways[i].original, ways[i].authorized);
         json_decref(r);
     }
+    /* (H173) "certified 6 sessions and non-certified the remaining 6" */
+    r = corpus_letter_with("D-01.txt",
+                           "1) Regarding the request for a functional restoration program of 160 "
+                           "hours:\nMedical Treatment Guideline(s) Relied Upon by the Expert "
+                           "Reviewer:",
+                           "1) Regarding the request for a functional restoration program of 160 "
+                           "hours:\nThe request was for 320 hours. Utilization review certified "
+                           "160 hours and non-certified the remaining 160.\nMedical Treatment "
+                           "Guideline(s) Relied Upon by the Expert Reviewer:");
+    expect_partial(r, "D", NULL, NULL, NULL);
+    json_decref(r);
 }
 
 Test(other_layouts, layout_c_partial_authorisation_and_layout_b_wrapped_heading)

@@ -75,6 +75,10 @@ const char *const imrx_decisions_patterns[RE_COUNT] = {
     "half)\\b"
     "|\\b(?:were|was)" WS "requested\\s*[;,]?" WS "and" WS "[^.;]{1,40}?\\b(?:were|was)" WS
     "(?:certified|authorized|approved)\\b"
+    /* "Utilization review certified 6 sessions and non-certified the remaining 6" */
+    "|\\b(?:certified|authorized|approved)" WS "(?:\\d+|one|two|three|four|five|six|seven|eight|"
+    "nine|ten|twelve)\\b[^.;]{0,40}?\\b(?:and|but)" WS "(?:non-?certified|denied|did" WS "not" WS
+    "(?:certify|authorize|approve))" WS "the" WS "(?:remaining|rest|other|balance)\\b"
     "|\\bremaining" WS "(?:[\\w#-]+" WS "){0,4}?(?:are|is|were|was)" WS "(?:at" WS "issue|in" WS
     "dispute|the" WS "subject|before" WS "(?:this|the)" WS "review|decided" WS "here|under" WS
     "review)"
