@@ -246,6 +246,12 @@ Test(credentials, labels_wrapped_around_their_values)
     expect_list(r, "reviewer.licensure", LIST("IL", "WI", "CA"));
     expect_list(r, "reviewer.specialties", LIST("Plastic Surgery", "Surgery of the Hand"));
     json_decref(r);
+    /* (H173) "Specialty of the expert reviewer:", and a subspecialty told in the value */
+    r = run_reviewer("State(s) of Licensure: California\n"
+                     "Specialty of the expert reviewer: Neurology, with a subspecialty in Clinical "
+                     "Neurophysiology.");
+    expect_list(r, "reviewer.specialties", LIST("Neurology", "Clinical Neurophysiology"));
+    json_decref(r);
     /* a name broken after a word that cannot end it */
     r = run_reviewer("State(s) of Licensure: Washington, California\n"
                      "Certification(s)/Specialty: Plastic Surgery, Plastic Surgery within the\n"

@@ -33,7 +33,9 @@ static const char lic_label[] =
     /* the label wrapped around its value: "State(s) of   Texas, California" / "Licensure:" */
     "|\\bState\\s*(?:\\(s\\)|s)?\\s+of(?=[^\\n:]+\\n\\s*Licens(?:ure|e)\\s*:)";
 static const char spec_label[] =
-    "\\b(?:Certifications?\\s*(?:\\(s\\))?\\s*/\\s*)?Specialt(?:y|ies)\\s*(?:\\((?:s|ies)\\))?\\s*:"
+    "\\b(?:Certifications?\\s*(?:\\(s\\))?\\s*/"
+    "\\s*)?Specialt(?:y|ies)\\s*(?:\\((?:s|ies)\\))?(?:\\s+of\\s+"
+    "the\\s+(?:expert\\s+)?reviewer)?\\s*:"
     "|\\bBoard\\s+Certifications?\\s*(?:\\(s\\))?\\s*:"
     /* the label wrapped around its value: "Certification(s)/   Plastic Surgery" / "Specialty:" */
     "|\\bCertifications?\\s*(?:\\(s\\))?\\s*/(?=[^\\n:]+\\n\\s*Specialt(?:y|ies)\\s*:)";
@@ -167,8 +169,13 @@ static void add_labelled(cred_letter_t *L, size_t b, size_t e)
     const char *text = L->l->text;
     uint32_t tb = (uint32_t)b, te = (uint32_t)e;
     imrx_text_trim(text, &tb, &te, ".,;:");
-    static const char *const before[] = {"Board Certified in ", "Board-Certified in ",
-                                         "Certified in ", NULL};
+    static const char *const before[] = {
+        "Board Certified in ", "Board-Certified in ", "Certified in ",
+        /* "Neurology, with a subspecialty in Clinical
+         * Neurophysiology" */
+        "with a subspecialty in ", "with subspecialty certification in ",
+        "with a subspecialty certification in ", "with added qualification in ",
+        "with a specialty in ", NULL};
     for (const char *const *p = before; *p; p++) {
         size_t k = strlen(*p);
         if (te - tb > k && imrx_text_ieq(text + tb, k, *p)) {
