@@ -390,6 +390,10 @@ Test(credentials, reviewer_prose_told_other_ways)
         {"He/she is board certified in Neurology, holds a certification in Headache Medicine, and "
          "has\nbeen in active practice for more than ten years. He/she is licensed in Virginia.",
          LIST("Neurology", "Headache Medicine"), LIST("VA")},
+        /* H173 */
+        {"The expert reviewer holds a license in Chiropractic, has a subspecialty in Acupuncture, "
+         "and is\nlicensed to practice in California and Nevada.",
+         LIST("Chiropractic", "Acupuncture"), LIST("CA", "NV")},
         /* H126 */
         {"The reviewer, a physician licensed in Massachusetts and California, is Board Certified "
          "in\nPsychiatry and also holds subspecialty certification in Psychosomatic Medicine.",

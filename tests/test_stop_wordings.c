@@ -379,3 +379,13 @@ Test(stop_wordings, deferred_and_requested_never_started)
     cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "negated"));
     json_decref(r);
 }
+
+/* A month abbreviated with a period ends no sentence: "prescribed in Dec. 2012 and were
+ * discontinued in February" (H173). */
+Test(stop_wordings, an_abbreviated_month_inside_the_sentence)
+{
+    json_t *r = summary("Norco tablets were prescribed in Dec. 2012 and were discontinued in "
+                        "February because they caused a rash.");
+    cr_expect(flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
+    json_decref(r);
+}

@@ -51,8 +51,10 @@ static const char prose_sub[] =
     "(?:certificates?\\s+of\\s+)?added\\s+qualifications?)(?:\\s+"
     "certificat(?:ions?|es?))?\\s+in\\s+|"
     "(?<=holds\\s)certification\\s+as\\s+(?:an?\\s+)?|area\\s+of\\s+specialty\\s+is\\s+|"
-    /* "holds a certification in Headache Medicine" */
-    "(?<=holds\\sa\\s)certification\\s+in\\s+)" SPEC SPEC_END;
+    /* "holds a certification in Headache Medicine", "holds a license in Chiropractic" (a
+     * profession's licence names its field) */
+    "(?<=holds\\sa\\s)certification\\s+in\\s+|(?<=holds\\sa\\s)license\\s+in\\s+(?=(?:Chiropractic|"
+    "Acupuncture|Psychology|Podiatry|Physical\\s+Therapy|Dentistry|Optometry)\\b))" SPEC SPEC_END;
 /* Reviewers who are no physicians name their profession: "is a Licensed Chiropractor". */
 static const char prose_profession[] =
     /* (the article may be left out after "and": "a licensed Chiropractor and Acupuncturist") */

@@ -218,6 +218,11 @@ static int period_ends(const char *t, uint32_t lo, uint32_t hi, uint32_t i, uint
             return 0;
     if (q >= hi) return 1;
     if (t[q] == '#') return 0;
+    /* a month abbreviated before its day or year: "prescribed in Dec. 2012 and ..." */
+    static const char *const months[] = {"jan", "feb",  "mar", "apr", "jun", "jul", "aug",
+                                         "sep", "sept", "oct", "nov", "dec", NULL};
+    for (const char *const *x = months; *x; x++)
+        if (imrx_text_ieq(t + w, n, *x) && t[q] >= '0' && t[q] <= '9') return 0;
     int dose = imrx_text_ieq(t + w, n, "no") || imrx_text_ieq(t + w, n, "mg") ||
                imrx_text_ieq(t + w, n, "mcg");
     if (dose && t[q] >= '0' && t[q] <= '9') return 0;
