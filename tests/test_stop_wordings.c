@@ -389,3 +389,22 @@ Test(stop_wordings, an_abbreviated_month_inside_the_sentence)
     cr_expect(flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
     json_decref(r);
 }
+
+/* "both" in the next sentence, before any other drug, stops the two drugs of the sentence before
+ * (H171); not when that sentence names three, nor when another drug comes first. */
+Test(stop_wordings, both_stopped_in_the_next_sentence)
+{
+    json_t *r =
+        summary("For several years he was maintained on Norco 10/325 mg and Soma 350 mg. In "
+                "2016 he fell at home and fractured two ribs; both opioids were tapered off "
+                "over eight weeks.");
+    cr_expect(flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
+    cr_expect(flag(must(r, "carisoprodol"), "discontinued"));
+    json_decref(r);
+    r = summary("He takes Norco, Soma and ibuprofen. Both were stopped in 2016.");
+    cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "discontinued"), "three drugs");
+    json_decref(r);
+    r = summary("He takes Norco and Soma. Gabapentin and Lyrica were tried; both were stopped.");
+    cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "discontinued"), "other drugs first");
+    json_decref(r);
+}
