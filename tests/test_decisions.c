@@ -509,6 +509,22 @@ Test(decisions, references_year_first_titles_and_named_chapters)
     json_decref(r);
 }
 
+/* "relied on the 2009 MTUS Postsurgical Treatment Guidelines": the year before the title
+ * (H181). */
+Test(decisions, a_year_before_the_mtus_and_its_title)
+{
+    json_t *r = run_a("Physical therapy for the shoulder: Overturned\n"
+                      "Claims Administrator guideline: The Expert Reviewer relied on the 2009 MTUS "
+                      "Postsurgical Treatment Guidelines, Shoulder.\n"
+                      "MAXIMUS guideline: The Expert Reviewer relied on the 2009 MTUS Postsurgical "
+                      "Treatment Guidelines, Shoulder, Rotator cuff syndrome.\n"
+                      "Decision rationale: Medically necessary.\n");
+    cr_assert_eq(json_array_size(t_get(r, "items.0.guidelines")), 1);
+    cr_expect_str_eq(ITEM(r, 0, "guidelines.0.title"), "Postsurgical Treatment");
+    cr_expect_eq(json_integer_value(t_get(r, "items.0.guidelines.0.year")), 2009);
+    json_decref(r);
+}
+
 /* A date in parentheses after the title, or alone: the Chronic Pain Medical Treatment
  * Guidelines took effect on July 18, 2009. */
 Test(decisions, a_title_with_its_effective_date)

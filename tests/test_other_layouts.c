@@ -72,6 +72,10 @@ Test(other_layouts, layout_d_dates_told_other_ways)
         "The request for Independent Medical Review was received on 8/9/2013 and was assigned to "
         "MAXIMUS\nFederal Services, Inc. on 8/15/2013. The utilization review determination that "
         "it disputes was\nissued on 8/2/2013.",
+        /* H181: an aside between commas before the verb */
+        "The application for Independent Medical Review was received on 8/9/2013. The "
+        "utilization\nreview denial, which certified part of one request, is dated 8/2/2013. The "
+        "case was assigned\nto MAXIMUS on 8/15/2013.",
         NULL};
     for (int i = 0; procedures[i]; i++) {
         json_t *r = letter_d(one_decision, procedures[i], plain_reviewer);
@@ -95,6 +99,16 @@ Test(other_layouts, layout_d_decision_with_that)
     cr_expect_str_eq(json_string_value(json_object_get(it, "text")),
                      "a repeat MRI of the cervical spine");
     cr_expect_str_eq(json_string_value(json_object_get(it, "decision")), "upheld");
+    json_decref(r);
+    /* (H181) "has determined that the remaining IMR eligible portion of the request, X, is" */
+    r = letter_d("1) MAXIMUS Federal Services, Inc. has determined that the remaining IMR eligible "
+                 "portion of\nthe request, Norco 10/325 mg #60, is not medically necessary and "
+                 "appropriate.",
+                 plain_procedure, plain_reviewer);
+    items = t_get(r, "items");
+    cr_assert_eq(json_array_size(items), 1);
+    cr_expect_str_eq(json_string_value(json_object_get(json_array_get(items, 0), "text")),
+                     "Norco 10/325 mg #60");
     json_decref(r);
 }
 

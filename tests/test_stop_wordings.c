@@ -408,3 +408,12 @@ Test(stop_wordings, both_stopped_in_the_next_sentence)
     cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "discontinued"), "other drugs first");
     json_decref(r);
 }
+
+/* "He used Vicodin after the surgery and no longer needs it" (H181). */
+Test(stop_wordings, no_longer_needed)
+{
+    static const char *const stopped[] = {"He used Norco after the surgery and no longer needs it.",
+                                          "She took Norco for a month and now no longer takes it.",
+                                          NULL};
+    expect_each(stopped, "hydrocodone/acetaminophen", "discontinued", 1);
+}

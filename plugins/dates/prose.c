@@ -106,6 +106,17 @@ void dates_read_prose(letter_t *L, const imrx_section_t *sec)
             words = imrx_text_letter((unsigned char)text[i]);
         if (slot < 0 && !words && cb > sec->begin + 1 && text[cb - 1] == ',')
             slot = clause_slot(text, clause_start(text, sec->begin, cb - 1), cb - 1, 1);
+        /* an aside between commas before the verb ("The utilization review denial, which
+         * certified part of one request, is dated 8/30/2013"): the clause before the aside */
+        if (slot < 0 && cb > sec->begin + 1 && text[cb - 1] == ',') {
+            uint32_t ab = clause_start(text, sec->begin, cb - 1);
+            uint32_t w = ab;
+            while (w < cb && (text[w] == ' ' || text[w] == '\n')) w++;
+            if (ab > sec->begin + 1 && text[ab - 1] == ',' &&
+                (imrx_text_ieq(text + w, 6, "which ") || imrx_text_ieq(text + w, 5, "that ") ||
+                 imrx_text_ieq(text + w, 4, "who ")))
+                slot = clause_slot(text, clause_start(text, sec->begin, ab - 1), ab - 1, 1);
+        }
         if (slot < 0) slot = clause_slot(text, e, clause_end(text, e, end), 0);
         if (slot < 0 || L->have[slot]) continue;
         imrx_date_t d;

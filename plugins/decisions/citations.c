@@ -114,6 +114,9 @@ static void clean_title(const char *text, range_t *r)
             }
         }
     }
+    /* "relied on the 2009 MTUS Postsurgical Treatment Guidelines": an article alone before the
+     * year is no title (the title follows the year) */
+    if (r->e - r->b == 3 && imrx_text_ieq(text + r->b, 3, "the")) r->e = r->b;
 }
 
 static void emit_string(scan_t *sc, imrx_node_t obj, const char *key, range_t r)

@@ -53,10 +53,10 @@ const char *const imrx_decisions_patterns[RE_COUNT] = {
     [RE_D_ISSUE] =
         "(?:^(\\d{1,2})[.)]" WS "(?:(?:(?!\\n\\s*\\n|\\n\\d{1,2}[.)])[\\s\\S]){1,400}?\\." WS ")?)?"
         "MAXIMUS" WS "Federal" WS "Services,?" WS "Inc\\.?,?" WS "has" WS "determined" WS
-        "(?:that" WS ")?the" WS "(?:request" WS "for|requested|remaining" WS "portion" WS "of" WS
-        "the" WS "request,?|part" WS "of" WS "the" WS "request(?:" WS "for)?)" WS
-        "([\\s\\S]{1,400}?),?" WS "(?:is|are)" WS "(not" WS ")?medically" WS "necessary" WS "and" WS
-        "appropriate",
+        "(?:that" WS ")?the" WS "(?:request" WS "for|requested|remaining" WS "(?:IMR" WS
+        ")?(?:eligible" WS ")?portion" WS "of" WS "the" WS "request,?|part" WS "of" WS "the" WS
+        "request(?:" WS "for)?)" WS "([\\s\\S]{1,400}?),?" WS "(?:is|are)" WS "(not" WS
+        ")?medically" WS "necessary" WS "and" WS "appropriate",
     [RE_D_BLOCK] =
         "^(?:(\\d{1,2})[.)]" WS ")?Regarding" WS "the" WS "(?:request" WS "for|requested)" WS,
     [RE_D_LABEL] =

@@ -466,6 +466,10 @@ const char med_re_negation_after[] =
     "\\s+(?:it|them|"
     "taking\\s+(?:it|them))"
     "|and\\s+(?:then\\s+)?(?:was|were)\\s+(?:discontinued|stopped)"
+    /* "He used Vicodin after the surgery and no longer needs it" */
+    "|and\\s+(?:(?:he|she|they)\\s+)?(?:now\\s+)?no\\s+longer\\s+(?:needs|takes|uses|requires)\\s+("
+    "?:it|"
+    "them)\\b"
     /* "Elavil, which caused morning grogginess and was stopped after one month" */
     "|(?:which|that)\\s+[^.;,]{0,60}?\\band\\s+(?:was|were)\\s+(?:later\\s+|then\\s+|eventually\\s+"
     ")?"
