@@ -196,6 +196,9 @@ Test(medications, planned_metabolite_and_reported_reason)
          "nortriptyline", "requested"},
         {"The surgeon requested Nucynta 50mg #60 to replace Norco.", "hydrocodone/acetaminophen",
          "history"},
+        /* (H182) misuse, not a request for treatment */
+        {"His use escalated to oxycodone 30 mg five times a day, with early refill requests.",
+         "oxycodone", "history"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         json_t *r = summary(cases[i].text);

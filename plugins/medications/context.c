@@ -15,9 +15,10 @@ static const char *const use_now_words[] = {"takes", "uses", "continues", "regim
 static const imrx_re_keys_t use_now_keys = {use_now_words, 0, 0};
 const imrx_re_keys_t med_use_keys = {use_words, 0, 0};
 
-/* A sentence of the summary that tells the request. */
+/* A sentence of the summary that tells the request (not "early refill requests", a sign of
+ * misuse). */
 static const char request[] =
-    "\\b(?:request(?:ed|s|ing)?|RFA|authorization|non-?certif\\w*|appeal)\\b";
+    "\\b(?:(?<!refill\\s)request(?:ed|s|ing)?|RFA|authorization|non-?certif\\w*|appeal)\\b";
 
 /* In reasoning, the drug that a request names ("the request for Norco 10/325mg #120", "Regarding
  * the request for one container of ..."): text just before the mention. */
