@@ -135,7 +135,8 @@ static size_t case_label_end(const char *s, size_t i, size_t n)
 }
 
 /* "Case Number: CM16-0213037", "IMR Case Number CM16-0213037", "IMR Case No. CM17-0495031",
- * "Case #: CM16-...", "Case CM14-0129684" (any case, the colon optional), or a running title that
+ * "Case #: CM16-...", "Case CM14-0129684", "IMR Case: CM22-0258817" (any case, the colon
+ * optional), or a running title that
  * ends in it ("Final Determination Letter for IMR Case Number CM15-0153728"): the labelled form of
  * the running header, whatever stands before the label. */
 static int is_labelled_case_number_line(const char *s, size_t n)
@@ -144,7 +145,8 @@ static int is_labelled_case_number_line(const char *s, size_t n)
     for (size_t i = 0; i + 4 <= n; i++) {
         if (!(i == 0 || s[i - 1] == ' ') || strncasecmp(s + i, "Case", 4) != 0) continue;
         size_t j = case_label_end(s, i + 4, n);
-        if (!j && i + 5 < n && s[i + 4] == ' ') j = i + 5; /* "Case CM14-0129684" */
+        /* "Case CM14-0129684", "IMR Case: CM22-0258817" */
+        if (!j && i + 5 < n && (s[i + 4] == ' ' || s[i + 4] == ':')) j = i + 5;
         if (!j) continue;
         while (j < n && s[j] == ' ') j++;
         if (j < n && s[j] == ':') j++;
