@@ -11,6 +11,11 @@ const char dx_cue_pattern[] =
     "\\s+for(?:\\s+(?:the\\s+)?(?:following\\s+)?diagnos[ie]s(?:\\s+(?:of|"
     "that\\s+include[sd]?|"
     "including)|\\s*:))?"
+    /* (not the injury named again: "treated for this injury for 18 years", "treated for the
+     * orthopedic injuries") */
+    "(?!\\s+(?:this|that|these|those|his|her|their|the)\\s+(?:(?:orthopedic|orthopaedic|industrial|"
+    "work|work-related|occupational|original|initial|same|multiple|various|above)\\s+)?(?:injury|"
+    "injuries|condition|conditions|claim|accident|fall)\\b)"
     "|\\bundergoing\\s+(?:active\\s+)?(?:treatments?|care|management)\\s+for"
     /* "Her surgeon was treating her for the diagnoses of" */
     "|\\b(?:was|is|has\\s+been|had\\s+been)\\s+treating\\s+(?:him|her|them|the\\s+(?:patient|"
@@ -202,6 +207,8 @@ const char dx_stop_pattern[] =
     "administered|performed|injected|dispensed)\\s+(?:the|his|her|their|a|an|him|to)\\b"
     /* "hypertension, treated by his personal physician with metformin" */
     "|,\\s+(?:treated|managed|controlled|followed)\\s+(?:by|with)\\b"
+    /* "anxiety disorder, unspecified, pending a psychological evaluation" */
+    "|,\\s+pending\\b"
     "|,?\\s+on\\s+(?:\\d|" MONTH "\\s+\\d)"
     "|,?\\s+in\\s+(?:\\d{4}|" MONTH "\\s+\\d)"
     /* ", and the surgeon commented that ...": a new clause, someone saying something */

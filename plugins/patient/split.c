@@ -162,7 +162,8 @@ static void trim_item(const char *text, size_t *b, size_t *e)
         size_t w = *e;
         while (w > *b && isalpha((unsigned char)text[w - 1])) w--;
         if (w > *b && (text[w - 1] == ' ' || text[w - 1] == '\n') &&
-            (word_is(text, w, *e, "and") || word_is(text, w, *e, "or"))) {
+            (word_is(text, w, *e, "and") || word_is(text, w, *e, "or") ||
+             word_is(text, w, *e, "also"))) { /* "X, and also diagnosed Y" */
             *e = w;
             continue;
         }
