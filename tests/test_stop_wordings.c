@@ -417,3 +417,33 @@ Test(stop_wordings, no_longer_needed)
                                           NULL};
     expect_each(stopped, "hydrocodone/acetaminophen", "discontinued", 1);
 }
+
+/* Wordings of the fifty-first round (H183): long histories. */
+Test(stop_wordings, wordings_of_round_51)
+{
+    static const char *const never[] = {
+        "Norco was offered on 6-20-2016 and declined.",
+        "Norco patches were prescribed at that visit, but she has not filled the prescription.",
+        "Belbuca was proposed in 2021 as an alternative to the Norco; he declined it.", NULL};
+    static const char *const stopped[] = {
+        "Norco was used through 2012 and was then replaced by meloxicam.",
+        "Norco was increased to 100 mg and then, on 1/11/2016, replaced with Cymbalta 60 mg.",
+        "Norco was started in April 2020 and increased three times; in 2021 he complained of "
+        "mental fog, and it was tapered off by 7/2021.",
+        NULL};
+    json_t *r = summary(never[0]);
+    cr_expect(flag(must(r, "hydrocodone/acetaminophen"), "negated"));
+    json_decref(r);
+    r = summary(never[1]);
+    cr_expect(flag(must(r, "hydrocodone/acetaminophen"), "negated"));
+    json_decref(r);
+    r = summary(never[2]);
+    cr_expect(flag(must(r, "buprenorphine"), "negated"), "Belbuca is what he declined");
+    cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "negated"), "not the Norco");
+    json_decref(r);
+    expect_each(stopped, "hydrocodone/acetaminophen", "discontinued", 1);
+    /* (an "and declined" after no offer is not read: "He takes Norco and declined injections.") */
+    r = summary("He takes Norco and declined injections.");
+    cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "negated"));
+    json_decref(r);
+}

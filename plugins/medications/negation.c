@@ -556,6 +556,18 @@ static int both_stopped_next(const char *text, uint32_t sb, uint32_t se, uint32_
     return 0;
 }
 
+/* Does text[b..e), between two drugs, make the second what the first would replace ("as an
+ * alternative to the", "in place of")? */
+static int replaced_one(const char *text, uint32_t b, uint32_t e)
+{
+    static const char *const phrases[] = {"alternative to", "in place of",     "instead of",
+                                          "to replace",     "replacement for", NULL};
+    if (e <= b || e - b > 80) return 0;
+    for (int i = 0; phrases[i]; i++)
+        if (imrx_text_find(text, b, e, phrases[i]) < e) return 1;
+    return 0;
+}
+
 static void read_cues(const med_context_re_t *re, imrx_re_scratch_t *t, const char *text,
                       uint32_t sb, uint32_t se, uint32_t hi, mention_t *m, const mention_t *all,
                       size_t n)
@@ -679,9 +691,15 @@ static void read_cues(const med_context_re_t *re, imrx_re_scratch_t *t, const ch
      * names no other drug before its cue. */
     /* ... and the clause's drugs after this one stand in a list with it ("an injection of
      * Toradol and a prescription for cyclobenzaprine; she never took it" is cyclobenzaprine's) */
+    /* ... and a drug named as what another would replace ("Belbuca was proposed as an
+     * alternative to the Norco; he declined it") is no subject of the next clause, the other
+     * one is */
     int listed = se < hi && text[se] == ';' && se - from < 100;
     for (size_t k = (size_t)(m - all) + 1; listed && k < n && all[k].b < se; k++)
-        listed = list_gap(text, med_mention_end(&all[k - 1]), all[k].b, all, n);
+        listed = list_gap(text, med_mention_end(&all[k - 1]), all[k].b, all, n) ||
+                 replaced_one(text, med_mention_end(&all[k - 1]), all[k].b);
+    if (listed && m != all && m[-1].b >= sb && replaced_one(text, med_mention_end(&m[-1]), m->b))
+        listed = 0;
     if (listed && !broken(re, t, text, from, se) &&
         imrx_re_at(&re->stopped_next_clause, t, text, se, se + 140 < hi ? se + 140 : hi) == 1) {
         uint32_t ce = (uint32_t)imrx_re_ov(t)[1];

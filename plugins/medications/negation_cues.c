@@ -237,6 +237,10 @@ const char med_re_negation_after[] =
     /* "but she declined", "but she declined injections" */
     "|but\\s+(?:(?:he|she|they)\\s+)?(?:declined|refused)(?:\\s+(?:(?:the|an?)\\s+)?(?:injections?|"
     "shots?|medications?|prescriptions?|trial))?(?=\\s*(?:[.;,]|$))"
+    /* "Norco was offered on 6-20-2016 and declined." */
+    "|(?:was|were|had\\s+been|has\\s+been)\\s+(?:offered|suggested|recommended|proposed|prescribed)"
+    "\\b"
+    "[^.;]{0,40}?\\band\\s+(?:(?:he|she|they)\\s+)?(?:declined|refused)(?=\\s*(?:[.;,]|$))"
     "|(?:is|are|was|were)\\s+contraindicated"
     /* "A trial of meloxicam was discussed and not pursued" */
     "|(?:was|were)\\s+(?:discussed|considered|proposed|suggested|offered|raised)\\b[^.;]{0,60}?"
@@ -316,7 +320,7 @@ const char med_re_negation_after[] =
     "begun)\\s+(?:it|them)\\b(?!\\s+(?:since|for|in)\\b)"
     /* "recommended nortriptyline, but she has not started it", "but turned the referral down" */
     "|but\\s+(?:he|she|they)\\s+(?:has|have|had)\\s+(?:not|never)\\s+(?:yet\\s+)?(?:started|tried|"
-    "filled|taken|used)\\s+(?:it|them)"
+    "filled|taken|used)\\s+(?:it|them|the\\s+(?:prescription|script))"
     "|but\\s+(?:(?:he|she|they)\\s+)?turned\\s+(?:it|them|the\\s+(?:referral|offer|prescription|"
     "recommendation))\\s+down"
     /* "was prescribed on 10-5-2017, but she did not fill it" */
@@ -373,6 +377,10 @@ const char med_re_negation_after[] =
     "|,?\\s+then\\s+(?:changed|switched|converted|cross-?tapered)\\s+to\\b"
     /* "Nexium 40mg daily until 6/2019, then changed to omeprazole" */
     "|until\\s+[^.;]{1,40}?,\\s*then\\s+(?:changed|switched|converted|cross-?tapered)\\s+to\\b"
+    /* "Ibuprofen was used through 2012 and was then replaced by meloxicam", "Zoloft was
+     * increased to 100 mg and then, on 1/11/2016, replaced with Cymbalta" */
+    "|\\band\\s+(?:was\\s+|were\\s+)?(?:then|later|eventually|subsequently)?,?\\s*(?:(?:on|in)\\s+"
+    "[^,.;]{1,25},\\s*)?replaced\\s+(?:by|with)\\b"
     /* "OxyContin 20mg was added in May 2014 and discontinued on 1-12-2016" */
     "|(?:was|were|had\\s+been|has\\s+been)\\s+(?:added|started|begun|prescribed|given|initiated)\\b"
     "[^.;]{0,60}?\\band\\s+(?:later\\s+|then\\s+|subsequently\\s+|eventually\\s+)?(?:discontinued|"
@@ -606,7 +614,7 @@ const char med_re_stopped_next_clause[] =
     "gave\\s+(?:it|them)\\s+up)"
     /* "Effexor XR was tried in 2016; it gave her drenching sweats ..., and it was stopped" */
     "|[^.;]{0,100}?\\band\\s+(?:it|they)\\s+(?:was|were)\\s+(?:later\\s+|then\\s+|eventually\\s+)?"
-    "(?:stopped|discontinued)"
+    "(?:stopped|discontinued|(?:tapered|weaned)(?:\\s+off)?)"
     "\\b)";
 
 /* A drug said never tried, told around it: "no record that metoclopramide was tried", "the
