@@ -571,3 +571,25 @@ Test(other_layouts, layout_d_decisions_numbered_otherwise_or_not_at_all)
     cr_expect_str_eq(t_str(r, "items.0.decision"), "upheld");
     json_decref(r);
 }
+
+/* "The MTUS and the ODG do not address weight loss programs. The Expert Reviewer relied on the
+ * National Heart, Lung, and Blood Institute, ... (1998)": the statement cites nothing, and the
+ * citation after it is outside the MTUS (H142). */
+Test(other_layouts, a_citation_after_the_mtus_is_said_silent)
+{
+    json_t *r = letter_d_with(
+        "1) MAXIMUS Federal Services, Inc. has determined the request for a weight loss program "
+        "is\nmedically necessary and appropriate.",
+        plain_procedure, plain_reviewer, "",
+        "1) Regarding the request for a weight loss program:\nMedical Treatment Guideline(s) "
+        "Relied Upon by the Expert Reviewer:\nThe MTUS and the ODG do not address weight loss "
+        "programs. The Expert Reviewer relied on the\nNational Heart, Lung, and Blood Institute, "
+        "Clinical Guidelines on the Identification,\nEvaluation, and Treatment of Overweight and "
+        "Obesity in Adults (1998).\nRationale Why Requested Treatment/Service Is Medically "
+        "Necessary:\nThese guidelines recommend it. The program is indicated.\n");
+    cr_assert_eq(json_array_size(t_get(r, "items.0.guidelines")), 1);
+    cr_expect_str_eq(t_str(r, "items.0.guidelines.0.source"), "non-MTUS");
+    cr_expect_eq(json_integer_value(t_get(r, "items.0.guidelines.0.year")), 1998);
+    cr_expect(json_is_true(t_get(r, "items.0.non_mtus")));
+    json_decref(r);
+}

@@ -584,11 +584,36 @@ cite_flags_t imrx_emit_citations(scan_t *sc, imrx_node_t parent, const char *key
         imrx_text_find(text, r.b, r.e, "did not cite any guideline or medical evidence") < r.e ||
         imrx_text_find(text, r.b, r.e, "did not cite any guidelines or medical evidence") < r.e)
         f.no_citation = 1;
-    int non_mtus_before = 0;
+    int non_mtus_before = 0, mtus_silent = 0;
     for (uint32_t b = r.b; b < r.e;) {
         uint32_t e = sentence_end(text, b, r.e);
         range_t s = {b, e};
         imrx_trim_range(text, &s, NULL);
+        /* "The MTUS and the ODG do not address weight loss programs. The Expert Reviewer relied
+         * on the National Heart, Lung, and Blood Institute, ... (1998)": a sentence saying the
+         * MTUS is silent cites nothing, and the citation right after it that does not name the
+         * MTUS is outside it */
+        if (imrx_text_find(text, s.b, s.e, "MTUS") < s.e &&
+            (imrx_text_find(text, s.b, s.e, "not address") < s.e ||
+             imrx_text_find(text, s.b, s.e, "is silent") < s.e ||
+             imrx_text_find(text, s.b, s.e, "are silent") < s.e)) {
+            mtus_silent = 1;
+            if (first_marker(text, s.b, s.e) == s.e) { /* (a statement alone) */
+                b = e;
+                continue;
+            }
+        }
+        int after_silent = mtus_silent == 1;
+        if (mtus_silent) mtus_silent = 2; /* (the sentence right after it only) */
+        if (after_silent && s.e > s.b && imrx_text_find(text, s.b, s.e, "MTUS") == s.e &&
+            first_marker(text, s.b, s.e) == s.e &&
+            (imrx_text_find(text, s.b, s.e, "relied on") < s.e ||
+             imrx_text_find(text, s.b, s.e, "based") < s.e)) {
+            f.non_mtus = 1;
+            non_mtus_sentence(sc, list, s);
+            b = e;
+            continue;
+        }
         /* A reference's own sentences after a non-MTUS citation ("... Journal of Upper Limb
          * Research. 2015;7(3):188-196.") are that reference, unless they name the MTUS or cite
          * something else outside it (ODG). */
