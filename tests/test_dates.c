@@ -782,6 +782,14 @@ Test(dates, dates_of_round_50)
                "1st, 2021, utilization review non-certified all three requests.");
     cr_expect_str_eq(t_str(r, "dates_in_narrative.ur_decision"), "2021-11-01");
     json_decref(r);
+    /* (H109) a review told as "it", its last decision the header's */
+    r = letter("Case Number: CM16-9000053\nUR Denial Date: 03/24/2016\n",
+               "The injured worker is a 40 year old male. Utilization review has addressed his "
+               "therapy three times. On 10-1-2015 it certified 12 sessions; on 12-22-2015 it "
+               "modified a request; and on 3-24-2016, in the decision now under review, it "
+               "authorized 4 of 12 requested sessions.");
+    cr_expect_str_eq(t_str(r, "dates_in_narrative.ur_decision"), "2016-03-24");
+    json_decref(r);
     /* without the header's date among them, the last is still the one under review */
     r = letter("Case Number: CM21-9000052\n",
                "The injured worker is a 40 year old male. On 3/1/21 utilization review "

@@ -186,6 +186,12 @@ const char dates_re_narrative_ur[] =
     "authorized|certified|approved)|adversely\\s+determined|partially\\s+(?:certified|approved|"
     "authorized))\\s+(?:(?:in|at|by)\\s+(?:utilization\\s+review|UR)\\s+)?(?:on\\s+)"
     "?" DATE_OR_JOINED
+    /* "Utilization review has addressed his therapy three times. On 10-1-2015 it certified
+     * ...; and on 3-24-2016, in the decision now under review, it authorized 4 of 12": a
+     * review told as "it" */
+    "|\\bon\\s+" DATE_OR_JOINED
+    ",?\\s+(?:[^.;]{0,60}?,\\s+)?it\\s+(?:authorized|certified|modified|"
+    "non-?certified|denied|approved)\\b"
     /* "The claims administrator, in a decision dated 9/14/2015, denied ..." */
     "|\\b(?:\\bUR\\b|utilization\\s+review(?:er)?|claims\\s+administrator),?\\s+in\\s+(?:a|an|its|"
     "the)\\s+"
