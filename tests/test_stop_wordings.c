@@ -447,3 +447,13 @@ Test(stop_wordings, wordings_of_round_51)
     cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "negated"));
     json_decref(r);
 }
+
+/* Wordings of the fifty-second round (H184). */
+Test(stop_wordings, wordings_of_round_52)
+{
+    static const char *const stopped[] = {
+        "He used Norco 5 mg every six hours as needed after the surgery, stopped it in late "
+        "January 2021, and now takes acetaminophen for pain.",
+        NULL};
+    expect_each(stopped, "hydrocodone/acetaminophen", "discontinued", 1);
+}

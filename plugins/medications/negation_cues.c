@@ -489,8 +489,12 @@ const char med_re_negation_after[] =
     "discontinued|quit)\\b"
     /* "Cymbalta, stopped after one month in 2014 because of nausea", "Percocet 5/325 after the
      * surgery, stopped 5/2014", "ibuprofen 800 mg tid, d/c'd in 2013" */
-    "|,\\s*(?:later\\s+|then\\s+|eventually\\s+)?(?:stopped|discontinued|d/c'?d)(?:\\s+(?:(?:after|"
-    "in|on|because|due|for|when|owing)\\b|(?:\\d{1,2}/)?(?:19|20)?\\d\\d\\b)|(?=\\s*[.;)]|\\s*$))"
+    /* ... "He used oxycodone 5 mg as needed after the surgery, stopped it in late January" */
+    "|,\\s*(?:later\\s+|then\\s+|eventually\\s+)?(?:stopped|discontinued|d/"
+    "c'?d)(?:\\s+(?:it|them))?"
+    "(?:\\s+(?:(?:after|in|on|because|due|for|when|owing)\\b|(?:\\d{1,2}/"
+    ")?(?:19|20)?\\d\\d\\b)|(?=\\s*[.;),]|"
+    "\\s*$))"
     /* a list entry's note: "Norco: discontinued.", "Norco - stopped in 2015" */
     /* ("Naproxen 500 mg PO BID PRN -- DC'd 08/2016 (stomach upset)") */
     "|\\s*(?::|->|-{1,2})\\s*(?:discontinued|stopped|d/c'?d|dc'?d)(?=\\s*(?:[.;,()]|$|\\s+(?:in|on|"
