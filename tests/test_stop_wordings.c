@@ -456,4 +456,10 @@ Test(stop_wordings, wordings_of_round_52)
         "January 2021, and now takes acetaminophen for pain.",
         NULL};
     expect_each(stopped, "hydrocodone/acetaminophen", "discontinued", 1);
+    /* (H187) a refusal without its object, in the next clause */
+    static const char *const never[] = {
+        "Her psychiatrist suggested augmentation with Norco; she refused, saying she did not want "
+        "the blood tests.",
+        NULL};
+    expect_each(never, "hydrocodone/acetaminophen", "negated", 1);
 }

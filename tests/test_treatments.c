@@ -147,6 +147,11 @@ Test(treatments, categories_from_the_rule_table)
     expect_category("Intrathecal steroid injection", "injections", NULL);
     expect_category("Custom molded extra-depth shoes with rocker-bottom soles, 1 pair", "dmepos",
                     "brace or orthosis");
+    /* (H187) */
+    expect_category("72-hour ambulatory video EEG monitoring", "diagnostic_testing", "EEG");
+    expect_category("Twelve additional sessions of vestibular therapy", "physical_therapy",
+                    "vestibular therapy");
+    expect_category("Neurofeedback, 10 sessions", "behavioral_mental_health", "biofeedback");
 }
 
 /* A remaining portion that opens with its count ("6 visits, lumbar spine", "#7 and #10") is

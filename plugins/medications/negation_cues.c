@@ -585,8 +585,10 @@ const char med_re_stopped_next_clause[] =
     "|(?:this|that|it)\\s+(?:has|had)\\s+(?:not|never)\\s+(?:yet\\s+)?been\\s+(?:started|filled|"
     "tried|"
     "prescribed|begun)\\b"
-    "|(?:he|she|they)\\s+(?:turned\\s+(?:it|them)\\s+down|declined\\s+(?:it|them)|refused\\s+(?:it|"
-    "them))"
+    /* ("suggested augmentation with lithium; she refused, saying ...") */
+    "|(?:he|she|they)\\s+(?:turned\\s+(?:it|them)\\s+down|(?:declined|refused)(?:\\s+(?:it|them)"
+    "\\b|"
+    "(?=\\s*[,.;])))"
     "|(?:[a-z]+\\s+){0,3}?(?:he|she|they)\\s+never\\s+(?:took|used|filled|started|tried)\\b[^.;]{0,"
     "40}?"
     "\\b(?:it|them)\\b)"
