@@ -573,6 +573,19 @@ static int read_clauses(scan_t *sc, imrx_node_t list, range_t s, cite_flags_t *f
     return non_mtus_last;
 }
 
+/* Does text[b..e) hold `lit` exactly (case and blanks as written)? Cheaper than
+ * imrx_text_find where the case is known. */
+static int contains(const char *text, uint32_t b, uint32_t e, const char *lit)
+{
+    size_t n = strlen(lit);
+    for (const char *p = text + b, *end = text + e; (size_t)(end - p) >= n; p++) {
+        p = memchr(p, lit[0], (size_t)(end - p) - n + 1);
+        if (!p) return 0;
+        if (memcmp(p, lit, n) == 0) return 1;
+    }
+    return 0;
+}
+
 cite_flags_t imrx_emit_citations(scan_t *sc, imrx_node_t parent, const char *key, range_t r)
 {
     cite_flags_t f = {0, 0, 0};
@@ -593,10 +606,10 @@ cite_flags_t imrx_emit_citations(scan_t *sc, imrx_node_t parent, const char *key
          * on the National Heart, Lung, and Blood Institute, ... (1998)": a sentence saying the
          * MTUS is silent cites nothing, and the citation right after it that does not name the
          * MTUS is outside it */
-        if (imrx_text_find(text, s.b, s.e, "MTUS") < s.e &&
-            (imrx_text_find(text, s.b, s.e, "not address") < s.e ||
-             imrx_text_find(text, s.b, s.e, "is silent") < s.e ||
-             imrx_text_find(text, s.b, s.e, "are silent") < s.e)) {
+        /* (exact words first: this runs on every sentence of every citation) */
+        if (s.e > s.b &&
+            (contains(text, s.b, s.e, "not address") || contains(text, s.b, s.e, " silent")) &&
+            imrx_text_find(text, s.b, s.e, "MTUS") < s.e) {
             mtus_silent = 1;
             if (first_marker(text, s.b, s.e) == s.e) { /* (a statement alone) */
                 b = e;
