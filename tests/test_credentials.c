@@ -394,6 +394,10 @@ Test(credentials, reviewer_prose_told_other_ways)
         {"The expert reviewer holds a license in Chiropractic, has a subspecialty in Acupuncture, "
          "and is\nlicensed to practice in California and Nevada.",
          LIST("Chiropractic", "Acupuncture"), LIST("CA", "NV")},
+        /* H189 */
+        {"The expert reviewer is a licensed chiropractor, certified in Chiropractic Sports "
+         "Medicine, who is\nlicensed to practice in California.",
+         LIST("chiropractor", "Chiropractic Sports Medicine"), LIST("CA")},
         /* H126 */
         {"The reviewer, a physician licensed in Massachusetts and California, is Board Certified "
          "in\nPsychiatry and also holds subspecialty certification in Psychosomatic Medicine.",

@@ -72,6 +72,10 @@ Test(other_layouts, layout_d_dates_told_other_ways)
         "The request for Independent Medical Review was received on 8/9/2013 and was assigned to "
         "MAXIMUS\nFederal Services, Inc. on 8/15/2013. The utilization review determination that "
         "it disputes was\nissued on 8/2/2013.",
+        /* H189: an aside in apposition */
+        "The application for Independent Medical Review was received on 8/9/2013. The "
+        "utilization\nreview determination, a partial certification, is dated 8/2/2013. The case "
+        "was assigned\nto MAXIMUS on 8/15/2013.",
         /* H181: an aside between commas before the verb */
         "The application for Independent Medical Review was received on 8/9/2013. The "
         "utilization\nreview denial, which certified part of one request, is dated 8/2/2013. The "
@@ -591,5 +595,48 @@ Test(other_layouts, a_citation_after_the_mtus_is_said_silent)
     cr_expect_str_eq(t_str(r, "items.0.guidelines.0.source"), "non-MTUS");
     cr_expect_eq(json_integer_value(t_get(r, "items.0.guidelines.0.year")), 1998);
     cr_expect(json_is_true(t_get(r, "items.0.non_mtus")));
+    json_decref(r);
+}
+
+/* Layout D as a fourteenth writer numbers and labels it (H189): "(1)" for "1)", the item alone
+ * above its labels, layout B's labels inside a block, "relied upon" in lower case, "No medical
+ * treatment guideline was cited", "the request for the remaining IMR eligible portion of the
+ * original request, X", a partial told before the determination without "of", and "Case
+ * Summary (taken from ...):". */
+Test(other_layouts, layout_d_numbered_and_labelled_otherwise)
+{
+    json_t *r = letter_d_with(
+        "(1) MAXIMUS Federal Services, Inc. has determined the requested cervical epidural "
+        "steroid\ninjection at C5-C6 is not medically necessary and appropriate.\n(2) MAXIMUS "
+        "Federal Services, Inc. has determined the request for the remaining IMR eligible "
+        "portion\nof the original request, 6 visits of physical therapy, is not medically "
+        "necessary and\nappropriate.\n(3) Cognitive behavioral therapy, 12 sessions, was "
+        "requested. Utilization review certified 6\nsessions and non-certified 6. MAXIMUS "
+        "Federal Services, Inc. has determined the request for\nthe 6 non-certified sessions of "
+        "cognitive behavioral therapy is medically necessary and\nappropriate.",
+        plain_procedure, plain_reviewer, "",
+        "(1) Regarding the request for a cervical epidural steroid injection at C5-C6:\n"
+        "Claims Administrator guideline: The Claims Administrator did not cite any medical "
+        "evidence for\nits decision.\nMAXIMUS guideline: The Expert Reviewer based his/her "
+        "decision on the MTUS Chronic Pain\nMedical Treatment Guidelines (2009), page 46.\n"
+        "Rationale for the Decision:\nThe injection is not indicated.\n"
+        "2. 6 visits of physical therapy\nMedical Treatment Guideline(s) relied upon by the "
+        "Expert Reviewer:\nNo medical treatment guideline was cited by the Expert Reviewer for "
+        "this item.\nRationale Why Requested Treatment/Service Is Not Medically Necessary:\nShe "
+        "has had enough.\n");
+    cr_assert_eq(json_array_size(t_get(r, "items")), 3);
+    cr_expect_str_eq(t_str(r, "items.0.text"), "cervical epidural steroid injection at C5-C6");
+    cr_expect_str_eq(t_str(r, "items.0.guidelines.0.title"), "Chronic Pain Medical Treatment");
+    cr_expect(json_is_true(t_get(r, "items.0.ca_no_citation")));
+    cr_expect_str_eq(t_str(r, "items.1.text"), "6 visits of physical therapy");
+    cr_expect(json_is_true(t_get(r, "items.1.partial")));
+    cr_expect(json_is_true(t_get(r, "items.1.no_citation")));
+    cr_expect(json_is_true(t_get(r, "items.2.partial")));
+    cr_expect(!json_is_true(t_get(r, "items.0.partial")));
+    json_decref(r);
+    r = corpus_letter_with(
+        "D-01.txt", "Case Summary:", "Case Summary (taken from the utilization review denial):");
+    cr_expect_str_eq(t_str(r, "layout"), "D");
+    cr_expect(json_is_integer(t_get(r, "patient.age")), "the summary is read");
     json_decref(r);
 }

@@ -49,10 +49,10 @@ const imrx_heading_rule_t imrx_heading_rules[] = {
     {"D", NULL, "Notice of Independent Medical Review Determination", 3, 0},
     /* (a partial authorisation tells the original request first: "1) Norco #120 was the
      * original request, and Norco #60 was certified ... MAXIMUS ... has determined"; numbered
-     * "1)" or "1.", or a lone decision closing the opening paragraph: "... One item was in
+     * "1)", "(1)" or "1.", or a lone decision closing the opening paragraph: "... One item was in
      * dispute. MAXIMUS Federal Services, Inc. has determined the request for ...") */
     {"D", "issues",
-     "(?:1\\)" WS "(?:(?:(?!\\n\\s*\\n)[\\s\\S]){1,400}?\\." WS ")?MAXIMUS|1\\." WS
+     "(?:\\(?1\\)" WS "(?:(?:(?!\\n\\s*\\n)[\\s\\S]){1,400}?\\." WS ")?MAXIMUS|1\\." WS
      "MAXIMUS|(?-i:MAXIMUS)(?:" WS "Federal" WS "Services,?" WS "Inc\\.?,?" WS "has" WS
      "completed[^\\n]{0,600}?\\." WS "MAXIMUS)?)" WS "Federal" WS "Services,?" WS "Inc\\.?" WS
      "has" WS "determined" WS "(?:that" WS ")?the" WS "(?:request|requested|remaining|part)\\b",
@@ -61,13 +61,19 @@ const imrx_heading_rule_t imrx_heading_rules[] = {
      "INDEPENDENT" WS "MEDICAL" WS "REVIEW" WS "DECISION" WS "AND" WS "RATIONALE[ ]*$", 3,
      IMRX_H_REQUIRED},
     {"D", "reviewer", "Medical Qualifications of the Expert Reviewer:", 2, 0},
-    {"D", "summary", "Case Summary:", 1, IMRX_H_REQUIRED},
+    /* ("Case Summary (taken from the utilization review denial):") */
+    {"D", "summary", "Case Summary(?:[ ]*\\([^)\\n]{1,80}\\))?:", 1, IMRX_H_REQUIRED},
     {"D", "documents", "Documents Reviewed for Determination:", 1, 0},
-    /* "1) Regarding the request for X:", "1. Regarding the requested X:", or, for a lone item,
-     * "Regarding the request for X:" (its colon ends a line: not a sentence wrapped there) */
+    /* "1) Regarding the request for X:", "(1) ...", "1. Regarding the requested X:", or, for a
+     * lone item, "Regarding the request for X:" (its colon ends a line: not a sentence wrapped
+     * there) */
     {"D", "decisions",
-     "(?:1[.)]" WS "Regarding" WS "the" WS "(?:request" WS "for|requested)|(?-i:Regarding)" WS
-     "the" WS "(?:request" WS "for|requested)" WS "(?:[^\\n]|\\n(?!\\n)){1,300}?:[ ]*$)",
+     "(?:\\(?1[.)]" WS "Regarding" WS "the" WS "(?:request" WS "for|requested)|(?-i:Regarding)" WS
+     "the" WS "(?:request" WS "for|requested)" WS "(?:[^\\n]|\\n(?!\\n)){1,300}?:[ ]*$"
+     /* (the first item alone above its labels: "1. Right shoulder arthroscopy ..." /
+      * "Medical Treatment Guideline(s) relied upon by the Expert Reviewer:") */
+     "|\\(?1[.)][ ]+[^\\n]{1,300}\\n(?=Medical" WS "Treatment" WS "Guideline|Claims" WS
+     "Administrator" WS "guideline|MAXIMUS" WS "guideline))",
      2, IMRX_H_INCLUSIVE | IMRX_H_REQUIRED},
 };
 

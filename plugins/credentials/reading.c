@@ -51,6 +51,8 @@ static const char prose_sub[] =
     "(?:certificates?\\s+of\\s+)?added\\s+qualifications?)(?:\\s+"
     "certificat(?:ions?|es?))?\\s+in\\s+|"
     "(?<=holds\\s)certification\\s+as\\s+(?:an?\\s+)?|area\\s+of\\s+specialty\\s+is\\s+|"
+    /* "a licensed chiropractor, certified in Chiropractic Sports Medicine" */
+    "(?<=,\\s)certified\\s+in\\s+|"
     /* "holds a certification in Headache Medicine", "holds a license in Chiropractic" (a
      * profession's licence names its field) */
     "(?<=holds\\sa\\s)certification\\s+in\\s+|(?<=holds\\sa\\s)license\\s+in\\s+(?=(?:Chiropractic|"

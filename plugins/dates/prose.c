@@ -107,14 +107,18 @@ void dates_read_prose(letter_t *L, const imrx_section_t *sec)
         if (slot < 0 && !words && cb > sec->begin + 1 && text[cb - 1] == ',')
             slot = clause_slot(text, clause_start(text, sec->begin, cb - 1), cb - 1, 1);
         /* an aside between commas before the verb ("The utilization review denial, which
-         * certified part of one request, is dated 8/30/2013"): the clause before the aside */
+         * certified part of one request, is dated 8/30/2013", "The utilization review
+         * determination, a partial certification, is dated 9/19/2013"): the clause before the
+         * aside */
         if (slot < 0 && cb > sec->begin + 1 && text[cb - 1] == ',') {
             uint32_t ab = clause_start(text, sec->begin, cb - 1);
             uint32_t w = ab;
             while (w < cb && (text[w] == ' ' || text[w] == '\n')) w++;
+            int relative = imrx_text_ieq(text + w, 6, "which ") ||
+                           imrx_text_ieq(text + w, 5, "that ") ||
+                           imrx_text_ieq(text + w, 4, "who ");
             if (ab > sec->begin + 1 && text[ab - 1] == ',' &&
-                (imrx_text_ieq(text + w, 6, "which ") || imrx_text_ieq(text + w, 5, "that ") ||
-                 imrx_text_ieq(text + w, 4, "who ")))
+                (relative || (cb - ab <= 80 && clause_slot(text, ab, cb - 1, 1) < 0)))
                 slot = clause_slot(text, clause_start(text, sec->begin, ab - 1), ab - 1, 1);
         }
         if (slot < 0) slot = clause_slot(text, e, clause_end(text, e, end), 0);

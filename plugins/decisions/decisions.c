@@ -47,22 +47,32 @@ const char *const imrx_decisions_patterns[RE_COUNT] = {
     [RE_C_ISSUE] = "^(\\d{1,2})\\)" WS "([\\s\\S]{1,400}?)\\s*:\\s*(UPHELD|OVERTURNED|Upheld|"
                    "Overturned)\\b",
     [RE_NUMBER] = "^(\\d{1,2})([.)])" WS,
-    /* numbered "1)" or "1.", or a lone decision inside a paragraph ("One item was in dispute.
-     * MAXIMUS ... has determined the request for ..."); "the request for X" or "the requested
-     * X" */
-    [RE_D_ISSUE] =
-        "(?:^(\\d{1,2})[.)]" WS "(?:(?:(?!\\n\\s*\\n|\\n\\d{1,2}[.)])[\\s\\S]){1,400}?\\." WS ")?)?"
-        "MAXIMUS" WS "Federal" WS "Services,?" WS "Inc\\.?,?" WS "has" WS "determined" WS
-        "(?:that" WS ")?the" WS "(?:request" WS "for|requested|remaining" WS "(?:IMR" WS
-        ")?(?:eligible" WS ")?portion" WS "of" WS "the" WS "request,?|part" WS "of" WS "the" WS
-        "request(?:" WS "for)?)" WS "([\\s\\S]{1,400}?),?" WS "(?:is|are)" WS "(not" WS
-        ")?medically" WS "necessary" WS "and" WS "appropriate",
+    /* numbered "1)", "(1)" or "1.", or a lone decision inside a paragraph ("One item was in
+     * dispute. MAXIMUS ... has determined the request for ..."); "the request for X" or "the
+     * requested X" */
+    [RE_D_ISSUE] = "(?:^\\(?(\\d{1,2})[.)]" WS
+                   "(?:(?:(?!\\n\\s*\\n|\\n\\(?\\d{1,2}[.)])[\\s\\S]){1,400}?\\." WS ")?)?"
+                   "MAXIMUS" WS "Federal" WS "Services,?" WS "Inc\\.?,?" WS "has" WS "determined" WS
+                   "(?:that" WS ")?the" WS "(?:request" WS "for(?:" WS "the" WS "remaining" WS
+                   "(?:IMR" WS ")?(?:eligible" WS ")?portion" WS "of" WS "the" WS "(?:original" WS
+                   ")?request,)?|requested|"
+                   "remaining" WS "(?:IMR" WS ")?(?:eligible" WS ")?portion" WS "of" WS "the" WS
+                   "(?:original" WS ")?request,?|part" WS "of" WS "the" WS "request(?:" WS
+                   "for)?)" WS "([\\s\\S]{1,400}?),?" WS "(?:is|are)" WS "(not" WS ")?medically" WS
+                   "necessary" WS "and" WS "appropriate",
+    /* "1) Regarding the request for X:", or the item alone on the line above its labels ("1.
+     * Right shoulder arthroscopy ..." / "Medical Treatment Guideline(s) relied upon ...:") */
     [RE_D_BLOCK] =
-        "^(?:(\\d{1,2})[.)]" WS ")?Regarding" WS "the" WS "(?:request" WS "for|requested)" WS,
+        "^(?|(?:\\(?(\\d{1,2})[.)]" WS ")?Regarding" WS "the" WS "(?:request" WS "for|requested)" WS
+        "|\\(?(\\d{1,2})[.)][ ]+(?=[^\\n]{1,300}\\n(?:Medical" WS "Treatment" WS
+        "Guideline|Claims" WS "Administrator" WS "guideline|MAXIMUS" WS "guideline)))",
     [RE_D_LABEL] =
-        "^(Medical" WS "Treatment" WS "Guideline\\(s\\)" WS "Relied" WS "Upon" WS "by" WS "the" WS
-        "(?:Expert" WS "Reviewer|Claims" WS "Administrator)|Rationale" WS "Why" WS "Requested" WS
-        "Treatment/Service" WS "Is" WS "(?:Not" WS ")?Medically" WS "Necessary)\\s*:",
+        "^(Medical" WS "Treatment" WS "Guideline\\(s\\)" WS "(?i:Relied)" WS "(?i:Upon)" WS "by" WS
+        "the" WS "(?:Expert" WS "Reviewer|Claims" WS "Administrator)|Rationale" WS "Why" WS
+        "Requested" WS "Treatment/Service" WS "Is" WS "(?:Not" WS ")?Medically" WS "Necessary"
+        /* (some writers' blocks use layout B's labels) */
+        "|Claims" WS "Administrator" WS "guideline|MAXIMUS" WS "guideline|Rationale" WS "for" WS
+        "the" WS "Decision)\\s*:",
     /* a partial authorisation in layout D's prose: CERTIFIED_OF (group 1), or told without
      * naming what was certified: "Eight visits were
      * requested; the claims administrator certified four", "21 days were requested, and 7 days
@@ -78,7 +88,7 @@ const char *const imrx_decisions_patterns[RE_COUNT] = {
     /* "Utilization review certified 6 sessions and non-certified the remaining 6" */
     "|\\b(?:certified|authorized|approved)" WS "(?:\\d+|one|two|three|four|five|six|seven|eight|"
     "nine|ten|twelve)\\b[^.;]{0,40}?\\b(?:and|but)" WS "(?:non-?certified|denied|did" WS "not" WS
-    "(?:certify|authorize|approve))" WS "the" WS "(?:remaining|rest|other|balance)\\b"
+    "(?:certify|authorize|approve))" WS "(?:the" WS "(?:remaining|rest|other|balance)\\b|\\d+\\b)"
     "|\\bremaining" WS "(?:[\\w#-]+" WS "){0,4}?(?:are|is|were|was)" WS "(?:at" WS "issue|in" WS
     "dispute|the" WS "subject|before" WS "(?:this|the)" WS "review|decided" WS "here|under" WS
     "review)"

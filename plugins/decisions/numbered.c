@@ -348,7 +348,13 @@ void imrx_items_layout_d(scan_t *sc)
         original_request_in_block(sc, it, it->block);
         /* "... has determined that the remaining portion of the request, 6 sessions of ..., is":
          * a partial authorisation, whatever the sentence before says of it */
-        if (imrx_text_find(text, it->block.b, it->text.b, "remaining portion") < it->text.b)
+        if (imrx_text_find(text, it->block.b, it->text.b, "remaining portion") < it->text.b ||
+            imrx_text_find(text, it->block.b, it->text.b, "eligible portion") < it->text.b)
+            it->partial = 1;
+        /* "1) Cognitive behavioral therapy, 12 sessions, was requested. Utilization review
+         * certified 6 sessions and non-certified 6. MAXIMUS ... has determined" */
+        if (!it->partial && it->text.b > it->block.b &&
+            imrx_re_find(&sc->s->re[RE_D_PART], sc->t, text, it->block.b, it->text.b) == 1)
             it->partial = 1;
         imrx_d_partial_parenthesis(sc, it);
     }
