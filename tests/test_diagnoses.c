@@ -538,6 +538,7 @@ Test(diagnoses, conditions_under_care_characterized_and_the_picture)
                                        "Clinically, the picture is one of",
                                        "On the orthopedic side, the treating physician lists",
                                        "The treating neurologist lists",
+                                       "He is being treated by a neurologist for",
                                        "Her physiatrist also lists",
                                        NULL};
     expect_lead_ins(cues);

@@ -287,6 +287,11 @@ Test(medications, quantities_frequency_refills)
     cr_expect_eq(num(must(r, "pregabalin"), "quantity"), 60);
     cr_expect_eq(num(must(r, "cyclobenzaprine"), "quantity"), 60);
     json_decref(r);
+    /* a prescription's "sig:" (H190) */
+    r = summary("Requested: Gabapentin 300mg caps, sig: 1 cap tid, disp: 90, RF x1.");
+    cr_expect_eq(num(must(r, "gabapentin"), "quantity"), 90);
+    cr_expect_eq(num(must(r, "gabapentin"), "refills"), 1);
+    json_decref(r);
     r = summary("Medications: Norco 10/325 mg. #120, Tramadol 50mg No. 90, Soma 350mg QTY: 45, "
                 "Pantoprazole 40 mg., one by mouth, twice a day #60, Orphenadrine 100 mg. tabs "
                 "#30. Flexeril 5 mg. Symptoms improved in 30 days.");

@@ -178,6 +178,9 @@ Test(normalize, page_footers_and_repeated_page_headers_are_removed)
                      "Lidoderm 5%, one patch daily,\n30 patches: Upheld\n");
     cr_assert_str_eq(norm("Neck pain.\nPage 2 of 3 - Case Number: CM16-9012345\n\fMRI: Upheld\n"),
                      "Neck pain.\nMRI: Upheld\n");
+    cr_assert_str_eq(norm("Dilaudid 4mg every 6 hours as needed\n\nPage 1 of 2\n\fCM16-0711728\n\n"
+                          "#120: Upheld\n"),
+                     "Dilaudid 4mg every 6 hours as needed\n#120: Upheld\n");
     cr_assert_str_eq(norm("Lyrica 75mg #60:\n\nIMR Case: CM22-0258817          Page 1 of 2\n\n"
                           "\fUpheld\n"),
                      "Lyrica 75mg #60:\nUpheld\n");

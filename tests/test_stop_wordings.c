@@ -463,3 +463,13 @@ Test(stop_wordings, wordings_of_round_52)
         NULL};
     expect_each(never, "hydrocodone/acetaminophen", "negated", 1);
 }
+
+/* Wordings of the fifty-third round (H190). */
+Test(stop_wordings, wordings_of_round_53)
+{
+    static const char *const never[] = {
+        "Changing Ambien to Norco was discussed; Norco has not been started.", NULL};
+    static const char *const stopped[] = {"She tried Norco in 2015 without benefit.", NULL};
+    expect_each(never, "hydrocodone/acetaminophen", "negated", 1);
+    expect_each(stopped, "hydrocodone/acetaminophen", "discontinued", 1);
+}

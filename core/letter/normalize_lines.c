@@ -456,6 +456,10 @@ imrx_status_t imrx_normalize_lines(const char *in, size_t n, const uint32_t *pag
                 uint32_t d = m->start;
                 while (d < m->end && isdigit((unsigned char)in[d])) d++;
                 int strength = d > m->start && d < m->end && in[d] != '.' && in[d] != ')';
+                /* ("Dilaudid 4mg every 6 hours as needed" page break "#120: Upheld": a count) */
+                if (in[m->start] == '#' && m->start + 1 < m->end &&
+                    isdigit((unsigned char)in[m->start + 1]))
+                    strength = 1;
                 int continues =
                     last == ',' || last == ';' ||
                     (!ends_sentence(last) && (islower((unsigned char)in[m->start]) || strength ||

@@ -60,10 +60,10 @@ static const char token_pattern[] =
     "|(?:a|one|1|two|2)\\s*-?\\s*(?:month|week)(?:'?s)?\\s+supply(?:\\s+of)?"
     "|\\d+(?:\\.\\d+)?\\s*(?:gm|grams?|gms|g|ml|oz|ounces?|cc)\\b"
     "|(?:one|1)\\s+(?:container|tube|bottle|jar|box)(?:\\s+of)?)" /* 10: duration, amount */
-    "|(of|oral(?:ly)?|by\\s+mouth|p\\.?o\\.?|take|taking|apply|applied|one|two|half|an?|"
+    "|(sig\\s*:|of|oral(?:ly)?|by\\s+mouth|p\\.?o\\.?|take|taking|apply|applied|one|two|half|an?|"
     "up\\s+to|per|sig|dispense|disp|topical(?:ly)?|transdermal|as|prescribed|dose|dosage|"
     /* 11: filler */
-    "the|strength|each|to|for\\s+(?:(?:breakthrough\\s+)?pain|spasms?|sleep|nausea))\\b"
+    "the|strength|each|to|for\\s+(?:(?:breakthrough\\s+)?pain|spasms?|sleep|nausea))(?:\\b|(?<=:))"
     "|(\\d{1,2}(?:\\s*(?:-|to)\\s*\\d{1,2})?)(?![\\d/%.])" /* 12: a count to take */
     ")";
 

@@ -167,6 +167,15 @@ static int past_trial(const char *text, uint32_t sb, uint32_t se, const mention_
                                        NULL};
     int told = 0;
     for (;;) {
+        /* a year: "She tried Flexeril in 2015 without benefit" */
+        if (p + 7 < se && phrase_at(text, p, se, "in ") && isdigit((unsigned char)text[p + 3]) &&
+            isdigit((unsigned char)text[p + 4]) && isdigit((unsigned char)text[p + 5]) &&
+            isdigit((unsigned char)text[p + 6]) && !isdigit((unsigned char)text[p + 7])) {
+            told = 1;
+            p += 7;
+            while (p < se && (text[p] == ' ' || text[p] == '\n')) p++;
+            continue;
+        }
         size_t k = 0;
         while (when[k] && !phrase_at(text, p, se, when[k])) k++;
         if (!when[k]) break;

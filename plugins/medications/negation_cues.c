@@ -582,7 +582,9 @@ const char med_re_stopped_next_clause[] =
     "filled|"
     "tried|taken|used|picked\\s+up)\\b"
     /* "suggested adding Abilify; this has not been started" */
-    "|(?:this|that|it)\\s+(?:has|had)\\s+(?:not|never)\\s+(?:yet\\s+)?been\\s+(?:started|filled|"
+    "|(?:this|that|it|[A-Z][\\w-]*)\\s+(?:has|had)\\s+(?:not|never)\\s+(?:yet\\s+)?been\\s+(?:"
+    "started|"
+    "filled|"
     "tried|"
     "prescribed|begun)\\b"
     /* ("suggested augmentation with lithium; she refused, saying ...") */

@@ -8,6 +8,8 @@ const char dx_cue_pattern[] =
     "conservatively\\s+)?treated"
     /* "He has been treated since then for ..." */
     "(?:\\s+conservatively)?(?:\\s+since\\s+(?:then|that\\s+time|the\\s+(?:injury|accident|fall)))?"
+    /* "He is being treated by a neurologist for ..." */
+    "(?:\\s+by\\s+(?:an?|his|her|their|the)\\s+[a-z-]+(?:\\s+[a-z-]+)?(?=\\s+for\\b))?"
     "\\s+for(?:\\s+(?:the\\s+)?(?:following\\s+)?diagnos[ie]s(?:\\s+(?:of|"
     "that\\s+include[sd]?|"
     "including)|\\s*:))?"
