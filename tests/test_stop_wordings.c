@@ -468,7 +468,9 @@ Test(stop_wordings, wordings_of_round_52)
 Test(stop_wordings, wordings_of_round_53)
 {
     static const char *const never[] = {
-        "Changing Ambien to Norco was discussed; Norco has not been started.", NULL};
+        "Changing Ambien to Norco was discussed; Norco has not been started.",
+        /* (H191) */
+        "A Norco prescription was considered in December but was not given.", NULL};
     static const char *const stopped[] = {"She tried Norco in 2015 without benefit.", NULL};
     expect_each(never, "hydrocodone/acetaminophen", "negated", 1);
     expect_each(stopped, "hydrocodone/acetaminophen", "discontinued", 1);

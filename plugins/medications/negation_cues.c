@@ -207,7 +207,7 @@ const char med_re_negation_after[] =
     "(?:\\b|(?<=\\)))(?:(?:(?:but\\s+)?(?:was|were|has\\s+been|have\\s+been|had\\s+been)\\s+(?:not|"
     "never)\\s+"
     "(?:yet\\s+)?(?:tried|prescribed|taken|used|filled|started|begun|dispensed|picked\\s+up|"
-    "obtained)"
+    "obtained|given)" /* ("A Medrol Dosepak was considered in December but was not given") */
     /* "The Lidoderm patches have sat unopened in her drawer" */
     "|(?:(?:has|have|had)\\s+(?:sat|remained|stayed)|(?:is|are|was|were)\\s+(?:still\\s+)?)\\s*"
     "unopened"
