@@ -184,8 +184,9 @@ static void read_header_by_position(letter_t *L, const imrx_section_t *sec, int 
 /* Labels wait in a queue for the next value of their kind: this reads both the side-by-side
  * rendering (label, value, label, value) and the block one (labels..., then values...). Side by
  * side (the case number on its label's line; some copies mix the two, "Dated: 04/22/2014" then a
- * block), a date label that ends its line has no value ("UR Denial Date:" left empty): it takes
- * none, or it would take the next label's. */
+ * block), a date goes to a waiting label of its own line first, so that a label left empty
+ * ("UR Denial Date:" with no value) takes no other label's date; it takes only a date that no
+ * label of its line claims (one a conversion moved). */
 void dates_read_header(letter_t *L, const imrx_section_t *sec)
 {
     label_t queue[32];
