@@ -492,8 +492,7 @@ Test(dates, weaker_statements_of_the_injury)
     static const char *const told[] = {
         "His industrial injury occurred 02/05/2001.",
         "The claimant reports a work injury of 2/5/01.",
-        "He reports an injury on or about 2/5/2001.",
-        "The injury happened on February 5th, 2001.",
+        "He reports an injury on or about 2/5/2001.", "The injury happened on February 5th, 2001.",
         "On 2-5-2001, while unloading bags, he felt a pop in his back.",
         "He was working as a framer on 2/5/2001 when a wall fell on him.",
         "She has been followed since her 2/5/2001 injury.",
@@ -516,6 +515,9 @@ Test(dates, weaker_statements_of_the_injury)
         "She is a transit bus operator who was hurt on or about\n2-5-2001 when her bus was "
         "struck.",
         "She drove a bus. On February 5, 2001 her bus was struck from behind at an intersection.",
+        /* (a score that fell is no fall: H193) */
+        "She drove a bus. On February 5, 2001 her bus was struck from behind. Her PTSD score fell "
+        "from 62 to 48, and on 06/16/2014 she returned to work.",
         NULL};
     for (int i = 0; told[i]; i++) {
         json_t *r = letter("Case Number: CM16-9000005\nDate of Injury: 11/03/1998\n", told[i]);

@@ -539,6 +539,7 @@ Test(diagnoses, conditions_under_care_characterized_and_the_picture)
                                        "On the orthopedic side, the treating physician lists",
                                        "The treating neurologist lists",
                                        "He is being treated by a neurologist for",
+                                       "At the consultation of 3/11/14 the internist diagnosed",
                                        "Her physiatrist also lists",
                                        NULL};
     expect_lead_ins(cues);

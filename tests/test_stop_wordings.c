@@ -475,3 +475,33 @@ Test(stop_wordings, wordings_of_round_53)
     expect_each(never, "hydrocodone/acetaminophen", "negated", 1);
     expect_each(stopped, "hydrocodone/acetaminophen", "discontinued", 1);
 }
+
+/* Wordings of the fifty-fourth round (H193): a pronoun in the next sentence, a refusal of "any
+ * further medication", "tapered off it", "came off it", "which he took ... without relief",
+ * "and he never took it". */
+Test(stop_wordings, wordings_of_round_54)
+{
+    static const char *const stopped[] = {
+        "His physician started Norco 10 mg daily in November 2013 for pain. Because of "
+        "constipation it was stopped in March 2014 and he was changed over to ice packs.",
+        "Her first pain pill was Norco 5 mg daily. She quit it on her own early in 2013 after "
+        "gaining weight.",
+        "Norco 5 mg was added in July 2014; she developed itching and was tapered off it by "
+        "October 2014.",
+        "He used Norco for several years; with a gradual taper he came off it completely in "
+        "mid-2014.",
+        "His family doctor added Norco 5 mg twice daily, which he took for about a month without "
+        "relief, and in February 2014 he was referred.",
+        NULL};
+    static const char *const never[] = {
+        "The psychologist recommended a trial of Norco for the pain; he refused any further "
+        "medication.",
+        "A trial of Norco was proposed in 2014 but was not authorized and he never took it.", NULL};
+    expect_each(stopped, "hydrocodone/acetaminophen", "discontinued", 1);
+    expect_each(never, "hydrocodone/acetaminophen", "negated", 1);
+    /* (another drug named first in the next sentence takes its pronoun) */
+    json_t *r = summary("He took Norco for a year. Soma was added later and it was stopped in "
+                        "2015.");
+    cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
+    json_decref(r);
+}

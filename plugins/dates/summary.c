@@ -29,7 +29,10 @@ const char dates_re_narrative_injury[] =
     "claim"
     "\\s+(?:from|of|on|dated)\\s+"
     "|\\b(?:was|were|got)\\s+injured\\s+(?:at\\s+work\\s+)?on\\s+(?:or\\s+about\\s+)?"
-    "|\\b(?:fell|slipped|tripped|injured(?!\\s+(?:worker|employee|patient|party))|hurt|twisted|"
+    /* (not a score that fell: "Her PTSD Checklist score fell from 62 to 48") */
+    "|\\b(?:fell(?!\\s+(?:from|to|by)\\s+\\d)|slipped|tripped|injured(?!\\s+(?:worker|employee|"
+    "patient|"
+    "party))|hurt|twisted|"
     "strained|sprained|struck|hit|lifting|lifted|"
     "pulling|pushing|crushed|caught|collided|assaulted|attacked|bitten|lacerated|felt\\s+a\\s+pop|"
     "robbery|robbed|gunpoint|accident|altercation|explosion|"

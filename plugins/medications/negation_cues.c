@@ -287,7 +287,9 @@ const char med_re_negation_after[] =
     "yet\\s+)?"
     "(?:been\\s+)?(?:filled|started|tried|taken|used|dispensed)\\b"
     /* "once suggested Ambien, but she did not want a sleeping pill and never took it" */
-    "|but\\s+[^.;]{0,60}?\\band\\s+never\\s+(?:took|filled|started|used|tried)\\s+(?:it|them)\\b"
+    "|but\\s+[^.;]{0,60}?\\band\\s+(?:(?:he|she|they)\\s+)?never\\s+(?:took|filled|started|used|"
+    "tried)\\s+"
+    "(?:it|them)\\b"
     /* "handed him a sample of Pennsaid, but he says it is still unopened", "but none has been
      * prescribed" */
     "|but\\s+(?:(?:he|she|they)\\s+(?:says|said|reports|reported)\\s+)?(?:it|they)\\s+(?:is|are|"
@@ -482,6 +484,9 @@ const char med_re_negation_after[] =
     "|(?:which|that)\\s+[^.;,]{0,60}?\\band\\s+(?:was|were)\\s+(?:later\\s+|then\\s+|eventually\\s+"
     ")?"
     "(?:stopped|discontinued|tapered|weaned)"
+    /* "ranitidine 150 mg twice daily, which he took for about a month without relief" */
+    "|,?\\s*(?:which|that)\\s+(?:he|she|they)\\s+(?:took|used|tried)\\b[^.;]{0,40}?\\bwithout\\s+"
+    "(?:relief|benefit|improvement|success)\\b"
     /* "Paxil, which he took for about two months in 2015 and stopped because of ...", "Percocet,
      * which she tapered and stopped by 3-12-2018" */
     "|(?:which|that)\\s+(?:he|she|they)\\s+(?:took|used|tried|tapered|had\\s+(?:taken|used|tried))"
@@ -590,7 +595,7 @@ const char med_re_stopped_next_clause[] =
     /* ("suggested augmentation with lithium; she refused, saying ...") */
     "|(?:he|she|they)\\s+(?:turned\\s+(?:it|them)\\s+down|(?:declined|refused)(?:\\s+(?:it|them)"
     "\\b|"
-    "(?=\\s*[,.;])))"
+    "(?=\\s*[,.;])|\\s+any\\s+(?:further\\s+|more\\s+|other\\s+|new\\s+)?medications?\\b))"
     "|(?:[a-z]+\\s+){0,3}?(?:he|she|they)\\s+never\\s+(?:took|used|filled|started|tried)\\b[^.;]{0,"
     "40}?"
     "\\b(?:it|them)\\b)"
@@ -623,6 +628,10 @@ const char med_re_stopped_next_clause[] =
     /* "Effexor XR was tried in 2016; it gave her drenching sweats ..., and it was stopped" */
     "|[^.;]{0,100}?\\band\\s+(?:it|they)\\s+(?:was|were)\\s+(?:later\\s+|then\\s+|eventually\\s+)?"
     "(?:stopped|discontinued|(?:tapered|weaned)(?:\\s+off)?)"
+    /* "Abilify was added in July 2014; she developed restlessness and was tapered off it by
+     * October", "He used Norco for years; with a taper he came off it completely in mid-2014" */
+    "|[^.;]{0,100}?\\band\\s+(?:was|were)\\s+(?:tapered|weaned)\\s+off\\s+(?:of\\s+)?(?:it|them)\\b"
+    "|[^.;]{0,100}?\\b(?:he|she|they)\\s+(?:came|went|got)\\s+off\\s+(?:of\\s+)?(?:it|them)\\b"
     "\\b)";
 
 /* A drug said never tried, told around it: "no record that metoclopramide was tried", "the
