@@ -51,7 +51,7 @@ const char *const imrx_decisions_patterns[RE_COUNT] = {
      * dispute. MAXIMUS ... has determined the request for ..."); "the request for X" or "the
      * requested X" */
     [RE_D_ISSUE] = "(?:^\\(?(\\d{1,2})[.)]" WS
-                   "(?:(?:(?!\\n\\s*\\n|\\n\\(?\\d{1,2}[.)])[\\s\\S]){1,400}?\\." WS ")?)?"
+                   "(?:(?:(?!\\n\\s*\\n|\\n\\d{1,2}[.)]|\\n\\(\\d)[\\s\\S]){1,400}?\\." WS ")?)?"
                    "MAXIMUS" WS "Federal" WS "Services,?" WS "Inc\\.?,?" WS "has" WS "determined" WS
                    "(?:that" WS ")?the" WS "(?:request" WS "for(?:" WS "the" WS "remaining" WS
                    "(?:IMR" WS ")?(?:eligible" WS ")?portion" WS "of" WS "the" WS "(?:original" WS
