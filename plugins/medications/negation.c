@@ -576,21 +576,24 @@ static int stopped_in_next_sentence(const char *text, uint32_t sb, uint32_t se, 
         }
         return 0;
     }
-    /* "it was stopped", within the next sentence's first words */
+    /* "it was stopped", "quit it", "came off it", within the next sentence's first words (one
+     * pass over the "it"s: this runs for most mentions) */
     if (end > se + 160) end = se + 160;
-    for (uint32_t at = se; (at = imrx_text_find(text, at, end, "it ")) < end; at++)
-        if ((at == 0 || !imrx_text_letter((unsigned char)text[at - 1])) &&
-            stop_verb_at(text, at + 3, end))
-            return 1;
-    static const char *const phrases[] = {"quit it",           "stopped it",    "discontinued it",
-                                          "stopped taking it", "came off it",   "went off it",
-                                          "tapered off it",    "weaned off it", NULL};
-    for (int i = 0; phrases[i]; i++) {
-        uint32_t at = imrx_text_find(text, se, end, phrases[i]);
-        if (at < end && (at == 0 || !imrx_text_letter((unsigned char)text[at - 1])) &&
-            (at + strlen(phrases[i]) >= end ||
-             !imrx_text_letter((unsigned char)text[at + strlen(phrases[i])])))
-            return 1;
+    static const char *const before_it[] = {"quit ",           "stopped ",    "discontinued ",
+                                            "stopped taking ", "came off ",   "went off ",
+                                            "tapered off ",    "weaned off ", NULL};
+    for (uint32_t at = se; at + 2 < end; at++) {
+        if ((text[at] != 'i' && text[at] != 'I') || text[at + 1] != 't' ||
+            (text[at + 2] != ' ' && text[at + 2] != '.' && text[at + 2] != ',') ||
+            (at > 0 && imrx_text_letter((unsigned char)text[at - 1])))
+            continue;
+        if (text[at + 2] == ' ' && stop_verb_at(text, at + 3, end)) return 1;
+        for (int i = 0; before_it[i]; i++) {
+            uint32_t k = (uint32_t)strlen(before_it[i]);
+            if (at >= se + k && strncasecmp(text + at - k, before_it[i], k) == 0 &&
+                (at - k == 0 || !imrx_text_letter((unsigned char)text[at - k - 1])))
+                return 1;
+        }
     }
     return 0;
 }
