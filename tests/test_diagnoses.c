@@ -945,3 +945,33 @@ Test(diagnoses, diagnoses_of_round_51)
     expect_list(r, "patient.diagnoses", LIST("left knee injury"));
     json_decref(r);
 }
+
+/* A SOAP note copied into the summary (H198): its "A:" line, after "S:" and "O:", holds the
+ * diagnoses, in a line or numbered; "lists the following problems:" opens a list. */
+Test(diagnoses, a_soap_notes_assessment)
+{
+    json_t *r = run_summary("A 40 year old female.\nS: Pt reports depressed mood most days.\nO: "
+                            "Alert, oriented x3. Affect constricted.\nA: Major depressive "
+                            "disorder, single episode, moderate; Posttraumatic stress disorder, "
+                            "chronic.\nP: Request 6 add'l sessions of CBT.\nShe walks.");
+    expect_list(r, "patient.diagnoses",
+                LIST("Major depressive disorder, single episode, moderate",
+                     "Posttraumatic stress disorder, chronic"));
+    json_decref(r);
+    r = run_summary("A 40 year old male.\nS: Neck pain 6/10.\nO: Tender paraspinals.\nA: 1. "
+                    "Cervical disc degeneration C5-6\n2. Cervical radiculopathy, right\nP: "
+                    "Continue home exercise.\nHe walks.");
+    expect_list(r, "patient.diagnoses",
+                LIST("Cervical disc degeneration C5-6", "Cervical radiculopathy, right"));
+    json_decref(r);
+    /* (an "A:" with no "O:" before it is no assessment) */
+    r = run_summary("A 40 year old male. The note reads:\nA: He walks daily.\nHe walks.");
+    expect_list(r, "patient.diagnoses", LIST(NULL));
+    json_decref(r);
+    r = run_summary("A 47 year old female. The pain management report of 05/11/2017 lists the "
+                    "following problems:\n- Cervical sprain/strain with right-sided radiculitis\n- "
+                    "Myofascial pain\nTreatment to date has included therapy.");
+    expect_list(r, "patient.diagnoses",
+                LIST("Cervical sprain/strain with right-sided radiculitis", "Myofascial pain"));
+    json_decref(r);
+}

@@ -76,6 +76,10 @@ Test(other_layouts, layout_d_dates_told_other_ways)
         "The application for Independent Medical Review was received on 8/9/2013. The "
         "utilization\nreview determination, a partial certification, is dated 8/2/2013. The case "
         "was assigned\nto MAXIMUS on 8/15/2013.",
+        /* H197: "the case assignment" */
+        "The application for Independent Medical Review was received on 8/9/2013, following a "
+        "utilization\nreview denial dated 8/2/2013. MAXIMUS received the case assignment on "
+        "8/15/2013.",
         /* H181: an aside between commas before the verb */
         "The application for Independent Medical Review was received on 8/9/2013. The "
         "utilization\nreview denial, which certified part of one request, is dated 8/2/2013. The "
@@ -638,5 +642,27 @@ Test(other_layouts, layout_d_numbered_and_labelled_otherwise)
         "D-01.txt", "Case Summary:", "Case Summary (taken from the utilization review denial):");
     cr_expect_str_eq(t_str(r, "layout"), "D");
     cr_expect(json_is_integer(t_get(r, "patient.age")), "the summary is read");
+    json_decref(r);
+}
+
+/* Layout D's header labels as a fifteenth writer words them (H197): "Date of UR Decision:",
+ * "IMR Application Received:"; and a title before ", part of the MTUS (2009)". */
+Test(other_layouts, layout_d_header_labels_and_a_title_part_of_the_mtus)
+{
+    json_t *r = corpus_letter_with("D-01.txt", "Date of Injury:",
+                                   "Date of UR Decision: 11/13/2013\nIMR Application Received: "
+                                   "11/22/2013\nDate of Injury:");
+    cr_expect_str_eq(t_str(r, "dates.ur_denial"), "2013-11-13");
+    cr_expect_str_eq(t_str(r, "dates.application_received"), "2013-11-22");
+    json_decref(r);
+    r = letter_d_with(
+        one_decision, plain_procedure, plain_reviewer, "",
+        "1) Regarding the request for arthroscopic repair of the left rotator "
+        "cuff:\nMedical Treatment Guideline(s) Relied Upon by the Expert Reviewer:\n"
+        "The Expert Reviewer relied on the Chronic Pain Medical Treatment Guidelines, "
+        "part of the MTUS\n(2009), Topical Analgesics, pages 111-113.\nRationale Why "
+        "Requested Treatment/Service Is Medically Necessary:\nThe repair is "
+        "indicated.\n");
+    cr_expect_str_eq(t_str(r, "items.0.guidelines.0.title"), "Chronic Pain Medical Treatment");
     json_decref(r);
 }

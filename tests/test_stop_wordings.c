@@ -505,3 +505,23 @@ Test(stop_wordings, wordings_of_round_54)
     cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
     json_decref(r);
 }
+
+/* Wordings of the fifty-fifth round (H196, H198, H199). */
+Test(stop_wordings, wordings_of_round_55)
+{
+    static const char *const never[] = {
+        "She took aspirin for two weeks. She was not placed on Norco.",
+        "Norco (Vicodin) was recommended by a consulting neurologist, but it was never approved "
+        "and he has not started it.",
+        NULL};
+    static const char *const stopped[] = {
+        "Medications:\nNorco 5/325 mg tab, 1 PO q6h PRN ................... discontinued "
+        "01/10/2017\nNaproxen 500 mg bid ........ active",
+        "Norco 25 mg as needed is listed as discontinued 11/2016 because of daytime sedation.",
+        NULL};
+    expect_each(never, "hydrocodone/acetaminophen", "negated", 1);
+    expect_each(stopped, "hydrocodone/acetaminophen", "discontinued", 1);
+    json_t *r = summary(stopped[0]);
+    cr_expect(!flag(must(r, "naproxen"), "discontinued"), "its own row is active");
+    json_decref(r);
+}

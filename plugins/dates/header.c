@@ -14,8 +14,9 @@ const char *const dates_header_keys[] = {"assigned", "injury", "decision", "ur_d
  * capital starts another label. */
 const char dates_re_header_token[] =
     "\\b(?:(?i:(IMR\\s+Case\\s+Number|Case\\s+Number|Case\\s+No\\.?|Date\\s+Assigned|Date\\s+of\\s+"
-    "Injury|Injury\\s+Date|Decision\\s+Date|UR\\s+Denial\\s+Date|Priority|Application\\s+Received|"
-    "Dated))\\s*:" /* 1: label */
+    "Injury|Injury\\s+Date|Decision\\s+Date|UR\\s+Denial\\s+Date|Date\\s+of\\s+UR\\s+(?:Decision|"
+    "Denial)|"
+    "Priority|(?:IMR\\s+)?Application\\s+Received|Dated))\\s*:" /* 1: label */
     /* 2: "Application", "UR Denial" (wrapped labels: "Received:", "Date:" on the next line) */
     "|(?i:(Application|UR\\s+Denial)(?!\\s+(?:for|Received|Date))\\b)"
     "|(?i:(Received))\\s*:"                       /* 3: its second line */
@@ -85,9 +86,10 @@ static label_t classify_label(const char *s, size_t n)
         l.kind = V_DATE, l.slot = D_INJURY;
     else if (strcasecmp(buf, "Decision Date") == 0)
         l.kind = V_DATE, l.slot = D_DECISION;
-    else if (strncasecmp(buf, "UR Denial", 9) == 0)
-        l.kind = V_DATE, l.slot = D_UR;
-    else if (strncasecmp(buf, "Application", 11) == 0)
+    else if (strncasecmp(buf, "UR Denial", 9) == 0 || strncasecmp(buf, "Date of UR", 10) == 0)
+        l.kind = V_DATE, l.slot = D_UR; /* (layout D: "Date of UR Decision:") */
+    else if (strncasecmp(buf, "Application", 11) == 0 ||
+             strncasecmp(buf, "IMR Application", 15) == 0)
         l.kind = V_DATE, l.slot = D_APPLICATION;
     else if (strcasecmp(buf, "Priority") == 0)
         l.kind = V_PRIORITY, l.is_priority = 1;

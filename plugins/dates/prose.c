@@ -19,6 +19,7 @@ static int clause_slot(const char *text, uint32_t b, uint32_t e, int last)
         const char *word;
         int slot;
     } words[] = {{"assigned", D_ASSIGNED},
+                 {"assignment", D_ASSIGNED}, /* "MAXIMUS received the case assignment on" */
                  {"application", D_APPLICATION},
                  {"request for independent medical review", D_APPLICATION},
                  {"utilization review", D_UR},

@@ -78,7 +78,9 @@ static uint32_t comma_title_start(const char *text, uint32_t lo, uint32_t end)
 
 static const char *const title_prefixes[] = {
     "Decision based on ", "the ", "CA ", "California ", "MTUS ", "MTUS/", NULL};
-static const char *const title_suffixes[] = {" Guidelines", " Guideline", " Guides", NULL};
+/* (", part" of "the Chronic Pain Medical Treatment Guidelines, part of the MTUS (2009)") */
+static const char *const title_suffixes[] = {", part", " Guidelines", " Guideline", " Guides",
+                                             NULL};
 
 /* Trims a title's range: spaces and punctuation, then leading and trailing words that are not
  * part of the title. */

@@ -225,6 +225,18 @@ static uint32_t offered_end(const char *text, uint32_t p, uint32_t cb)
     static const char *const verbs[] = {"recommended", "suggested", "proposed",
                                         "offered",     "requested", NULL};
     while (p < cb && (text[p] == ' ' || text[p] == '\n')) p++;
+    /* (past a name in parentheses: "Erenumab (Aimovig) was recommended", the mention either) */
+    if (p < cb && text[p] == ')') {
+        p++;
+        while (p < cb && (text[p] == ' ' || text[p] == '\n')) p++;
+    } else if (p < cb && text[p] == '(') {
+        uint32_t q = p + 1;
+        while (q < cb && q < p + 40 && text[q] != ')' && text[q] != '(') q++;
+        if (q < cb && text[q] == ')') {
+            p = q + 1;
+            while (p < cb && (text[p] == ' ' || text[p] == '\n')) p++;
+        }
+    }
     for (int i = 0; aux[i]; i++) {
         if (!phrase_at(text, p, cb, aux[i])) continue;
         uint32_t q = p + (uint32_t)strlen(aux[i]);

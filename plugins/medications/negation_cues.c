@@ -10,7 +10,8 @@ const char med_re_negation_before[] =
     "history)(?:\\s+of)?"
     /* "She denies ever having used Ambien" */
     "|\\s+(?:ever\\s+)?(?:having\\s+)?(?:used|taken|tried|using|taking))?"
-    "|(?:is|was|were|are)\\s+not\\s+(?:currently\\s+)?(?:taking|on|using|prescribed)"
+    "|(?:is|was|were|are)\\s+not\\s+(?:currently\\s+)?(?:taking|on|using|prescribed|(?:placed|"
+    "started|put)\\s+on)"
     "|(?:does|did|do)\\s+not\\s+(?:currently\\s+)?(?:take|use)"
     /* (not the passive "Acetaminophen ... has not been tried, and duloxetine is another
      * option": its drug stands before it) */
@@ -363,8 +364,10 @@ const char med_re_negation_after[] =
     /* notes right after the drug and its dose: "Cyclobenzaprine 7.5 mg d/c'd 12/2017 d/t
      * sedation", "Nortriptyline 25 mg stopped 2016 (dry mouth)", a table row's "Norco 10/325
      * mg   1 PO q6h PRN   weaned off 08/2016" */
-    "|\\G\\s*(?:stopped|discontinued|d/"
-    "c'?d|dc'd|(?:weaned|tapered)\\s+off)(?=\\s+(?:in|on|after|since|"
+    /* (and after a table's dot leader: "Tramadol 50 mg tid ......... stopped 06/2021") */
+    "|\\G\\s*(?:\\.{3,}\\s*)?(?:stopped|discontinued|d/"
+    "c'?d|dc'd|(?:weaned|tapered)\\s+off)(?=\\s+(?:in|"
+    "on|after|since|"
     "due|d/t|because|by|"
     "\\d)|\\s*[.;,()]|\\s*$)"
     /* "Zoloft was raised to 200 mg, but ... and in 2014 he was cross-tapered to Effexor XR",
@@ -476,6 +479,9 @@ const char med_re_negation_after[] =
     "\\s+(?:it|them|"
     "taking\\s+(?:it|them))"
     "|and\\s+(?:then\\s+)?(?:was|were)\\s+(?:discontinued|stopped)"
+    /* "hydroxyzine 25 mg as needed is listed as discontinued 11/2016" */
+    "|(?:is|was|are|were)\\s+(?:listed|recorded|documented|noted)\\s+as\\s+(?:discontinued|stopped)"
+    "\\b"
     /* "He used Vicodin after the surgery and no longer needs it" */
     "|and\\s+(?:(?:he|she|they)\\s+)?(?:now\\s+)?no\\s+longer\\s+(?:needs|takes|uses|requires)\\s+("
     "?:it|"

@@ -483,12 +483,42 @@ static void dx_read_lists(const imrx_re_t *cue, const imrx_re_t *stop, imrx_re_s
                           const char *text, size_t begin, size_t end, dx_list_t *out,
                           uint8_t *kind);
 
+/* A SOAP note copied into the summary ("S: ...", "O: ...", "A: Major depressive disorder, single
+ * episode, moderate; Posttraumatic stress disorder, chronic.", "P: ..."): its "A:" line holds the
+ * diagnoses, as "Assessment:" does (no cue word to key a search on: read here, and only after an
+ * "O:" line). */
+static void soap_assessments(const imrx_re_t *stop, imrx_re_scratch_t *t, const char *text,
+                             size_t begin, size_t end, dx_list_t *out)
+{
+    for (size_t p = begin; p + 3 < end && out->n < DX_MAX; p++) {
+        if (!(p == begin || text[p - 1] == '\n') || text[p] != 'A' || text[p + 1] != ':' ||
+            text[p + 2] != ' ')
+            continue;
+        size_t lo = p > begin + 1500 ? p - 1500 : begin;
+        int objective = 0;
+        for (size_t q = p; q > lo && !objective; q--)
+            objective = text[q - 1] == '\n' && q + 2 < p && text[q] == 'O' && text[q + 1] == ':';
+        if (!objective) continue;
+        size_t lb = p + 3;
+        size_t done = read_numbered(out, text, lb, end);
+        if (done) {
+            p = done;
+            continue;
+        }
+        size_t le = lb;
+        while (le < end && text[le] != '\n') le++; /* the line (a list of lines is numbered) */
+        dx_read_sentence(stop, t, text, lb, le, 1, end, out);
+        p = le;
+    }
+}
+
 void dx_read(const imrx_re_t *cue, const imrx_re_t *stop, imrx_re_scratch_t *t, const char *text,
              size_t begin, size_t end, dx_list_t *out)
 {
     uint8_t kind[DX_MAX] = {0};
     dx_read_lists(cue, stop, t, text, begin, end, out, kind);
     drop_superseded(out, kind);
+    soap_assessments(stop, t, text, begin, end, out);
 }
 
 static void dx_read_lists(const imrx_re_t *cue, const imrx_re_t *stop, imrx_re_scratch_t *t,

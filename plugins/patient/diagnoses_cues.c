@@ -121,6 +121,8 @@ const char dx_cue_pattern[] =
     "|\\b(?:diagnos[ie]s|dx)\\s+list\\s*:"
     /* "carries this problem list:", "lists his problems as:" and a list (H162) */
     "|\\bproblem\\s+list\\s*:|\\blists?\\s+(?:his|her|their|the)\\s+problems\\s+as\\s*:"
+    /* "The pain management report of 05/11/2017 lists the following problems:" */
+    "|\\blists?\\s+the\\s+following\\s+problems\\s*:"
     /* "the assessment was:" and a list */
     "|\\b(?:assessments?|impressions?)\\s+(?:was|were|is|are|included|includes)\\s*:"
     /* "the patient's assessment consisted of" */
