@@ -515,6 +515,11 @@ Test(dates, weaker_statements_of_the_injury)
         "She is a transit bus operator who was hurt on or about\n2-5-2001 when her bus was "
         "struck.",
         "She drove a bus. On February 5, 2001 her bus was struck from behind at an intersection.",
+        /* (H203) */
+        "According to the doctor's first report, on 2-5-2001 a shoplifter she confronted at the "
+        "register shoved her into the counter.",
+        "On February 5, 2001 a man struck her with a handgun. There is a history of a prior "
+        "robbery at a different hotel on 06/14/1999 in which she was not hurt.",
         /* (a score that fell is no fall: H193) */
         "She drove a bus. On February 5, 2001 her bus was struck from behind. Her PTSD score fell "
         "from 62 to 48, and on 06/16/2014 she returned to work.",

@@ -525,3 +525,16 @@ Test(stop_wordings, wordings_of_round_55)
     cr_expect(!flag(must(r, "naproxen"), "discontinued"), "its own row is active");
     json_decref(r);
 }
+
+/* Wordings of the fifty-sixth round (H200, H203). */
+Test(stop_wordings, wordings_of_round_56)
+{
+    static const char *const stopped[] = {
+        "He took Norco for several years until a gastrointestinal bleed in 2015, after which it "
+        "was stopped.",
+        NULL};
+    static const char *const never[] = {
+        "The psychiatrist offered Norco in September 2022, and she declined.", NULL};
+    expect_each(stopped, "hydrocodone/acetaminophen", "discontinued", 1);
+    expect_each(never, "hydrocodone/acetaminophen", "negated", 1);
+}

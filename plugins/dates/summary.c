@@ -35,7 +35,9 @@ const char dates_re_narrative_injury[] =
     "party))|hurt|twisted|"
     "strained|sprained|struck|hit|lifting|lifted|"
     "pulling|pushing|crushed|caught|collided|assaulted|attacked|bitten|lacerated|felt\\s+a\\s+pop|"
-    "robbery|robbed|gunpoint|accident|altercation|explosion|"
+    /* (not an earlier one: "a history of a prior robbery at a different hotel on 06/14/2020") */
+    "(?<!prior\\s)(?<!previous\\s)(?<!earlier\\s)(?:robbery|accident|altercation|explosion)|robbed|"
+    "gunpoint|"
     "motor\\s+vehicle\\s+(?:accident|collision)|was\\s+involved|developed|began\\s+to\\s+have|"
     "reported\\s+(?:the\\s+)?(?:onset|pain|symptoms|numbness))\\b[^.;]{0,140}?\\bon\\s+"
     "(?:or\\s+about\\s+)?"
@@ -105,6 +107,9 @@ const char dates_re_narrative_injury_weak[] =
     /* "On or about 6/17/2013 a hedge trimmer he was using kicked back": a sentence that opens
      * with "On or about" and a date, the way claims state a date of injury */
     "|(?:(?<=[.]\\s)|(?<=[.]\\s\\s)|(?<=\\n)|^)(?-i:O)n\\s+or\\s+about\\s+"
+    /* "on 2-2-2019 a shoplifter she confronted at the register shoved her into the counter" */
+    "|\\bon\\s+(?=[^;]{6,20}?,?\\s+(?:a|an|the|two|three)\\s+[^.;]{1,60}?\\b(?:shoved|struck|hit|"
+    "attacked|assaulted|punched|kicked|stabbed|shot|robbed|pushed)\\s+(?:him|her)\\b)"
     /* "She was hurt on the evening shift of 02/26/2017" */
     "|\\b(?:was|were)\\s+(?:hurt|injured)\\b[^.;]{0,60}?\\b(?:of|on)\\s+"
     ")" DATE_OR_JOINED

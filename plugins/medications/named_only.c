@@ -19,7 +19,9 @@ const char med_re_planned_before[] =
     "|\\b(?:would|will|may|might|could)\\s+(?:consider|try|trial|add|start|begin)\\b"
     "|\\bconsider(?:s|ed|ing)?\\s+(?:starting|adding|a\\s+trial|switching|trying)\\b"
     "|\\bnext\\s+(?:step|option)\\s+(?:is|was|would\\s+be|will\\s+be)\\b"
-    "|\\bfuture\\s+trial\\s+of\\b";
+    "|\\bfuture\\s+trial\\s+of\\b"
+    /* "with the plan of adding prazosin if the nightmares continue" */
+    "|\\bplan\\s+of\\s+(?:adding|starting|beginning|trying|introducing|switching\\s+to)\\b";
 static const char *const planned_words[] = {
     "plan",  "intend", "considering", "contemplating", "would",  "will", "may",
     "might", "could",  "consider",    "next",          "future", NULL};

@@ -180,10 +180,10 @@ const imrx_re_keys_t med_negation_after_keys = {after_words, 0, 0};
  * alternative adds its first word here; IMRX_RE_VERIFY=1 (tests/test_extract.c over the
  * corpora) finds one missing. */
 static const char *const after_first[] = {
-    "and", "are", "bef", "but", "cha", "cho", "d/c", "dc'", "dec", "dis", "ele", "fel",
-    "for", "fro", "gav", "got", "had", "has", "hav", "he",  "is",  "lap", "no",  "opt",
-    "pre", "ref", "she", "so",  "sto", "swa", "swi", "tak", "tha", "the", "too", "tra",
-    "tre", "tur", "unt", "usa", "use", "was", "wer", "whi", NULL};
+    "aft", "and", "are", "bef", "but", "cha", "cho", "d/c", "dc'", "dec", "dis", "ele",
+    "fel", "for", "fro", "gav", "got", "had", "has", "hav", "he",  "is",  "lap", "no",
+    "opt", "pre", "ref", "she", "so",  "sto", "swa", "swi", "tak", "tha", "the", "too",
+    "tra", "tre", "tur", "unt", "usa", "use", "was", "wer", "whi", NULL};
 static const char *const after_tails[] = {"an", "al", "bo", "bu", "d/", "dc", "di", "ea",
                                           "ev", "la", "no", "st", "th", "wh", NULL};
 const imrx_re_starts_t med_negation_after_starts = {
@@ -238,6 +238,8 @@ const char med_re_negation_after[] =
     /* "but she declined", "but she declined injections" */
     "|but\\s+(?:(?:he|she|they)\\s+)?(?:declined|refused)(?:\\s+(?:(?:the|an?)\\s+)?(?:injections?|"
     "shots?|medications?|prescriptions?|trial))?(?=\\s*(?:[.;,]|$))"
+    /* "The psychiatrist offered sertraline in September 2022, and she declined." */
+    "|,\\s*and\\s+(?:he|she|they)\\s+(?:declined|refused)(?=\\s*(?:[.;]|$))"
     /* "Norco was offered on 6-20-2016 and declined." */
     "|(?:was|were|had\\s+been|has\\s+been)\\s+(?:offered|suggested|recommended|proposed|prescribed)"
     "\\b"
@@ -479,6 +481,11 @@ const char med_re_negation_after[] =
     "\\s+(?:it|them|"
     "taking\\s+(?:it|them))"
     "|and\\s+(?:then\\s+)?(?:was|were)\\s+(?:discontinued|stopped)"
+    /* "He took ibuprofen for several years until a gastrointestinal bleed in 2015, after which it
+     * was stopped" */
+    "|(?:\\buntil\\s+[^.;]{1,60}?,?\\s*)?\\bafter\\s+which\\s+(?:it|they)\\s+(?:was|were)\\s+(?:"
+    "stopped|"
+    "discontinued|tapered|weaned)\\b"
     /* "hydroxyzine 25 mg as needed is listed as discontinued 11/2016" */
     "|(?:is|was|are|were)\\s+(?:listed|recorded|documented|noted)\\s+as\\s+(?:discontinued|stopped)"
     "\\b"
