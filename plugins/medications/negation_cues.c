@@ -284,6 +284,9 @@ const char med_re_negation_after[] =
     /* "Lyrica was prescribed in 2014, and she has never taken it" */
     "|,?\\s*and\\s+(?:he|she|they)\\s+(?:has|have|had)\\s+(?:never|not\\s+yet)\\s+(?:taken|used|"
     "tried|filled|started)\\s+(?:it|them)\\b"
+    /* "The surgeon has asked him to avoid ibuprofen ..., and he has not taken any." */
+    "|,?\\s*and\\s+(?:he|she|they)\\s+(?:has|have|had)\\s+not\\s+(?:taken|used|had)\\s+any\\b(?!"
+    "\\s+since)"
     /* "A prescription for Celebrex was written, but the carrier declined to pay for it and it
      * was never filled" */
     "|but\\s+[^.;]{0,80}?\\band\\s+(?:it|they)\\s+(?:was|were|has|have|had)\\s+(?:not|never)\\s+(?:"
