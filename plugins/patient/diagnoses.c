@@ -490,25 +490,20 @@ static void dx_read_lists(const imrx_re_t *cue, const imrx_re_t *stop, imrx_re_s
 static void soap_assessments(const imrx_re_t *stop, imrx_re_scratch_t *t, const char *text,
                              size_t begin, size_t end, dx_list_t *out)
 {
-    for (size_t p = begin; p + 3 < end && out->n < DX_MAX; p++) {
-        if (!(p == begin || text[p - 1] == '\n') || text[p] != 'A' || text[p + 1] != ':' ||
-            text[p + 2] != ' ')
-            continue;
-        size_t lo = p > begin + 1500 ? p - 1500 : begin;
-        int objective = 0;
-        for (size_t q = p; q > lo && !objective; q--)
-            objective = text[q - 1] == '\n' && q + 2 < p && text[q] == 'O' && text[q + 1] == ':';
-        if (!objective) continue;
-        size_t lb = p + 3;
-        size_t done = read_numbered(out, text, lb, end);
-        if (done) {
-            p = done;
-            continue;
+    size_t objective = SIZE_MAX; /* the last "O:" line's start */
+    for (size_t p = begin; p + 3 < end && out->n < DX_MAX;) {
+        /* (line by line: this runs over every summary) */
+        const char *nl = memchr(text + p, '\n', end - p);
+        size_t next = nl ? (size_t)(nl - text) + 1 : end;
+        if (text[p] == 'O' && text[p + 1] == ':') objective = p;
+        if (text[p] == 'A' && text[p + 1] == ':' && text[p + 2] == ' ' && objective != SIZE_MAX &&
+            p - objective <= 1500) {
+            size_t lb = p + 3;
+            /* numbered ("A: 1. Cervical disc degeneration C5-6" / "2. ..."), or a line */
+            if (!read_numbered(out, text, lb, end))
+                dx_read_sentence(stop, t, text, lb, next > lb ? next - 1 : lb, 1, end, out);
         }
-        size_t le = lb;
-        while (le < end && text[le] != '\n') le++; /* the line (a list of lines is numbered) */
-        dx_read_sentence(stop, t, text, lb, le, 1, end, out);
-        p = le;
+        p = next;
     }
 }
 
