@@ -520,6 +520,9 @@ Test(dates, weaker_statements_of_the_injury)
         "register shoved her into the counter.",
         "On February 5, 2001 a man struck her with a handgun. There is a history of a prior "
         "robbery at a different hotel on 06/14/1999 in which she was not hurt.",
+        /* (H204) */
+        "He is an electrician. On 2/5/2001 he was pulling cable through an attic crawl space and "
+        "developed neck pain.",
         /* (a score that fell is no fall: H193) */
         "She drove a bus. On February 5, 2001 her bus was struck from behind. Her PTSD score fell "
         "from 62 to 48, and on 06/16/2014 she returned to work.",

@@ -107,6 +107,12 @@ const char dates_re_narrative_injury_weak[] =
     /* "On or about 6/17/2013 a hedge trimmer he was using kicked back": a sentence that opens
      * with "On or about" and a date, the way claims state a date of injury */
     "|(?:(?<=[.]\\s)|(?<=[.]\\s\\s)|(?<=\\n)|^)(?-i:O)n\\s+or\\s+about\\s+"
+    /* "On 6-16-2018 he was pulling cable through an attic crawl space and developed neck pain" */
+    "|\\bon\\s+(?=[^;]{6,20}?,?\\s+(?:he|she|they)\\s+(?:was|were)\\s+(?:pulling|lifting|pushing|"
+    "carrying|"
+    "moving|climbing|unloading|loading|reaching|bending)\\b[^.;]{0,120}?\\b(?:felt|developed|"
+    "injured|hurt|"
+    "strained|twisted|fell|slipped|noticed)\\b)"
     /* "on 2-2-2019 a shoplifter she confronted at the register shoved her into the counter" */
     "|\\bon\\s+(?=[^;]{6,20}?,?\\s+(?:a|an|the|two|three)\\s+[^.;]{1,60}?\\b(?:shoved|struck|hit|"
     "attacked|assaulted|punched|kicked|stabbed|shot|robbed|pushed)\\s+(?:him|her)\\b)"
