@@ -509,6 +509,28 @@ Test(decisions, references_year_first_titles_and_named_chapters)
     json_decref(r);
 }
 
+/* An MTUS title with no year and no "Section(s):" (H206): up to its comma, the year unknown. */
+Test(decisions, an_mtus_title_without_a_year)
+{
+    json_t *r =
+        run_a("Carpal tunnel release: Upheld\n"
+              "Claims Administrator guideline: Decision based on MTUS Postsurgical Treatment "
+              "Guidelines.\n"
+              "MAXIMUS guideline: Decision based on MTUS Postsurgical Treatment Guidelines, "
+              "Carpal tunnel syndrome, page 15.\n"
+              "Decision rationale: Medically necessary.\n");
+    cr_assert_eq(json_array_size(t_get(r, "items.0.guidelines")), 1);
+    cr_expect_str_eq(ITEM(r, 0, "guidelines.0.title"), "Postsurgical Treatment");
+    cr_expect(json_is_null(t_get(r, "items.0.guidelines.0.year")));
+    json_decref(r);
+    /* (a sentence that names the MTUS without a title cites nothing) */
+    r = run_a("Carpal tunnel release: Upheld\n"
+              "MAXIMUS guideline: Decision based on MTUS, which the reviewer found silent here.\n"
+              "Decision rationale: Medically necessary.\n");
+    cr_expect_eq(json_array_size(t_get(r, "items.0.guidelines")), 0);
+    json_decref(r);
+}
+
 /* "relied on the 2009 MTUS Postsurgical Treatment Guidelines": the year before the title
  * (H181). */
 Test(decisions, a_year_before_the_mtus_and_its_title)

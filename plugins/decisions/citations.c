@@ -304,7 +304,19 @@ static int yearless_citation(scan_t *sc, imrx_node_t list, range_t r)
     uint32_t m = imrx_text_find(text, r.b, r.e, "MTUS ");
     if (m == r.e) return 0;
     uint32_t label = imrx_text_find(text, m, r.e, "Section");
-    if (label == r.e) return 0;
+    if (label == r.e) {
+        /* no year and no "Section(s):": "Decision based on MTUS Postsurgical Treatment
+         * Guidelines, Carpal tunnel syndrome, page 15", "MTUS ACOEM Low Back Complaints, Chapter
+         * 12, page 301" (a title the MTUS names, up to its comma) */
+        uint32_t c = m + 5;
+        while (c < r.e && text[c] != ',' && text[c] != ';' && text[c] != '.' && text[c] != '(') c++;
+        range_t t = {m + 5, c};
+        imrx_trim_range(text, &t, NULL);
+        int named = t.e > t.b + 8 && (imrx_text_find(text, t.b, t.e, "Guidelines") < t.e ||
+                                      imrx_text_find(text, t.b, t.e, "Complaints") < t.e);
+        if (!named) return 0;
+        label = c;
+    }
     range_t title = {m + 5, label};
     for (uint32_t i = title.b; i < title.e; i++)
         if (text[i] == ';' || text[i] == '.') return 0; /* the label is another sentence's */
