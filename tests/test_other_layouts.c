@@ -76,6 +76,10 @@ Test(other_layouts, layout_d_dates_told_other_ways)
         "The application for Independent Medical Review was received on 8/9/2013. The "
         "utilization\nreview determination, a partial certification, is dated 8/2/2013. The case "
         "was assigned\nto MAXIMUS on 8/15/2013.",
+        /* H205: a date after a participle between commas */
+        "An application for Independent Medical Review, received on August 9, 2013, disputes "
+        "the\nutilization review denial of August 2, 2013. The case was assigned to MAXIMUS on "
+        "August 15,\n2013.",
         /* H197: "the case assignment" */
         "The application for Independent Medical Review was received on 8/9/2013, following a "
         "utilization\nreview denial dated 8/2/2013. MAXIMUS received the case assignment on "
@@ -664,5 +668,24 @@ Test(other_layouts, layout_d_header_labels_and_a_title_part_of_the_mtus)
         "Requested Treatment/Service Is Medically Necessary:\nThe repair is "
         "indicated.\n");
     cr_expect_str_eq(t_str(r, "items.0.guidelines.0.title"), "Chronic Pain Medical Treatment");
+    json_decref(r);
+}
+
+/* A partial authorisation told after the list, naming its item (H205): the item it names, not the
+ * list's last. */
+Test(other_layouts, layout_d_a_partial_note_names_its_item)
+{
+    json_t *r = letter_d("1) MAXIMUS Federal Services, Inc. has determined the request for Norco "
+                         "10/325 mg #60 is not\nmedically necessary and appropriate.\n2) MAXIMUS "
+                         "Federal Services, Inc. has determined the request for Prilosec 20 mg #60 "
+                         "is not\nmedically necessary and appropriate.\n\nNorco 10/325 mg #120 was "
+                         "the original request. Norco 10/325 mg #60 was authorized by the Claims\n"
+                         "Administrator. The remaining IMR eligible portion of the original "
+                         "request, Norco 10/325 mg #60,\nis the item decided in determination 1 "
+                         "above.",
+                         plain_procedure, plain_reviewer);
+    cr_assert_eq(json_array_size(t_get(r, "items")), 2);
+    cr_expect(json_is_true(t_get(r, "items.0.partial")));
+    cr_expect(!json_is_true(t_get(r, "items.1.partial")), "not Prilosec");
     json_decref(r);
 }

@@ -538,3 +538,25 @@ Test(stop_wordings, wordings_of_round_56)
     expect_each(stopped, "hydrocodone/acetaminophen", "discontinued", 1);
     expect_each(never, "hydrocodone/acetaminophen", "negated", 1);
 }
+
+/* Wordings of the fifty-seventh round (H205, H207). */
+Test(stop_wordings, wordings_of_round_57)
+{
+    json_t *r = summary("He has never taken an antidepressant for pain, such as Cymbalta.");
+    cr_expect(flag(must(r, "duloxetine"), "negated"));
+    json_decref(r);
+    r = summary("His listed allergies are penicillin (hives) and codeine (nausea and vomiting). He "
+                "takes Plavix 75 mg daily.");
+    cr_expect(flag(must(r, "codeine"), "negated"));
+    cr_expect(!flag(must(r, "clopidogrel"), "negated"));
+    json_decref(r);
+    r = summary("Her allergy list includes aspirin (angioedema).");
+    cr_expect(flag(must(r, "aspirin"), "negated"));
+    json_decref(r);
+    r = summary(
+        "He took warfarin after a deep vein thrombosis in 2019; it was changed to Xarelto in "
+        "10/2020 because of labile INR values.");
+    cr_expect(flag(must(r, "warfarin"), "discontinued"));
+    cr_expect(!flag(must(r, "rivaroxaban"), "discontinued"));
+    json_decref(r);
+}

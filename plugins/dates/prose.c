@@ -102,10 +102,23 @@ void dates_read_prose(letter_t *L, const imrx_section_t *sec)
         int slot = clause_slot(text, cb, b, 1);
         /* a date in apposition ("assigned to MAXIMUS the following day, 9/25/2013"): the clause
          * before its comma */
+        /* ... or after a participle of its own ("An application for Independent Medical Review,
+         * received on October 2, 2013, disputes ..."; not "..., and on 10/31/2013 the case was
+         * assigned", a clause of its own) */
         int words = 0;
-        for (uint32_t i = cb; i < b && !words; i++)
-            words = imrx_text_letter((unsigned char)text[i]);
-        if (slot < 0 && !words && cb > sec->begin + 1 && text[cb - 1] == ',')
+        uint32_t first_end = cb;
+        for (uint32_t i = cb; i < b; i++)
+            if (imrx_text_letter((unsigned char)text[i]) &&
+                (i == cb || !imrx_text_letter((unsigned char)text[i - 1]))) {
+                if (!words++)
+                    for (first_end = i;
+                         first_end < b && imrx_text_letter((unsigned char)text[first_end]);)
+                        first_end++;
+            }
+        int participle = words && first_end >= cb + 2 && text[first_end - 2] == 'e' &&
+                         text[first_end - 1] == 'd';
+        if (slot < 0 && (!words || (words <= 2 && participle)) && cb > sec->begin + 1 &&
+            text[cb - 1] == ',')
             slot = clause_slot(text, clause_start(text, sec->begin, cb - 1), cb - 1, 1);
         /* an aside between commas before the verb ("The utilization review denial, which
          * certified part of one request, is dated 8/30/2013", "The utilization review

@@ -44,6 +44,14 @@ static int item_named(const char *text, uint32_t from, uint32_t at, int fallback
     return atoi(text + k + 5) - 1;
 }
 
+/* Does text[b..e) hold s[0..n), in any case? */
+static int memmem_ci(const char *text, uint32_t b, uint32_t e, const char *s, size_t n)
+{
+    for (uint32_t p = b; p + n <= e; p++)
+        if (strncasecmp(text + p, s, n) == 0) return 1;
+    return 0;
+}
+
 void imrx_d_partial_notes(scan_t *sc, uint32_t issues_end)
 {
     const char *text = sc->l->text;
@@ -52,6 +60,16 @@ void imrx_d_partial_notes(scan_t *sc, uint32_t issues_end)
         uint32_t e = i + 1 < sc->count ? sc->items[i + 1].block.b : issues_end;
         for (uint32_t p = b; (p = part_told(sc, p, e)) < e; p++) {
             int k = item_named(text, b, p, i);
+            /* ... or the item whose text the note names ("The remaining IMR eligible portion of
+             * the original request, Norco 10/325 mg #60, is ...", after the list's last item) */
+            for (int j = 0; j < sc->count; j++) {
+                const range_t *tx = &sc->items[j].text;
+                uint32_t ne = p + 300 < e ? p + 300 : e;
+                if (tx->e > tx->b + 3 && memmem_ci(text, p, ne, text + tx->b, tx->e - tx->b)) {
+                    k = j;
+                    break;
+                }
+            }
             if (k < sc->count) sc->items[k].partial = 1;
         }
     }

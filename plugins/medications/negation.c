@@ -24,10 +24,11 @@ static int list_gap(const char *text, uint32_t b, uint32_t e, const mention_t *a
     static const char *const glue[] = {
         "and", "or", "nor", "any", "the", "his", "her", "their", "all", "other", "further", "use",
         "of", "taking", "using", "such", "as", "like", "including", "oral", "topical", "prescribed",
-        "previous", "previously", "prior", "current", "well", "a", "medication", "medications",
-        "drugs", "opioids", "opioid", "NSAIDs", "NSAID", "narcotics", "narcotic", "muscle",
-        "relaxants", "relaxant", "pain", "either", "both", "long", "short", "acting", "extended",
-        "immediate", "release", "controlled", "brand", "generic", "name",
+        /* "has never taken an antidepressant for pain, such as duloxetine" */
+        "for", "previous", "previously", "prior", "current", "well", "a", "medication",
+        "medications", "drugs", "opioids", "opioid", "NSAIDs", "NSAID", "narcotics", "narcotic",
+        "muscle", "relaxants", "relaxant", "pain", "either", "both", "long", "short", "acting",
+        "extended", "immediate", "release", "controlled", "brand", "generic", "name",
         /* "a tricyclic antidepressant like nortriptyline or an SNRI like duloxetine" */
         "an", "tricyclic", "antidepressant", "antidepressants", "SNRI", "SNRIs", "SSRI", "SSRIs",
         "anticonvulsant", "anticonvulsants", "antiepileptic", "antiepileptics", "agent", "agents",

@@ -53,7 +53,9 @@ const char med_re_negation_before[] =
     "(?:trial|course)|any\\s+(?:prior\\s+)?use)\\s+(?:of|with)"
     /* (not a guideline's "for a patient allergic to penicillin") */
     "|(?<!patients\\s)(?<!patient\\s)(?<!those\\s)(?<!anyone\\s)(?<!someone\\s)allergic\\s+to"
-    "|allerg(?:y|ies)\\s*(?:to|include|including|:|of)"
+    /* ("His listed allergies are penicillin (hives) and codeine", "allergy list includes
+     * aspirin") */
+    "|allerg(?:y|ies)(?:\\s+list)?\\s*(?:to|include[sd]?|including|:|of|are|were)"
     /* "He declined the psychiatrist's suggestion of a trial of sertraline" */
     "|(?:refused|declined|turned\\s+down)\\s+(?:the\\s+|an?\\s+|(?:his|her|their)\\s+)?(?:[a-z']+"
     "\\s+){0,2}"
@@ -632,6 +634,8 @@ const char med_re_stopped_next_clause[] =
     "|(?:the\\s+)?(?:supply|prescription|bottle|medication|tablets|pills)\\s+ran\\s+out\\b"
     "|(?:he|she|they)\\s+(?:has|have|had)\\s+not\\s+(?:had|taken|used)\\s+(?:any|it|them)\\s+"
     "since\\b"
+    /* "He took warfarin after a deep vein thrombosis in 2019; it was changed to Xarelto" */
+    "|(?:it|they)\\s+(?:was|were)\\s+(?:later\\s+|then\\s+)?(?:changed|switched|converted)\\s+to\\b"
     /* "Percocet was prescribed early; she was switched to Norco in 2015" */
     "|(?:he|she|they)\\s+(?:was|were)\\s+(?:later\\s+|then\\s+)?(?:switched|changed|moved|"
     "transitioned)\\s+to\\b"
