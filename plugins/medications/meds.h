@@ -221,6 +221,11 @@ int med_named_only(const med_context_re_t *re, imrx_re_scratch_t *t, const char 
 void med_negation(const med_context_re_t *re, imrx_re_scratch_t *t, const char *text, uint32_t sb,
                   uint32_t se, uint32_t hi, mention_t *m, const mention_t *all, size_t n);
 
+/* Is the drug of m, in its sentence text[sb, se), stopped in the next sentence, named by a
+ * pronoun ("it", "both")? (negation_next.c) */
+int med_stopped_in_next_sentence(const char *text, uint32_t sb, uint32_t se, uint32_t hi,
+                                 const mention_t *m, const mention_t *all, size_t n);
+
 /* Sets section, context, negated and discontinued of every mention. */
 void med_classify(const med_context_re_t *re, imrx_re_scratch_t *t, const imrx_letter_t *l,
                   mention_t *m, size_t n);
