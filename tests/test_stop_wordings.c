@@ -560,3 +560,19 @@ Test(stop_wordings, wordings_of_round_57)
     cr_expect(!flag(must(r, "rivaroxaban"), "discontinued"));
     json_decref(r);
 }
+
+/* A guideline's condition names drugs as examples, not as the worker's (H208). */
+Test(stop_wordings, a_guideline_condition_names_examples)
+{
+    json_t *r =
+        summary("He takes Fioricet. Botox is recommended once at least two or three classes "
+                "of preventive medication, such as Norco or propranolol, have failed or "
+                "were not tolerated.");
+    cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
+    cr_expect(!flag(must(r, "hydrocodone/acetaminophen"), "negated"));
+    json_decref(r);
+    /* (a use told plainly still is) */
+    r = summary("Norco was not tolerated because of nausea.");
+    cr_expect(flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
+    json_decref(r);
+}

@@ -53,8 +53,9 @@ static const char hedge[] =
     "recommend\\w*|guidelines?|MTUS|ODG|ACOEM|stud(?:y|ies)|trials?|evidence"
     /* a guideline's condition: "only the Lidoderm patch is supported, once a first-line agent
      * (...) has been tried" */
-    "|(?:once|after|until|unless)\\s+(?:an?|the)\\s+(?:[\\w-]+\\s+){0,2}(?:agents?|drugs?|"
-    "medications?|treatments?|therap(?:y|ies)|antidepressants?|anticonvulsants?)"
+    "|(?:once|after|until|unless)\\s+(?:an?\\s+|the\\s+|at\\s+least\\s+)(?:[\\w-]+\\s+){0,5}(?:"
+    "agents?|"
+    "drugs?|medications?|treatments?|therap(?:y|ies)|antidepressants?|anticonvulsants?|classes)"
     ")\\b";
 
 /* In reasoning, a sentence about the patient's own use. */

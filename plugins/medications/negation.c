@@ -641,8 +641,13 @@ static void read_cues(const med_context_re_t *re, imrx_re_scratch_t *t, const ch
             (strncasecmp(text + rw, "which ", 6) == 0 || strncasecmp(text + rw, "that ", 5) == 0) &&
             imrx_text_find(text, from, cb, " and ") < cb &&
             ((size_t)(m - all) + 1 == n || m[1].b >= cb);
-        if (!inside && !latter && !elsewhere && !relative_elsewhere && cb - from < 160 &&
-            !later_line_drug(text, from, cb, m, all, n) && cb - gap < 100 &&
+        /* a guideline's condition names drugs as examples: "once at least two classes of
+         * preventive medication, such as topiramate or propranolol, have failed or were not
+         * tolerated" */
+        int condition = imrx_text_find(text, sb, m->b, "once at least ") < m->b ||
+                        imrx_text_find(text, sb, m->b, "unless ") < m->b;
+        if (!inside && !latter && !elsewhere && !relative_elsewhere && !condition &&
+            cb - from < 160 && !later_line_drug(text, from, cb, m, all, n) && cb - gap < 100 &&
             !broken(re, t, text, gap, cb) &&
             (elided ? first : !nearer_subject(text, from, cb, m, all, n)) &&
             !(disc && switched_to_itself(text, ce, m, all, n))) {
