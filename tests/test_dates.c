@@ -523,6 +523,9 @@ Test(dates, weaker_statements_of_the_injury)
         /* (H204) */
         "He is an electrician. On 2/5/2001 he was pulling cable through an attic crawl space and "
         "developed neck pain.",
+        /* (H209: an operation's date after the symptoms is no injury date) */
+        "He was working as an electrician on 2/5/2001 when he fell from a ladder. He later "
+        "developed neck pain and underwent a fusion on 04/14/2003.",
         /* (a score that fell is no fall: H193) */
         "She drove a bus. On February 5, 2001 her bus was struck from behind. Her PTSD score fell "
         "from 62 to 48, and on 06/16/2014 she returned to work.",

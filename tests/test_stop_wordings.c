@@ -576,3 +576,13 @@ Test(stop_wordings, a_guideline_condition_names_examples)
     cr_expect(flag(must(r, "hydrocodone/acetaminophen"), "discontinued"));
     json_decref(r);
 }
+
+/* Wordings of the fifty-eighth round (H209). */
+Test(stop_wordings, wordings_of_round_58)
+{
+    static const char *const stopped[] = {
+        "A compounded cream containing Norco was prescribed in 2014, and she stopped using it "
+        "after a month, saying it did nothing.",
+        NULL};
+    expect_each(stopped, "hydrocodone/acetaminophen", "discontinued", 1);
+}

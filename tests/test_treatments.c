@@ -154,6 +154,8 @@ Test(treatments, categories_from_the_rule_table)
     expect_category("Neurofeedback, 10 sessions", "behavioral_mental_health", "biofeedback");
     expect_category("Skilled nursing facility stay for 7 days following surgery", "surgery",
                     "inpatient stay");
+    expect_category("Right ring finger trigger finger release (A1 pulley release)", "surgery",
+                    "tendon or nerve release");
 }
 
 /* A remaining portion that opens with its count ("6 visits, lumbar spine", "#7 and #10") is

@@ -39,7 +39,9 @@ const char dates_re_narrative_injury[] =
     "(?<!prior\\s)(?<!previous\\s)(?<!earlier\\s)(?:robbery|accident|altercation|explosion)|robbed|"
     "gunpoint|"
     "motor\\s+vehicle\\s+(?:accident|collision)|was\\s+involved|developed|began\\s+to\\s+have|"
-    "reported\\s+(?:the\\s+)?(?:onset|pain|symptoms|numbness))\\b[^.;]{0,140}?\\bon\\s+"
+    /* (not an operation's date after it: "developed neck pain ... and underwent a fusion on") */
+    "reported\\s+(?:the\\s+)?(?:onset|pain|symptoms|numbness))\\b(?:(?!underwent\\b)[^.;]){0,140}?"
+    "\\bon\\s+"
     "(?:or\\s+about\\s+)?"
     "|\\b(?:cumulative|continuous)\\s+trauma\\s+(?:period\\s+|claim\\s+)?(?:through|to|ending|"
     "ending\\s+on)\\s+"

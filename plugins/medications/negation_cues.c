@@ -484,7 +484,7 @@ const char med_re_negation_after[] =
     "|(?:he|she|they|and)\\s+(?:had\\s+|has\\s+)?(?:later\\s+|then\\s+)?(?:discontinued|stopped|"
     "quit)"
     "\\s+(?:it|them|"
-    "taking\\s+(?:it|them))"
+    "(?:taking|using)\\s+(?:it|them))"
     "|and\\s+(?:then\\s+)?(?:was|were)\\s+(?:discontinued|stopped)"
     /* "He took ibuprofen for several years until a gastrointestinal bleed in 2015, after which it
      * was stopped" */
@@ -552,7 +552,7 @@ const char med_re_negation_after[] =
     "(?:it|them)\\b"
     /* "was taking Ambien for sleep but stopped it", "was tried without benefit and stopped" */
     "|but\\s+(?:(?:he|she|they)\\s+)?(?:later\\s+|then\\s+)?(?:discontinued|stopped|quit)\\s+"
-    "(?:it|them|taking\\s+(?:it|them))"
+    "(?:it|them|(?:taking|using)\\s+(?:it|them))"
     "|(?:was|were)\\s+(?:(?:then|later|also|subsequently|briefly|initially)\\s+)?(?:tried|trialed|"
     "started|used|prescribed|given|begun|taken|initiated|titrated|increased|raised|reduced|"
     "decreased|continued)\\b"
