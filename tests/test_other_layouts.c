@@ -76,6 +76,11 @@ Test(other_layouts, layout_d_dates_told_other_ways)
         "The application for Independent Medical Review was received on 8/9/2013. The "
         "utilization\nreview determination, a partial certification, is dated 8/2/2013. The case "
         "was assigned\nto MAXIMUS on 8/15/2013.",
+        /* H213: "it" after a semicolon */
+        "The utilization review denial in this case is dated 8/2/2013. The application for "
+        "Independent\nMedical Review followed; it was received on 8/9/2013, and MAXIMUS was "
+        "assigned "
+        "the case on\n8/15/2013.",
         /* H205: a date after a participle between commas */
         "An application for Independent Medical Review, received on August 9, 2013, disputes "
         "the\nutilization review denial of August 2, 2013. The case was assigned to MAXIMUS on "
@@ -687,5 +692,29 @@ Test(other_layouts, layout_d_a_partial_note_names_its_item)
     cr_assert_eq(json_array_size(t_get(r, "items")), 2);
     cr_expect(json_is_true(t_get(r, "items.0.partial")));
     cr_expect(!json_is_true(t_get(r, "items.1.partial")), "not Prilosec");
+    json_decref(r);
+}
+
+/* "Medical Treatment Guideline(s) Relied Upon:" with both parties' citations in its sentences,
+ * and "No medical evidence was cited by the Expert Reviewer" (H213). */
+Test(other_layouts, layout_d_one_label_for_both_citations)
+{
+    json_t *r = letter_d_with(
+        "1) MAXIMUS Federal Services, Inc. has determined the request for Ultram ER 150 mg #30 is "
+        "not\nmedically necessary and appropriate.\n2) MAXIMUS Federal Services, Inc. has "
+        "determined the request for a TENS unit is not\nmedically necessary and appropriate.",
+        plain_procedure, plain_reviewer, "",
+        "1) Regarding the request for Ultram ER 150 mg #30:\nMedical Treatment Guideline(s) Relied "
+        "Upon:\nThe Claims Administrator based its decision on the MTUS Chronic Pain Medical "
+        "Treatment\nGuidelines (2009). The Expert Reviewer based his/her decision on the MTUS "
+        "Chronic Pain Medical\nTreatment Guidelines (2009), pages 93-94.\nRationale Why Requested "
+        "Treatment/Service Is Not Medically Necessary:\nNo gain.\n2) Regarding the request for a "
+        "TENS unit:\nMedical Treatment Guideline(s) Relied Upon:\nThe Claims Administrator based "
+        "its decision on the MTUS Chronic Pain Medical Treatment\nGuidelines (2009). No medical "
+        "evidence was cited by the Expert Reviewer.\nRationale Why Requested Treatment/Service Is "
+        "Not Medically Necessary:\nNo trial.\n");
+    cr_assert_eq(json_array_size(t_get(r, "items")), 2);
+    cr_expect_str_eq(t_str(r, "items.0.guidelines.0.title"), "Chronic Pain Medical Treatment");
+    cr_expect(json_is_true(t_get(r, "items.1.no_citation")));
     json_decref(r);
 }

@@ -585,4 +585,10 @@ Test(stop_wordings, wordings_of_round_58)
         "after a month, saying it did nothing.",
         NULL};
     expect_each(stopped, "hydrocodone/acetaminophen", "discontinued", 1);
+    /* (H215) */
+    static const char *const never[] = {
+        "A pain management consultant wrote a prescription for Norco in July 2018, which he never "
+        "filled.",
+        NULL};
+    expect_each(never, "hydrocodone/acetaminophen", "negated", 1);
 }

@@ -156,6 +156,7 @@ Test(treatments, categories_from_the_rule_table)
                     "inpatient stay");
     expect_category("Right ring finger trigger finger release (A1 pulley release)", "surgery",
                     "tendon or nerve release");
+    expect_category("Post-operative surgical shoe", "dmepos", "brace or orthosis");
 }
 
 /* A remaining portion that opens with its count ("6 visits, lumbar spine", "#7 and #10") is

@@ -19,7 +19,8 @@
     "board|,?\\s+(?:and\\s+)?(?:also\\s+)?(?:has|holds|with)\\s+(?:an?\\s+)?(?:sub-?specialt|"     \
     "specialt|additional|certificat|added)|,?\\s+and\\s+(?:an?\\s+)?(?:sub-?specialty|added|"      \
     "additional)\\s+(?:qualification|certificat)|"                                                 \
-    ",\\s+(?:the\\s+)?(?:expert\\s+)?reviewer\\b|,?\\s+who\\b|,\\s+is\\s+(?=board\\b)|"            \
+    ",\\s+(?:the\\s+)?(?:expert\\s+)?reviewer\\b|,?\\s+who\\b|,\\s+is\\s+(?=board\\b|in\\s+"       \
+    "active\\b)|"                                                                                  \
     ",?\\s+and\\s+(?:sees|treats|"                                                                 \
     "practices|works|spends|devotes|"                                                              \
     "has\\s+(?:treated|practiced|worked|seen))\\b|" /* "Orthopaedic Surgery, has a practice        \

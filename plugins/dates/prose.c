@@ -135,6 +135,10 @@ void dates_read_prose(letter_t *L, const imrx_section_t *sec)
                 (relative || (cb - ab <= 80 && clause_slot(text, ab, cb - 1, 1) < 0)))
                 slot = clause_slot(text, clause_start(text, sec->begin, ab - 1), ab - 1, 1);
         }
+        /* "The application for Independent Medical Review followed; it was received on
+         * 07/15/2013": the clause before the semicolon names what "it" is */
+        if (slot < 0 && cb > sec->begin + 1 && text[cb - 1] == ';')
+            slot = clause_slot(text, clause_start(text, sec->begin, cb - 1), cb - 1, 1);
         if (slot < 0) slot = clause_slot(text, e, clause_end(text, e, end), 0);
         if (slot < 0 || L->have[slot]) continue;
         imrx_date_t d;

@@ -610,7 +610,8 @@ cite_flags_t imrx_emit_citations(scan_t *sc, imrx_node_t parent, const char *key
     if (imrx_text_find(text, r.b, r.e, "did not cite any medical evidence") < r.e ||
         imrx_text_find(text, r.b, r.e, "did not cite any guideline or medical evidence") < r.e ||
         imrx_text_find(text, r.b, r.e, "did not cite any guidelines or medical evidence") < r.e ||
-        imrx_text_find(text, r.b, r.e, "No medical treatment guideline was cited") < r.e)
+        imrx_text_find(text, r.b, r.e, "No medical treatment guideline was cited") < r.e ||
+        imrx_text_find(text, r.b, r.e, "No medical evidence was cited") < r.e)
         f.no_citation = 1;
     int non_mtus_before = 0, mtus_silent = 0;
     for (uint32_t b = r.b; b < r.e;) {

@@ -66,13 +66,13 @@ const char *const imrx_decisions_patterns[RE_COUNT] = {
         "^(?|(?:\\(?(\\d{1,2})[.)]" WS ")?Regarding" WS "the" WS "(?:request" WS "for|requested)" WS
         "|\\(?(\\d{1,2})[.)][ ]+(?=[^\\n]{1,300}\\n(?:Medical" WS "Treatment" WS
         "Guideline|Claims" WS "Administrator" WS "guideline|MAXIMUS" WS "guideline)))",
-    [RE_D_LABEL] =
-        "^(Medical" WS "Treatment" WS "Guideline\\(s\\)" WS "(?i:Relied)" WS "(?i:Upon)" WS "by" WS
-        "the" WS "(?:Expert" WS "Reviewer|Claims" WS "Administrator)|Rationale" WS "Why" WS
-        "Requested" WS "Treatment/Service" WS "Is" WS "(?:Not" WS ")?Medically" WS "Necessary"
-        /* (some writers' blocks use layout B's labels) */
-        "|Claims" WS "Administrator" WS "guideline|MAXIMUS" WS "guideline|Rationale" WS "for" WS
-        "the" WS "Decision)\\s*:",
+    [RE_D_LABEL] = "^(Medical" WS "Treatment" WS "Guideline\\(s\\)" WS "(?i:Relied)" WS
+                   "(?i:Upon)(?:" WS "by" WS "the" WS "(?:Expert" WS "Reviewer|Claims" WS
+                   "Administrator))?|Rationale" WS "Why" WS "Requested" WS "Treatment/Service" WS
+                   "Is" WS "(?:Not" WS ")?Medically" WS "Necessary"
+                   /* (some writers' blocks use layout B's labels) */
+                   "|Claims" WS "Administrator" WS "guideline|MAXIMUS" WS "guideline|Rationale" WS
+                   "for" WS "the" WS "Decision)\\s*:",
     /* a partial authorisation in layout D's prose: CERTIFIED_OF (group 1), or told without
      * naming what was certified: "Eight visits were
      * requested; the claims administrator certified four", "21 days were requested, and 7 days

@@ -254,6 +254,8 @@ const char med_re_negation_after[] =
     /* "suggested a diclofenac gel, which he has not yet started" */
     "|,?\\s*(?:which|that)\\s+(?:he|she|they|the\\s+(?:patient|applicant|injured\\s+worker))\\s+"
     "(?:has|have|had)\\s+(?:not|never)\\s+(?:yet\\s+)?(?:started|tried|filled|taken|used|begun)\\b"
+    /* "wrote a prescription for Nucynta in July 2018, which he never filled" */
+    "|,?\\s*(?:which|that)\\s+(?:he|she|they)\\s+never\\s+(?:filled|took|started|used|tried)\\b"
     /* "offered a trial of Cymbalta, which she declined" */
     "|,?\\s*(?:which|that)\\s+(?:he|she|they|the\\s+(?:patient|pt|applicant|injured\\s+worker|"
     "worker|claimant|employee))\\s+(?:declined|refused|turned\\s+down)(?!\\s+to\\s+(?:continue|"
