@@ -213,3 +213,15 @@ uint32_t imrx_text_find_last(const char *text, uint32_t b, uint32_t e, const cha
     for (uint32_t p = b; (p = imrx_text_find(text, p, e, needle)) < e; p++) found = p;
     return found;
 }
+
+uint32_t imrx_line_start(const char *text, uint32_t at)
+{
+    while (at > 0 && text[at - 1] != '\n') at--;
+    return at;
+}
+
+uint32_t imrx_line_end(const char *text, uint32_t at, uint32_t limit)
+{
+    while (at < limit && text[at] != '\n') at++;
+    return at;
+}

@@ -52,6 +52,11 @@ uint32_t imrx_text_find(const char *text, uint32_t b, uint32_t e, const char *ne
 /* The same search for the last occurrence: its offset, or e. */
 uint32_t imrx_text_find_last(const char *text, uint32_t b, uint32_t e, const char *needle);
 
+/* Where the line holding text[at] starts (the text's start at most), and where it ends (at its
+ * line break, or at limit). */
+uint32_t imrx_line_start(const char *text, uint32_t at);
+uint32_t imrx_line_end(const char *text, uint32_t at, uint32_t limit);
+
 /* A calendar date. */
 typedef struct imrx_date {
     int year, month, day;

@@ -42,12 +42,6 @@ typedef struct label {
     uint32_t line; /* where its line starts */
 } label_t;
 
-static uint32_t line_start(const char *text, size_t from, size_t p)
-{
-    while (p > from && text[p - 1] != '\n') p--;
-    return (uint32_t)p;
-}
-
 /* Does nothing but blanks follow text[p] on its line (within the header)? */
 static int line_ends(const char *text, size_t p, size_t end)
 {
@@ -208,12 +202,12 @@ void dates_read_header(letter_t *L, const imrx_section_t *sec)
             int g = imrx_re_has(L->t, 1) ? 1 : imrx_re_has(L->t, 2) ? 2 : 7;
             label_t lab = classify_label(text + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
             lab.end = (uint32_t)ov[1];
-            lab.line = line_start(text, sec->begin, ov[2 * g]);
+            lab.line = imrx_line_start(text, (uint32_t)ov[2 * g]);
             /* "Decision  09/19/2017" / "Date:": a label wrapped with its value on its first line,
              * whose second half alone is a label */
             if (side_by_side && g == 7 && lab.kind == V_OTHER && lab.line > sec->begin &&
                 ov[15] - ov[14] == 4 && strncasecmp(text + ov[14], "Date", 4) == 0) {
-                uint32_t above = line_start(text, sec->begin, lab.line - 1);
+                uint32_t above = imrx_line_start(text, lab.line - 1);
                 if (strncasecmp(text + above, "Decision", 8) == 0 &&
                     strncasecmp(text + above, "Decision Date", 13) != 0)
                     lab.kind = V_DATE, lab.slot = D_DECISION;
@@ -265,7 +259,7 @@ void dates_read_header(letter_t *L, const imrx_section_t *sec)
          * came before it keep waiting (the block rendering interleaves kinds). */
         int k = head;
         if (side_by_side && kind == V_DATE) { /* a label of the value's own line first */
-            uint32_t line = line_start(text, sec->begin, b);
+            uint32_t line = imrx_line_start(text, b);
             while (k < tail && !(queue[k].kind == V_DATE && queue[k].line == line)) k++;
             if (k == tail) k = head;
         }

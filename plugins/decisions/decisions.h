@@ -97,8 +97,6 @@ void imrx_d_partial_in_summary(scan_t *sc);
 int imrx_items_read_portion(scan_t *sc, item_t *it, uint32_t floor, uint32_t end);
 
 /* Helpers shared by the finders. */
-uint32_t imrx_line_start(const char *text, uint32_t at);
-uint32_t imrx_line_end(const char *text, uint32_t at, uint32_t limit);
 void imrx_trim_range(const char *text, range_t *r, const char *punct);
 int imrx_starts_with_ci(const char *s, const char *prefix);
 

@@ -7,18 +7,6 @@
 
 #include "decisions.h"
 
-uint32_t imrx_line_start(const char *text, uint32_t at)
-{
-    while (at > 0 && text[at - 1] != '\n') at--;
-    return at;
-}
-
-uint32_t imrx_line_end(const char *text, uint32_t at, uint32_t limit)
-{
-    while (at < limit && text[at] != '\n') at++;
-    return at;
-}
-
 void imrx_trim_range(const char *text, range_t *r, const char *punct)
 {
     while (r->b < r->e &&
