@@ -255,3 +255,31 @@ Test(diagnosis_ends, a_diagnosis_treated_again_with_a_device)
     expect_list(r, "patient.diagnoses", LIST("right knee pain", "left knee pain"));
     json_decref(r);
 }
+
+/* Round 51 (H183) and H178: the injury named again after "treated for" is no diagnosis; "and
+ * also diagnosed" and ", pending ..." end a diagnosis. */
+Test(diagnosis_ends, diagnoses_of_round_51)
+{
+    json_t *r = run_summary("A 66 year old male. He has been treated for this injury for 18 years. "
+                            "He walks.");
+    expect_list(r, "patient.diagnoses", LIST(NULL));
+    json_decref(r);
+    r = run_summary("A 50 year old male. He was referred while he was being treated for the "
+                    "orthopedic injuries. He walks.");
+    expect_list(r, "patient.diagnoses", LIST(NULL));
+    json_decref(r);
+    r = run_summary("A 40 year old female. The psychiatrist diagnosed major depressive disorder, "
+                    "single episode, moderate, and also diagnosed insomnia. She walks.");
+    expect_list(r, "patient.diagnoses",
+                LIST("major depressive disorder, single episode, moderate", "insomnia"));
+    json_decref(r);
+    r = run_summary("A 40 year old female. The treating physician diagnosed anxiety disorder, "
+                    "unspecified, pending a psychological evaluation. She walks.");
+    expect_list(r, "patient.diagnoses", LIST("anxiety disorder, unspecified"));
+    json_decref(r);
+    /* (an injury named with its site is still a diagnosis) */
+    r = run_summary("A 40 year old female. She has been treated for a left knee injury. She "
+                    "walks.");
+    expect_list(r, "patient.diagnoses", LIST("left knee injury"));
+    json_decref(r);
+}
