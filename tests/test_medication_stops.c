@@ -242,6 +242,17 @@ Test(medication_stops, stops_in_list_notes_changes_and_finished_courses)
     cr_expect(!flag(must(r, "cyclobenzaprine"), "discontinued"));
     cr_expect(!flag(must(r, "tramadol"), "discontinued"), "the clause goes on");
     json_decref(r);
+    /* "trial(s) of" before the list, its failure after it (H199) */
+    r = summary("Preventive trials of topiramate and propranolol failed; propranolol was stopped "
+                "because of fatigue. A trial of Lyrica has failed to help. There is no "
+                "documentation that trials of Cymbalta have failed. A trial of Celebrex is "
+                "recommended.");
+    cr_expect(flag(must(r, "topiramate"), "discontinued"), "'trials of A and B failed'");
+    cr_expect(flag(must(r, "propranolol"), "discontinued"));
+    cr_expect(flag(must(r, "pregabalin"), "discontinued"), "'has failed to help'");
+    cr_expect(!flag(must(r, "duloxetine"), "discontinued"), "a reviewer's condition");
+    cr_expect(!flag(must(r, "celecoxib"), "discontinued"), "no outcome");
+    json_decref(r);
     r = summary("Treatments have included Tylenol, and Motrin, which was discontinued after two "
                 "weeks. Naproxen and Mobic, which were stopped, did not help. He had not been "
                 "tried on Trazodone.");

@@ -40,6 +40,9 @@ Test(stop_wordings, drugs_never_taken_in_everyday_words)
         "He declined to start Norco.",
         "She opted not to fill the Norco prescription.",
         "He has never been on Norco.",
+        /* (H201) */
+        "The surgeon asked him to avoid Norco while the fracture heals, and he has not taken "
+        "any.",
         "He has never been prescribed a neuropathic agent such as Norco.",
         "Norco was suggested by a consulting psychiatrist but has not been started.",
         "The records do not document a trial of Norco.",

@@ -129,6 +129,11 @@ int dates_parse(const char *s, size_t n, int ref_year, imrx_date_t *d)
         d->year = nums[1];
         return imrx_date_valid(d->year, d->month, d->day);
     }
+    /* "20th of December, 2020": a letter right after the day ("the 20th ..." is read above) */
+    size_t nd = 0;
+    while (nd < n && nd < 2 && s[nd] >= '0' && s[nd] <= '9') nd++;
+    if (nd < n && ((s[nd] >= 'a' && s[nd] <= 'z') || (s[nd] >= 'A' && s[nd] <= 'Z')))
+        return parse_ordinal(s, n, d);
     while (i < n && k < 3) {
         while (i < n && !(s[i] >= '0' && s[i] <= '9')) i++;
         if (i >= n) break;

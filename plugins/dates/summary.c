@@ -115,9 +115,11 @@ const char dates_re_narrative_injury_weak[] =
     "moving|climbing|unloading|loading|reaching|bending)\\b[^.;]{0,120}?\\b(?:felt|developed|"
     "injured|hurt|"
     "strained|twisted|fell|slipped|noticed)\\b)"
-    /* "on 2-2-2019 a shoplifter she confronted at the register shoved her into the counter" */
-    "|\\bon\\s+(?=[^;]{6,20}?,?\\s+(?:a|an|the|two|three)\\s+[^.;]{1,60}?\\b(?:shoved|struck|hit|"
-    "attacked|assaulted|punched|kicked|stabbed|shot|robbed|pushed)\\s+(?:him|her)\\b)"
+    /* "on 2-2-2019 a shoplifter she confronted at the register shoved her into the counter", "on
+     * the 20th of December, 2020, two men stopped him at gunpoint" */
+    "|\\bon\\s+(?=[^;]{6,30}?,?\\s+(?:a|an|the|two|three)\\s+[^.;]{1,60}?(?:\\b(?:shoved|struck|"
+    "hit|attacked|assaulted|punched|kicked|stabbed|shot|robbed|pushed)\\s+(?:him|her)\\b|\\s(?:him|"
+    "her)\\s+at\\s+(?:gun|knife)point\\b))"
     /* "She was hurt on the evening shift of 02/26/2017" */
     "|\\b(?:was|were)\\s+(?:hurt|injured)\\b[^.;]{0,60}?\\b(?:of|on)\\s+"
     ")" DATE_OR_JOINED

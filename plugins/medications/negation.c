@@ -138,6 +138,50 @@ static int phrase_at(const char *text, uint32_t p, uint32_t se, const char *ph)
     return p >= se || !imrx_text_letter((unsigned char)text[p]);
 }
 
+/* "Preventive trials of topiramate and propranolol failed", "A trial of Lyrica has failed to
+ * help": the list stands after "trial(s) of" (the word text[wb..we)), its outcome right after it
+ * (at p). Not a guideline's or a reviewer's condition ("no documentation that trials of
+ * gabapentin have failed", "unless trials of ... failed"). */
+static int trials_failed(const char *text, uint32_t sb, uint32_t wb, uint32_t we, uint32_t p,
+                         uint32_t se)
+{
+    if (!imrx_text_ieq(text + wb, we - wb, "of")) return 0;
+    uint32_t tb = wb, te = wb;
+    while (te > sb && (text[te - 1] == ' ' || text[te - 1] == '\n')) te--;
+    tb = te;
+    while (tb > sb && imrx_text_letter((unsigned char)text[tb - 1])) tb--;
+    if (!imrx_text_ieq(text + tb, te - tb, "trial") && !imrx_text_ieq(text + tb, te - tb, "trials"))
+        return 0;
+    static const char *const condition[] = {"that ",    "if ",   "unless ", "until ",
+                                            "whether ", "once ", "should ", "after ",
+                                            "before ",  "no ",   "not ",    NULL};
+    for (int i = 0; condition[i]; i++)
+        if (imrx_text_find(text, sb, tb, condition[i]) < tb) return 0;
+    static const char *const outcome[] = {"failed",
+                                          "have failed",
+                                          "has failed",
+                                          "had failed",
+                                          "have all failed",
+                                          "had all failed",
+                                          "have both failed",
+                                          "had both failed",
+                                          "were unsuccessful",
+                                          "was unsuccessful",
+                                          "were ineffective",
+                                          "was ineffective",
+                                          NULL};
+    for (int i = 0; outcome[i]; i++)
+        if (phrase_at(text, p, se, outcome[i])) {
+            uint32_t q = p + (uint32_t)strlen(outcome[i]);
+            /* the clause ends, or the failure is told ("failed to help") */
+            if (q >= se || text[q] == ',' || text[q] == ';' || text[q] == '.' || text[q] == ')' ||
+                phrase_at(text, q + 1, se, "to") || phrase_at(text, q + 1, se, "because") ||
+                phrase_at(text, q + 1, se, "due"))
+                return 1;
+        }
+    return 0;
+}
+
 /* A trial told as past or as failed: "He tried morphine sulfate ER in the past, which caused
  * itching", "took Lyrica and Cymbalta years ago", "tried Robaxin early on without benefit". The
  * verb stands right before the list the mention is in, the time or outcome right after it, and
@@ -184,12 +228,13 @@ static int past_trial(const char *text, uint32_t sb, uint32_t se, const mention_
         p += (uint32_t)strlen(when[k]);
         while (p < se && (text[p] == ' ' || text[p] == '\n')) p++;
     }
-    if (!told) return 0;
-    if (p < se && text[p] != ',' && text[p] != ';' && text[p] != ')' && text[p] != '.') return 0;
     uint32_t we = all[first].b;
     while (we > sb && (text[we - 1] == ' ' || text[we - 1] == '\n')) we--;
     uint32_t wb = we;
     while (wb > sb && imrx_text_letter((unsigned char)text[wb - 1])) wb--;
+    if (trials_failed(text, sb, wb, we, p, se)) return 1;
+    if (!told) return 0;
+    if (p < se && text[p] != ',' && text[p] != ';' && text[p] != ')' && text[p] != '.') return 0;
     static const char *const verbs[] = {"tried", "took", "used", "taken", "trialed", NULL};
     for (int i = 0; verbs[i]; i++)
         if (imrx_text_ieq(text + wb, we - wb, verbs[i])) return 1;

@@ -70,6 +70,8 @@ const char med_re_negation_before[] =
     /* "He has been reluctant to start Cymbalta" */
     "|(?:was|is|has\\s+been|had\\s+been)\\s+(?:(?:very|quite|too)\\s+)?(?:reluctant|unwilling|"
     "hesitant)\\s+to\\s+(?:start|take|try|use|begin)"
+    /* "The surgeon asked him to avoid ibuprofen while the fracture heals" */
+    "|(?:told|advised|instructed|asked)\\s+(?:(?:him|her|them)\\s+)?to\\s+avoid"
     ")"
     "|(no\\s+longer\\s+(?:tak(?:es|ing)|us(?:es|ing)|on|prescribed|needs?|requires?)"
     /* "He abandoned Norco", "Her physician cut out the Norco", "He gave up on Norco", "He has
@@ -113,7 +115,8 @@ const char med_re_negation_before[] =
      * of oxycodone" */
     "|(?:finish(?:ed|ing)|complet(?:ed|ing))\\s+(?:a|an|the|his|her|their)\\s+(?:(?:short|brief|"
     "post-?\\s?op(?:erative)?|\\d+-?\\s?(?:day|week))\\s+){0,2}(?:course|taper)\\s+of"
-    "|(?:told|advised|instructed|asked)\\s+to\\s+(?:stop|discontinue|quit)(?:\\s+(?:taking|using))?"
+    "|(?:told|advised|instructed|asked)\\s+(?:(?:him|her|them)\\s+)?to\\s+(?:stop|discontinue|quit)"
+    "(?:\\s+(?:taking|using))?"
     "|(?<!being\\s)(?:weaned|tapered|came)\\s+(?:\\w+\\s+)?(?:off|from)(?:\\s+of)?"
     /* "She was previously on Neurontin", "He previously took Norco", "he last took Norco in
      * 2015" */
@@ -145,7 +148,7 @@ static const char *const before_words[] = {
     "complet",  "used",     "unable",    "intoleran", "gave",         "without",    "refused",
     "declined", "replaced", "prior",     "previous",  "past",         "former",     "tried",
     "d/c",      "failed",   "turned",    "last",      "yet",          "naive",      "cannot",
-    "can",      "withdrew", "reluctant", "unwilling", "hesitant",     NULL};
+    "can",      "withdrew", "reluctant", "unwilling", "hesitant",     "avoid",      NULL};
 const imrx_re_keys_t med_negation_before_keys = {before_words, 0, 0};
 
 /* Where a match of negation_before can begin (re.h, imrx_re_find_starts): the first words of its
