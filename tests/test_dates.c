@@ -765,6 +765,15 @@ Test(dates, header_values_moved_by_the_conversion)
          "Priority:              Standard                        Application          09/12/2016\n"
          "                                                       Received:\n",
          {"2016-09-19", "2015-02-14", "2016-10-14", "2016-09-01", "2016-09-12"}},
+        /* (H174-04: the year below the label's second line, past a page break) */
+        {"Case Number:          CM17-9000006\n"
+         "Date Assigned:        06/13/2017                      Date of Injury:      10/22/2016\n"
+         "Decision Date:        07/10/2017                      UR Denial Date:      05/25/2017\n"
+         "Priority:             Standard                        Application          06/05/\n"
+         "                                                      Received:\n"
+         "Page 1 of 4\n\fCM17-9000006\n"
+         "                                                                           2017\n",
+         {"2017-06-13", "2016-10-22", "2017-07-10", "2017-05-25", "2017-06-05"}},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         json_t *r = letter(cases[i].header, "The injured worker is a 40 year old male.");

@@ -22,8 +22,10 @@ const char dates_re_header_token[] =
     "|(?i:(Received))\\s*:"                       /* 3: its second line */
     "|(CM\\d{2}-\\d{7}|IMR\\s\\d{2}-\\d{5,7})\\b" /* 4: a case number */
     /* 5: a date ("Dated: August 4, 2014" in some copies of layout B; "10/14/" / "2016", its year
-     * wrapped to the next line; 10-01-2018 and 10.01.2018 in copies retyped) */
-    "|(\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2}|\\n\\d{4})(?![\\d/])"
+     * wrapped to the next line, or below the second line of its wrapped label, "06/05/" /
+     * "Received:" / "2017"; 10-01-2018 and 10.01.2018 in copies retyped) */
+    "|(\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2}|\\n\\d{4}|\\n(?:Received|Date):[ "
+    "\\t]*\\n\\d{4})(?![\\d/])"
     "|\\d{1,2}-\\d{1,2}-(?:\\d{4}|\\d{2})(?![\\d-])"
     "|\\d{1,2}\\.\\d{1,2}\\.(?:\\d{4}|\\d{2})(?!\\.?\\d)"
     "|(?:January|February|March|April|May|June|July|"
