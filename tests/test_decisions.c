@@ -76,6 +76,26 @@ Test(decisions, wrapped_items_verdict_on_next_line_and_adjacent_blocks)
     json_decref(r);
 }
 
+/* A conversion joined the rationale's conclusion and the next item's line, with junk between
+ * (H215-10): the item's name starts after the conclusion. */
+Test(decisions, an_item_joined_to_the_conclusion_before_it)
+{
+    json_t *r = run_a(
+        "Trintellix 20mg #30: Overturned\n"
+        "Claims Administrator guideline: Decision based on MTUS Chronic Pain 2009.\n"
+        "MAXIMUS guideline: Decision based on MTUS Chronic Pain 2009.\n"
+        "Decision rationale: He responds to it. Stopping it would risk relapse.\n"
+        "Trintellix 20mg #30 is medically necessary. ~|Individual psychotherapy, 12 sessions: "
+        "Upheld\n"
+        "Claims Administrator guideline: Decision based on MTUS Chronic Pain 2009.\n"
+        "MAXIMUS guideline: Decision based on MTUS Chronic Pain 2009.\n"
+        "Decision rationale: No progress is documented. Not medically necessary.\n");
+    cr_assert_eq(json_array_size(t_get(r, "items")), 2);
+    cr_expect_str_eq(ITEM(r, 1, "text"), "Individual psychotherapy, 12 sessions");
+    cr_expect_null(t_get(r, "items.1.drug.generic"));
+    json_decref(r);
+}
+
 /* An ACOEM chapter named by its number inside the title: the MTUS chapter title. */
 Test(decisions, an_acoem_chapter_number_in_the_title)
 {

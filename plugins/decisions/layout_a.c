@@ -55,6 +55,23 @@ static uint32_t name_start(const char *text, uint32_t end, uint32_t floor)
     return start;
 }
 
+/* A conversion that joined the rationale's last line to the next item's ("... #30 is medically
+ * necessary. ~|Individual psychotherapy, 12 sessions: Upheld"): the name starts after the
+ * conclusion, past the junk the conversion left. */
+static void skip_joined_conclusion(const char *text, range_t *r)
+{
+    uint32_t after = r->b;
+    for (uint32_t i = r->b; i + 10 <= r->e; i++)
+        if ((text[i] | 0x20) == 'n' && strncasecmp(text + i, "necessary.", 10) == 0 &&
+            (i == r->b || !isalpha((unsigned char)text[i - 1])))
+            after = i + 10;
+    if (after == r->b) return;
+    while (after < r->e &&
+           (isspace((unsigned char)text[after]) || text[after] == '~' || text[after] == '|'))
+        after++;
+    if (after < r->e && isalnum((unsigned char)text[after])) r->b = after;
+}
+
 /* "1. ", "2) ": a number some copies put before each item; not part of its name. */
 static void skip_item_number(const char *text, range_t *r)
 {
@@ -180,6 +197,7 @@ void imrx_items_layout_a(scan_t *sc, const imrx_section_t *sec)
         it->decision = (text[vb] == 'U' || text[vb] == 'u') ? DEC_UPHELD : DEC_OVERTURNED;
         if (!imrx_items_read_partial(sc, it, floor, end))
             it->text = (range_t){name_start(text, end, floor), end};
+        if (!it->partial) skip_joined_conclusion(text, &it->text);
         imrx_trim_range(text, &it->text, ",");
         if (!it->partial) skip_item_number(text, &it->text);
         it->block.b = it->partial ? it->original.b : it->text.b;
