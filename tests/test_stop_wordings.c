@@ -40,6 +40,8 @@ Test(stop_wordings, drugs_never_taken_in_everyday_words)
         "He declined to start Norco.",
         "She opted not to fill the Norco prescription.",
         "He has never been on Norco.",
+        /* (H219) */
+        "None of the standard analgesics, such as tramadol or Norco, has been tried.",
         /* (H201) */
         "The surgeon asked him to avoid Norco while the fracture heals, and he has not taken "
         "any.",

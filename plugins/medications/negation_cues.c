@@ -669,8 +669,11 @@ const char med_re_untried_before[] =
     "evidence|"
     "indication|mention|report)|(?:does|do|did)\\s+"
     "not\\s+(?:show|document|indicate|reflect|mention|establish|describe))\\s+(?:that|whether)\\b"
-    /* "Neither gabapentin nor Lyrica has been tried" */
-    "|\\bneither\\b";
+    /* "Neither gabapentin nor Lyrica has been tried", "None of the standard preventive agents,
+     * such as amitriptyline or propranolol, has been tried" */
+    "|\\bneither\\b|\\bnone\\s+of\\s+(?:(?:the|these|his|her|their)\\s+)?(?:[a-z-]+\\s+){0,4}?[a-z-"
+    "]+,?"
+    "\\s+(?:such\\s+as|like|including)\\b";
 const char med_re_untried_after[] =
     "[\\s,]*(?:was|were|(?:has|have|had)\\s+(?:ever\\s+)?been)\\s+(?:(?:ever\\s+|previously\\s+|"
     "actually\\s+)?(?:tried|used|prescribed|given|trialed|attempted)|ever\\s+offered)\\b";
