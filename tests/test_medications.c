@@ -387,6 +387,20 @@ Test(medications, morphine_equivalents_are_no_morphine)
     cr_expect_str_eq(str(m, "section"), "summary");
     cr_expect_null(mention(r, "morphine", 1), "equivalents are no mention of morphine");
     json_decref(r);
+    /* (H217) morphine as the unit of a conversion or a threshold is nobody's drug */
+    r = letter(meds_only, "She takes Norco 10/325 mg four times a day.", "Duragesic 25 mcg/hr",
+               "The patch is for patients who have taken at least 60 mg of oral morphine a day. "
+               "Her four tablets of Norco a day amount to about 40 mg of oral morphine.");
+    for (int i = 0; i < 2; i++) {
+        m = mention(r, "morphine", i);
+        cr_assert_not_null(m);
+        cr_expect_str_eq(str(m, "context"), "rationale");
+    }
+    json_decref(r);
+    r = letter(meds_only, "He takes 30 mg of morphine twice a day.", "Physical therapy",
+               "Not medically necessary.");
+    cr_expect_str_eq(str(must(r, "morphine"), "context"), "history", "a dose he takes");
+    json_decref(r);
 }
 
 Test(medications, context_and_spans)

@@ -242,6 +242,22 @@ Test(other_layouts, layout_c_partial_authorisation_and_layout_b_wrapped_heading)
         "IMR\neligible portion of the original request, 6 sessions: UPHELD");
     expect_partial(r, "C", "6 sessions", "Acupuncture 12 sessions for the lumbar spine", NULL);
     json_decref(r);
+    /* (H217) "Z is: Overturned", its "is" on a line of its own or not */
+    static const char *const is_told[] = {", 6 sessions is: UPHELD", ", 6 sessions\n   is: UPHELD",
+                                          NULL};
+    for (int i = 0; is_told[i]; i++) {
+        char told[512];
+        snprintf(told, sizeof told,
+                 "1) Acupuncture 12 sessions for the lumbar spine was the original request. "
+                 "Acupuncture 6\nsessions for the lumbar spine was authorized by the Claims "
+                 "Administrator. The remaining IMR\neligible portion of the original request%s",
+                 is_told[i]);
+        r = corpus_letter_with(
+            "C-01.txt", "1) Acupuncture 2 times a week for 6 weeks for the lumbar spine: UPHELD",
+            told);
+        expect_partial(r, "C", "6 sessions", "Acupuncture 12 sessions for the lumbar spine", NULL);
+        json_decref(r);
+    }
     r = corpus_letter_with("B-03.txt", "HOW THE IMR FINAL DETERMINATION WAS MADE",
                            "HOW THE IMR FINAL DETERMINATION WAS\nMADE");
     cr_expect_str_eq(t_str(r, "layout"), "B");

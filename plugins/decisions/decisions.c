@@ -44,8 +44,10 @@ const char *const imrx_decisions_patterns[RE_COUNT] = {
                       ")?medically" WS "necessary" WS "and" WS "appropriate",
     [RE_B_LABEL] = "^(Claims" WS "Administrator" WS "guideline|MAXIMUS" WS "guideline|Rationale" WS
                    "for" WS "the" WS "Decision)\\s*:",
-    [RE_C_ISSUE] = "^(\\d{1,2})\\)" WS "([\\s\\S]{1,400}?)\\s*:\\s*(UPHELD|OVERTURNED|Upheld|"
-                   "Overturned)\\b",
+    /* (the remaining portion of a partial ends "Z is: Overturned", its "is" maybe wrapped) */
+    [RE_C_ISSUE] =
+        "^(\\d{1,2})\\)" WS "([\\s\\S]{1,400}?)(?:\\s+is)?\\s*:\\s*(UPHELD|OVERTURNED|Upheld|"
+        "Overturned)\\b",
     [RE_NUMBER] = "^(\\d{1,2})([.)])" WS,
     /* numbered "1)", "(1)" or "1.", or a lone decision inside a paragraph ("One item was in
      * dispute. MAXIMUS ... has determined the request for ..."); "the request for X" or "the

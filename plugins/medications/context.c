@@ -327,6 +327,38 @@ static int replaced_by_request(const char *text, uint32_t sb, const mention_t *m
     return 0;
 }
 
+/* "Her four tablets of Norco a day amount to about 40 mg of oral morphine", "patients who have
+ * taken at least 60 mg of oral morphine a day": morphine as the unit of an opioid dose, a
+ * conversion or a threshold, not a drug anyone took. */
+static int morphine_as_unit(const char *text, uint32_t sb, const mention_t *m)
+{
+    if (!imrx_text_ieq(text + m->b, m->e - m->b, "morphine")) return 0;
+    uint32_t p = m->b;
+    static const char *const before[] = {"mg of oral", "mg of", "mg/day of oral", "mg/day of",
+                                         NULL};
+    int unit = 0;
+    for (int i = 0; before[i] && !unit; i++) {
+        uint32_t n = (uint32_t)strlen(before[i]);
+        if (p >= sb + n + 1 && imrx_text_ieq(text + p - n - 1, n, before[i]) &&
+            (text[p - 1] == ' ' || text[p - 1] == '\n')) {
+            p -= n + 1;
+            unit = 1;
+        }
+    }
+    if (!unit) return 0;
+    while (p > sb && (text[p - 1] == ' ' || text[p - 1] == '\n')) p--;
+    uint32_t nb = p;
+    while (nb > sb && ((text[nb - 1] >= '0' && text[nb - 1] <= '9') || text[nb - 1] == '.')) nb--;
+    if (nb == p) return 0; /* a number before "mg" */
+    uint32_t lead = nb > sb + 40 ? nb - 40 : sb;
+    static const char *const cues[] = {"amount to",    "amounts to", "equal to",    "equals",
+                                       "equivalent",   "at least",   "more than",   "less than",
+                                       "greater than", "exceed",     "the same as", NULL};
+    for (int i = 0; cues[i]; i++)
+        if (imrx_text_find(text, lead, nb, cues[i]) < nb) return 1;
+    return 0;
+}
+
 void med_classify(const med_context_re_t *re, imrx_re_scratch_t *t, const imrx_letter_t *l,
                   mention_t *m, size_t n)
 {
@@ -393,6 +425,7 @@ void med_classify(const med_context_re_t *re, imrx_re_scratch_t *t, const imrx_l
             else
                 m[i].context = own ? CTX_HISTORY : CTX_RATIONALE;
         }
+        if (morphine_as_unit(text, sb, &m[i])) m[i].context = CTX_RATIONALE;
         med_negation(re, t, text, sb, se, hi, &m[i], m, n);
         /* a drug the letter says was stopped or switched was the patient's, wherever it is told */
         if (m[i].discontinued && m[i].context == CTX_RATIONALE) m[i].context = CTX_HISTORY;
