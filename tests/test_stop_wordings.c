@@ -40,6 +40,9 @@ Test(stop_wordings, drugs_never_taken_in_everyday_words)
         "He declined to start Norco.",
         "She opted not to fill the Norco prescription.",
         "He has never been on Norco.",
+        /* (H210) */
+        "Norco was denied in 2021 and he never took it.",
+        "Norco was prescribed in March and never filled because of cost.",
         /* (H219) */
         "None of the standard analgesics, such as tramadol or Norco, has been tried.",
         /* (H201) */
@@ -75,6 +78,7 @@ Test(stop_wordings, the_same_words_about_something_else)
         "He takes no more than two Norco a day.",
         "He took Norco until 2016, when it was resumed after surgery.",
         "He is unable to continue working and takes Norco.",
+        "He took Norco for years and never used Lyrica.",
         NULL};
     expect_each(taken, "hydrocodone/acetaminophen", "discontinued", 0);
     expect_each(taken, "hydrocodone/acetaminophen", "negated", 0);

@@ -291,6 +291,11 @@ const char med_re_negation_after[] =
     /* "Lyrica was prescribed in 2014, and she has never taken it" */
     "|,?\\s*and\\s+(?:he|she|they)\\s+(?:has|have|had)\\s+(?:never|not\\s+yet)\\s+(?:taken|used|"
     "tried|filled|started)\\s+(?:it|them)\\b"
+    /* "Movantik was denied in 2021 and he never took it", "was prescribed and never filled" */
+    "|,?\\s*and\\s+(?:(?:he|she|they)\\s+)?never\\s+(?:took|filled|started|used|tried|picked\\s+up)"
+    "\\s+(?:it|them)\\b"
+    "|\\band\\s+(?:was\\s+|were\\s+)?never\\s+(?:taken|filled|started|used|tried|picked\\s+up)"
+    "(?=\\s*[.;,)]|\\s*$|\\s+(?:in|after|because|due|by|when|since|as)\\b)"
     /* "The surgeon has asked him to avoid ibuprofen ..., and he has not taken any." */
     "|,?\\s*and\\s+(?:he|she|they)\\s+(?:has|have|had)\\s+not\\s+(?:taken|used|had)\\s+any\\b(?!"
     "\\s+since)"
