@@ -397,6 +397,12 @@ Test(medications, morphine_equivalents_are_no_morphine)
         cr_expect_str_eq(str(m, "context"), "rationale");
     }
     json_decref(r);
+    /* (H222) an example a modal suggests, in a sentence that tells the patient's own use */
+    r = letter(meds_only, "She takes Ativan and sertraline.", "Ativan 1mg #60",
+               "This worker has used Ativan for more than a year, her SSRI is already in place, "
+               "and a non-benzodiazepine anxiolytic such as buspirone could be considered.");
+    cr_expect_str_eq(str(must(r, "buspirone"), "context"), "rationale");
+    json_decref(r);
     r = letter(meds_only, "He takes 30 mg of morphine twice a day.", "Physical therapy",
                "Not medically necessary.");
     cr_expect_str_eq(str(must(r, "morphine"), "context"), "history", "a dose he takes");

@@ -258,6 +258,21 @@ Test(other_layouts, layout_c_partial_authorisation_and_layout_b_wrapped_heading)
         expect_partial(r, "C", "6 sessions", "Acupuncture 12 sessions for the lumbar spine", NULL);
         json_decref(r);
     }
+    /* (H223) the issue names the remaining portion only; its rationale tells the partial */
+    const char *const in_rationale[] = {
+        "1) Acupuncture 2 times a week for 6 weeks for the lumbar spine: UPHELD",
+        "1) Acupuncture 6 sessions for the lumbar spine: UPHELD",
+        "1) The guidelines allow acupuncture",
+        "1) Acupuncture 12 sessions for the lumbar spine was the original request. Acupuncture 6\n"
+        "sessions for the lumbar spine was authorized by the Claims Administrator. The remaining "
+        "IMR\neligible portion of the original request, Acupuncture 6 sessions for the lumbar "
+        "spine,\nis not medically necessary. The guidelines allow acupuncture",
+        NULL};
+    r = corpus_letter_edited("C-01.txt", in_rationale);
+    expect_partial(r, "C", "Acupuncture 6 sessions for the lumbar spine",
+                   "Acupuncture 12 sessions for the lumbar spine",
+                   "Acupuncture 6 sessions for the lumbar spine");
+    json_decref(r);
     r = corpus_letter_with("B-03.txt", "HOW THE IMR FINAL DETERMINATION WAS MADE",
                            "HOW THE IMR FINAL DETERMINATION WAS\nMADE");
     cr_expect_str_eq(t_str(r, "layout"), "B");

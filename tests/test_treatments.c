@@ -64,6 +64,8 @@ Test(treatments, categories_from_the_rule_table)
                     "under anesthesia",
                     "evaluation_management", "consultation");
     expect_category("Conductive garment glove for the right hand", "dmepos", "supplies");
+    /* (H221: "prescription" is no drug here) */
+    expect_category("Prescription eyeglasses with prism correction", "dmepos", "supplies");
     expect_category("Pre-operative history and physical with basic metabolic panel", "surgery",
                     "pre-operative clearance");
     expect_category("Physical medicine and rehabilitation consultation", "evaluation_management",

@@ -174,6 +174,35 @@ static int numbered_entries(scan_t *sc, const imrx_section_t *sec, range_t *out,
     return found;
 }
 
+/* Some writers of layout C name only the disputed portion in the issue list and tell the
+ * partial authorisation in the item's rationale: "1) Norco 10/325mg #180 was the original
+ * request. Norco 10/325mg #90 was authorized by the Claims Administrator. The remaining IMR
+ * eligible portion of the original request, Norco 10/325mg #90, is not medically necessary."
+ * The item keeps its name; the formula, read up to its verdict, gives what was asked and
+ * authorised. */
+static void partial_in_rationale(scan_t *sc, item_t *it)
+{
+    const char *text = sc->l->text;
+    if (it->partial || it->rationale.e <= it->rationale.b) return;
+    uint32_t b = it->rationale.b, e = it->rationale.e;
+    uint32_t verdict = imrx_text_find(text, b, e, " medically necessary");
+    if (verdict == e) return;
+    /* back over "is (not)" and a comma to the end of the remaining portion's name */
+    uint32_t end = verdict;
+    while (end > b && text[end - 1] != '.' &&
+           !(end - b >= 3 && imrx_text_ieq(text + end - 3, 3, " is") &&
+             (text[end] == ' ' || text[end] == '\n')))
+        end--;
+    if (end - b < 3 || text[end - 1] == '.') return;
+    end -= 3;
+    while (end > b && (text[end - 1] == ',' || text[end - 1] == ' ')) end--;
+    item_t probe = *it;
+    if (imrx_items_read_partial(sc, &probe, b, end) != 1) return;
+    it->partial = 1;
+    it->original = probe.original;
+    it->authorized = probe.authorized;
+}
+
 void imrx_items_layout_c(scan_t *sc)
 {
     const imrx_section_t *issues = imrx_letter_section(sc->l, "issues");
@@ -205,6 +234,7 @@ void imrx_items_layout_c(scan_t *sc)
     for (int i = 0; i < sc->count; i++) {
         sc->items[i].mx = guide[i];
         sc->items[i].rationale = why[i];
+        partial_in_rationale(sc, &sc->items[i]);
     }
 }
 

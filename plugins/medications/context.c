@@ -359,6 +359,29 @@ static int morphine_as_unit(const char *text, uint32_t sb, const mention_t *m)
     return 0;
 }
 
+/* "..., and a non-benzodiazepine anxiolytic such as buspirone could be considered": a class's
+ * example that a modal suggests, even in a sentence that tells the patient's use of another
+ * drug. */
+static int suggested_example(const char *text, uint32_t sb, uint32_t se, const mention_t *m)
+{
+    int example = 0;
+    static const char *const leads[] = {"such as ", " like ", NULL};
+    for (int i = 0; leads[i] && !example; i++) {
+        uint32_t n = (uint32_t)strlen(leads[i]);
+        example = m->b >= sb + n && imrx_text_find(text, m->b - n, m->b, leads[i]) == m->b - n;
+    }
+    if (!example) return 0;
+    uint32_t p = med_mention_end(m);
+    while (p < se && (text[p] == ' ' || text[p] == '\n')) p++;
+    static const char *const modals[] = {"could be",  "may be", "might be", "would be",
+                                         "should be", "can be", NULL};
+    for (int i = 0; modals[i]; i++) {
+        uint32_t n = (uint32_t)strlen(modals[i]);
+        if (p + n <= se && imrx_text_find(text, p, p + n, modals[i]) == p) return 1;
+    }
+    return 0;
+}
+
 void med_classify(const med_context_re_t *re, imrx_re_scratch_t *t, const imrx_letter_t *l,
                   mention_t *m, size_t n)
 {
@@ -408,7 +431,7 @@ void med_classify(const med_context_re_t *re, imrx_re_scratch_t *t, const imrx_l
                                    : se;
             }
             uint32_t told = cached_use_e > m[i].b ? cached_use_e : m[i].b;
-            int own = cached_own && cached_hedge >= told;
+            int own = cached_own && cached_hedge >= told && !suggested_example(text, sb, se, &m[i]);
             if (!own && cached_now < 0) {
                 cached_now = imrx_re_find_required(&re->patient_use_now, &use_now_keys, t, text, sb,
                                                    se) == 1;
