@@ -394,6 +394,10 @@ Test(credentials, reviewer_prose_told_other_ways)
         {"The expert reviewer holds a license in Chiropractic, has a subspecialty in Acupuncture, "
          "and is\nlicensed to practice in California and Nevada.",
          LIST("Chiropractic", "Acupuncture"), LIST("CA", "NV")},
+        /* H220 */
+        {"The independent Doctor of Chiropractic who reviewed this case is licensed in "
+         "Chiropractic and\nAcupuncture and is licensed to practice in California.",
+         LIST("Chiropractic", "Acupuncture"), LIST("CA")},
         /* H213 */
         {"The expert reviewer is Board Certified in Anesthesiology, is in active practice, and "
          "holds a\nlicense to practice in California.",

@@ -611,6 +611,12 @@ Test(dates, a_request_dated_in_the_sentence_of_its_denial)
                        "which was denied by utilization review.");
     cr_expect(json_is_null(t_get(r, "dates_in_narrative.ur_decision")));
     json_decref(r);
+    /* (H220) the requester with a word of its own before it */
+    r = letter("Case Number: CM15-9000006\n",
+               "On 9/2/2015 the pain physician requested a urine drug screen and Ambien, all of "
+               "which utilization review non-certified.");
+    cr_expect(json_is_null(t_get(r, "dates_in_narrative.ur_decision")));
+    json_decref(r);
     r = letter("Case Number: CM15-9000006\n",
                "On 9/2/2015 the treating chiropractor requested 6 additional sessions, which "
                "utilization review denied on 9/14/2015.");

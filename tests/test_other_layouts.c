@@ -748,4 +748,28 @@ Test(other_layouts, layout_d_one_label_for_both_citations)
     cr_expect_str_eq(t_str(r, "items.0.guidelines.0.title"), "Chronic Pain Medical Treatment");
     cr_expect(json_is_true(t_get(r, "items.1.no_citation")));
     json_decref(r);
+    /* (H220) under the reviewer's label, the administrator's sentence, then one that names the
+     * reviewer without opening with it; and a partial told in the block */
+    r = letter_d_with(
+        "1) MAXIMUS Federal Services, Inc. has determined the request for a cold therapy unit is "
+        "not\nmedically necessary and appropriate.",
+        plain_procedure, plain_reviewer, "",
+        "1) Regarding the request for a cold therapy unit:\nUtilization review modified the "
+        "original request for 12 sessions of therapy and\ncertified 4 sessions. The 8 sessions "
+        "that were not certified are at issue in this review.\nMedical Treatment Guideline(s) "
+        "Relied Upon by the Expert Reviewer:\nThe Claims Administrator based its decision on "
+        "the ACOEM Practice Guidelines, 2nd Edition\n(2004), Chapter 9, Shoulder Complaints. The "
+        "MTUS does not address cold therapy units after\nshoulder surgery, and the Expert "
+        "Reviewer relied instead on the Official Disability Guidelines\n(ODG), Shoulder chapter, "
+        "Continuous-flow cryotherapy, which is not part of the MTUS.\nRationale Why Requested "
+        "Treatment/Service Is Not Medically Necessary:\nNot after surgery.\n");
+    cr_assert_eq(json_array_size(t_get(r, "items")), 1);
+    cr_expect(json_is_null(t_get(r, "items.0.guidelines.0.year")),
+              "no MTUS title of the reviewer's");
+    cr_expect_str_eq(t_str(r, "items.0.guidelines.0.title"),
+                     "Official Disability Guidelines (ODG), Shoulder chapter, Continuous-flow "
+                     "cryotherapy");
+    cr_expect_str_eq(t_str(r, "items.0.ca_guidelines.0.title"), "Shoulder Complaints");
+    cr_expect(json_is_true(t_get(r, "items.0.partial")));
+    json_decref(r);
 }

@@ -35,10 +35,8 @@ Test(stop_wordings, drugs_never_taken_in_everyday_words)
 {
     static const char *const never[] = {
         "The Norco tablets have sat unopened in her drawer since they were dispensed.",
-        "He elected to forgo Norco.",
-        "The patient states that she does not want Norco.",
-        "He declined to start Norco.",
-        "She opted not to fill the Norco prescription.",
+        "He elected to forgo Norco.", "The patient states that she does not want Norco.",
+        "He declined to start Norco.", "She opted not to fill the Norco prescription.",
         "He has never been on Norco.",
         /* (H210) */
         "Norco was denied in 2021 and he never took it.",

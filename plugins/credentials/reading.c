@@ -55,8 +55,10 @@ static const char prose_sub[] =
     /* "a licensed chiropractor, certified in Chiropractic Sports Medicine" */
     "(?<=,\\s)certified\\s+in\\s+|"
     /* "holds a certification in Headache Medicine", "holds a license in Chiropractic" (a
-     * profession's licence names its field) */
-    "(?<=holds\\sa\\s)certification\\s+in\\s+|(?<=holds\\sa\\s)license\\s+in\\s+(?=(?:Chiropractic|"
+     * profession's licence names its field; "is licensed in Chiropractic and Acupuncture") */
+    "(?<=holds\\sa\\s)certification\\s+in\\s+|(?:(?<=holds\\sa\\s)license|(?<=is\\s)licensed)\\s+"
+    "in\\s+"
+    "(?=(?:Chiropractic|"
     "Acupuncture|Psychology|Podiatry|Physical\\s+Therapy|Dentistry|Optometry)\\b))" SPEC SPEC_END;
 /* Reviewers who are no physicians name their profession: "is a Licensed Chiropractor". */
 static const char prose_profession[] =

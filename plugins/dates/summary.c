@@ -151,7 +151,8 @@ static const imrx_re_keys_t injury_weak_keys = {injury_weak_words, 0, 0};
 /* After "On <date>": not the date of a request ("On 06/02/2014 the treating chiropractor
  * requested 6 sessions, which was denied by utilization review"). */
 #define NOT_A_REQUEST                                                                              \
-    "(?!,?\\s+(?:the\\s+)?(?:treating\\s+|primary\\s+|attending\\s+)?(?:physician|doctor|"         \
+    "(?!,?\\s+(?:the\\s+)?(?:treating\\s+|primary\\s+|attending\\s+|[a-z-]+\\s+)?(?:physician|"    \
+    "doctor|"                                                                                      \
     "provider|surgeon|chiropractor|therapist|psychologist|psychiatrist|PTP|[a-z]+ist)\\s+"         \
     "(?:requested|submitted|asked|ordered|recommended|prescribed)\\b)"
 

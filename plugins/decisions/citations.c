@@ -457,6 +457,10 @@ static void non_mtus_sentence(scan_t *sc, imrx_node_t list, range_t s)
         t.b = on + 12;
     else if ((on = imrx_text_find(text, t.b, lead, "relied on ")) < lead)
         t.b = on + 10;
+    else if ((on = imrx_text_find(text, t.b, lead, "relied instead on ")) < lead)
+        t.b = on + 18;
+    else if ((on = imrx_text_find(text, t.b, lead, "relied upon ")) < lead)
+        t.b = on + 12;
     if (imrx_starts_with_ci(text + t.b, "the ") && t.b + 4 < t.e) t.b += 4;
     uint32_t tail = imrx_text_find(text, t.b, t.e, "which is not part of the MTUS");
     if (tail < t.e) t.e = tail;

@@ -96,6 +96,13 @@ const char *const imrx_decisions_patterns[RE_COUNT] = {
     "review)"
     "|\\bwas" WS "the" WS "original" WS "request\\b"
     "|\\b(?:was|were)" WS "(?:originally" WS "requested|requested" WS "originally)\\b"
+    /* "modified the original request for 12 sessions ... and certified 4 sessions. The 8
+     * sessions that were not certified are at issue in this review." */
+    "|\\bmodified" WS "the" WS "original" WS "request" WS "for" WS "[^.;]{1,80}?\\band" WS
+    "(?:certified|authorized|approved)" WS "(?:\\d+|one|two|three|four|five|six|seven|eight|nine|"
+    "ten|twelve)\\b"
+    "|\\b(?:that|which)" WS "(?:were|was)" WS "not" WS "(?:certified|authorized|approved)" WS
+    "(?:are|is|were|was)" WS "(?:at" WS "issue|in" WS "dispute|the" WS "subject|under" WS "review)"
     "|\\b(?:concerns|covers|addresses)" WS "(?:only" WS ")?the" WS "remaining\\b"
     "|\\b(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)" WS "(?:[a-z]+" WS
     "){0,2}already" WS "(?:certified|approved|authorized)\\b",

@@ -3,6 +3,7 @@
  * <item>: UPHELD" under ISSUE AT DISPUTE, with guidelines and rationales numbered alike in their
  * own sections. D: "1) MAXIMUS ... has determined the request for <item> is (not) medically
  * necessary and appropriate." at the top, then "1) Regarding the request for <item>:" blocks. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -28,7 +29,27 @@ static void ca_sentences_first(const char *text, item_t *it)
     while (er < e &&
            !(er >= 2 && text[er - 2] == '.' && (text[er - 1] == ' ' || text[er - 1] == '\n')))
         er = imrx_text_find(text, er + 1, e, "The Expert Reviewer ");
-    if (er >= e) return;
+    if (er >= e) {
+        /* "... Chapter 9, Shoulder Complaints. The MTUS does not address cold therapy units, and
+         * the Expert Reviewer relied instead on the ODG": the next sentence that names the
+         * reviewer */
+        for (uint32_t p = b; p + 2 < e && er >= e; p++) {
+            if (text[p] != '.' || (text[p + 1] != ' ' && text[p + 1] != '\n')) continue;
+            uint32_t q = p + 1;
+            while (q < e && (text[q] == ' ' || text[q] == '\n')) q++;
+            if (q >= e || !isupper((unsigned char)text[q])) continue;
+            if (imrx_text_find(text, q, e, "The Claims Administrator ") == q) continue;
+            uint32_t end = q;
+            while (end + 1 < e &&
+                   !(text[end] == '.' && (text[end + 1] == ' ' || text[end + 1] == '\n')))
+                end++;
+            if (imrx_text_find(text, q, end, "Expert Reviewer") < end)
+                er = q;
+            else
+                return;
+        }
+        if (er >= e) return;
+    }
     if (it->ca.e <= it->ca.b) it->ca = (range_t){b, er};
     it->mx.b = er;
 }
