@@ -506,8 +506,10 @@ static uint32_t first_marker(const char *text, uint32_t b, uint32_t e)
 {
     uint32_t first = e;
     for (const char *const *m = non_mtus_markers; *m; m++) {
-        uint32_t at = imrx_text_find(text, b, e, *m);
-        if (at < first) first = at;
+        /* only a marker that starts before the first one found so far can be first */
+        uint32_t lim = first == e ? e : first + (uint32_t)strlen(*m) - 1;
+        uint32_t at = imrx_text_find(text, b, lim < e ? lim : e, *m);
+        if (at < first && at < lim) first = at;
     }
     return first;
 }
