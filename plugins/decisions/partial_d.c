@@ -9,10 +9,18 @@
 
 #include "decisions.h"
 
+/* Every match of RE_D_PART holds one of these words: a block without any (most of them) is not
+ * searched, for the pattern's first words ("the", "that", "were") are common. */
+static const char *const part_words[] = {"certif",    "authoriz", "approv", "modifi",
+                                         "remaining", "original", NULL};
+static const imrx_re_keys_t part_keys = {part_words, 0, 0};
+
 /* Does text[b..e) tell what UR certified of a request? Where the telling starts, or e. */
 static uint32_t part_told(scan_t *sc, uint32_t b, uint32_t e)
 {
-    if (b >= e || imrx_re_find(&sc->s->re[RE_D_PART], sc->t, sc->l->text, b, e) != 1) return e;
+    if (b >= e ||
+        imrx_re_find_required(&sc->s->re[RE_D_PART], &part_keys, sc->t, sc->l->text, b, e) != 1)
+        return e;
     return (uint32_t)imrx_re_ov(sc->t)[0];
 }
 
