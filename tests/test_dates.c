@@ -813,6 +813,12 @@ Test(dates, dates_of_round_50)
                "1st, 2021, utilization review non-certified all three requests.");
     cr_expect_str_eq(t_str(r, "dates_in_narrative.ur_decision"), "2021-11-01");
     json_decref(r);
+    /* (H227) "In its review of 02/24/2015, utilization review ..." */
+    r = letter("Case Number: CM15-9000052\n",
+               "The injured worker is a 40 year old male. In its review of 02/24/2015, "
+               "utilization review non-certified all three requests.");
+    cr_expect_str_eq(t_str(r, "dates_in_narrative.ur_decision"), "2015-02-24");
+    json_decref(r);
     /* (H109) a review told as "it", its last decision the header's */
     r = letter("Case Number: CM16-9000053\nUR Denial Date: 03/24/2016\n",
                "The injured worker is a 40 year old male. Utilization review has addressed his "

@@ -187,7 +187,9 @@ const char dates_re_narrative_ur[] =
     ",?\\s+(?:the\\s+)?(?:\\bUR\\b|utilization\\s+review(?:er)?|claims\\s+administrator)\\b"
     /* "In a determination dated 10-16-2017, utilization review allowed ...", "In a
      * determination issued on November 1st, 2021, utilization review non-certified" */
-    "|\\b(?:determination|decision)\\s+(?:(?:issued|made|rendered|sent)\\s+)?(?:dated|of|on)"
+    /* ... "In its review of 02/24/2015, utilization review non-certified" */
+    "|\\b(?:determination|decision|(?<=\\bits\\s)review)\\s+(?:(?:issued|made|rendered|sent)\\s+)?("
+    "?:dated|of|on)"
     "\\s+" DATE_OR_JOINED ",?\\s+[^.;]{0,200}?(?:\\bUR\\b|utilization\\s+"
     "review|the\\s+claims\\s+administrator)"
     "|\\bon\\s+" DATE_OR_JOINED NOT_A_REQUEST
