@@ -520,6 +520,9 @@ Test(dates, weaker_statements_of_the_injury)
         "register shoved her into the counter.",
         "On February 5, 2001 a man struck her with a handgun. There is a history of a prior "
         "robbery at a different hotel on 06/14/1999 in which she was not hurt.",
+        /* (H224) */
+        "She is a bank teller who was robbed at gunpoint at her window on the afternoon of "
+        "February 5, 2001.",
         /* (H203: a date in words, a hold-up) */
         "He delivers food. Shortly before midnight on the 5th of February, 2001, two men "
         "stopped him at gunpoint as he returned to his car.",

@@ -96,6 +96,31 @@ Test(decisions, an_item_joined_to_the_conclusion_before_it)
     json_decref(r);
 }
 
+/* A conversion that joined lines (H225): a heading with its lead-in sentence on its line, a
+ * label after the sentence before it. */
+Test(decisions, headings_and_labels_joined_to_their_neighbours)
+{
+    json_t *r = t_run_text(
+        "Case Number:          CM16-9000001\n"
+        "Date Assigned:        11/09/2016                      Date of Injury:      10/13/2016\n"
+        "HOW THE IMR FINAL DETERMINATION WAS MADE\nA reviewer read the file.\n"
+        "CLINICAL CASE SUMMARY The expert reviewer developed the following clinical case "
+        "summary based on a review of the case file, including all medical records:\nThe "
+        "injured worker is a 48 year old male.\n"
+        "IMR ISSUES, DECISIONS AND RATIONALES The Final Determination was based on decisions "
+        "for the\ndisputed items/services set forth below:\n"
+        "Post-operative occupational therapy, 12 sessions: Upheld\n"
+        "Claims Administrator guideline: Decision based on MTUS Postsurgical Treatment 2009. "
+        "MAXIMUS guideline: Decision based on MTUS Postsurgical Treatment 2009, Section(s): "
+        "Carpal Tunnel Syndrome.\nDecision rationale: Not medically necessary.\n");
+    cr_assert_eq(json_array_size(t_get(r, "items")), 1);
+    cr_expect_str_eq(ITEM(r, 0, "text"), "Post-operative occupational therapy, 12 sessions");
+    cr_expect_str_eq(ITEM(r, 0, "guidelines.0.title"), "Postsurgical Treatment");
+    cr_expect_str_eq(ITEM(r, 0, "guidelines.0.sections.0"), "Carpal Tunnel Syndrome");
+    cr_expect_eq(json_integer_value(t_get(r, "patient.age")), 48);
+    json_decref(r);
+}
+
 /* An ACOEM chapter named by its number inside the title: the MTUS chapter title. */
 Test(decisions, an_acoem_chapter_number_in_the_title)
 {

@@ -773,3 +773,21 @@ Test(other_layouts, layout_d_one_label_for_both_citations)
     cr_expect(json_is_true(t_get(r, "items.0.partial")));
     json_decref(r);
 }
+
+/* "<title>, MTUS 2009, page 46, <section>": the title before the comma; "and on the ODG, ...,
+ * which is not." is a non-MTUS citation (H224). */
+Test(other_layouts, layout_d_a_title_before_mtus_and_its_year)
+{
+    json_t *r = letter_d_with(
+        "1) MAXIMUS Federal Services, Inc. has determined the request for a hinged knee brace is "
+        "not\nmedically necessary and appropriate.",
+        plain_procedure, plain_reviewer, "",
+        "1) Regarding the request for a hinged knee brace:\nMedical Treatment Guideline(s) Relied "
+        "Upon by the Expert Reviewer:\nThe Expert Reviewer relied on the Chronic Pain Medical "
+        "Treatment Guidelines, MTUS 2009, page 46,\nExercise, which is part of the MTUS, and on "
+        "the ODG, Knee & Leg chapter, Knee brace, which is not.\nRationale Why Requested "
+        "Treatment/Service Is Not Medically Necessary:\nNo instability.\n");
+    cr_expect_str_eq(t_str(r, "items.0.guidelines.0.title"), "Chronic Pain Medical Treatment");
+    cr_expect(json_is_true(t_get(r, "items.0.non_mtus")));
+    json_decref(r);
+}

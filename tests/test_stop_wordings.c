@@ -41,6 +41,8 @@ Test(stop_wordings, drugs_never_taken_in_everyday_words)
         /* (H210) */
         "Norco was denied in 2021 and he never took it.",
         "Norco was prescribed in March and never filled because of cost.",
+        /* (H226) */
+        "No Norco has been prescribed.",
         /* (H219) */
         "None of the standard analgesics, such as tramadol or Norco, has been tried.",
         /* (H201) */

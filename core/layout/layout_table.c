@@ -7,24 +7,35 @@
 #include "layout/layout.h"
 
 #define WS "\\s+"
+/* A heading ends its line, or a conversion joined its lead-in sentence to it ("CLINICAL CASE
+ * SUMMARY The expert reviewer developed ..."): the section starts at the sentence. */
+#define JOINED(lead) "(?:[ ]*$|[ ]+(?=" lead "))"
 
 const imrx_heading_rule_t imrx_heading_rules[] = {
     /* Layout A: "Case Number" header, 2015 onward (also headerless copies). */
     {"A", NULL, "Case Number:", 2, 0},
-    {"A", "reviewer", "HOW" WS "THE" WS "IMR" WS "FINAL" WS "DETERMINATION" WS "WAS" WS "MADE[ ]*$",
+    {"A", "reviewer",
+     "HOW" WS "THE" WS "IMR" WS "FINAL" WS "DETERMINATION" WS "WAS" WS
+     "MADE" JOINED("MAXIMUS" WS "Federal"),
      1, IMRX_H_REQUIRED},
-    {"A", "summary", "CLINICAL" WS "CASE" WS "SUMMARY[ ]*$", 1, IMRX_H_REQUIRED},
-    {"A", "decisions", "IMR ISSUES," WS "DECISIONS" WS "AND" WS "RATIONALES[ ]*$", 3,
+    {"A", "summary", "CLINICAL" WS "CASE" WS "SUMMARY" JOINED("The" WS "expert" WS "reviewer"), 1,
      IMRX_H_REQUIRED},
+    {"A", "decisions",
+     "IMR ISSUES," WS "DECISIONS" WS "AND" WS
+     "RATIONALES" JOINED("The" WS "Final" WS "Determination"),
+     3, IMRX_H_REQUIRED},
 
     /* Layout B: "MAXIMUS FEDERAL SERVICES, INC. / Independent Medical Review", 2013-2014. */
     {"B", NULL, "MAXIMUS FEDERAL SERVICES,? INC\\.?[ ]*$", 1, 0},
     {"B", NULL, "Independent Medical Review[ ]*$", 2, 0},
     {"B", NULL, "Final Determination:", 1, 0},
-    {"B", "reviewer", "HOW" WS "THE" WS "IMR" WS "FINAL" WS "DETERMINATION" WS "WAS" WS "MADE[ ]*$",
+    {"B", "reviewer",
+     "HOW" WS "THE" WS "IMR" WS "FINAL" WS "DETERMINATION" WS "WAS" WS
+     "MADE" JOINED("MAXIMUS" WS "Federal"),
      1, IMRX_H_REQUIRED},
     {"B", "documents", "DOCUMENTS REVIEWED[ ]*$", 2, 0},
-    {"B", "summary", "CLINICAL" WS "CASE" WS "SUMMARY[ ]*$", 1, IMRX_H_REQUIRED},
+    {"B", "summary", "CLINICAL" WS "CASE" WS "SUMMARY" JOINED("The" WS "expert" WS "reviewer"), 1,
+     IMRX_H_REQUIRED},
     {"B", "decisions", "IMR DECISION\\(S\\)" WS "AND" WS "RATIONALE\\(S\\)[ ]*$", 3,
      IMRX_H_REQUIRED},
     {"B", "closing", "/signed/", 0, 0},

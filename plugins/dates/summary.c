@@ -43,6 +43,8 @@ const char dates_re_narrative_injury[] =
     "reported\\s+(?:the\\s+)?(?:onset|pain|symptoms|numbness))\\b(?:(?!underwent\\b)[^.;]){0,140}?"
     "\\bon\\s+"
     "(?:or\\s+about\\s+)?"
+    /* "robbed at gunpoint ... on the afternoon of March 14, 2013" */
+    "(?:the\\s+(?:morning|afternoon|evening|night)\\s+of\\s+)?"
     "|\\b(?:cumulative|continuous)\\s+trauma\\s+(?:period\\s+|claim\\s+)?(?:through|to|ending|"
     "ending\\s+on)\\s+"
     /* "alleges cumulative trauma to both feet and the left ankle from 09/2013 to 09/09/2016":

@@ -12,13 +12,12 @@
 #include "decisions.h"
 #include "text.h"
 
-static const char *const non_mtus_markers[] = {"Non-MTUS",
-                                               "outside of the MTUS",
-                                               "outside the MTUS",
-                                               "not part of the MTUS",
-                                               "Official Disability Guidelines",
-                                               "(ODG)",
-                                               NULL};
+static const char *const non_mtus_markers[] = {"Non-MTUS", "outside of the MTUS",
+                                               "outside the MTUS", "not part of the MTUS",
+                                               "Official Disability Guidelines", "(ODG)",
+                                               /* "on the ODG, Knee & Leg chapter, Knee brace,
+                                                * which is not." */
+                                               " ODG,", ", which is not.", NULL};
 
 /* ACOEM Practice Guidelines (2nd edition, 2004) chapters as MTUS titles. */
 static const char *acoem_chapter(int chapter)
@@ -352,6 +351,16 @@ static int mtus_sentence(scan_t *sc, imrx_node_t list, range_t s)
         int title_before = of_the < yb && imrx_text_find(text, of_the, mtus, " of the ") == of_the;
         for (uint32_t q = mtus + 4; title_before && q < yb; q++)
             title_before = !imrx_text_letter((unsigned char)text[q]);
+        /* "the Chronic Pain Medical Treatment Guidelines, MTUS 2009, page 46": the title before
+         * a comma, nothing but the year after "MTUS" */
+        if (!title_before && mtus < yb && mtus > lo + 2) {
+            int bare = 1;
+            for (uint32_t q = mtus + 4; bare && q < yb; q++)
+                bare = !imrx_text_letter((unsigned char)text[q]);
+            uint32_t c = mtus;
+            while (c > lo && (text[c - 1] == ' ' || text[c - 1] == '\n')) c--;
+            if (bare && c > lo && text[c - 1] == ',') title_before = 1, of_the = c - 1;
+        }
         tend[i] = title_before ? of_the : yb;
         if (mtus < yb && !title_before) {
             tstart[i] = mtus + 4;
@@ -461,9 +470,23 @@ static void non_mtus_sentence(scan_t *sc, imrx_node_t list, range_t s)
         t.b = on + 18;
     else if ((on = imrx_text_find(text, t.b, lead, "relied upon ")) < lead)
         t.b = on + 12;
+    while (t.b < t.e && (text[t.b] == ' ' || text[t.b] == '\n')) t.b++;
+    if (imrx_starts_with_ci(text + t.b, "on the ") && t.b + 3 < t.e) t.b += 3;
     if (imrx_starts_with_ci(text + t.b, "the ") && t.b + 4 < t.e) t.b += 4;
-    uint32_t tail = imrx_text_find(text, t.b, t.e, "which is not part of the MTUS");
-    if (tail < t.e) t.e = tail;
+    /* the sentence's own comment on it ends the title */
+    static const char *const tails[] = {"which is not part of the MTUS",
+                                        "which are not part of the MTUS",
+                                        ", not part of the MTUS",
+                                        "; neither is part of the MTUS",
+                                        ", which is outside the MTUS",
+                                        ", a non-MTUS",
+                                        ", a guideline outside the MTUS",
+                                        ", which is not.",
+                                        NULL};
+    for (int k = 0; tails[k]; k++) {
+        uint32_t tail = imrx_text_find(text, t.b, t.e, tails[k]);
+        if (tail < t.e) t.e = tail;
+    }
     imrx_trim_range(text, &t, ",;:. ");
     if (t.e <= t.b) return;
     imrx_node_t c = sc->api->object(sc->ctx, list, NULL);

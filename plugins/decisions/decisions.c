@@ -26,8 +26,10 @@ const char *const imrx_decisions_patterns[RE_COUNT] = {
     [RE_A_VERDICT] =
         "(?|((?:[ ]+is)?[ ]*:)[ ]*\\n?[ ]*(Upheld|Overturned|UPHELD|OVERTURNED|upheld|"
         "overturned)|([ ]is)[ ]*\\n?[ ]*(Upheld|Overturned|UPHELD|OVERTURNED))\\.?[ ]*$",
-    [RE_A_LABEL] = "^(Claims" WS "Administrator" WS "guideline|MAXIMUS" WS "guideline|Decision" WS
-                   "rationale)\\s*:",
+    /* (at a line start, or after a sentence a conversion joined to its line: "... Treatment
+     * 2009. MAXIMUS guideline: ...") */
+    [RE_A_LABEL] = "(?:^|(?<=\\.[ ])|(?<=\\.[ ][ ]))(Claims" WS "Administrator" WS
+                   "guideline|MAXIMUS" WS "guideline|Decision" WS "rationale)\\s*:",
     [RE_ORIGINAL] = "\\bwas" WS "(?:the" WS "original" WS "request|requested" WS "originally|"
                     "originally" WS "requested)\\b",
     [RE_AUTHORIZED] =

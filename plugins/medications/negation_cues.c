@@ -676,7 +676,9 @@ const char med_re_untried_before[] =
     "not\\s+(?:show|document|indicate|reflect|mention|establish|describe))\\s+(?:that|whether)\\b"
     /* "Neither gabapentin nor Lyrica has been tried", "None of the standard preventive agents,
      * such as amitriptyline or propranolol, has been tried" */
-    "|\\bneither\\b|\\bnone\\s+of\\s+(?:(?:the|these|his|her|their)\\s+)?(?:[a-z-]+\\s+){0,4}?[a-z-"
+    /* "No naloxone has been prescribed" */
+    "|\\bno(?=\\s)|\\bneither\\b|\\bnone\\s+of\\s+(?:(?:the|these|his|her|their)\\s+)?(?:[a-z-]+"
+    "\\s+){0,4}?[a-z-"
     "]+,?"
     "\\s+(?:such\\s+as|like|including)\\b";
 const char med_re_untried_after[] =
