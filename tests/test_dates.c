@@ -95,6 +95,16 @@ Test(dates, header_orders_of_other_pdf_text_tools)
                "This case involves a now 47-year-old male.");
     expect_header_dates(r, "2016-11-09", "2016-10-13", "2016-12-09", "2016-11-03", "2016-11-04");
     json_decref(r);
+    /* values before their labels, the case number and the priority too; a running header above
+     * repeats the case number (H231) */
+    r = letter("CM22-0590316\nCM22-0590316\n11/14/2022\n12/09/2022\nStandard\nCase Number:\n"
+               "Date Assigned:\nDecision Date:\nPriority:\n05/03/2014\n10/27/2022\n11/07/2022\n"
+               "Date of Injury:\nUR Denial Date:\nApplication\nReceived:\n",
+               "This case involves a now 47-year-old male.");
+    cr_expect_str_eq(t_str(r, "case_number"), "CM22-0590316");
+    cr_expect_str_eq(t_str(r, "priority"), "Standard");
+    expect_header_dates(r, "2022-11-14", "2014-05-03", "2022-12-09", "2022-10-27", "2022-11-07");
+    json_decref(r);
 }
 
 /* Labels lost (a font without a text map, OCR, a copy that kept only the values): the values

@@ -96,8 +96,8 @@ Test(decisions, an_item_joined_to_the_conclusion_before_it)
     json_decref(r);
 }
 
-/* A conversion that joined lines (H225): a heading with its lead-in sentence on its line, a
- * label after the sentence before it. */
+/* A conversion that joined lines (H225, H228): a heading with its lead-in sentence on its line,
+ * a label after the sentence before it (with a blank between them or not). */
 Test(decisions, headings_and_labels_joined_to_their_neighbours)
 {
     json_t *r = t_run_text(
@@ -112,12 +112,13 @@ Test(decisions, headings_and_labels_joined_to_their_neighbours)
         "Post-operative occupational therapy, 12 sessions: Upheld\n"
         "Claims Administrator guideline: Decision based on MTUS Postsurgical Treatment 2009. "
         "MAXIMUS guideline: Decision based on MTUS Postsurgical Treatment 2009, Section(s): "
-        "Carpal Tunnel Syndrome.\nDecision rationale: Not medically necessary.\n");
+        "Carpal Tunnel Syndrome.Decision rationale: Not medically necessary.\n");
     cr_assert_eq(json_array_size(t_get(r, "items")), 1);
     cr_expect_str_eq(ITEM(r, 0, "text"), "Post-operative occupational therapy, 12 sessions");
     cr_expect_str_eq(ITEM(r, 0, "guidelines.0.title"), "Postsurgical Treatment");
     cr_expect_str_eq(ITEM(r, 0, "guidelines.0.sections.0"), "Carpal Tunnel Syndrome");
     cr_expect_eq(json_integer_value(t_get(r, "patient.age")), 48);
+    cr_expect_eq(json_integer_value(t_get(r, "items.0.rationale.words")), 3);
     json_decref(r);
 }
 

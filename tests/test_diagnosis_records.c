@@ -74,3 +74,20 @@ Test(diagnosis_records, a_table_of_codes_and_names)
                      "Essential hypertension"));
     json_decref(r);
 }
+
+/* Lists in other shapes (H230): hollow bullets that a symbol font left as "o", and a table drawn
+ * with pipes, its heading row and code column no diagnosis. */
+Test(diagnosis_records, hollow_bullets_and_a_table_drawn_with_pipes)
+{
+    json_t *r =
+        run_summary("A 41 year old male. The diagnoses are:\n     o   Lumbar sprain/strain\n"
+                    "     o   Lumbar myofascial pain\nHe walks daily.");
+    expect_list(r, "patient.diagnoses", LIST("Lumbar sprain/strain", "Lumbar myofascial pain"));
+    json_decref(r);
+    r = run_summary("A 41 year old male. The diagnoses are listed as:\n| ICD-10 | Diagnosis |\n"
+                    "| M54.2 | Cervicalgia |\n| M75.41 | Impingement syndrome of right shoulder |\n"
+                    "He walks daily.");
+    expect_list(r, "patient.diagnoses",
+                LIST("Cervicalgia", "Impingement syndrome of right shoulder"));
+    json_decref(r);
+}

@@ -171,3 +171,31 @@ Test(layout, imrx_text_shows_the_sections_plugins_see)
     cr_assert(strstr(out, "not an IMR determination letter"), "%s", out);
     free(out);
 }
+
+/* Layout D copies whose conversion joined lines (H229): the procedure's heading with its first
+ * sentence on its line, and the reviewer's heading after the procedure's last sentence. */
+Test(layout, layout_d_headings_joined_to_their_neighbours)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/corpus/letters/D-01.txt", IMRX_SOURCE_DIR);
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f);
+    static char text[70000], out[70000];
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    char *a = strstr(text, "RATIONALE\nThe application");
+    char *b = strstr(text, "records in the case file.\n\nMedical Qualifications");
+    cr_assert(a && b && a < b);
+    a[9] = ' ';
+    size_t keep = (size_t)(b - text) + strlen("records in the case file.");
+    snprintf(out, sizeof out, "%.*s %s", (int)keep, text,
+             b + strlen("records in the case file.\n\n"));
+    json_t *r = t_run_text(out);
+    char names[512];
+    section_names(r, names, sizeof names);
+    cr_expect_str_eq(names, "header,issues,procedure,reviewer,summary,documents,decisions");
+    cr_expect_str_eq(t_str(r, "reviewer.licensure.0"), "CA");
+    cr_expect_str_eq(t_str(r, "dates.application_received"), "2013-08-20");
+    json_decref(r);
+}

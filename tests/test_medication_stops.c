@@ -242,6 +242,13 @@ Test(medication_stops, stops_in_list_notes_changes_and_finished_courses)
     cr_expect(!flag(must(r, "cyclobenzaprine"), "discontinued"));
     cr_expect(!flag(must(r, "tramadol"), "discontinued"), "the clause goes on");
     json_decref(r);
+    /* a list of lines ends where a sentence starts on the next line (H230) */
+    r = summary("Medications were listed as:\n  5)  Senokot-S, 2 tablets at bedtime\n"
+                "  6)  Cymbalta 60 mg, 1 capsule daily\nLyrica was tried in 2015 and stopped "
+                "because of weight gain.");
+    cr_expect(!flag(must(r, "duloxetine"), "discontinued"), "Lyrica's sentence");
+    cr_expect(flag(must(r, "pregabalin"), "discontinued"));
+    json_decref(r);
     /* "trial(s) of" before the list, its failure after it (H199) */
     r = summary("Preventive trials of topiramate and propranolol failed; propranolol was stopped "
                 "because of fatigue. A trial of Lyrica has failed to help. There is no "

@@ -423,3 +423,23 @@ Test(normalize, every_word_of_the_real_letters_maps_back)
     closedir(d);
     cr_assert_eq(files, 130);
 }
+
+/* Copies damaged by conversion (round 63): a heading in spaced capitals, bullets of a symbol
+ * font in the Private Use Area, a replacement character for an apostrophe, a footer in a box. */
+Test(normalize, damage_of_other_conversions)
+{
+    norm("Intro line.\n\n              H O W  T H E  I M R  F I N A L  D E T E R M I N A T I O N  "
+         "W A S  M A D E\nMAXIMUS sent the file.\n");
+    cr_assert(strstr(doc.text.data, "\nHOW THE IMR FINAL DETERMINATION WAS MADE\n"), "%s",
+              doc.text.data);
+    assert_origin("HOW THE", "H O W  T H E");
+    /* a line of single capitals that is no heading stays ("A B" is too short) */
+    cr_assert(strstr(norm("Grade A B\n"), "Grade A B"));
+    cr_assert_str_eq(norm("\xEF\x82\xB7 Lumbar strain\n"), "\xE2\x80\xA2 Lumbar strain\n");
+    cr_assert_str_eq(norm("de Quervain\xEF\xBF\xBDs tenosynovitis\n"),
+                     "de Quervain's tenosynovitis\n");
+    norm("She is treated for cervicalgia and right upper\n"
+         "                          | CM23-0317691 | Page 1 of 3 |\n"
+         "\ftrapezius myofascial pain.\n");
+    cr_assert(strstr(doc.text.data, "right upper trapezius myofascial pain."), "%s", doc.text.data);
+}

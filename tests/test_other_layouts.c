@@ -791,3 +791,20 @@ Test(other_layouts, layout_d_a_title_before_mtus_and_its_year)
     cr_expect(json_is_true(t_get(r, "items.0.non_mtus")));
     json_decref(r);
 }
+
+/* The item's line and its first label joined by a conversion (H229): "2) Regarding the request
+ * for X: Medical Treatment Guideline(s) Relied Upon by the Expert Reviewer:". */
+Test(other_layouts, layout_d_a_label_joined_to_its_item)
+{
+    json_t *r = letter_d_with(
+        "1) MAXIMUS Federal Services, Inc. has determined the request for chiropractic treatment, "
+        "8 visits is not\nmedically necessary and appropriate.",
+        plain_procedure, plain_reviewer, "",
+        "1) Regarding the request for chiropractic treatment, 8 visits: Medical Treatment "
+        "Guideline(s) Relied Upon by the Expert Reviewer:\nThe Expert Reviewer relied on the MTUS "
+        "Chronic Pain Medical Treatment Guidelines (2009), Manual\ntherapy & manipulation, pages "
+        "58-60.\nRationale Why Requested Treatment/Service Is Not Medically Necessary:\nNo "
+        "gain.\n");
+    cr_expect_str_eq(t_str(r, "items.0.guidelines.0.title"), "Chronic Pain Medical Treatment");
+    json_decref(r);
+}

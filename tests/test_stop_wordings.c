@@ -8,26 +8,22 @@ TestSuite(stop_wordings, .init = setup, .fini = teardown, .timeout = 60);
 Test(stop_wordings, stops_told_in_everyday_words)
 {
     static const char *const stops[] = {
-        "He gave up on Norco after a month.",
-        "He has been Norco-free since March 2016.",
-        "He abandoned Norco because of constipation.",
-        "Her physician cut out the Norco in 2015.",
+        "He gave up on Norco after a month.", "He has been Norco-free since March 2016.",
+        "He abandoned Norco because of constipation.", "Her physician cut out the Norco in 2015.",
         "She lasted only three days on Norco before nausea forced her off it.",
-        "Norco gave way to tramadol in 2015.",
-        "He no longer needs Norco.",
+        "Norco gave way to tramadol in 2015.", "He no longer needs Norco.",
         "Norco lapsed when the insurer denied the refill.",
-        "He has not been on Norco for over a year.",
-        "Norco, discontinued 2015.",
+        "He has not been on Norco for over a year.", "Norco, discontinued 2015.",
         "Norco - stopped (GI upset)",
-        "Norco was dc'd due to nausea.",
-        "She completed a taper of Norco in 2016.",
-        "Norco was trialed and failed.",
+        /* (H230: a table's last cell, a month) */
+        "Norco 10/325 mg      | 1 tablet every 6 hours    | DC'd 02/2017",
+        "Norco 10 mg stopped January 2021", "Norco was dc'd due to nausea.",
+        "She completed a taper of Norco in 2016.", "Norco was trialed and failed.",
         "He took Norco after the knee replacement until the middle of 2015.",
         "He was on Norco until March 2016, and he now takes tramadol.",
         "He took only a handful of the Norco tablets before he put the bottle away.",
         "She was unable to continue Norco because of stomach upset.",
-        "He had to stop Norco after the surgery.",
-        NULL};
+        "He had to stop Norco after the surgery.", NULL};
     expect_each(stops, "hydrocodone/acetaminophen", "discontinued", 1);
 }
 
@@ -41,6 +37,8 @@ Test(stop_wordings, drugs_never_taken_in_everyday_words)
         /* (H210) */
         "Norco was denied in 2021 and he never took it.",
         "Norco was prescribed in March and never filled because of cost.",
+        /* (H228) */
+        "He has not previously taken an SNRI or a tricyclic such as Norco.",
         /* (H226) */
         "No Norco has been prescribed.",
         /* (H219) */

@@ -64,6 +64,9 @@ Test(treatments, categories_from_the_rule_table)
                     "under anesthesia",
                     "evaluation_management", "consultation");
     expect_category("Conductive garment glove for the right hand", "dmepos", "supplies");
+    /* (H230: an evaluation for a program is the evaluation) */
+    expect_category("Psychological evaluation for functional restoration program",
+                    "behavioral_mental_health", "psychological evaluation");
     /* (H221: "prescription" is no drug here) */
     expect_category("Prescription eyeglasses with prism correction", "dmepos", "supplies");
     expect_category("Pre-operative history and physical with basic metabolic panel", "surgery",

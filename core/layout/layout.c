@@ -34,6 +34,8 @@ struct imrx_layout_engine {
     unsigned char next_in_bucket[MAX_PATTERNS];
     const char *layouts[16]; /* distinct layout names, in table order */
     unsigned layout_count;
+    unsigned char midline[MAX_PATTERNS]; /* patterns also tried after ". " inside a line */
+    unsigned midline_count;
 };
 
 struct imrx_layout_scratch {
@@ -115,6 +117,11 @@ imrx_layout_engine_t *imrx_layout_engine_new(char *err, size_t err_len)
         }
         pattern_t *p = &e->patterns[pi];
         if (p->rule_count < 8) p->rules[p->rule_count++] = r;
+        if (rule->flags & IMRX_H_MIDLINE) {
+            unsigned m = 0;
+            while (m < e->midline_count && e->midline[m] != pi) m++;
+            if (m == e->midline_count) e->midline[e->midline_count++] = (unsigned char)pi;
+        }
     }
     return e;
 }
@@ -153,7 +160,37 @@ typedef struct hit {
 
 #define MAX_HITS 128
 
-/* Every heading found at a line start, in text order. */
+/* The headings flagged IMRX_H_MIDLINE that begin after a sentence inside the line text[b..e)
+ * (". " and blanks before them), added to hits[count..]; the new count. */
+static unsigned find_midline(const imrx_layout_engine_t *e, imrx_layout_scratch_t *s,
+                             const char *text, size_t n, size_t b, size_t e_, hit_t *hits,
+                             unsigned count)
+{
+    for (size_t p = b + 1; p + 2 < e_ && count < MAX_HITS; p++) {
+        const char *dot = memchr(text + p, '.', e_ - p);
+        if (!dot) break;
+        p = (size_t)(dot - text);
+        if (p + 2 >= e_ || text[p + 1] != ' ') continue;
+        size_t q = p + 1;
+        while (q < e_ && text[q] == ' ') q++;
+        for (unsigned m = 0; m < e->midline_count && count < MAX_HITS; m++) {
+            const pattern_t *pt = &e->patterns[e->midline[m]];
+            if (pt->prefix_len &&
+                (n - q < pt->prefix_len || strncasecmp(text + q, pt->prefix, pt->prefix_len)))
+                continue;
+            int rc = pcre2_match(pt->code, (PCRE2_SPTR)text, n, q, PCRE2_NO_UTF_CHECK, s->md, NULL);
+            if (rc <= 0) continue;
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
+            for (unsigned r = 0; r < pt->rule_count && count < MAX_HITS; r++)
+                if (imrx_heading_rules[pt->rules[r]].flags & IMRX_H_MIDLINE)
+                    hits[count++] = (hit_t){(uint32_t)ov[0], (uint32_t)ov[1], pt->rules[r]};
+        }
+    }
+    return count;
+}
+
+/* Every heading found at a line start (or, flagged so, after a sentence inside a line), in text
+ * order. */
 static unsigned find_headings(const imrx_layout_engine_t *e, imrx_layout_scratch_t *s,
                               const char *text, size_t n, hit_t *hits)
 {
@@ -183,8 +220,10 @@ static unsigned find_headings(const imrx_layout_engine_t *e, imrx_layout_scratch
             }
         }
         const char *nl = memchr(text + pos, '\n', n - pos);
+        size_t line_end = nl ? (size_t)(nl - text) : n;
+        if (e->midline_count) count = find_midline(e, s, text, n, pos, line_end, hits, count);
         if (!nl) break;
-        pos = (size_t)(nl - text) + 1;
+        pos = line_end + 1;
     }
     return count;
 }

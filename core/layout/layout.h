@@ -6,13 +6,18 @@
 
 #define IMRX_H_INCLUSIVE 1u /* the heading line belongs to the section's body */
 #define IMRX_H_REQUIRED  2u /* every complete letter of the layout has it */
+#define IMRX_H_MIDLINE                                                                             \
+    4u /* also found after a sentence on its line, which a conversion                              \
+          joined to it ("... in the case file. Medical Qualifications of the                       \
+          Expert Reviewer: ...") */
 
 /* One row of the table: a heading of a layout, the section it opens (NULL: the heading only
  * helps to recognise the layout), and how much finding it counts towards that layout. */
 typedef struct imrx_heading_rule {
     const char *layout;
     const char *section;
-    const char *pattern; /* PCRE2, caseless, matched at a line start of the normalised text */
+    const char *pattern; /* PCRE2, caseless, matched at a line start of the normalised text (and
+                            after ". " inside a line, with IMRX_H_MIDLINE) */
     int weight;
     unsigned flags;
 } imrx_heading_rule_t;

@@ -69,12 +69,14 @@ const imrx_heading_rule_t imrx_heading_rules[] = {
      "has" WS "determined" WS "(?:that" WS ")?the" WS "(?:request|requested|remaining|part)\\b",
      2, IMRX_H_INCLUSIVE | IMRX_H_REQUIRED},
     {"D", "procedure",
-     "INDEPENDENT" WS "MEDICAL" WS "REVIEW" WS "DECISION" WS "AND" WS "RATIONALE[ ]*$", 3,
-     IMRX_H_REQUIRED},
-    {"D", "reviewer", "Medical Qualifications of the Expert Reviewer:", 2, 0},
+     "INDEPENDENT" WS "MEDICAL" WS "REVIEW" WS "DECISION" WS "AND" WS
+     "RATIONALE" JOINED("(?:The|MAXIMUS)\\b"),
+     3, IMRX_H_REQUIRED},
+    {"D", "reviewer", "Medical Qualifications of the Expert Reviewer:", 2, IMRX_H_MIDLINE},
     /* ("Case Summary (taken from the utilization review denial):") */
-    {"D", "summary", "Case Summary(?:[ ]*\\([^)\\n]{1,80}\\))?:", 1, IMRX_H_REQUIRED},
-    {"D", "documents", "Documents Reviewed for Determination:", 1, 0},
+    {"D", "summary", "Case Summary(?:[ ]*\\([^)\\n]{1,80}\\))?:", 1,
+     IMRX_H_REQUIRED | IMRX_H_MIDLINE},
+    {"D", "documents", "Documents Reviewed for Determination:", 1, IMRX_H_MIDLINE},
     /* "1) Regarding the request for X:", "(1) ...", "1. Regarding the requested X:", or, for a
      * lone item, "Regarding the request for X:" (its colon ends a line: not a sentence wrapped
      * there) */

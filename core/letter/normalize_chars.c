@@ -1,6 +1,7 @@
 /* Pass 1 of normalisation: characters. See docs/normalisation.md. */
 #include "letter/normalize.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -105,6 +106,15 @@ static const char *fold(int32_t cp)
     case 0x2028:
     case 0x2029:
         return "\n";
+    /* Bullets of the Symbol and Wingdings fonts, which some PDFs draw in the Private Use Area
+     * and text tools copy as such */
+    case 0xF0B7:
+    case 0xF0A7:
+    case 0xF0D8:
+    case 0xF076:
+    case 0xF0FC:
+    case 0xF06E:
+        return "\xE2\x80\xA2";
     default:
         return NULL;
     }
@@ -246,6 +256,15 @@ static void put_code_point(pass1_t *p, int32_t cp, int32_t next, const unsigned 
     if (f) {
         p->have_starter = 0;
         put(p, f, (uint32_t)strlen(f), in, in_len);
+        return;
+    }
+    /* A replacement character between two letters stood for a lost apostrophe ("de
+     * Quervain\xEF\xBF\xBDs", "patient\xEF\xBF\xBDs"): the copy's, not ours to flag */
+    if (cp == 0xFFFD && p->out->len && isalpha((unsigned char)p->out->data[p->out->len - 1]) &&
+        next < 0x80 && isalpha((int)next)) {
+        if (p->rep->invalid_count++ == 0) p->rep->first_invalid = in;
+        p->have_starter = 0;
+        put(p, "'", 1, in, in_len);
         return;
     }
     if (cp == 0xFFFD || !utf8proc_codepoint_valid(cp)) {

@@ -226,6 +226,11 @@ static void drop_page_furniture(const char *in, line_t *lines, long count)
         if (l->blank) continue;
         const char *s = in + l->start;
         size_t n = l->end - l->start;
+        /* (a footer drawn in a box: "| CM23-0317691 | Page 1 of 3 |") */
+        while (n > 2 && s[0] == '|' && s[1] == ' ') s += 2, n -= 2;
+        while (n > 2 && s[n - 1] == '|' && s[n - 2] == ' ') n -= 2;
+        while (n && s[0] == ' ') s++, n--;
+        while (n && s[n - 1] == ' ') n--;
         if (is_page_footer(s, n) || is_case_and_page_line(s, n)) {
             /* A footer ends a page even without a form feed after it. */
             l->drop = 1;
@@ -268,6 +273,51 @@ static void drop_page_furniture(const char *in, line_t *lines, long count)
         else if (first_of_page && content_before && is_labelled_case_number_line(s, n))
             l->drop = 1;
         if (!l->drop) content_before = 1;
+    }
+}
+
+/* A heading set in spaced capitals, as some PDFs draw them and pdftotext copies them ("H O W  T H E
+ * I M R  F I N A L ..."): single characters (capitals, or '&', ',', '(', ')', '-', '/')
+ * separated by one space, words by two or more; at least four letters. */
+static int letter_spaced(const char *in, const line_t *l)
+{
+    uint32_t letters = 0;
+    for (uint32_t p = l->start; p < l->end; p++) {
+        char c = in[p];
+        if (c == ' ') {
+            /* one space between two characters of a word, or a run of two or more between
+             * words; never one space between two runs of letters */
+            uint32_t q = p;
+            while (q < l->end && in[q] == ' ') q++;
+            p = q - 1;
+            continue;
+        }
+        if (!((c >= 'A' && c <= 'Z') || strchr("&,()-/", c))) return 0;
+        /* each character stands alone: no character right after it */
+        if (p + 1 < l->end && in[p + 1] != ' ') return 0;
+        letters += c >= 'A' && c <= 'Z';
+    }
+    return letters >= 4;
+}
+
+/* Writes a letter-spaced line collapsed ("HOW THE IMR ..."), each character mapped to its own
+ * place and each gap between words to its run of spaces. */
+static void write_collapsed(const char *in, const line_t *l, imrx_buf_t *out,
+                            imrx_offset_map_t *map)
+{
+    for (uint32_t p = l->start; p < l->end; p++) {
+        if (in[p] != ' ') {
+            imrx_buf_putc(out, in[p]);
+            imrx_map_add(map, 1, p, 1);
+            continue;
+        }
+        uint32_t q = p;
+        while (q < l->end && in[q] == ' ') q++;
+        if (q - p >= 2) {
+            imrx_buf_putc(out, ' ');
+            imrx_map_add(map, 1, p, q - p);
+        }
+        p = q - 1;
     }
 }
 
@@ -470,8 +520,12 @@ imrx_status_t imrx_normalize_lines(const char *in, size_t n, const uint32_t *pag
                 if (!pending_blank) j = decide_join(in, l, m, min_len);
             }
             uint32_t len = l->end - l->start - (j == JOIN_DROP_HYPHEN ? 1 : 0);
-            imrx_buf_append(out, in + l->start, len);
-            imrx_map_add(map, len, l->start, len);
+            if (j == JOIN_NONE && letter_spaced(in, l)) {
+                write_collapsed(in, l, out, map);
+            } else {
+                imrx_buf_append(out, in + l->start, len);
+                imrx_map_add(map, len, l->start, len);
+            }
             if (j == JOIN_SPACE) {
                 imrx_buf_putc(out, ' ');
                 imrx_map_add(map, 1, l->nl, 1);

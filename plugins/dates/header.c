@@ -196,6 +196,8 @@ void dates_read_header(letter_t *L, const imrx_section_t *sec)
      * label: "10/13/2016" / "Date of Injury:"): the next date label takes the first. */
     uint32_t orphan[8][2];
     int orphans = 0, orphan_next = 0, date_labels = 0;
+    /* ... and so do a case number and a priority before their labels */
+    uint32_t orphan_case[2] = {0, 0}, orphan_prio[2] = {0, 0};
     uint32_t taken_below = UINT32_MAX; /* a date a label read on the line below it */
     while (pos < sec->end && imrx_re_find(&L->s->re[RE_HEADER], L->t, text, pos, sec->end) == 1) {
         PCRE2_SIZE *ov = imrx_re_ov(L->t);
@@ -249,6 +251,20 @@ void dates_read_header(letter_t *L, const imrx_section_t *sec)
                 orphan_next++;
                 continue;
             }
+            /* (only a label that closes its line: "Case Number:   CM18-0142250" takes its own,
+             * and a running title above may name it too) */
+            if (lab.kind == V_CASE && !case_done && orphan_case[1] &&
+                line_ends(text, lab.end, sec->end)) {
+                set_case_number(L, orphan_case[0], orphan_case[1]);
+                case_done = 1;
+                continue;
+            }
+            if (lab.kind == V_PRIORITY && !priority_done && orphan_prio[1] &&
+                line_ends(text, lab.end, sec->end)) {
+                set_priority(L, orphan_prio[0], orphan_prio[1]);
+                priority_done = 1;
+                continue;
+            }
             if (tail < 32) queue[tail++] = lab;
             continue;
         }
@@ -268,6 +284,9 @@ void dates_read_header(letter_t *L, const imrx_section_t *sec)
         while (k < tail && queue[k].kind != kind) k++;
         if (k >= tail) { /* a value without a label: not a header field, or its label's after */
             if (kind == V_DATE && orphans < 8) orphan[orphans][0] = b, orphan[orphans++][1] = e;
+            /* (the last one before the label: a running header may repeat the case number) */
+            if (kind == V_CASE) orphan_case[0] = b, orphan_case[1] = e;
+            if (kind == V_PRIORITY && !orphan_prio[1]) orphan_prio[0] = b, orphan_prio[1] = e;
             continue;
         }
         label_t lab = queue[k];

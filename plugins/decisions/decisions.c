@@ -28,7 +28,7 @@ const char *const imrx_decisions_patterns[RE_COUNT] = {
         "overturned)|([ ]is)[ ]*\\n?[ ]*(Upheld|Overturned|UPHELD|OVERTURNED))\\.?[ ]*$",
     /* (at a line start, or after a sentence a conversion joined to its line: "... Treatment
      * 2009. MAXIMUS guideline: ...") */
-    [RE_A_LABEL] = "(?:^|(?<=\\.[ ])|(?<=\\.[ ][ ]))(Claims" WS "Administrator" WS
+    [RE_A_LABEL] = "(?:^|(?<=\\.)|(?<=\\.[ ])|(?<=\\.[ ][ ]))(Claims" WS "Administrator" WS
                    "guideline|MAXIMUS" WS "guideline|Decision" WS "rationale)\\s*:",
     [RE_ORIGINAL] = "\\bwas" WS "(?:the" WS "original" WS "request|requested" WS "originally|"
                     "originally" WS "requested)\\b",
@@ -70,10 +70,12 @@ const char *const imrx_decisions_patterns[RE_COUNT] = {
         "^(?|(?:\\(?(\\d{1,2})[.)]" WS ")?Regarding" WS "the" WS "(?:request" WS "for|requested)" WS
         "|\\(?(\\d{1,2})[.)][ ]+(?=[^\\n]{1,300}\\n(?:Medical" WS "Treatment" WS
         "Guideline|Claims" WS "Administrator" WS "guideline|MAXIMUS" WS "guideline)))",
-    [RE_D_LABEL] = "^(Medical" WS "Treatment" WS "Guideline\\(s\\)" WS "(?i:Relied)" WS
-                   "(?i:Upon)(?:" WS "by" WS "the" WS "(?:Expert" WS "Reviewer|Claims" WS
-                   "Administrator))?|Rationale" WS "Why" WS "Requested" WS "Treatment/Service" WS
-                   "Is" WS "(?:Not" WS ")?Medically" WS "Necessary"
+    /* (at a line start, or after the colon or period a conversion joined it to: "2) Regarding
+     * the request for X: Medical Treatment Guideline(s) Relied Upon by ...:") */
+    [RE_D_LABEL] = "(?:^|(?<=[:.][ ]))(Medical" WS "Treatment" WS "Guideline\\(s\\)" WS
+                   "(?i:Relied)" WS "(?i:Upon)(?:" WS "by" WS "the" WS "(?:Expert" WS
+                   "Reviewer|Claims" WS "Administrator))?|Rationale" WS "Why" WS "Requested" WS
+                   "Treatment/Service" WS "Is" WS "(?:Not" WS ")?Medically" WS "Necessary"
                    /* (some writers' blocks use layout B's labels) */
                    "|Claims" WS "Administrator" WS "guideline|MAXIMUS" WS "guideline|Rationale" WS
                    "for" WS "the" WS "Decision)\\s*:",

@@ -241,6 +241,25 @@ static int period_ends(const char *t, uint32_t lo, uint32_t hi, uint32_t i, uint
     return 1;
 }
 
+/* Does the line break at t[nl] end a list entry before a sentence? The line it ends opens with
+ * a list marker ("6)  Cymbalta 60 mg, 1 capsule daily", "- Norco", "1. Norco") and the next line
+ * with a capital ("Lyrica was tried in 2015 and stopped ..."): the list has ended. */
+static int list_line_then_sentence(const char *t, uint32_t lo, uint32_t hi, uint32_t nl)
+{
+    if (nl + 1 >= hi || !upper(t[nl + 1])) return 0;
+    uint32_t a = nl;
+    while (a > lo && t[a - 1] != '\n') a--;
+    /* an entry is short and holds no sentence ("rated 4 out of" / "10. Objective findings
+     * included .... She denies taking" is prose the normaliser joined) */
+    if (nl - a > 100) return 0;
+    for (uint32_t k = a + 3; k + 1 < nl; k++)
+        if (t[k] == '.' && t[k + 1] == ' ') return 0;
+    uint32_t d = a;
+    while (d < nl && d - a < 3 && t[d] >= '0' && t[d] <= '9') d++;
+    if (d > a) return d + 1 < nl && (t[d] == ')' || t[d] == '.') && t[d + 1] == ' ';
+    return a + 1 < nl && (t[a] == '-' || t[a] == '*') && t[a + 1] == ' ';
+}
+
 /* Where the sentence around [b, e) starts and ends, within [lo, hi). */
 static void sentence(const char *t, uint32_t lo, uint32_t hi, uint32_t b, uint32_t e, uint32_t *sb,
                      uint32_t *se)
@@ -249,6 +268,7 @@ static void sentence(const char *t, uint32_t lo, uint32_t hi, uint32_t b, uint32
     while (i > lo) {
         char c = t[i - 1];
         if (c == '\n' && i >= lo + 2 && t[i - 2] == '\n') break;
+        if (c == '\n' && list_line_then_sentence(t, lo, hi, i - 1)) break;
         if ((c == ' ' || c == '\n') && i >= lo + 2) {
             char p = t[i - 2];
             if (p == '?' || p == '!' || p == ';') {
@@ -267,6 +287,7 @@ static void sentence(const char *t, uint32_t lo, uint32_t hi, uint32_t b, uint32
     while (i < hi) {
         char c = t[i];
         if (c == '\n' && i + 1 < hi && t[i + 1] == '\n') break;
+        if (c == '\n' && list_line_then_sentence(t, lo, hi, i)) break;
         if ((c == '.' || c == '?' || c == '!' || c == ';') &&
             (i + 1 >= hi || t[i + 1] == ' ' || t[i + 1] == '\n')) {
             if (c != '.') break;

@@ -15,7 +15,9 @@ const char med_re_negation_before[] =
     "|(?:does|did|do)\\s+not\\s+(?:currently\\s+)?(?:take|use)"
     /* (not the passive "Acetaminophen ... has not been tried, and duloxetine is another
      * option": its drug stands before it) */
-    "|(?:has|have|had)\\s+(?:not|never)\\s+(?:taken|tried|used|prescribed|given|offered|received|"
+    /* ("He has not previously taken an SNRI or a tricyclic such as amitriptyline") */
+    "|(?:has|have|had)\\s+(?:not|never)\\s+(?:(?:previously|ever|yet|already)\\s+)?(?:taken|tried|"
+    "used|prescribed|given|offered|received|"
     "treated\\s+with|been\\s+(?:prescribed|given|offered|treated\\s+with|(?:tried|trialed|started|"
     "placed)\\s+on))"
     /* "He has never been given a trial of Cymbalta" */
@@ -382,11 +384,14 @@ const char med_re_negation_after[] =
      * sedation", "Nortriptyline 25 mg stopped 2016 (dry mouth)", a table row's "Norco 10/325
      * mg   1 PO q6h PRN   weaned off 08/2016" */
     /* (and after a table's dot leader: "Tramadol 50 mg tid ......... stopped 06/2021") */
-    "|\\G\\s*(?:\\.{3,}\\s*)?(?:stopped|discontinued|d/"
+    /* (or in a table's last cell: "Lidoderm 5% patch | 1 patch, 12 hours on/off | DC'd 02/2017";
+     * with a month: "Zolpidem 5 mg stopped January 2021") */
+    "|\\G(?:\\s*(?:\\.{3,}\\s*)?|[ \\t]*(?:\\|[^\\n|]{0,60}){0,4}\\|[ "
+    "\\t]*)(?:stopped|discontinued|d/"
     "c'?d|dc'd|(?:weaned|tapered)\\s+off)(?=\\s+(?:in|"
     "on|after|since|"
     "due|d/t|because|by|"
-    "\\d)|\\s*[.;,()]|\\s*$)"
+    "\\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b)|\\s*[.;,()]|\\s*$)"
     /* "Zoloft was raised to 200 mg, but ... and in 2014 he was cross-tapered to Effexor XR",
      * "Lunesta was substituted for a month, with no benefit, and she went back to Ambien",
      * "Ativan was continued for a few weeks, then changed to Xanax" */

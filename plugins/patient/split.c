@@ -115,13 +115,23 @@ size_t dx_drop_codes(char *s, size_t n)
     return w;
 }
 
-/* A bullet or list marker that opens text[b..e), and the blank after it: "- ", "* ", "• ",
+/* Does a capital follow the blanks at text[p..e)? */
+static int capital_after(const char *text, size_t p, size_t e)
+{
+    while (p < e && text[p] == ' ') p++;
+    return p < e && isupper((unsigned char)text[p]);
+}
+
+/* A bullet or list marker that opens text[b..e), and the blank after it: "- ", "* ", "• ", "o ",
  * "2) ", "(b) ", "b) " (a letter with a period, "E. coli", is left alone). Returns where the item
  * starts, or b. */
 static size_t marker_end(const char *text, size_t b, size_t e)
 {
     size_t p = b;
-    if (p + 1 < e && (text[p] == '-' || text[p] == '*'))
+    if (p + 1 < e && (text[p] == '-' || text[p] == '*')) p++;
+    /* a hollow bullet that a Wingdings font draws and text tools copy as "o" before a capital
+     * ("o Lumbar sprain/strain") */
+    else if (p + 2 < e && text[p] == 'o' && text[p + 1] == ' ' && capital_after(text, p + 1, e))
         p++;
     else if (p + 3 < e && memcmp(text + p, "\xE2\x80\xA2", 3) == 0)
         p += 3;
@@ -141,6 +151,41 @@ static size_t marker_end(const char *text, size_t b, size_t e)
     return p + 1;
 }
 
+/* A row of a table drawn with pipes, its outer pipes trimmed ("M54.2 | Cervicalgia"): the
+ * diagnosis is the cell that is no code; the heading row ("ICD-10 | Diagnosis") holds none.
+ * Narrows [*b, *e) and returns 1 when it changed it. */
+static int table_row(const char *text, size_t *b, size_t *e)
+{
+    const char *bar = memchr(text + *b, '|', *e - *b);
+    if (!bar) return 0;
+    size_t cut = (size_t)(bar - text), l = cut, r = cut + 1;
+    while (l > *b && text[l - 1] == ' ') l--;
+    while (r < *e && text[r] == ' ') r++;
+    static const char *const heads[] = {"icd-10",    "icd-9",     "icd",         "code",
+                                        "diagnosis", "diagnoses", "description", NULL};
+    int head_l = 0, head_r = 0;
+    for (int k = 0; heads[k]; k++) {
+        head_l |= imrx_text_ieq(text + *b, l - *b, heads[k]);
+        head_r |= imrx_text_ieq(text + r, *e - r, heads[k]);
+    }
+    if (head_l && head_r) {
+        *e = *b; /* the heading row */
+        return 1;
+    }
+    if (is_code(text + *b, l - *b)) {
+        *b = r;
+        return 1;
+    }
+    const char *next = memchr(text + r, '|', *e - r);
+    size_t re = next ? (size_t)(next - text) : *e;
+    while (re > r && text[re - 1] == ' ') re--;
+    if (is_code(text + r, re - r)) {
+        *e = l;
+        return 1;
+    }
+    return 0;
+}
+
 /* Trims an item: blanks, punctuation, a bullet or marker that opens it, the words that open it
  * without belonging to the diagnosis ("and", "a"), and a connective that closes it before the
  * next number of a list ("(2) knee osteoarthritis; and (3) ..."). */
@@ -157,8 +202,9 @@ static void trim_item(const char *text, size_t *b, size_t *e)
     static const char *const when[] = {"later", "subsequently", "eventually", "then"};
     for (;;) {
         uint32_t tb = (uint32_t)*b, te = (uint32_t)*e;
-        imrx_text_trim(text, &tb, &te, ".,;:\"'");
+        imrx_text_trim(text, &tb, &te, ".,;:\"'|");
         *b = tb, *e = te;
+        if (table_row(text, b, e)) continue;
         size_t w = *e;
         while (w > *b && isalpha((unsigned char)text[w - 1])) w--;
         if (w > *b && (text[w - 1] == ' ' || text[w - 1] == '\n') &&
