@@ -826,6 +826,12 @@ Test(dates, dates_of_round_50)
                "1st, 2021, utilization review non-certified all three requests.");
     cr_expect_str_eq(t_str(r, "dates_in_narrative.ur_decision"), "2021-11-01");
     json_decref(r);
+    /* (H235) the day before the month */
+    r = letter("Case Number: CM13-9000052\n",
+               "The injured worker is a 40 year old male. The request was non-certified by "
+               "utilization review on 25 October 2013.");
+    cr_expect_str_eq(t_str(r, "dates_in_narrative.ur_decision"), "2013-10-25");
+    json_decref(r);
     /* (H227) "In its review of 02/24/2015, utilization review ..." */
     r = letter("Case Number: CM15-9000052\n",
                "The injured worker is a 40 year old male. In its review of 02/24/2015, "

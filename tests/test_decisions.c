@@ -122,6 +122,24 @@ Test(decisions, headings_and_labels_joined_to_their_neighbours)
     json_decref(r);
 }
 
+/* An item name with a colon inside a parenthesis at a line's end (H234); a sentence about the
+ * MTUS after a citation is no citation of its own (H232). */
+Test(decisions, a_colon_inside_a_parenthesis_and_a_sentence_about_the_mtus)
+{
+    json_t *r = run_a(
+        "Retrospective request: Urine drug screen, qualitative immunoassay with\nquantitative "
+        "confirmation for all results (date of service:\n01/22/2020): Upheld\n"
+        "Claims Administrator guideline: Decision based on MTUS Chronic Pain 2009.\n"
+        "MAXIMUS guideline: Decision based on MTUS Low Back Complaints 2004, Section(s): "
+        "Surgical Considerations, pages 305-306. The MTUS sets out when a patient with low back "
+        "complaints should be referred.\nDecision rationale: Not medically necessary.\n");
+    cr_assert_eq(json_array_size(t_get(r, "items")), 1);
+    cr_expect(strncmp(ITEM(r, 0, "text"), "Retrospective request: Urine drug screen", 40) == 0,
+              "%s", ITEM(r, 0, "text"));
+    cr_expect_eq(json_array_size(t_get(r, "items.0.guidelines")), 1);
+    json_decref(r);
+}
+
 /* An ACOEM chapter named by its number inside the title: the MTUS chapter title. */
 Test(decisions, an_acoem_chapter_number_in_the_title)
 {

@@ -199,3 +199,60 @@ Test(layout, layout_d_headings_joined_to_their_neighbours)
     cr_expect_str_eq(t_str(r, "dates.application_received"), "2013-08-20");
     json_decref(r);
 }
+
+/* A corpus letter with passages replaced (pairs of old, new; NULL-terminated). */
+static json_t *corpus_edited(const char *name, const char *const *pairs)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/corpus/letters/%s", IMRX_SOURCE_DIR, name);
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f, "%s", path);
+    static char text[70000], out[70000];
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    for (int i = 0; pairs[i]; i += 2) {
+        char *at = strstr(text, pairs[i]);
+        cr_assert_not_null(at, "%s in %s", pairs[i], name);
+        snprintf(out, sizeof out, "%.*s%s%s", (int)(at - text), text, pairs[i + 1],
+                 at + strlen(pairs[i]));
+        memcpy(text, out, strlen(out) + 1);
+    }
+    return t_run_text(text);
+}
+
+/* Damaged copies of layouts B, C and D (round 64): headings split over two lines or joined to
+ * their text, headings whose words justified text set two spaces apart. */
+Test(layout, headings_of_damaged_copies_of_b_c_and_d)
+{
+    const char *const c[] = {"ISSUE AT DISPUTE:\n1) Acupuncture",
+                             "ISSUE AT DISPUTE: 1) Acupuncture",
+                             "CASE SUMMARY:\n",
+                             "CASE\nSUMMARY: ",
+                             "review on 05/02/2014.\n\fDOCUMENTS REVIEWED FOR DETERMINATION:",
+                             "review on 05/02/2014. DOCUMENTS REVIEWED FOR DETERMINATION:",
+                             "NECESSARY:\n1) The guidelines",
+                             "NECESSARY: 1) The guidelines",
+                             NULL};
+    json_t *r = corpus_edited("C-01.txt", c);
+    char names[512];
+    section_names(r, names, sizeof names);
+    cr_expect_str_eq(names, "header,issues,summary,documents,guidelines,rationale,reviewer");
+    cr_expect_eq(json_array_size(t_get(r, "items")), 1);
+    cr_expect_str_eq(t_str(r, "items.0.text"),
+                     "Acupuncture 2 times a week for 6 weeks for the lumbar spine");
+    cr_expect_gt(json_integer_value(t_get(r, "items.0.rationale.words")), 20);
+    cr_expect_eq(json_integer_value(t_get(r, "patient.age")), 45);
+    json_decref(r);
+    const char *const b[] = {"CLINICAL CASE SUMMARY\nThe patient",
+                             "CLINICAL CASE SUMMARY The patient", NULL};
+    r = corpus_edited("B-01.txt", b);
+    cr_expect_eq(json_integer_value(t_get(r, "patient.age")), 52);
+    json_decref(r);
+    const char *const d[] = {"Medical Qualifications of the Expert Reviewer:",
+                             "Medical  Qualifications  of  the  Expert  Reviewer:", NULL};
+    r = corpus_edited("D-02.txt", d);
+    section_names(r, names, sizeof names);
+    cr_expect(strstr(names, "reviewer") != NULL, "%s", names);
+    json_decref(r);
+}

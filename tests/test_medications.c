@@ -397,6 +397,12 @@ Test(medications, morphine_equivalents_are_no_morphine)
         cr_expect_str_eq(str(m, "context"), "rationale");
     }
     json_decref(r);
+    /* (H232) what a drug becomes in the body */
+    r = letter(meds_only, "He takes Soma and Norco.", "Soma 350 mg #90",
+               "Carisoprodol is metabolized to meprobamate, and it is abused with opioids, a "
+               "combination he is taking.");
+    cr_expect_str_eq(str(must(r, "meprobamate"), "context"), "rationale");
+    json_decref(r);
     /* (H222) an example a modal suggests, in a sentence that tells the patient's own use */
     r = letter(meds_only, "She takes Ativan and sertraline.", "Ativan 1mg #60",
                "This worker has used Ativan for more than a year, her SSRI is already in place, "

@@ -443,3 +443,17 @@ Test(normalize, damage_of_other_conversions)
          "\ftrapezius myofascial pain.\n");
     cr_assert(strstr(doc.text.data, "right upper trapezius myofascial pain."), "%s", doc.text.data);
 }
+
+/* Word breaks at line ends marked otherwise (round 64): a not sign, a soft hyphen. */
+Test(normalize, word_breaks_marked_by_a_not_sign_or_a_soft_hyphen)
+{
+    cr_assert_str_eq(
+        norm("She took Ultram in 2012 and dis\xC2\xAC\ncontinued it because of "
+             "dizziness, and more.\n"),
+        "She took Ultram in 2012 and discontinued it because of dizziness, and more.\n");
+    cr_assert_str_eq(
+        norm("a cervical epidural steroid injec\xC2\xAD\ntion at C5-C6 under guidance, "
+             "and more words here.\n"),
+        "a cervical epidural steroid injection at C5-C6 under guidance, and more words "
+        "here.\n");
+}

@@ -808,3 +808,27 @@ Test(other_layouts, layout_d_a_label_joined_to_its_item)
     cr_expect_str_eq(t_str(r, "items.0.guidelines.0.title"), "Chronic Pain Medical Treatment");
     json_decref(r);
 }
+
+/* Layout B's labels joined to the sentence before them (H232); layout D's "were the original
+ * request" (H235). */
+Test(other_layouts, layout_b_labels_joined_and_d_were_the_original_request)
+{
+    json_t *r = corpus_letter_with("B-03.txt",
+                                   "which are part of the MTUS.\nMAXIMUS guideline: The Physician",
+                                   "which are part of the MTUS. MAXIMUS guideline: The Physician");
+    cr_expect_str_eq(t_str(r, "items.0.guidelines.0.title"), "Chronic Pain Medical Treatment");
+    cr_expect_str_eq(t_str(r, "items.0.ca_guidelines.0.title"), "Chronic Pain Medical Treatment");
+    cr_expect_eq(json_array_size(t_get(r, "items.0.ca_guidelines")), 1);
+    json_decref(r);
+    r = letter_d_with(
+        "1) MAXIMUS Federal Services, Inc. has determined the request for 6 acupuncture sessions "
+        "is not\nmedically necessary and appropriate.",
+        plain_procedure, plain_reviewer, "",
+        "1) Regarding the request for 6 acupuncture sessions:\nTwelve acupuncture sessions were "
+        "the original request. Six sessions were authorized by the\nclaims administrator.\n"
+        "Medical Treatment Guideline(s) Relied Upon by the Expert Reviewer:\nThe Expert Reviewer "
+        "relied on the MTUS Acupuncture Medical Treatment Guidelines (2007).\nRationale Why "
+        "Requested Treatment/Service Is Not Medically Necessary:\nNo gain.\n");
+    cr_expect(json_is_true(t_get(r, "items.0.partial")));
+    json_decref(r);
+}

@@ -64,6 +64,10 @@ Test(treatments, categories_from_the_rule_table)
                     "under anesthesia",
                     "evaluation_management", "consultation");
     expect_category("Conductive garment glove for the right hand", "dmepos", "supplies");
+    /* (H234: monitoring during the operation is no EMG study) */
+    expect_category("Anterior cervical discectomy and fusion at C5-C6 with intraoperative "
+                    "neurophysiological monitoring (SSEP/MEP/EMG)",
+                    "surgery", "intraoperative monitoring");
     /* (H230: an evaluation for a program is the evaluation) */
     expect_category("Psychological evaluation for functional restoration program",
                     "behavioral_mental_health", "psychological evaluation");

@@ -42,12 +42,41 @@ struct imrx_layout_scratch {
     pcre2_match_data *md;
 };
 
+/* The pattern with each literal space (outside a character class) made a run of blanks:
+ * justified text and some conversions put two or more spaces between a heading's words
+ * ("Medical  Qualifications  of  the  Expert  Reviewer:"). Caller frees; NULL without memory. */
+static char *spaces_as_runs(const char *pat)
+{
+    size_t n = strlen(pat), extra = 0;
+    for (size_t i = 0; i < n; i++) extra += pat[i] == ' ' ? 4 : 0;
+    char *out = malloc(n + extra + 1), *o = out;
+    if (!out) return NULL;
+    int in_class = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = pat[i];
+        if (c == '\\' && i + 1 < n) {
+            *o++ = c;
+            *o++ = pat[++i];
+            continue;
+        }
+        if (c == '[') in_class = 1;
+        if (c == ']') in_class = 0;
+        if (c == ' ' && !in_class) {
+            memcpy(o, "[ ]+", 4), o += 4;
+            continue;
+        }
+        *o++ = c;
+    }
+    *o = '\0';
+    return out;
+}
+
 static size_t literal_prefix(const char *pat, char *out)
 {
     size_t n = 0;
     for (const char *p = pat; *p && n < PREFIX_MAX; p++) {
-        if (strchr("\\()[]{}.*+?|^$", *p)) {
-            if (n && strchr("?*{", *p)) n--; /* the character before is optional */
+        if (strchr("\\()[]{}.*+?|^$ ", *p)) { /* (a space may be a run: spaces_as_runs) */
+            if (n && strchr("?*{", *p)) n--;  /* the character before is optional */
             break;
         }
         out[n++] = (char)tolower((unsigned char)*p);
@@ -83,9 +112,16 @@ imrx_layout_engine_t *imrx_layout_engine_new(char *err, size_t err_len)
             pattern_t *p = &e->patterns[e->pattern_count++];
             int code;
             PCRE2_SIZE off;
-            p->code = pcre2_compile((PCRE2_SPTR)rule->pattern, PCRE2_ZERO_TERMINATED,
+            char *spaced = spaces_as_runs(rule->pattern);
+            if (!spaced) {
+                snprintf(err, err_len, "out of memory");
+                imrx_layout_engine_free(e);
+                return NULL;
+            }
+            p->code = pcre2_compile((PCRE2_SPTR)spaced, PCRE2_ZERO_TERMINATED,
                                     PCRE2_ANCHORED | PCRE2_CASELESS | PCRE2_MULTILINE | PCRE2_UTF,
                                     &code, &off, NULL);
+            free(spaced);
             if (!p->code) {
                 PCRE2_UCHAR msg[256];
                 pcre2_get_error_message(code, msg, sizeof msg);

@@ -18,7 +18,7 @@ const imrx_heading_rule_t imrx_heading_rules[] = {
      "HOW" WS "THE" WS "IMR" WS "FINAL" WS "DETERMINATION" WS "WAS" WS
      "MADE" JOINED("MAXIMUS" WS "Federal"),
      1, IMRX_H_REQUIRED},
-    {"A", "summary", "CLINICAL" WS "CASE" WS "SUMMARY" JOINED("The" WS "expert" WS "reviewer"), 1,
+    {"A", "summary", "CLINICAL" WS "CASE" WS "SUMMARY" JOINED("(?-i:[A-Z][a-z])"), 1,
      IMRX_H_REQUIRED},
     {"A", "decisions",
      "IMR ISSUES," WS "DECISIONS" WS "AND" WS
@@ -34,7 +34,7 @@ const imrx_heading_rule_t imrx_heading_rules[] = {
      "MADE" JOINED("MAXIMUS" WS "Federal"),
      1, IMRX_H_REQUIRED},
     {"B", "documents", "DOCUMENTS REVIEWED[ ]*$", 2, 0},
-    {"B", "summary", "CLINICAL" WS "CASE" WS "SUMMARY" JOINED("The" WS "expert" WS "reviewer"), 1,
+    {"B", "summary", "CLINICAL" WS "CASE" WS "SUMMARY" JOINED("(?-i:[A-Z][a-z])"), 1,
      IMRX_H_REQUIRED},
     {"B", "decisions", "IMR DECISION\\(S\\)" WS "AND" WS "RATIONALE\\(S\\)[ ]*$", 3,
      IMRX_H_REQUIRED},
@@ -43,8 +43,8 @@ const imrx_heading_rule_t imrx_heading_rules[] = {
     /* Layout C: "MEDICAL PROFESSIONAL REVIEW". */
     {"C", NULL, "MEDICAL PROFESSIONAL REVIEW[ ]*$", 3, 0},
     {"C", "issues", "ISSUES? AT DISPUTE:", 2, IMRX_H_REQUIRED},
-    {"C", "summary", "CASE SUMMARY:", 1, IMRX_H_REQUIRED},
-    {"C", "documents", "DOCUMENTS REVIEWED FOR DETERMINATION:", 1, 0},
+    {"C", "summary", "CASE" WS "SUMMARY:", 1, IMRX_H_REQUIRED},
+    {"C", "documents", "DOCUMENTS" WS "REVIEWED" WS "FOR" WS "DETERMINATION:", 1, IMRX_H_MIDLINE},
     {"C", "guidelines",
      "MEDICAL" WS "TREATMENT" WS "GUIDELINE\\(S\\)" WS "RELIED" WS "UPON" WS "BY" WS
      "PROFESSIONAL" WS "REVIEWER" WS "AND" WS "WHY:",

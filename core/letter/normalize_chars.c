@@ -87,6 +87,9 @@ static const char *fold(int32_t cp)
     case 0xFE63:
     case 0xFF0D:
         return "-";
+    /* a line-end hyphen that some conversions render as a not sign ("dis\xC2\xAC" / "continued") */
+    case 0x00AC:
+        return "-";
     case 0x2026:
         return "...";
     /* Ligatures: PDF tools other than pdftotext keep them ("Norﬂex", "non-certiﬁed"). */
@@ -250,6 +253,13 @@ static void put_code_point(pass1_t *p, int32_t cp, int32_t next, const unsigned 
     if (cp >= 0x80 && cp < 0xA0) { /* C1 controls */
         p->rep->control_count++;
         p->have_starter = 0;
+        return;
+    }
+    /* a soft hyphen that ends a line marks a word broken there ("injec\xC2\xAD" / "tion"):
+     * a hyphen, which the line pass joins as it joins any word break */
+    if (cp == 0x00AD && (next == '\n' || next == '\r')) {
+        p->have_starter = 0;
+        put(p, "-", 1, in, in_len);
         return;
     }
     const char *f = fold(cp);

@@ -11,15 +11,16 @@
 #include "text.h"
 
 /* A date as letters write it: 10/13/2016, 10-13-16, 10-30- 2016 (broken at a line end),
- * 10.13.2016, October 13, 2016, or the 13th of October, 2016. Group names are not used: callers
- * know which group is the date. */
+ * 10.13.2016, October 13, 2016, the 13th of October, 2016, or 13 October 2016. Group names are not
+ * used: callers know which group is the date. */
 #define DATE_FORMS                                                                                 \
     "\\d{1,2}\\s?[-/]\\s?\\d{1,2}\\s?[-/]\\s?(?:\\d{4}|\\d{2})(?!\\d)"                             \
     "|\\d{1,2}\\.\\d{1,2}\\.(?:\\d{4}|\\d{2})(?!\\d|\\.\\d)"                                       \
     "|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}(?:st|nd|rd|"  \
     "th)?,?\\s+\\d{4}"                                                                             \
     "|(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)\\s+(?:day\\s+)?of\\s+(?:jan|feb|mar|apr|may|jun|jul|"    \
-    "aug|sep|oct|nov|dec)[a-z]*\\.?,?\\s+\\d{4}"
+    "aug|sep|oct|nov|dec)[a-z]*\\.?,?\\s+\\d{4}"                                                   \
+    "|\\d{1,2}\\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?,?\\s+\\d{4}"
 #define DATE "(" DATE_FORMS ")"
 /* Plain pdftotext drops a hyphen that ends a line, and a date broken there loses one of its
  * hyphens: "10-\n17-2016" reads "1017-2016", "1-9-\n17" reads "1-917" (parse_joined). Only

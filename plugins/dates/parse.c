@@ -129,6 +129,22 @@ int dates_parse(const char *s, size_t n, int ref_year, imrx_date_t *d)
         d->year = nums[1];
         return imrx_date_valid(d->year, d->month, d->day);
     }
+    /* "25 October 2013": the day, a blank, the month's name */
+    size_t dd = 0;
+    while (dd < n && dd < 2 && s[dd] >= '0' && s[dd] <= '9') dd++;
+    if (dd && dd + 1 < n && s[dd] == ' ' && (s[dd + 1] | 0x20) >= 'a' &&
+        (s[dd + 1] | 0x20) <= 'z') {
+        size_t w = dd + 1;
+        while (w < n && s[w] != ' ' && s[w] != '\n' && s[w] != ',' && s[w] != '.') w++;
+        int month = imrx_month_from_name(s + dd + 1, w - dd - 1);
+        while (w < n && !(s[w] >= '0' && s[w] <= '9')) w++;
+        int year = 0, digits = 0;
+        while (w < n && s[w] >= '0' && s[w] <= '9') year = year * 10 + s[w++] - '0', digits++;
+        if (!month || digits != 4) return 0;
+        d->year = year, d->month = month,
+        d->day = dd == 2 ? (s[0] - '0') * 10 + s[1] - '0' : s[0] - '0';
+        return imrx_date_valid(d->year, d->month, d->day);
+    }
     /* "20th of December, 2020": a letter right after the day ("the 20th ..." is read above) */
     size_t nd = 0;
     while (nd < n && nd < 2 && s[nd] >= '0' && s[nd] <= '9') nd++;

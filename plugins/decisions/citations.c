@@ -311,8 +311,11 @@ static int yearless_citation(scan_t *sc, imrx_node_t list, range_t r)
         while (c < r.e && text[c] != ',' && text[c] != ';' && text[c] != '.' && text[c] != '(') c++;
         range_t t = {m + 5, c};
         imrx_trim_range(text, &t, NULL);
-        int named = t.e > t.b + 8 && (imrx_text_find(text, t.b, t.e, "Guidelines") < t.e ||
-                                      imrx_text_find(text, t.b, t.e, "Complaints") < t.e);
+        /* (a title starts with a capital: "The MTUS sets out when a patient with low back
+         * complaints ..." is a sentence about it) */
+        int named = t.e > t.b + 8 && isupper((unsigned char)text[t.b]) &&
+                    (imrx_text_find(text, t.b, t.e, "Guidelines") < t.e ||
+                     imrx_text_find(text, t.b, t.e, "Complaints") < t.e);
         if (!named) return 0;
         label = c;
     }

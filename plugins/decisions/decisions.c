@@ -44,13 +44,17 @@ const char *const imrx_decisions_patterns[RE_COUNT] = {
                      ")?portion" WS "of" WS "the" WS "request),?" WS "(?:is" WS ")?",
     [RE_NUMBERED_B] = "^(\\d{1,2})[.)]" WS "([\\s\\S]{1,400}?)" WS "(?:is|are)" WS "(not" WS
                       ")?medically" WS "necessary" WS "and" WS "appropriate",
-    [RE_B_LABEL] = "^(Claims" WS "Administrator" WS "guideline|MAXIMUS" WS "guideline|Rationale" WS
-                   "for" WS "the" WS "Decision)\\s*:",
+    /* (at a line start, or after the sentence a conversion joined it to) */
+    [RE_B_LABEL] =
+        "(?:^|(?<=\\.)|(?<=\\.[ ])|(?<=\\.[ ][ ]))(Claims" WS "Administrator" WS
+        "guideline|MAXIMUS" WS "guideline|Rationale" WS "for" WS "the" WS "Decision)\\s*:",
     /* (the remaining portion of a partial ends "Z is: Overturned", its "is" maybe wrapped) */
-    [RE_C_ISSUE] =
-        "^(\\d{1,2})\\)" WS "([\\s\\S]{1,400}?)(?:\\s+is)?\\s*:\\s*(UPHELD|OVERTURNED|Upheld|"
-        "Overturned)\\b",
-    [RE_NUMBER] = "^(\\d{1,2})([.)])" WS,
+    /* (at a line start, or after the heading a conversion joined it to: "ISSUE AT DISPUTE: 1)
+     * ...") */
+    [RE_C_ISSUE] = "(?:^|(?<=:[ ]))(\\d{1,2})\\)" WS
+                   "([\\s\\S]{1,400}?)(?:\\s+is)?\\s*:\\s*(UPHELD|OVERTURNED|Upheld|"
+                   "Overturned)\\b",
+    [RE_NUMBER] = "(?:^|(?<=:[ ]))(\\d{1,2})([.)])" WS,
     /* numbered "1)", "(1)" or "1.", or a lone decision inside a paragraph ("One item was in
      * dispute. MAXIMUS ... has determined the request for ..."); "the request for X" or "the
      * requested X" */
@@ -98,7 +102,7 @@ const char *const imrx_decisions_patterns[RE_COUNT] = {
     "|\\bremaining" WS "(?:[\\w#-]+" WS "){0,4}?(?:are|is|were|was)" WS "(?:at" WS "issue|in" WS
     "dispute|the" WS "subject|before" WS "(?:this|the)" WS "review|decided" WS "here|under" WS
     "review)"
-    "|\\bwas" WS "the" WS "original" WS "request\\b"
+    "|\\b(?:was|were)" WS "the" WS "original" WS "request\\b"
     "|\\b(?:was|were)" WS "(?:originally" WS "requested|requested" WS "originally)\\b"
     /* "modified the original request for 12 sessions ... and certified 4 sessions. The 8
      * sessions that were not certified are at issue in this review." */

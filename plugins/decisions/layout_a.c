@@ -31,6 +31,12 @@ static int closes_block(const char *text, uint32_t b, uint32_t e)
     while (e > b && text[e - 1] == ' ') e--;
     if (e == b) return 1; /* blank */
     char last = text[e - 1];
+    /* (a colon inside a parenthesis goes on: "... (date of service:" / "01/22/2020):") */
+    if (last == ':') {
+        int open = 0;
+        for (uint32_t i = b; i < e; i++) open += text[i] == '(' ? 1 : text[i] == ')' ? -1 : 0;
+        if (open > 0) return 0;
+    }
     if (last == '.' || last == '?' || last == '!' || last == ':') return 1;
     static const char *const labels[] = {
         "Decision rationale:", "MAXIMUS guideline:", "Claims Administrator guideline:",

@@ -403,6 +403,19 @@ static int suggested_example(const char *text, uint32_t sb, uint32_t se, const m
     return 0;
 }
 
+/* "It is metabolized to meprobamate", "its active metabolite, meprobamate": a drug named as
+ * what another becomes in the body, nobody's prescription. */
+static int named_as_metabolite(const char *text, uint32_t sb, const mention_t *m)
+{
+    static const char *const leads[] = {"metabolized to ", "metabolised to ", "metabolite ",
+                                        "metabolite, ",    "breaks down to ", NULL};
+    for (int i = 0; leads[i]; i++) {
+        uint32_t n = (uint32_t)strlen(leads[i]);
+        if (m->b >= sb + n && imrx_text_find(text, m->b - n, m->b, leads[i]) == m->b - n) return 1;
+    }
+    return 0;
+}
+
 void med_classify(const med_context_re_t *re, imrx_re_scratch_t *t, const imrx_letter_t *l,
                   mention_t *m, size_t n)
 {
@@ -469,7 +482,8 @@ void med_classify(const med_context_re_t *re, imrx_re_scratch_t *t, const imrx_l
             else
                 m[i].context = own ? CTX_HISTORY : CTX_RATIONALE;
         }
-        if (morphine_as_unit(text, sb, &m[i])) m[i].context = CTX_RATIONALE;
+        if (morphine_as_unit(text, sb, &m[i]) || named_as_metabolite(text, sb, &m[i]))
+            m[i].context = CTX_RATIONALE;
         med_negation(re, t, text, sb, se, hi, &m[i], m, n);
         /* a drug the letter says was stopped or switched was the patient's, wherever it is told */
         if (m[i].discontinued && m[i].context == CTX_RATIONALE) m[i].context = CTX_HISTORY;
