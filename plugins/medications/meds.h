@@ -221,6 +221,18 @@ int med_named_only(const med_context_re_t *re, imrx_re_scratch_t *t, const char 
 void med_negation(const med_context_re_t *re, imrx_re_scratch_t *t, const char *text, uint32_t sb,
                   uint32_t se, uint32_t hi, mention_t *m, const mention_t *all, size_t n);
 
+/* Cues told of a list of drugs (negation_lists.c). Does only a list stand in text[b, e) ("Soma
+ * or Norco", "his Flexeril")? Is m one of a list said never tried ("Neither A nor B has been
+ * tried")? One of a list tried in the past or whose trials failed ("took Lyrica and Cymbalta years
+ * ago", "Preventive trials of topiramate and propranolol failed")? Is text[p..se) the phrase ph
+ * (lower case, single spaces; line breaks count as spaces) before a non-letter? */
+int med_list_gap(const char *text, uint32_t b, uint32_t e, const mention_t *all, size_t n);
+int med_untried(const med_context_re_t *re, imrx_re_scratch_t *t, const char *text, uint32_t sb,
+                uint32_t se, const mention_t *m, const mention_t *all, size_t n);
+int med_past_trial(const char *text, uint32_t sb, uint32_t se, const mention_t *m,
+                   const mention_t *all, size_t n);
+int med_phrase_at(const char *text, uint32_t p, uint32_t se, const char *ph);
+
 /* Is the drug of m, in its sentence text[sb, se), stopped in the next sentence, named by a
  * pronoun ("it", "both")? (negation_next.c) */
 int med_stopped_in_next_sentence(const char *text, uint32_t sb, uint32_t se, uint32_t hi,

@@ -17,230 +17,6 @@ static int broken(const med_context_re_t *re, imrx_re_scratch_t *t, const char *
     return b < e && imrx_re_find(&re->stop_after, t, text, b, e) == 1;
 }
 
-/* Between a denial or stop and its drug only a list may stand ("denies use of Soma or Norco",
- * "stopped taking his Flexeril"): other words ("denies side effects from Norco") end its reach. */
-static int list_gap(const char *text, uint32_t b, uint32_t e, const mention_t *all, size_t n)
-{
-    static const char *const glue[] = {
-        "and", "or", "nor", "any", "the", "his", "her", "their", "all", "other", "further", "use",
-        "of", "taking", "using", "such", "as", "like", "including", "oral", "topical", "prescribed",
-        /* "has never taken an antidepressant for pain, such as duloxetine" */
-        "for", "previous", "previously", "prior", "current", "well", "a", "medication",
-        "medications", "drugs", "opioids", "opioid", "NSAIDs", "NSAID", "narcotics", "narcotic",
-        "muscle", "relaxants", "relaxant", "pain", "either", "both", "long", "short", "acting",
-        "extended", "immediate", "release", "controlled", "brand", "generic", "name",
-        /* "a tricyclic antidepressant like nortriptyline or an SNRI like duloxetine" */
-        "an", "tricyclic", "antidepressant", "antidepressants", "SNRI", "SNRIs", "SSRI", "SSRIs",
-        "anticonvulsant", "anticonvulsants", "antiepileptic", "antiepileptics", "agent", "agents",
-        /* "an inhaled corticosteroid such as fluticasone", "any other sleeping pill" */
-        "inhaled", "corticosteroid", "corticosteroids", "steroid", "steroids", "sleeping", "sleep",
-        "pill", "pills", "aid", "aids", "anti", "inflammatory", "inflammatories", "triptan",
-        "triptans", "benzodiazepine", "benzodiazepines",
-        /* "a first-line oral agent, nor a topical NSAID such as diclofenac gel" */
-        "first", "second", "third", "line", "another",
-        /* "He took Motrin and later naproxen; both were stopped" */
-        "later", "then", "subsequently",
-        /* "She stopped over-the-counter ibuprofen" */
-        "over", "counter", "OTC",
-        /* "has never been prescribed a neuropathic agent such as gabapentin" */
-        "neuropathic", "adjuvant", "sedating", "hypnotic", "hypnotics", "analgesic", "analgesics",
-        "nonsteroidal",
-        /* "takes no anticoagulant or aspirin", "no blood thinners or aspirin" */
-        "anticoagulant", "anticoagulants", "blood", "thinner", "thinners", "antiplatelet",
-        "antiplatelets", "antihistamine", "antihistamines", "supplement", "supplements", NULL};
-    uint32_t p = b;
-    while (p < e) {
-        char c = text[p];
-        /* a list entry's note is the entry's: "ibuprofen (stopped in 2014), Flexeril (no
-         * benefit) and tramadol", "amoxicillin (hives) and codeine (vomiting)" */
-        if (c == '(') {
-            uint32_t q = p + 1;
-            while (q < e && q < p + 80 && text[q] != ')' && text[q] != '(' && text[q] != '\n') q++;
-            if (q < e && text[q] == ')') {
-                p = q + 1;
-                continue;
-            }
-        }
-        int in_mention = 0;
-        for (size_t k = 0; k < n && !in_mention; k++)
-            if (p >= all[k].b && p < med_mention_end(&all[k]))
-                in_mention = 1, p = med_mention_end(&all[k]);
-        if (in_mention) continue;
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
-            if (c != ' ' && c != '\n' && c != ',' && c != '/' && c != '(' && c != ')' && c != '-' &&
-                c != '\'')
-                return 0;
-            p++;
-            continue;
-        }
-        uint32_t w = p;
-        while (w < e && ((text[w] >= 'a' && text[w] <= 'z') || (text[w] >= 'A' && text[w] <= 'Z')))
-            w++;
-        int ok = 0;
-        for (int i = 0; glue[i] && !ok; i++) ok = imrx_text_ieq(text + p, w - p, glue[i]);
-        if (!ok) return 0;
-        p = w;
-    }
-    return 1;
-}
-
-/* Is the mention one of a list said never tried (untried_before ... untried_after)? */
-static int untried(const med_context_re_t *re, imrx_re_scratch_t *t, const char *text, uint32_t sb,
-                   uint32_t se, const mention_t *m, const mention_t *all, size_t n)
-{
-    /* the end of the list the mention stands in: later mentions joined by list words */
-    size_t i = (size_t)(m - all);
-    uint32_t end = med_mention_end(m);
-    while (i + 1 < n && all[i + 1].b < se && list_gap(text, end, all[i + 1].b, all, n)) {
-        i++;
-        end = med_mention_end(&all[i]);
-    }
-    /* a list may end in a class ("nortriptyline or another tricyclic was ever offered"): past
-     * list words after an "or", "and" or "nor" */
-    uint32_t o = end;
-    while (o < se && (text[o] == ' ' || text[o] == '\n' || text[o] == ',')) o++;
-    if (o + 3 < se && (imrx_text_ieq(text + o, 3, "or ") || imrx_text_ieq(text + o, 4, "and ") ||
-                       imrx_text_ieq(text + o, 4, "nor "))) {
-        uint32_t tail = end;
-        for (uint32_t x = o; x < se && x < o + 60; x++) {
-            if (text[x] != ' ' && text[x] != '\n') continue;
-            if (!list_gap(text, end, x, all, n)) break; /* a word that is no list word */
-            tail = x;
-        }
-        end = tail;
-    }
-    /* most lists are followed by anything but "was tried": a look at the next word first */
-    uint32_t w = end;
-    while (w < se && (text[w] == ' ' || text[w] == '\n' || text[w] == ',')) w++;
-    uint32_t we = w;
-    while (we < se && imrx_text_letter((unsigned char)text[we])) we++;
-    static const char *const verbs[] = {"was", "were", "has", "have", "had"};
-    int verb = 0;
-    for (int k = 0; k < 5 && !verb; k++) verb = imrx_text_ieq(text + w, we - w, verbs[k]);
-    if (!verb || imrx_re_at(&re->untried_after, t, text, end, se) != 1) return 0;
-    uint32_t pos = sb, cue_e = 0;
-    while (pos < m->b && imrx_re_find(&re->untried_before, t, text, pos, m->b) == 1) {
-        cue_e = (uint32_t)imrx_re_ov(t)[1];
-        pos = cue_e > pos ? cue_e : pos + 1;
-    }
-    return cue_e && list_gap(text, cue_e, m->b, all, n);
-}
-
-/* Is text[p..se) the phrase `ph` (lower case, single spaces) followed by a non-letter? Line
- * breaks count as spaces. */
-static int phrase_at(const char *text, uint32_t p, uint32_t se, const char *ph)
-{
-    for (; *ph; ph++, p++) {
-        if (p >= se) return 0;
-        char c = text[p] == '\n' ? ' ' : (char)(text[p] | 0x20);
-        if (c != *ph) return 0;
-    }
-    return p >= se || !imrx_text_letter((unsigned char)text[p]);
-}
-
-/* "Preventive trials of topiramate and propranolol failed", "A trial of Lyrica has failed to
- * help": the list stands after "trial(s) of" (the word text[wb..we)), its outcome right after it
- * (at p). Not a guideline's or a reviewer's condition ("no documentation that trials of
- * gabapentin have failed", "unless trials of ... failed"). */
-static int trials_failed(const char *text, uint32_t sb, uint32_t wb, uint32_t we, uint32_t p,
-                         uint32_t se)
-{
-    if (!imrx_text_ieq(text + wb, we - wb, "of")) return 0;
-    uint32_t tb = wb, te = wb;
-    while (te > sb && (text[te - 1] == ' ' || text[te - 1] == '\n')) te--;
-    tb = te;
-    while (tb > sb && imrx_text_letter((unsigned char)text[tb - 1])) tb--;
-    if (!imrx_text_ieq(text + tb, te - tb, "trial") && !imrx_text_ieq(text + tb, te - tb, "trials"))
-        return 0;
-    static const char *const condition[] = {"that ",    "if ",   "unless ", "until ",
-                                            "whether ", "once ", "should ", "after ",
-                                            "before ",  "no ",   "not ",    NULL};
-    for (int i = 0; condition[i]; i++)
-        if (imrx_text_find(text, sb, tb, condition[i]) < tb) return 0;
-    static const char *const outcome[] = {"failed",
-                                          "have failed",
-                                          "has failed",
-                                          "had failed",
-                                          "have all failed",
-                                          "had all failed",
-                                          "have both failed",
-                                          "had both failed",
-                                          "were unsuccessful",
-                                          "was unsuccessful",
-                                          "were ineffective",
-                                          "was ineffective",
-                                          NULL};
-    for (int i = 0; outcome[i]; i++)
-        if (phrase_at(text, p, se, outcome[i])) {
-            uint32_t q = p + (uint32_t)strlen(outcome[i]);
-            /* the clause ends, or the failure is told ("failed to help") */
-            if (q >= se || text[q] == ',' || text[q] == ';' || text[q] == '.' || text[q] == ')' ||
-                phrase_at(text, q + 1, se, "to") || phrase_at(text, q + 1, se, "because") ||
-                phrase_at(text, q + 1, se, "due"))
-                return 1;
-        }
-    return 0;
-}
-
-/* A trial told as past or as failed: "He tried morphine sulfate ER in the past, which caused
- * itching", "took Lyrica and Cymbalta years ago", "tried Robaxin early on without benefit". The
- * verb stands right before the list the mention is in, the time or outcome right after it, and
- * the clause ends there ("used Norco in the past six months" is no stop). */
-static int past_trial(const char *text, uint32_t sb, uint32_t se, const mention_t *m,
-                      const mention_t *all, size_t n)
-{
-    size_t first = (size_t)(m - all), last = first;
-    while (first > 0 && all[first - 1].b >= sb &&
-           list_gap(text, med_mention_end(&all[first - 1]), all[first].b, all, n))
-        first--;
-    while (last + 1 < n && all[last + 1].b < se &&
-           list_gap(text, med_mention_end(&all[last]), all[last + 1].b, all, n))
-        last++;
-    uint32_t p = med_mention_end(&all[last]);
-    while (p < se && (text[p] == ' ' || text[p] == '\n')) p++;
-    /* when, or how it went: "in the past", "early on without benefit" */
-    static const char *const when[] = {"in the past",
-                                       "years ago",
-                                       "previously",
-                                       "early on",
-                                       "briefly",
-                                       "without benefit",
-                                       "without relief",
-                                       "with no benefit",
-                                       "with no relief",
-                                       "without success",
-                                       NULL};
-    int told = 0;
-    for (;;) {
-        /* a year: "She tried Flexeril in 2015 without benefit" */
-        if (p + 7 < se && phrase_at(text, p, se, "in ") && isdigit((unsigned char)text[p + 3]) &&
-            isdigit((unsigned char)text[p + 4]) && isdigit((unsigned char)text[p + 5]) &&
-            isdigit((unsigned char)text[p + 6]) && !isdigit((unsigned char)text[p + 7])) {
-            told = 1;
-            p += 7;
-            while (p < se && (text[p] == ' ' || text[p] == '\n')) p++;
-            continue;
-        }
-        size_t k = 0;
-        while (when[k] && !phrase_at(text, p, se, when[k])) k++;
-        if (!when[k]) break;
-        told = 1;
-        p += (uint32_t)strlen(when[k]);
-        while (p < se && (text[p] == ' ' || text[p] == '\n')) p++;
-    }
-    uint32_t we = all[first].b;
-    while (we > sb && (text[we - 1] == ' ' || text[we - 1] == '\n')) we--;
-    uint32_t wb = we;
-    while (wb > sb && imrx_text_letter((unsigned char)text[wb - 1])) wb--;
-    if (trials_failed(text, sb, wb, we, p, se)) return 1;
-    if (!told) return 0;
-    if (p < se && text[p] != ',' && text[p] != ';' && text[p] != ')' && text[p] != '.') return 0;
-    static const char *const verbs[] = {"tried", "took", "used", "taken", "trialed", NULL};
-    for (int i = 0; verbs[i]; i++)
-        if (imrx_text_ieq(text + wb, we - wb, verbs[i])) return 1;
-    return 0;
-}
-
 /* Where a relative clause set off by commas right after a mention ends (after its closing
  * comma), or 0: ", which he had been using up to four days a week," */
 static uint32_t relative_clause_end(const char *text, uint32_t p, uint32_t se)
@@ -284,11 +60,11 @@ static uint32_t offered_end(const char *text, uint32_t p, uint32_t cb)
         }
     }
     for (int i = 0; aux[i]; i++) {
-        if (!phrase_at(text, p, cb, aux[i])) continue;
+        if (!med_phrase_at(text, p, cb, aux[i])) continue;
         uint32_t q = p + (uint32_t)strlen(aux[i]);
         while (q < cb && (text[q] == ' ' || text[q] == '\n')) q++;
         for (int k = 0; verbs[k]; k++)
-            if (phrase_at(text, q, cb, verbs[k])) return q + (uint32_t)strlen(verbs[k]);
+            if (med_phrase_at(text, q, cb, verbs[k])) return q + (uint32_t)strlen(verbs[k]);
     }
     return 0;
 }
@@ -372,8 +148,8 @@ static int nearer_subject(const char *text, uint32_t from, uint32_t cb, const me
 {
     for (size_t k = (size_t)(m - all) + 1; k < n && all[k].b < cb; k++) {
         uint32_t ke = med_mention_end(&all[k]);
-        if (ke <= cb && list_gap(text, ke, cb, all, n))
-            return !list_gap(text, from, all[k].b, all, n);
+        if (ke <= cb && med_list_gap(text, ke, cb, all, n))
+            return !med_list_gap(text, from, all[k].b, all, n);
     }
     return 0;
 }
@@ -626,7 +402,7 @@ static void read_cues(const med_context_re_t *re, imrx_re_scratch_t *t, const ch
     int own_clause =
         kind && m != all && m[-1].b >= cue_e && opens_clause(text, med_mention_end(m), se);
     if (kind && !own_clause &&
-        ((m->b - cue_e < 160 && list_gap(text, cue_e, m->b, all, n)) ||
+        ((m->b - cue_e < 160 && med_list_gap(text, cue_e, m->b, all, n)) ||
          (labelled_list(text, cue_e, m->b) && !switch_target(text, cue_e, m->b)))) {
         if (kind == 1 && not_since(text, cue_e, med_mention_end(m), se))
             m->discontinued = 1; /* "He has not taken Norco since 2015": he took it before */
@@ -640,7 +416,7 @@ static void read_cues(const med_context_re_t *re, imrx_re_scratch_t *t, const ch
     /* A relative clause between commas after the drug ("Imitrex 50 mg, which he had been using
      * four days a week, was stopped") is an aside: the cue after it is still the drug's. */
     uint32_t aside = relative_clause_end(text, from, se);
-    if (untried(re, t, text, sb, se, m, all, n)) {
+    if (med_untried(re, t, text, sb, se, m, all, n)) {
         m->negated = 1;
         return;
     }
@@ -703,7 +479,7 @@ static void read_cues(const med_context_re_t *re, imrx_re_scratch_t *t, const ch
             return;
         }
     }
-    if (past_trial(text, sb, se, m, all, n)) {
+    if (med_past_trial(text, sb, se, m, all, n)) {
         m->discontinued = 1;
         return;
     }
@@ -716,7 +492,7 @@ static void read_cues(const med_context_re_t *re, imrx_re_scratch_t *t, const ch
      * one is */
     int listed = se < hi && text[se] == ';' && se - from < 100;
     for (size_t k = (size_t)(m - all) + 1; listed && k < n && all[k].b < se; k++)
-        listed = list_gap(text, med_mention_end(&all[k - 1]), all[k].b, all, n) ||
+        listed = med_list_gap(text, med_mention_end(&all[k - 1]), all[k].b, all, n) ||
                  replaced_one(text, med_mention_end(&all[k - 1]), all[k].b);
     if (listed && m != all && m[-1].b >= sb && replaced_one(text, med_mention_end(&m[-1]), m->b))
         listed = 0;
