@@ -111,6 +111,31 @@ json_t *t_run_file(const char *path)
     return j;
 }
 
+json_t *t_run_corpus_edited(const char *name, const char *const *pairs)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/corpus/letters/%s", IMRX_SOURCE_DIR, name);
+    size_t n = 0;
+    char *text = t_slurp(path, &n);
+    cr_assert_not_null(text, "cannot read %s", path);
+    for (int i = 0; pairs[i]; i += 2) {
+        char *at = strstr(text, pairs[i]);
+        cr_assert_not_null(at, "%s in %s", pairs[i], name);
+        size_t before = (size_t)(at - text), olen = strlen(pairs[i]), nlen = strlen(pairs[i + 1]);
+        char *out = malloc(n - olen + nlen + 1);
+        cr_assert_not_null(out);
+        memcpy(out, text, before);
+        memcpy(out + before, pairs[i + 1], nlen);
+        memcpy(out + before + nlen, at + olen, n - before - olen + 1);
+        free(text);
+        text = out;
+        n = n - olen + nlen;
+    }
+    json_t *j = t_run_bytes(text, n, name);
+    free(text);
+    return j;
+}
+
 json_t *t_get(json_t *record, const char *path)
 {
     json_t *cur = record;

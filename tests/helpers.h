@@ -17,6 +17,9 @@ void t_engine_free(imrx_engine_t *e);
 json_t *t_run_text(const char *text);
 json_t *t_run_bytes(const void *bytes, size_t n, const char *name);
 json_t *t_run_file(const char *path);
+/* The record of a letter of corpus/letters with passages replaced: pairs of (old, new) strings,
+ * NULL-terminated; each old must occur. */
+json_t *t_run_corpus_edited(const char *name, const char *const *pairs);
 /* The record of `path` with a given engine. */
 json_t *t_run_with(imrx_engine_t *e, const void *bytes, size_t n, const char *name);
 

@@ -176,49 +176,16 @@ Test(layout, imrx_text_shows_the_sections_plugins_see)
  * sentence on its line, and the reviewer's heading after the procedure's last sentence. */
 Test(layout, layout_d_headings_joined_to_their_neighbours)
 {
-    char path[512];
-    snprintf(path, sizeof path, "%s/corpus/letters/D-01.txt", IMRX_SOURCE_DIR);
-    FILE *f = fopen(path, "rb");
-    cr_assert_not_null(f);
-    static char text[70000], out[70000];
-    size_t n = fread(text, 1, sizeof text - 1, f);
-    fclose(f);
-    text[n] = '\0';
-    char *a = strstr(text, "RATIONALE\nThe application");
-    char *b = strstr(text, "records in the case file.\n\nMedical Qualifications");
-    cr_assert(a && b && a < b);
-    a[9] = ' ';
-    size_t keep = (size_t)(b - text) + strlen("records in the case file.");
-    snprintf(out, sizeof out, "%.*s %s", (int)keep, text,
-             b + strlen("records in the case file.\n\n"));
-    json_t *r = t_run_text(out);
+    const char *const pairs[] = {"RATIONALE\nThe application", "RATIONALE The application",
+                                 "records in the case file.\n\nMedical Qualifications",
+                                 "records in the case file. Medical Qualifications", NULL};
+    json_t *r = t_run_corpus_edited("D-01.txt", pairs);
     char names[512];
     section_names(r, names, sizeof names);
     cr_expect_str_eq(names, "header,issues,procedure,reviewer,summary,documents,decisions");
     cr_expect_str_eq(t_str(r, "reviewer.licensure.0"), "CA");
     cr_expect_str_eq(t_str(r, "dates.application_received"), "2013-08-20");
     json_decref(r);
-}
-
-/* A corpus letter with passages replaced (pairs of old, new; NULL-terminated). */
-static json_t *corpus_edited(const char *name, const char *const *pairs)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/corpus/letters/%s", IMRX_SOURCE_DIR, name);
-    FILE *f = fopen(path, "rb");
-    cr_assert_not_null(f, "%s", path);
-    static char text[70000], out[70000];
-    size_t n = fread(text, 1, sizeof text - 1, f);
-    fclose(f);
-    text[n] = '\0';
-    for (int i = 0; pairs[i]; i += 2) {
-        char *at = strstr(text, pairs[i]);
-        cr_assert_not_null(at, "%s in %s", pairs[i], name);
-        snprintf(out, sizeof out, "%.*s%s%s", (int)(at - text), text, pairs[i + 1],
-                 at + strlen(pairs[i]));
-        memcpy(text, out, strlen(out) + 1);
-    }
-    return t_run_text(text);
 }
 
 /* Damaged copies of layouts B, C and D (round 64): headings split over two lines or joined to
@@ -234,7 +201,7 @@ Test(layout, headings_of_damaged_copies_of_b_c_and_d)
                              "NECESSARY:\n1) The guidelines",
                              "NECESSARY: 1) The guidelines",
                              NULL};
-    json_t *r = corpus_edited("C-01.txt", c);
+    json_t *r = t_run_corpus_edited("C-01.txt", c);
     char names[512];
     section_names(r, names, sizeof names);
     cr_expect_str_eq(names, "header,issues,summary,documents,guidelines,rationale,reviewer");
@@ -246,12 +213,12 @@ Test(layout, headings_of_damaged_copies_of_b_c_and_d)
     json_decref(r);
     const char *const b[] = {"CLINICAL CASE SUMMARY\nThe patient",
                              "CLINICAL CASE SUMMARY The patient", NULL};
-    r = corpus_edited("B-01.txt", b);
+    r = t_run_corpus_edited("B-01.txt", b);
     cr_expect_eq(json_integer_value(t_get(r, "patient.age")), 52);
     json_decref(r);
     const char *const d[] = {"Medical Qualifications of the Expert Reviewer:",
                              "Medical  Qualifications  of  the  Expert  Reviewer:", NULL};
-    r = corpus_edited("D-02.txt", d);
+    r = t_run_corpus_edited("D-02.txt", d);
     section_names(r, names, sizeof names);
     cr_expect(strstr(names, "reviewer") != NULL, "%s", names);
     json_decref(r);

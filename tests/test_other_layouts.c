@@ -129,33 +129,12 @@ Test(other_layouts, layout_d_decision_with_that)
     json_decref(r);
 }
 
-/* A corpus letter with passages replaced: pairs[0] by pairs[1], pairs[2] by pairs[3], ...
- * (NULL-terminated). */
-static json_t *corpus_letter_edited(const char *name, const char *const *pairs)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/corpus/letters/%s", IMRX_SOURCE_DIR, name);
-    FILE *f = fopen(path, "rb");
-    cr_assert_not_null(f, "%s", path);
-    static char text[70000], out[70000];
-    size_t n = fread(text, 1, 65535, f);
-    fclose(f);
-    text[n] = '\0';
-    for (int i = 0; pairs[i]; i += 2) {
-        char *at = strstr(text, pairs[i]);
-        cr_assert_not_null(at, "%s in %s", pairs[i], name);
-        snprintf(out, sizeof out, "%.*s%s%s", (int)(at - text), text, pairs[i + 1],
-                 at + strlen(pairs[i]));
-        memcpy(text, out, strlen(out) + 1);
-    }
-    return t_run_text(text);
-}
 
 /* A corpus letter with one passage replaced. */
 static json_t *corpus_letter_with(const char *name, const char *old, const char *new)
 {
     const char *const pairs[] = {old, new, NULL};
-    return corpus_letter_edited(name, pairs);
+    return t_run_corpus_edited(name, pairs);
 }
 
 /* The record's first item is a partial authorisation with these parts (NULL: not checked). */
@@ -268,7 +247,7 @@ Test(other_layouts, layout_c_partial_authorisation_and_layout_b_wrapped_heading)
         "IMR\neligible portion of the original request, Acupuncture 6 sessions for the lumbar "
         "spine,\nis not medically necessary. The guidelines allow acupuncture",
         NULL};
-    r = corpus_letter_edited("C-01.txt", in_rationale);
+    r = t_run_corpus_edited("C-01.txt", in_rationale);
     expect_partial(r, "C", "Acupuncture 6 sessions for the lumbar spine",
                    "Acupuncture 12 sessions for the lumbar spine",
                    "Acupuncture 6 sessions for the lumbar spine");
@@ -457,7 +436,7 @@ Test(other_layouts, layout_c_guidelines_numbered_otherwise)
             pairs[2 * i + 1] = repl[i];
         }
         pairs[12] = NULL;
-        json_t *r = corpus_letter_edited("C-02.txt", pairs);
+        json_t *r = t_run_corpus_edited("C-02.txt", pairs);
         cr_assert_eq(json_array_size(t_get(r, "items")), 6);
         for (int i = 0; i < 6; i++) {
             char path[64];

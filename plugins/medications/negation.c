@@ -1,8 +1,8 @@
 /* Whether a drug is denied (never taken) or was stopped: cues before the mention ("denies use
  * of", "stopped taking", "switched from"), after it in its clause ("was discontinued", "but
  * never filled it", "and then gave it up"), in the next clause after a semicolon, and lists said
- * never tried ("the records do not show that A, B or C was ever tried"). Read within the
- * mention's sentence; the patterns are in negation_cues.c. */
+ * never tried ("the records do not show that A, B or C was ever tried": negation_lists.c). Read
+ * within the mention's sentence; the patterns are in negation_cues.c. */
 #include <ctype.h>
 #include <string.h>
 #include <strings.h>
