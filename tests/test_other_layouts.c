@@ -129,7 +129,6 @@ Test(other_layouts, layout_d_decision_with_that)
     json_decref(r);
 }
 
-
 /* A corpus letter with one passage replaced. */
 static json_t *corpus_letter_with(const char *name, const char *old, const char *new)
 {
