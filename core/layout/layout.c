@@ -36,6 +36,7 @@ struct imrx_layout_engine {
     unsigned layout_count;
     unsigned char midline[MAX_PATTERNS]; /* patterns also tried after ". " inside a line */
     unsigned midline_count;
+    unsigned char midline_first[256]; /* a midline pattern may begin with this byte */
 };
 
 struct imrx_layout_scratch {
@@ -75,8 +76,8 @@ static size_t literal_prefix(const char *pat, char *out)
 {
     size_t n = 0;
     for (const char *p = pat; *p && n < PREFIX_MAX; p++) {
-        if (strchr("\\()[]{}.*+?|^$ ", *p)) { /* (a space may be a run: spaces_as_runs) */
-            if (n && strchr("?*{", *p)) n--;  /* the character before is optional */
+        if (strchr("\\()[]{}.*+?|^$", *p)) {
+            if (n && strchr("?*{", *p)) n--; /* the character before is optional */
             break;
         }
         out[n++] = (char)tolower((unsigned char)*p);
@@ -157,6 +158,10 @@ imrx_layout_engine_t *imrx_layout_engine_new(char *err, size_t err_len)
             unsigned m = 0;
             while (m < e->midline_count && e->midline[m] != pi) m++;
             if (m == e->midline_count) e->midline[e->midline_count++] = (unsigned char)pi;
+            for (unsigned c = 0; c < 256; c++)
+                if (p->prefix_len ? (unsigned char)tolower((int)c) == (unsigned char)p->prefix[0]
+                                  : (p->starts[c / 8] >> (c % 8)) & 1)
+                    e->midline_first[c] = 1;
         }
     }
     return e;
@@ -196,6 +201,26 @@ typedef struct hit {
 
 #define MAX_HITS 128
 
+/* Does text[pos..n) start with the lower-case prefix, ignoring case, a space of the prefix
+ * matching a run of blanks (spaces_as_runs)? */
+static int prefix_at(const char *text, size_t n, size_t pos, const char *prefix, size_t len)
+{
+#define LOWER(c) ((c) >= 'A' && (c) <= 'Z' ? (char)((c) + 32) : (c))
+    if (n - pos < len || LOWER(text[pos]) != prefix[0]) return 0;
+    for (size_t k = 0; k < len; k++) {
+        if (pos >= n) return 0;
+        if (prefix[k] == ' ') {
+            if (text[pos] != ' ') return 0;
+            while (pos < n && text[pos] == ' ') pos++;
+            continue;
+        }
+        if (LOWER(text[pos]) != prefix[k]) return 0;
+        pos++;
+    }
+    return 1;
+#undef LOWER
+}
+
 /* The headings flagged IMRX_H_MIDLINE that begin after a sentence inside the line text[b..e)
  * (". " and blanks before them), added to hits[count..]; the new count. */
 static unsigned find_midline(const imrx_layout_engine_t *e, imrx_layout_scratch_t *s,
@@ -209,11 +234,10 @@ static unsigned find_midline(const imrx_layout_engine_t *e, imrx_layout_scratch_
         if (p + 2 >= e_ || text[p + 1] != ' ') continue;
         size_t q = p + 1;
         while (q < e_ && text[q] == ' ') q++;
+        if (q >= e_ || !e->midline_first[(unsigned char)text[q]]) continue;
         for (unsigned m = 0; m < e->midline_count && count < MAX_HITS; m++) {
             const pattern_t *pt = &e->patterns[e->midline[m]];
-            if (pt->prefix_len &&
-                (n - q < pt->prefix_len || strncasecmp(text + q, pt->prefix, pt->prefix_len)))
-                continue;
+            if (pt->prefix_len && !prefix_at(text, n, q, pt->prefix, pt->prefix_len)) continue;
             int rc = pcre2_match(pt->code, (PCRE2_SPTR)text, n, q, PCRE2_NO_UTF_CHECK, s->md, NULL);
             if (rc <= 0) continue;
             PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
@@ -242,9 +266,7 @@ static unsigned find_headings(const imrx_layout_engine_t *e, imrx_layout_scratch
                 const pattern_t *p = &e->patterns[b - 1];
                 unsigned char c = (unsigned char)text[pos];
                 if (!(p->starts[c / 8] & (1u << (c % 8)))) continue; /* cannot begin here */
-                if (p->prefix_len &&
-                    (n - pos < p->prefix_len || strncasecmp(text + pos, p->prefix, p->prefix_len)))
-                    continue;
+                if (p->prefix_len && !prefix_at(text, n, pos, p->prefix, p->prefix_len)) continue;
                 /* The normaliser guarantees valid UTF-8: checking it on every call would cost a
                  * scan of the whole text per line. */
                 int rc =

@@ -49,12 +49,14 @@ const char *const imrx_decisions_patterns[RE_COUNT] = {
         "(?:^|(?<=\\.)|(?<=\\.[ ])|(?<=\\.[ ][ ]))(Claims" WS "Administrator" WS
         "guideline|MAXIMUS" WS "guideline|Rationale" WS "for" WS "the" WS "Decision)\\s*:",
     /* (the remaining portion of a partial ends "Z is: Overturned", its "is" maybe wrapped) */
-    /* (at a line start, or after the heading a conversion joined it to: "ISSUE AT DISPUTE: 1)
-     * ...") */
-    [RE_C_ISSUE] = "(?:^|(?<=:[ ]))(\\d{1,2})\\)" WS
+    /* (at a line start, or where the search starts, after the heading a conversion joined it
+     * to: "ISSUE AT DISPUTE: 1) ...") */
+    [RE_C_ISSUE] = "(?:^|\\G[ ]*)(\\d{1,2})\\)" WS
                    "([\\s\\S]{1,400}?)(?:\\s+is)?\\s*:\\s*(UPHELD|OVERTURNED|Upheld|"
                    "Overturned)\\b",
-    [RE_NUMBER] = "(?:^|(?<=:[ ]))(\\d{1,2})([.)])" WS,
+    [RE_NUMBER] = "^(\\d{1,2})([.)])" WS,
+    /* the first entry on its heading's line ("... AND WHY: 1) MTUS ..."), tried anchored */
+    [RE_NUMBER_HERE] = "(\\d{1,2})([.)])" WS,
     /* numbered "1)", "(1)" or "1.", or a lone decision inside a paragraph ("One item was in
      * dispute. MAXIMUS ... has determined the request for ..."); "the request for X" or "the
      * requested X" */

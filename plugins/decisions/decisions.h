@@ -39,6 +39,7 @@ enum {
     RE_B_LABEL,
     RE_C_ISSUE,
     RE_NUMBER,
+    RE_NUMBER_HERE,
     RE_D_ISSUE,
     RE_D_BLOCK,
     RE_D_LABEL,

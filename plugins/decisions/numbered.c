@@ -112,7 +112,13 @@ static int entries_marked(scan_t *sc, const imrx_section_t *sec, range_t *out, i
     const char *text = sc->l->text;
     int found = 0, last = -1;
     uint32_t pos = sec->begin;
-    while (imrx_re_find(&sc->s->re[RE_NUMBER], sc->t, text, pos, sec->end) == 1) {
+    /* the first entry may stand on the heading's line, where a conversion joined them */
+    uint32_t q = sec->begin;
+    while (q < sec->end && text[q] == ' ') q++;
+    int here = q > 0 && text[q - 1] != '\n' &&
+               imrx_re_at(&sc->s->re[RE_NUMBER_HERE], sc->t, text, q, sec->end) == 1;
+    while (here || imrx_re_find(&sc->s->re[RE_NUMBER], sc->t, text, pos, sec->end) == 1) {
+        here = 0;
         PCRE2_SIZE *ov = imrx_re_ov(sc->t);
         int n = number_at(text, ov);
         pos = (uint32_t)ov[1];
