@@ -457,3 +457,17 @@ Test(normalize, word_breaks_marked_by_a_not_sign_or_a_soft_hyphen)
         "a cervical epidural steroid injection at C5-C6 under guidance, and more words "
         "here.\n");
 }
+
+/* Justified prose whose every gap is two blanks or more is read with single blanks; a header
+ * line whose labels keep single blanks is left alone (H236). */
+Test(normalize, justified_prose_is_squeezed)
+{
+    norm("Diagnoses   include   right   femoral   neck   fracture,   status   post   hip   "
+         "arthroplasty.\nDate Assigned:        06/13/2017      Date of Injury:      10/22/2016\n");
+    cr_assert(strstr(doc.text.data,
+                     "Diagnoses include right femoral neck fracture, status post hip "
+                     "arthroplasty.\n"),
+              "%s", doc.text.data);
+    cr_assert(strstr(doc.text.data, "Date Assigned:        06/13/2017"), "%s", doc.text.data);
+    assert_origin("include right", "include   right");
+}

@@ -321,6 +321,42 @@ static void write_collapsed(const char *in, const line_t *l, imrx_buf_t *out,
     }
 }
 
+/* A line of justified text whose every gap between words is two blanks or more ("Diagnoses
+ * include   right   femoral   neck   fracture,"), as some conversions set prose: at least six
+ * gaps, none single. Side-by-side header lines, whose labels keep single blanks, are not. */
+static int justified(const char *in, const line_t *l)
+{
+    uint32_t gaps = 0;
+    for (uint32_t p = l->start; p < l->end; p++) {
+        if (in[p] != ' ') continue;
+        uint32_t q = p;
+        while (q < l->end && in[q] == ' ') q++;
+        if (q - p < 2) return 0;
+        gaps++;
+        p = q - 1;
+    }
+    return gaps >= 6;
+}
+
+/* Writes in[b..e) with each run of blanks as one, mapped to the run. */
+static void write_squeezed(const char *in, uint32_t b, uint32_t e, imrx_buf_t *out,
+                           imrx_offset_map_t *map)
+{
+    for (uint32_t p = b; p < e;) {
+        uint32_t q = p;
+        if (in[p] == ' ') {
+            while (q < e && in[q] == ' ') q++;
+            imrx_buf_putc(out, ' ');
+            imrx_map_add(map, 1, p, q - p);
+        } else {
+            while (q < e && in[q] != ' ') q++;
+            imrx_buf_append(out, in + p, q - p);
+            imrx_map_add(map, q - p, p, q - p);
+        }
+        p = q;
+    }
+}
+
 static int ends_sentence(char c)
 {
     return c == '.' || c == ':' || c == ';' || c == '!' || c == '?';
@@ -522,6 +558,8 @@ imrx_status_t imrx_normalize_lines(const char *in, size_t n, const uint32_t *pag
             uint32_t len = l->end - l->start - (j == JOIN_DROP_HYPHEN ? 1 : 0);
             if (j == JOIN_NONE && letter_spaced(in, l)) {
                 write_collapsed(in, l, out, map);
+            } else if (justified(in, l)) {
+                write_squeezed(in, l->start, l->start + len, out, map);
             } else {
                 imrx_buf_append(out, in + l->start, len);
                 imrx_map_add(map, len, l->start, len);
