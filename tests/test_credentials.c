@@ -394,6 +394,13 @@ Test(credentials, reviewer_prose_told_other_ways)
         {"The expert reviewer holds a license in Chiropractic, has a subspecialty in Acupuncture, "
          "and is\nlicensed to practice in California and Nevada.",
          LIST("Chiropractic", "Acupuncture"), LIST("CA", "NV")},
+        /* H240: labels after a sentence on their line */
+        {"The expert reviewer is Board Certified in Orthopaedic Surgery and in Sports Medicine. "
+         "Licensure: California, Oregon, Washington.",
+         LIST("Orthopaedic Surgery", "Sports Medicine"), LIST("CA", "OR", "WA")},
+        {"The expert reviewer is Board Certified in Neurology. Licensed in: California, New York. "
+         "The expert reviewer is in active practice.",
+         LIST("Neurology"), LIST("CA", "NY")},
         /* H220 */
         {"The independent Doctor of Chiropractic who reviewed this case is licensed in "
          "Chiropractic and\nAcupuncture and is licensed to practice in California.",

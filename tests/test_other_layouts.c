@@ -809,4 +809,13 @@ Test(other_layouts, layout_b_labels_joined_and_d_were_the_original_request)
         "Requested Treatment/Service Is Not Medically Necessary:\nNo gain.\n");
     cr_expect(json_is_true(t_get(r, "items.0.partial")));
     json_decref(r);
+    /* (H240) "the remaining IMR eligible portion, X" without "of the request" */
+    r = letter_d(
+        "1) MAXIMUS Federal Services, Inc. has determined the request for the remaining IMR "
+        "eligible\nportion, post-operative physical therapy for the left knee, 6 sessions, "
+        "is not medically\nnecessary and appropriate.",
+        plain_procedure, plain_reviewer);
+    cr_expect_str_eq(t_str(r, "items.0.text"),
+                     "post-operative physical therapy for the left knee, 6 sessions");
+    json_decref(r);
 }

@@ -37,6 +37,9 @@ Test(stop_wordings, drugs_never_taken_in_everyday_words)
         /* (H210) */
         "Norco was denied in 2021 and he never took it.",
         "Norco was prescribed in March and never filled because of cost.",
+        /* (H240: the drug it would replace stands between) */
+        "Norco was discussed at one visit as an alternative to Neurontin, but he has not started "
+        "it.",
         /* (H228) */
         "He has not previously taken an SNRI or a tricyclic such as Norco.",
         /* (H226) */

@@ -31,6 +31,8 @@
 
 static const char lic_label[] =
     "\\bState\\s*(?:\\(s\\)|s)?\\s+of\\s+Licens(?:ure|e)\\s*:|^Licens(?:ure|e)\\s*:"
+    /* after a sentence on its line: "... Sports Medicine. Licensure: California, Oregon" */
+    "|(?<=\\.[ ])Licens(?:ure|e|ed\\s+in)\\s*:"
     /* the label wrapped around its value: "State(s) of   Texas, California" / "Licensure:" */
     "|\\bState\\s*(?:\\(s\\)|s)?\\s+of(?=[^\\n:]+\\n\\s*Licens(?:ure|e)\\s*:)";
 static const char spec_label[] =

@@ -64,8 +64,8 @@ const char *const imrx_decisions_patterns[RE_COUNT] = {
                    "(?:(?:(?!\\n\\s*\\n|\\n\\d{1,2}[.)]|\\n\\(\\d)[\\s\\S]){1,400}?\\." WS ")?)?"
                    "MAXIMUS" WS "Federal" WS "Services,?" WS "Inc\\.?,?" WS "has" WS "determined" WS
                    "(?:that" WS ")?the" WS "(?:request" WS "for(?:" WS "the" WS "remaining" WS
-                   "(?:IMR" WS ")?(?:eligible" WS ")?portion" WS "of" WS "the" WS "(?:original" WS
-                   ")?request,)?|requested|"
+                   "(?:IMR" WS ")?(?:eligible" WS ")?portion(?:" WS "of" WS "the" WS
+                   "(?:original" WS ")?request)?,)?|requested|"
                    "remaining" WS "(?:IMR" WS ")?(?:eligible" WS ")?portion" WS "of" WS "the" WS
                    "(?:original" WS ")?request,?|part" WS "of" WS "the" WS "request(?:" WS
                    "for)?)" WS "([\\s\\S]{1,400}?),?" WS "(?:is|are)" WS "(not" WS ")?medically" WS

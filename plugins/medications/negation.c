@@ -140,6 +140,18 @@ static int relative_of_later(const char *text, uint32_t cb, uint32_t ce, const m
     return 1;
 }
 
+/* Does text[b..e), between two drugs, make the second what the first would replace ("as an
+ * alternative to the", "in place of")? */
+static int replaced_one(const char *text, uint32_t b, uint32_t e)
+{
+    static const char *const phrases[] = {"alternative to", "in place of",     "instead of",
+                                          "to replace",     "replacement for", NULL};
+    if (e <= b || e - b > 80) return 0;
+    for (int i = 0; phrases[i]; i++)
+        if (imrx_text_find(text, b, e, phrases[i]) < e) return 1;
+    return 0;
+}
+
 /* Does the cue at `cb`, after mention m, belong to a list of other drugs that stands between
  * them ("switched to methadone in 2015 after OxyContin and Opana ER were each stopped")? A
  * later mention joined to the cue by list words only, and not to m, is the cue's subject. */
@@ -148,6 +160,9 @@ static int nearer_subject(const char *text, uint32_t from, uint32_t cb, const me
 {
     for (size_t k = (size_t)(m - all) + 1; k < n && all[k].b < cb; k++) {
         uint32_t ke = med_mention_end(&all[k]);
+        /* (a drug named as what this one would replace is no subject: "Lyrica was discussed
+         * as an alternative to Neurontin, but he has not started it") */
+        if (replaced_one(text, from, all[k].b)) continue;
         if (ke <= cb && med_list_gap(text, ke, cb, all, n))
             return !med_list_gap(text, from, all[k].b, all, n);
     }
@@ -347,18 +362,6 @@ void med_negation(const med_context_re_t *re, imrx_re_scratch_t *t, const char *
     if (m->discontinued && restarted_later(text, se, hi, m, all, n)) m->discontinued = 0;
 }
 
-/* Does text[b..e), between two drugs, make the second what the first would replace ("as an
- * alternative to the", "in place of")? */
-static int replaced_one(const char *text, uint32_t b, uint32_t e)
-{
-    static const char *const phrases[] = {"alternative to", "in place of",     "instead of",
-                                          "to replace",     "replacement for", NULL};
-    if (e <= b || e - b > 80) return 0;
-    for (int i = 0; phrases[i]; i++)
-        if (imrx_text_find(text, b, e, phrases[i]) < e) return 1;
-    return 0;
-}
-
 static void read_cues(const med_context_re_t *re, imrx_re_scratch_t *t, const char *text,
                       uint32_t sb, uint32_t se, uint32_t hi, mention_t *m, const mention_t *all,
                       size_t n)
@@ -467,9 +470,16 @@ static void read_cues(const med_context_re_t *re, imrx_re_scratch_t *t, const ch
          * tolerated" */
         int condition = imrx_text_find(text, sb, m->b, "once at least ") < m->b ||
                         imrx_text_find(text, sb, m->b, "unless ") < m->b;
+        /* "Lyrica was discussed as an alternative to Neurontin, but he has not started it": a
+         * "but" clause after the drug another would replace is about that other one */
+        uint32_t bb = cb;
+        while (bb < ce && (text[bb] == ',' || text[bb] == ' ' || text[bb] == '\n')) bb++;
+        int replaced_object = m != all && m[-1].b >= sb &&
+                              replaced_one(text, med_mention_end(&m[-1]), m->b) && bb + 4 <= ce &&
+                              strncasecmp(text + bb, "but ", 4) == 0;
         if (!inside && !latter && !elsewhere && !relative_elsewhere && !condition &&
-            cb - from < 160 && !later_line_drug(text, from, cb, m, all, n) && cb - gap < 100 &&
-            !broken(re, t, text, gap, cb) &&
+            !replaced_object && cb - from < 160 && !later_line_drug(text, from, cb, m, all, n) &&
+            cb - gap < 100 && !broken(re, t, text, gap, cb) &&
             (elided ? first : !nearer_subject(text, from, cb, m, all, n)) &&
             !(disc && switched_to_itself(text, ce, m, all, n))) {
             if (disc)
