@@ -471,3 +471,15 @@ Test(normalize, justified_prose_is_squeezed)
     cr_assert(strstr(doc.text.data, "Date Assigned:        06/13/2017"), "%s", doc.text.data);
     assert_origin("include right", "include   right");
 }
+
+/* A heading drawn twice to fake bold type, copied with every character doubled (H241). */
+Test(normalize, fake_bold_headings_are_undoubled)
+{
+    norm("Intro line.\n\n        HHOOWW  TTHHEE  IIMMRR  FFIINNAALL  DDEETTEERRMMIINNAATTIIOONN  "
+         "WWAASS  MMAADDEE\nMAXIMUS sent the file.\n");
+    cr_assert(strstr(doc.text.data, "\nHOW THE IMR FINAL DETERMINATION WAS MADE\n"), "%s",
+              doc.text.data);
+    assert_origin("HOW", "HHOOWW");
+    /* a word of doubled letters in prose stays */
+    cr_assert(strstr(norm("The AABB test was done.\n"), "The AABB test was done."));
+}

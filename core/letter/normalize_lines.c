@@ -321,6 +321,49 @@ static void write_collapsed(const char *in, const line_t *l, imrx_buf_t *out,
     }
 }
 
+/* A heading in capitals that a PDF draws twice to fake bold type, which pdftotext copies with
+ * every character doubled ("HHOOWW  TTHHEE  IIMMRR ..."): every word an even run of doubled
+ * capitals (or '&', ',', '(', ')', '-', '/', ':'), at least eight letters. */
+static int fake_bold(const char *in, const line_t *l)
+{
+    uint32_t letters = 0;
+    for (uint32_t p = l->start; p < l->end;) {
+        if (in[p] == ' ') {
+            p++;
+            continue;
+        }
+        uint32_t q = p;
+        while (q < l->end && in[q] != ' ') q++;
+        if ((q - p) % 2) return 0;
+        for (uint32_t k = p; k < q; k += 2) {
+            char c = in[k];
+            if (in[k + 1] != c || !((c >= 'A' && c <= 'Z') || strchr("&,()-/:", c))) return 0;
+            letters += c >= 'A' && c <= 'Z';
+        }
+        p = q;
+    }
+    return letters >= 16; /* eight letters, each twice */
+}
+
+/* Writes a fake-bold line with each doubled character once and each run of blanks as one. */
+static void write_undoubled(const char *in, const line_t *l, imrx_buf_t *out,
+                            imrx_offset_map_t *map)
+{
+    for (uint32_t p = l->start; p < l->end;) {
+        if (in[p] == ' ') {
+            uint32_t q = p;
+            while (q < l->end && in[q] == ' ') q++;
+            imrx_buf_putc(out, ' ');
+            imrx_map_add(map, 1, p, q - p);
+            p = q;
+            continue;
+        }
+        imrx_buf_putc(out, in[p]);
+        imrx_map_add(map, 1, p, 2);
+        p += 2;
+    }
+}
+
 /* A line of justified text whose every gap between words is two blanks or more ("Diagnoses
  * include   right   femoral   neck   fracture,"), as some conversions set prose: at least six
  * gaps, none single. Side-by-side header lines, whose labels keep single blanks, are not. */
@@ -558,6 +601,8 @@ imrx_status_t imrx_normalize_lines(const char *in, size_t n, const uint32_t *pag
             uint32_t len = l->end - l->start - (j == JOIN_DROP_HYPHEN ? 1 : 0);
             if (j == JOIN_NONE && letter_spaced(in, l)) {
                 write_collapsed(in, l, out, map);
+            } else if (j == JOIN_NONE && fake_bold(in, l)) {
+                write_undoubled(in, l, out, map);
             } else if (justified(in, l)) {
                 write_squeezed(in, l->start, l->start + len, out, map);
             } else {
