@@ -433,6 +433,8 @@ Test(normalize, damage_of_other_conversions)
     cr_assert(strstr(doc.text.data, "\nHOW THE IMR FINAL DETERMINATION WAS MADE\n"), "%s",
               doc.text.data);
     assert_origin("HOW THE", "H O W  T H E");
+    cr_assert(strstr(norm("C A S E  S U M M A R Y :\nThe patient is 40.\n"), "CASE SUMMARY:\n"),
+              "%s", doc.text.data);
     /* a line of single capitals that is no heading stays ("A B" is too short) */
     cr_assert(strstr(norm("Grade A B\n"), "Grade A B"));
     cr_assert_str_eq(norm("\xEF\x82\xB7 Lumbar strain\n"), "\xE2\x80\xA2 Lumbar strain\n");

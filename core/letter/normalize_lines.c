@@ -278,7 +278,8 @@ static void drop_page_furniture(const char *in, line_t *lines, long count)
 
 /* A heading set in spaced capitals, as some PDFs draw them and pdftotext copies them ("H O W  T H E
  * I M R  F I N A L ..."): single characters (capitals, or '&', ',', '(', ')', '-', '/')
- * separated by one space, words by two or more; at least four letters. */
+ * separated by one space, words by two or more; at least four letters. (":" too, ending a heading.)
+ */
 static int letter_spaced(const char *in, const line_t *l)
 {
     uint32_t letters = 0;
@@ -292,7 +293,7 @@ static int letter_spaced(const char *in, const line_t *l)
             p = q - 1;
             continue;
         }
-        if (!((c >= 'A' && c <= 'Z') || strchr("&,()-/", c))) return 0;
+        if (!((c >= 'A' && c <= 'Z') || strchr("&,()-/:", c))) return 0;
         /* each character stands alone: no character right after it */
         if (p + 1 < l->end && in[p + 1] != ' ') return 0;
         letters += c >= 'A' && c <= 'Z';
