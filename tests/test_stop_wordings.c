@@ -15,6 +15,9 @@ Test(stop_wordings, stops_told_in_everyday_words)
         "Norco lapsed when the insurer denied the refill.",
         "He has not been on Norco for over a year.", "Norco, discontinued 2015.",
         "Norco - stopped (GI upset)",
+        /* (H246) */
+        "Norco was the first analgesic; he let it lapse in the spring of 2016.",
+        "At the urgent care she was given Norco; she took one tablet and threw the rest away.",
         /* (H230: a table's last cell, a month) */
         "Norco 10/325 mg      | 1 tablet every 6 hours    | DC'd 02/2017",
         "Norco 10 mg stopped January 2021", "Norco was dc'd due to nausea.",
@@ -37,6 +40,9 @@ Test(stop_wordings, drugs_never_taken_in_everyday_words)
         /* (H210) */
         "Norco was denied in 2021 and he never took it.",
         "Norco was prescribed in March and never filled because of cost.",
+        /* (H246) */
+        "She has said no to Norco each time it has been raised.",
+        "She would not accept the Norco offered to her at the clinic.",
         /* (H240: the drug it would replace stands between) */
         "Norco was discussed at one visit as an alternative to Neurontin, but he has not started "
         "it.",

@@ -72,6 +72,8 @@ const char med_re_negation_before[] =
     /* "He has been reluctant to start Cymbalta" */
     "|(?:was|is|has\\s+been|had\\s+been)\\s+(?:(?:very|quite|too)\\s+)?(?:reluctant|unwilling|"
     "hesitant)\\s+to\\s+(?:start|take|try|use|begin)"
+    /* "She has said no to Norco each time", "She would not accept the tramadol offered" */
+    "|said\\s+no\\s+to|(?:would|did|does|will)\\s+not\\s+accept"
     /* "The surgeon asked him to avoid ibuprofen while the fracture heals" */
     "|(?:told|advised|instructed|asked)\\s+(?:(?:him|her|them)\\s+)?to\\s+avoid"
     ")"
@@ -158,11 +160,11 @@ const imrx_re_keys_t med_negation_before_keys = {before_words, 0, 0};
  * share them). A new alternative adds its first word here; IMRX_RE_VERIFY=1 (tests/test_extract.c
  * over the corpora) finds one missing. */
 static const char *const before_first[] = {
-    "aba", "adv", "aft", "all", "app", "are", "ask", "bee", "ca",  "cea", "ch",
-    "cla", "co",  "cut", "d/c", "dc'", "de",  "di",  "do",  "ele", "emp", "fin",
-    "for", "gav", "ha",  "he",  "in",  "is",  "las", "med", "mov", "nai", "nev",
-    "no",  "opt", "pa",  "pr",  "qui", "re",  "she", "sin", "sto", "swi", "ta",
-    "the", "to",  "tra", "tur", "una", "use", "was", "we",  "wit", "wor", NULL};
+    "aba", "adv", "aft", "all", "app", "are", "ask", "bee", "ca",  "cea", "ch",  "sai",
+    "wil", "wou", "cla", "co",  "cut", "d/c", "dc'", "de",  "di",  "do",  "ele", "emp",
+    "fin", "for", "gav", "ha",  "he",  "in",  "is",  "las", "med", "mov", "nai", "nev",
+    "no",  "opt", "pa",  "pr",  "qui", "re",  "she", "sin", "sto", "swi", "ta",  "the",
+    "to",  "tra", "tur", "una", "use", "was", "we",  "wit", "wor", NULL};
 static const char *const no_tails[] = {NULL};
 const imrx_re_starts_t med_negation_before_starts = {
     {before_first, 0, 0}, {no_tails, 0, 0}, "", &med_negation_before_keys};
@@ -638,6 +640,12 @@ const char med_re_stopped_next_clause[] =
     /* "Clonazepam 0.5 mg BID started by urgent care 11/2017; tapered and d/c'd 03/2018" */
     "|(?:(?:later|then|eventually)\\s+)?(?:(?:tapered|weaned)(?:\\s+off)?\\s+and\\s+)?(?:d/c'?d|"
     "discontinued|stopped)(?=\\s+(?:in|on|after|since|due|d/t|because|by|\\d)|\\s*[.;,()]|\\s*$)"
+    /* "Lexapro was the first antidepressant; he let it lapse in the spring of 2016", "she was
+     * given Norco; she took one tablet ... and threw the rest away" */
+    "|(?:he|she|they)\\s+let\\s+(?:it|them)\\s+lapse\\b"
+    "|[^.;]{0,80}?\\b(?:threw|thrown)\\s+(?:the\\s+rest|(?:it|them)|the\\s+(?:bottle|pills|tablets)"
+    ")\\s+"
+    "(?:away|out)\\b"
     /* "he took meloxicam daily; it has been on hold since May 2018" */
     "|(?:it|they)\\s+(?:has|have|had)\\s+been\\s+(?:(?:placed|put|kept)\\s+)?on\\s+hold\\b"
     "(?![^.;]{0,60}?\\b(?:resumed|restarted|again)\\b)"
