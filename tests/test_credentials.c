@@ -394,6 +394,13 @@ Test(credentials, reviewer_prose_told_other_ways)
         {"The expert reviewer holds a license in Chiropractic, has a subspecialty in Acupuncture, "
          "and is\nlicensed to practice in California and Nevada.",
          LIST("Chiropractic", "Acupuncture"), LIST("CA", "NV")},
+        /* H247: prose that ends a specialty */
+        {"He/she is Board Certified in Neurological Surgery and completed fellowship training in "
+         "complex spine surgery. He/she is licensed in California.",
+         LIST("Neurological Surgery"), LIST("CA")},
+        {"The reviewer is board certified in Physical Medicine and Rehabilitation and is a "
+         "Diplomate of the American Board of Medical Acupuncture, and is licensed in California.",
+         LIST("Physical Medicine and Rehabilitation", "Medical Acupuncture"), LIST("CA")},
         /* H240: labels after a sentence on their line */
         {"The expert reviewer is Board Certified in Orthopaedic Surgery and in Sports Medicine. "
          "Licensure: California, Oregon, Washington.",

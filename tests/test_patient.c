@@ -49,6 +49,9 @@ Test(patient, ages_as_summaries_write_them)
         {"This is a 45-yo male with neck pain.", 45, "male"},
         {"She is currently 48. She works as a clerk.", 48, "female"},
         {"The injured worker is a middle-aged woman of 47.", 47, "female"},
+        /* (H247) */
+        {"The claimant is a union carpenter; the records give his age as 41.", 41, "male"},
+        {"This claimant's age is recorded as 55 in the report. She was walking.", 55, "female"},
         /* an age at the injury gives way to the present one (H131) */
         {"The claimant is a woman who was 56 years old when she was hurt and is now 61. She "
          "works.",

@@ -10,23 +10,47 @@
 
 /* A specialty stops at sentence punctuation; the prose lists below end it with a lookahead. */
 #define SPEC "([^.;:()]{2,160}?)"
-#define SPEC_END                                                                                   \
-    "(?=(?:,?\\s+and|,)\\s+(?:who\\s+)?(?:is\\s+|holds\\s+(?:an?\\s+)?(?:(?:active|current|valid|" \
-    "unrestricted|"                                                                                \
-    "medical)\\s+){0,2})?(?:currently\\s+|also\\s+)?licen(?:sed|[sc]es?\\b)|"                      \
-    ",\\s+(?:is\\s+)?licensed|,?\\s+and\\s+an?\\s+licen[sc]e\\b|,?\\s+and\\s+(?:also\\s+)?"        \
-    "holds\\s+"                                                                                    \
-    "board|,?\\s+(?:and\\s+)?(?:also\\s+)?(?:has|holds|with)\\s+(?:an?\\s+)?(?:sub-?specialt|"     \
-    "specialt|additional|certificat|added)|,?\\s+and\\s+(?:an?\\s+)?(?:sub-?specialty|added|"      \
-    "additional)\\s+(?:qualification|certificat)|"                                                 \
-    ",\\s+(?:the\\s+)?(?:expert\\s+)?reviewer\\b|,?\\s+who\\b|,\\s+is\\s+(?=board\\b|in\\s+"       \
-    "active\\b)|"                                                                                  \
-    ",?\\s+and\\s+(?:sees|treats|"                                                                 \
-    "practices|works|spends|devotes|"                                                              \
-    "has\\s+(?:treated|practiced|worked|seen))\\b|" /* "Orthopaedic Surgery, has a practice        \
-                                                       devoted to", ", and has been in active      \
-                                                       practice" */                                \
-    ",?\\s+(?:and\\s+)?has\\s+(?:been|a\\s+practice|an?\\s+(?:active|busy)\\s+practice)\\b|"       \
+#define SPEC_END                                                                                             \
+    "(?=(?:,?\\s+and|,)\\s+(?:who\\s+)?(?:is\\s+|holds\\s+(?:an?\\s+)?(?:(?:active|current|valid|"           \
+    "unrestricted|"                                                                                          \
+    "medical)\\s+){0,2})?(?:currently\\s+|also\\s+)?licen(?:sed|[sc]es?\\b)|"                                \
+    ",\\s+(?:is\\s+)?licensed|,?\\s+and\\s+an?\\s+licen[sc]e\\b|,?\\s+and\\s+(?:also\\s+)?"                  \
+    "holds\\s+"                                                                                              \
+    "board|,?\\s+(?:and\\s+)?(?:also\\s+)?(?:has|holds|with)\\s+(?:an?\\s+)?(?:sub-?specialt|"               \
+    "specialt|additional|certificat|added|that\\s+board's)|,?\\s+and\\s+(?:an?\\s+)?(?:sub-?"                \
+    "specialty|added|"                                                                                       \
+    "additional)\\s+(?:qualification|certificat)|"                                                           \
+    ",\\s+(?:the\\s+)?(?:expert\\s+)?reviewer\\b|,?\\s+who\\b|,\\s+is\\s+(?=board\\b|in\\s+"                 \
+    "active\\b)|"                                                                                            \
+    ",?\\s+and\\s+(?:sees|treats|"                                                                           \
+    "practices|works|spends|devotes|"                                                                        \
+    "has\\s+(?:treated|practiced|worked|seen))\\b|" /* "Orthopaedic Surgery, has a practice                  \
+                                                       devoted to", ", and has been in active                \
+                                                       practice" */                                          \
+    ",?\\s+(?:and\\s+)?has\\s+(?:been|a\\s+practice|an?\\s+(?:active|busy)\\s+practice)\\b|" /* ("...        \
+                                                                                              * Neurological \
+                                                                                              * Surgery      \
+                                                                                              * and          \
+                                                                                              * completed    \
+                                                                                              * fellowship   \
+                                                                                              * training",   \
+                                                                                              * "...         \
+                                                                                              * and          \
+                                                                                              * is           \
+                                                                                              * a            \
+                                                                                              * Diplomate    \
+                                                                                              * of",         \
+                                                                                              * "...,        \
+                                                                                              * and          \
+                                                                                              * is           \
+                                                                                              * also         \
+                                                                                              * board        \
+                                                                                              * certified    \
+                                                                                              * in")         \
+                                                                                              */             \
+    ",?\\s+and\\s+completed\\b|,?\\s+and\\s+(?:is\\s+)?(?:also\\s+)?(?:an?\\s+)?(?:diplomate|"               \
+    "board[-\\s]+"                                                                                           \
+    "certified)\\b|"                                                                                         \
     "\\s+by\\s+the\\b|\\s*[.;(]|\\s*\\z)"
 
 static const char lic_label[] =

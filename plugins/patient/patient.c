@@ -37,7 +37,11 @@ static const char age_pattern[] =
     "|\\bwas\\s+(\\d{1,3})\\s+(?=at\\s+the\\s+time\\s+of|when\\s+(?:he|she|they)\\s+was\\s+"
     "(?:hurt|injured))"
     /* "a 49 year, 7 month old female" */
-    "|\\b(\\d{1,3})\\s*-?\\s*years?\\s*,?\\s+(?:and\\s+)?\\d{1,2}\\s*-?\\s*months?\\s*-?\\s*old\\b";
+    "|\\b(\\d{1,3})\\s*-?\\s*years?\\s*,?\\s+(?:and\\s+)?\\d{1,2}\\s*-?\\s*months?\\s*-?\\s*old\\b"
+    /* "the records give his age as 41", "age is recorded as 55", "puts his age at 47" (group
+     * 13) */
+    "|\\bage\\s+(?:is\\s+|was\\s+)?(?:(?:given|recorded|listed|stated|noted|documented)\\s+)?"
+    "(?:as|at)\\s+(\\d{1,3})\\b(?!\\s*(?:%|percent|mg|months|weeks|days))";
 
 /* Every alternative above begins at a word start with a digit or one of these words. */
 static const char *const age_words[] = {
@@ -195,10 +199,10 @@ static imrx_status_t read_age(letter_t *L)
            imrx_re_find_keyed(&L->s->re[RE_AGE], &age_keys, L->t, text, pos, end) == 1) {
         PCRE2_SIZE *ov = imrx_re_ov(L->t);
         pos = ov[1];
-        /* groups 1-4 and 7-12 hold digits; 5 and 6 an age in words */
+        /* groups 1-4 and 7-13 hold digits; 5 and 6 an age in words */
         int g = 1;
-        while (g < 13 && (g == 5 || g == 6 || !imrx_re_has(L->t, g))) g++;
-        int age = g < 13 ? atoi(text + ov[2 * g]) : age_in_words(text, L->t);
+        while (g < 14 && (g == 5 || g == 6 || !imrx_re_has(L->t, g))) g++;
+        int age = g < 14 ? atoi(text + ov[2 * g]) : age_in_words(text, L->t);
         if (age < 14 || age > 105 || age_of_other(text, ov[1], end)) continue;
         if (g == 3 || g == 11 || at_injury(text, ov[1], end)) {
             if (!weak) weak = age, weak_span = imrx_span(ov[0], ov[1]);
