@@ -16,6 +16,7 @@ Test(stop_wordings, stops_told_in_everyday_words)
         "He has not been on Norco for over a year.", "Norco, discontinued 2015.",
         "Norco - stopped (GI upset)",
         /* (H246) */
+        "She stopped her daily Norco on her own in late August.",
         "Norco was the first analgesic; he let it lapse in the spring of 2016.",
         "At the urgent care she was given Norco; she took one tablet and threw the rest away.",
         /* (H230: a table's last cell, a month) */

@@ -39,7 +39,9 @@ int med_list_gap(const char *text, uint32_t b, uint32_t e, const mention_t *all,
         "nonsteroidal",
         /* "takes no anticoagulant or aspirin", "no blood thinners or aspirin" */
         "anticoagulant", "anticoagulants", "blood", "thinner", "thinners", "antiplatelet",
-        "antiplatelets", "antihistamine", "antihistamines", "supplement", "supplements", NULL};
+        "antiplatelets", "antihistamine", "antihistamines", "supplement", "supplements",
+        /* "She stopped her daily aspirin" */
+        "daily", "nightly", "usual", "regular", NULL};
     uint32_t p = b;
     while (p < e) {
         char c = text[p];
