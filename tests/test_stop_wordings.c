@@ -17,6 +17,7 @@ Test(stop_wordings, stops_told_in_everyday_words)
         "Norco - stopped (GI upset)",
         /* (H246) */
         "She stopped her daily Norco on her own in late August.",
+        "Norco was tried on two occasions in 2015; neither dose helped, and it was not renewed.",
         "Norco was the first analgesic; he let it lapse in the spring of 2016.",
         "At the urgent care she was given Norco; she took one tablet and threw the rest away.",
         /* (H230: a table's last cell, a month) */
@@ -42,6 +43,8 @@ Test(stop_wordings, drugs_never_taken_in_everyday_words)
         "Norco was denied in 2021 and he never took it.",
         "Norco was prescribed in March and never filled because of cost.",
         /* (H246) */
+        "The physician gave her a prescription for Norco, which she says she tore up.",
+        "The pain specialist suggested a rotation to Norco in 2017, and the worker refused.",
         "She has said no to Norco each time it has been raised.",
         "She would not accept the Norco offered to her at the clinic.",
         /* (H240: the drug it would replace stands between) */
@@ -87,6 +90,7 @@ Test(stop_wordings, the_same_words_about_something_else)
         "He took Norco until 2016, when it was resumed after surgery.",
         "He is unable to continue working and takes Norco.",
         "He took Norco for years and never used Lyrica.",
+        "He takes Norco daily, and the worker refused surgery.",
         NULL};
     expect_each(taken, "hydrocodone/acetaminophen", "discontinued", 0);
     expect_each(taken, "hydrocodone/acetaminophen", "negated", 0);

@@ -180,7 +180,7 @@ static const char *const after_words[] = {
     "stopping",    "d/c",      "eliminated", "last",      "previous",     "contraindicated",
     "but",         "unopened", "lapsed",     "free",      "failed",       "off",
     "dc'd",        "until",    "away",       "hold",      "allergy",      "went",
-    "substituted", NULL};
+    "substituted", "tore",     NULL};
 const imrx_re_keys_t med_negation_after_keys = {after_words, 0, 0};
 
 /* Where a match of negation_after can begin (re.h, imrx_re_find_starts): the first words of its
@@ -263,6 +263,12 @@ const char med_re_negation_after[] =
     "(?:has|have|had)\\s+(?:not|never)\\s+(?:yet\\s+)?(?:started|tried|filled|taken|used|begun)\\b"
     /* "wrote a prescription for Nucynta in July 2018, which he never filled" */
     "|,?\\s*(?:which|that)\\s+(?:he|she|they)\\s+never\\s+(?:filled|took|started|used|tried)\\b"
+    /* "a prescription for tramadol, which she says she tore up", "..., and the worker refused" */
+    "|,?\\s*(?:which|that)\\s+(?:he|she|they)\\s+(?:says\\s+(?:he|she|they)\\s+)?(?:tore\\s+up|"
+    "threw\\s+away)\\b"
+    "|,\\s*and\\s+(?:the\\s+(?:worker|patient|applicant|claimant|employee)|he|she|they)\\s+(?:"
+    "refused|"
+    "declined)(?=\\s*[.;]|\\s*$|\\s+(?:it|them)\\b)"
     /* "offered a trial of Cymbalta, which she declined" */
     "|,?\\s*(?:which|that)\\s+(?:he|she|they|the\\s+(?:patient|pt|applicant|injured\\s+worker|"
     "worker|claimant|employee))\\s+(?:declined|refused|turned\\s+down)(?!\\s+to\\s+(?:continue|"
@@ -635,6 +641,8 @@ const char med_re_stopped_next_clause[] =
     "40}?"
     "\\b(?:it|them)\\b)"
     /* "was tried from 8-2016 to 11-2016; it did not help and was stopped" */
+    /* "tried on two occasions; neither dose helped, and it was not renewed" */
+    "|[^.;]{0,60}?\\band\\s+(?:it|they)\\s+(?:was|were)\\s+not\\s+(?:renewed|refilled|continued)\\b"
     "|(?:it|they)\\s+[^.;]{0,40}?\\band\\s+(?:was|were)\\s+(?:later\\s+|then\\s+)?(?:stopped|"
     "discontinued)\\b"
     /* "Clonazepam 0.5 mg BID started by urgent care 11/2017; tapered and d/c'd 03/2018" */
