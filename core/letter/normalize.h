@@ -43,6 +43,14 @@ imrx_status_t imrx_normalize_lines(const char *in, size_t n, const uint32_t *pag
                                    uint32_t page_break_count, imrx_buf_t *out,
                                    imrx_offset_map_t *map);
 
+/* For pass 2, a line that some PDFs' type leaves in an odd shape (normalize_shapes.c): a heading
+ * in spaced capitals ("H O W  T H E ...") or in fake bold ("HHOOWW  TTHHEE ..."), when the line
+ * stands `alone` (not joined to the next), or justified prose ("Diagnoses   include   right").
+ * When in[b..e) is one, writes in[b..w) folded, every character and blank mapped to its place,
+ * and returns 1; else writes nothing and returns 0. */
+int imrx_normalize_line_shape(const char *in, uint32_t b, uint32_t e, uint32_t w, int alone,
+                              imrx_buf_t *out, imrx_offset_map_t *map);
+
 void imrx_char_report_free(imrx_char_report_t *rep);
 
 #endif

@@ -276,131 +276,6 @@ static void drop_page_furniture(const char *in, line_t *lines, long count)
     }
 }
 
-/* A heading set in spaced capitals, as some PDFs draw them and pdftotext copies them ("H O W  T H E
- * I M R  F I N A L ..."): single characters (capitals, or '&', ',', '(', ')', '-', '/')
- * separated by one space, words by two or more; at least four letters. (":" too, ending a heading.)
- */
-static int letter_spaced(const char *in, const line_t *l)
-{
-    uint32_t letters = 0;
-    for (uint32_t p = l->start; p < l->end; p++) {
-        char c = in[p];
-        if (c == ' ') {
-            /* one space between two characters of a word, or a run of two or more between
-             * words; never one space between two runs of letters */
-            uint32_t q = p;
-            while (q < l->end && in[q] == ' ') q++;
-            p = q - 1;
-            continue;
-        }
-        if (!((c >= 'A' && c <= 'Z') || strchr("&,()-/:", c))) return 0;
-        /* each character stands alone: no character right after it */
-        if (p + 1 < l->end && in[p + 1] != ' ') return 0;
-        letters += c >= 'A' && c <= 'Z';
-    }
-    return letters >= 4;
-}
-
-/* Writes a letter-spaced line collapsed ("HOW THE IMR ..."), each character mapped to its own
- * place and each gap between words to its run of spaces. */
-static void write_collapsed(const char *in, const line_t *l, imrx_buf_t *out,
-                            imrx_offset_map_t *map)
-{
-    for (uint32_t p = l->start; p < l->end; p++) {
-        if (in[p] != ' ') {
-            imrx_buf_putc(out, in[p]);
-            imrx_map_add(map, 1, p, 1);
-            continue;
-        }
-        uint32_t q = p;
-        while (q < l->end && in[q] == ' ') q++;
-        if (q - p >= 2) {
-            imrx_buf_putc(out, ' ');
-            imrx_map_add(map, 1, p, q - p);
-        }
-        p = q - 1;
-    }
-}
-
-/* A heading in capitals that a PDF draws twice to fake bold type, which pdftotext copies with
- * every character doubled ("HHOOWW  TTHHEE  IIMMRR ..."): every word an even run of doubled
- * capitals (or '&', ',', '(', ')', '-', '/', ':'), at least eight letters. */
-static int fake_bold(const char *in, const line_t *l)
-{
-    uint32_t letters = 0;
-    for (uint32_t p = l->start; p < l->end;) {
-        if (in[p] == ' ') {
-            p++;
-            continue;
-        }
-        uint32_t q = p;
-        while (q < l->end && in[q] != ' ') q++;
-        if ((q - p) % 2) return 0;
-        for (uint32_t k = p; k < q; k += 2) {
-            char c = in[k];
-            if (in[k + 1] != c || !((c >= 'A' && c <= 'Z') || strchr("&,()-/:", c))) return 0;
-            letters += c >= 'A' && c <= 'Z';
-        }
-        p = q;
-    }
-    return letters >= 16; /* eight letters, each twice */
-}
-
-/* Writes a fake-bold line with each doubled character once and each run of blanks as one. */
-static void write_undoubled(const char *in, const line_t *l, imrx_buf_t *out,
-                            imrx_offset_map_t *map)
-{
-    for (uint32_t p = l->start; p < l->end;) {
-        if (in[p] == ' ') {
-            uint32_t q = p;
-            while (q < l->end && in[q] == ' ') q++;
-            imrx_buf_putc(out, ' ');
-            imrx_map_add(map, 1, p, q - p);
-            p = q;
-            continue;
-        }
-        imrx_buf_putc(out, in[p]);
-        imrx_map_add(map, 1, p, 2);
-        p += 2;
-    }
-}
-
-/* A line of justified text whose every gap between words is two blanks or more ("Diagnoses
- * include   right   femoral   neck   fracture,"), as some conversions set prose: at least six
- * gaps, none single. Side-by-side header lines, whose labels keep single blanks, are not. */
-static int justified(const char *in, const line_t *l)
-{
-    uint32_t gaps = 0;
-    for (uint32_t p = l->start; p < l->end; p++) {
-        if (in[p] != ' ') continue;
-        uint32_t q = p;
-        while (q < l->end && in[q] == ' ') q++;
-        if (q - p < 2) return 0;
-        gaps++;
-        p = q - 1;
-    }
-    return gaps >= 6;
-}
-
-/* Writes in[b..e) with each run of blanks as one, mapped to the run. */
-static void write_squeezed(const char *in, uint32_t b, uint32_t e, imrx_buf_t *out,
-                           imrx_offset_map_t *map)
-{
-    for (uint32_t p = b; p < e;) {
-        uint32_t q = p;
-        if (in[p] == ' ') {
-            while (q < e && in[q] == ' ') q++;
-            imrx_buf_putc(out, ' ');
-            imrx_map_add(map, 1, p, q - p);
-        } else {
-            while (q < e && in[q] != ' ') q++;
-            imrx_buf_append(out, in + p, q - p);
-            imrx_map_add(map, q - p, p, q - p);
-        }
-        p = q;
-    }
-}
-
 static int ends_sentence(char c)
 {
     return c == '.' || c == ':' || c == ';' || c == '!' || c == '?';
@@ -600,13 +475,8 @@ imrx_status_t imrx_normalize_lines(const char *in, size_t n, const uint32_t *pag
                 if (!pending_blank) j = decide_join(in, l, m, min_len);
             }
             uint32_t len = l->end - l->start - (j == JOIN_DROP_HYPHEN ? 1 : 0);
-            if (j == JOIN_NONE && letter_spaced(in, l)) {
-                write_collapsed(in, l, out, map);
-            } else if (j == JOIN_NONE && fake_bold(in, l)) {
-                write_undoubled(in, l, out, map);
-            } else if (justified(in, l)) {
-                write_squeezed(in, l->start, l->start + len, out, map);
-            } else {
+            if (!imrx_normalize_line_shape(in, l->start, l->end, l->start + len, j == JOIN_NONE,
+                                           out, map)) {
                 imrx_buf_append(out, in + l->start, len);
                 imrx_map_add(map, len, l->start, len);
             }

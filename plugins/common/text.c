@@ -214,6 +214,25 @@ uint32_t imrx_text_find_last(const char *text, uint32_t b, uint32_t e, const cha
     return found;
 }
 
+int imrx_text_ends_with_any(const char *text, uint32_t lo, uint32_t at, const char *const *phrases)
+{
+    for (int i = 0; phrases[i]; i++) {
+        uint32_t n = (uint32_t)strlen(phrases[i]);
+        if (at >= lo + n && imrx_text_find(text, at - n, at, phrases[i]) == at - n) return 1;
+    }
+    return 0;
+}
+
+int imrx_text_starts_with_any(const char *text, uint32_t at, uint32_t hi,
+                              const char *const *phrases)
+{
+    for (int i = 0; phrases[i]; i++) {
+        uint32_t n = (uint32_t)strlen(phrases[i]);
+        if (at + n <= hi && imrx_text_find(text, at, at + n, phrases[i]) == at) return 1;
+    }
+    return 0;
+}
+
 uint32_t imrx_line_start(const char *text, uint32_t at)
 {
     while (at > 0 && text[at - 1] != '\n') at--;

@@ -51,6 +51,11 @@ int imrx_text_istarts(const char *s, const char *prefix);
 uint32_t imrx_text_find(const char *text, uint32_t b, uint32_t e, const char *needle);
 /* The same search for the last occurrence: its offset, or e. */
 uint32_t imrx_text_find_last(const char *text, uint32_t b, uint32_t e, const char *needle);
+/* Does text[lo..at) end with one of `phrases` (NULL-terminated), compared as imrx_text_find
+ * compares? Does text[at..hi) start with one? */
+int imrx_text_ends_with_any(const char *text, uint32_t lo, uint32_t at, const char *const *phrases);
+int imrx_text_starts_with_any(const char *text, uint32_t at, uint32_t hi,
+                              const char *const *phrases);
 
 /* Where the line holding text[at] starts (the text's start at most), and where it ends (at its
  * line break, or at limit). */

@@ -214,15 +214,12 @@ static void partial_in_rationale(scan_t *sc, item_t *it)
     uint32_t b = it->rationale.b, e = it->rationale.e;
     uint32_t verdict = imrx_text_find(text, b, e, " medically necessary");
     if (verdict == e) return;
-    /* back over "is (not)" and a comma to the end of the remaining portion's name */
-    uint32_t end = verdict;
-    while (end > b && text[end - 1] != '.' &&
-           !(end - b >= 3 && imrx_text_ieq(text + end - 3, 3, " is") &&
-             (text[end] == ' ' || text[end] == '\n')))
+    /* back over "is (not)", in the verdict's sentence, and a comma to the end of the remaining
+     * portion's name */
+    uint32_t end = imrx_text_find_last(text, b, verdict + 1, " is ");
+    if (end > verdict || memchr(text + end, '.', verdict - end)) return;
+    while (end > b && (text[end - 1] == ',' || text[end - 1] == ' ' || text[end - 1] == '\n'))
         end--;
-    if (end - b < 3 || text[end - 1] == '.') return;
-    end -= 3;
-    while (end > b && (text[end - 1] == ',' || text[end - 1] == ' ')) end--;
     item_t probe = *it;
     if (imrx_items_read_partial(sc, &probe, b, end) != 1) return;
     it->partial = 1;

@@ -341,11 +341,7 @@ static int replaced_by_request(const char *text, uint32_t sb, const mention_t *m
             break;
         }
     }
-    for (int i = 0; leads[i]; i++) {
-        size_t n = strlen(leads[i]);
-        if (p >= sb + n && imrx_text_find(text, p - (uint32_t)n, p, leads[i]) == p - n) return 1;
-    }
-    return 0;
+    return imrx_text_ends_with_any(text, sb, p, leads);
 }
 
 /* "Her four tablets of Norco a day amount to about 40 mg of oral morphine", "patients who have
@@ -385,22 +381,13 @@ static int morphine_as_unit(const char *text, uint32_t sb, const mention_t *m)
  * drug. */
 static int suggested_example(const char *text, uint32_t sb, uint32_t se, const mention_t *m)
 {
-    int example = 0;
     static const char *const leads[] = {"such as ", " like ", NULL};
-    for (int i = 0; leads[i] && !example; i++) {
-        uint32_t n = (uint32_t)strlen(leads[i]);
-        example = m->b >= sb + n && imrx_text_find(text, m->b - n, m->b, leads[i]) == m->b - n;
-    }
-    if (!example) return 0;
+    if (!imrx_text_ends_with_any(text, sb, m->b, leads)) return 0;
     uint32_t p = med_mention_end(m);
     while (p < se && (text[p] == ' ' || text[p] == '\n')) p++;
     static const char *const modals[] = {"could be",  "may be", "might be", "would be",
                                          "should be", "can be", NULL};
-    for (int i = 0; modals[i]; i++) {
-        uint32_t n = (uint32_t)strlen(modals[i]);
-        if (p + n <= se && imrx_text_find(text, p, p + n, modals[i]) == p) return 1;
-    }
-    return 0;
+    return imrx_text_starts_with_any(text, p, se, modals);
 }
 
 /* "It is metabolized to meprobamate", "its active metabolite, meprobamate": a drug named as
@@ -409,11 +396,7 @@ static int named_as_metabolite(const char *text, uint32_t sb, const mention_t *m
 {
     static const char *const leads[] = {"metabolized to ", "metabolised to ", "metabolite ",
                                         "metabolite, ",    "breaks down to ", NULL};
-    for (int i = 0; leads[i]; i++) {
-        uint32_t n = (uint32_t)strlen(leads[i]);
-        if (m->b >= sb + n && imrx_text_find(text, m->b - n, m->b, leads[i]) == m->b - n) return 1;
-    }
-    return 0;
+    return imrx_text_ends_with_any(text, sb, m->b, leads);
 }
 
 void med_classify(const med_context_re_t *re, imrx_re_scratch_t *t, const imrx_letter_t *l,
