@@ -72,7 +72,7 @@ static int ordinal_day(const char *s, size_t n)
     return 0;
 }
 
-/* "the second of October, 2017", "2nd of October 2017" (DATE_WORDS). */
+/* "the second of October, 2017", "2nd of October 2017", "25 October 2013". */
 static int parse_ordinal(const char *s, size_t n, imrx_date_t *d)
 {
     size_t i = 0;
@@ -85,18 +85,17 @@ static int parse_ordinal(const char *s, size_t n, imrx_date_t *d)
         if (i + 1 < w && s[i + 1] >= '0' && s[i + 1] <= '9') day = day * 10 + s[i + 1] - '0';
     }
     if (!day) return 0;
-    /* past "day of" or "of" to the month */
-    for (int skip = 0; skip < 2 && w < n; skip++) {
+    /* past "day of" or "of", if any, to the month ("25 October 2013" has neither) */
+    for (int skips = 0;; skips++) {
         i = w + 1;
+        if (i >= n) return 0;
         w = i;
-        while (w < n && s[w] != ' ' && s[w] != '\n') w++;
-        if (imrx_text_ieq(s + i, w - i, "of")) break;
+        while (w < n && s[w] != ' ' && s[w] != '\n' && s[w] != ',') w++;
+        if (skips >= 2 ||
+            !(imrx_text_ieq(s + i, w - i, "of") || imrx_text_ieq(s + i, w - i, "day")))
+            break;
     }
-    if (w >= n) return 0;
-    i = w + 1;
-    w = i;
-    while (w < n && s[w] != ' ' && s[w] != '\n' && s[w] != ',') w++;
-    int month = i < n ? imrx_month_from_name(s + i, w - i) : 0;
+    int month = imrx_month_from_name(s + i, w - i);
     while (w < n && !(s[w] >= '0' && s[w] <= '9')) w++;
     int year = 0, digits = 0;
     while (w < n && s[w] >= '0' && s[w] <= '9') year = year * 10 + s[w++] - '0', digits++;
@@ -129,26 +128,12 @@ int dates_parse(const char *s, size_t n, int ref_year, imrx_date_t *d)
         d->year = nums[1];
         return imrx_date_valid(d->year, d->month, d->day);
     }
-    /* "25 October 2013": the day, a blank, the month's name */
-    size_t dd = 0;
-    while (dd < n && dd < 2 && s[dd] >= '0' && s[dd] <= '9') dd++;
-    if (dd && dd + 1 < n && s[dd] == ' ' && (s[dd + 1] | 0x20) >= 'a' &&
-        (s[dd + 1] | 0x20) <= 'z') {
-        size_t w = dd + 1;
-        while (w < n && s[w] != ' ' && s[w] != '\n' && s[w] != ',' && s[w] != '.') w++;
-        int month = imrx_month_from_name(s + dd + 1, w - dd - 1);
-        while (w < n && !(s[w] >= '0' && s[w] <= '9')) w++;
-        int year = 0, digits = 0;
-        while (w < n && s[w] >= '0' && s[w] <= '9') year = year * 10 + s[w++] - '0', digits++;
-        if (!month || digits != 4) return 0;
-        d->year = year, d->month = month,
-        d->day = dd == 2 ? (s[0] - '0') * 10 + s[1] - '0' : s[0] - '0';
-        return imrx_date_valid(d->year, d->month, d->day);
-    }
-    /* "20th of December, 2020": a letter right after the day ("the 20th ..." is read above) */
+    /* a day in digits before a word: "20th of December, 2020", "25 October 2013" ("the 20th ..."
+     * is read above) */
     size_t nd = 0;
     while (nd < n && nd < 2 && s[nd] >= '0' && s[nd] <= '9') nd++;
-    if (nd < n && ((s[nd] >= 'a' && s[nd] <= 'z') || (s[nd] >= 'A' && s[nd] <= 'Z')))
+    size_t at = nd < n && s[nd] == ' ' ? nd + 1 : nd;
+    if (nd && at < n && ((s[at] >= 'a' && s[at] <= 'z') || (s[at] >= 'A' && s[at] <= 'Z')))
         return parse_ordinal(s, n, d);
     while (i < n && k < 3) {
         while (i < n && !(s[i] >= '0' && s[i] <= '9')) i++;
